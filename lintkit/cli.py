@@ -1,0 +1,366 @@
+"""Command line: argument parsing and exit codes only (DESIGN.md §5–6).
+
+Exit codes: 0 nothing at or above the failure level; 1 something is; 2 usage/configuration error, unknown rule,
+missing path, no input file, an unreadable file (LNT001) or a crashed rule (LNT002).
+"""
+
+from __future__ import annotations
+
+import argparse
+import difflib
+import io
+import json
+import os
+import sys
+from pathlib import Path
+from typing import Sequence
+
+from . import __version__
+from .config import ConfigError
+from .model import SEVERITY_RANK
+
+EXIT_OK, EXIT_FINDINGS, EXIT_ERROR = 0, 1, 2
+
+
+class _Parser(argparse.ArgumentParser):
+    def error(self, message: str):  # usage errors: one line on stderr, exit 2
+        self.print_usage(sys.stderr)
+        sys.stderr.write(f"lintkit: error: {message}\n")
+        raise SystemExit(EXIT_ERROR)
+
+
+def _csv(value: str) -> list[str]:
+    return [v.strip() for v in value.split(",") if v.strip()]
+
+
+def build_parser() -> argparse.ArgumentParser:
+    p = _Parser(prog="lintkit", description="A linter for Chinese report drafts (工作总结、计划、汇报、通知).")
+    p.add_argument("--version", action="version", version=f"lintkit {__version__}")
+    sub = p.add_subparsers(dest="command", metavar="COMMAND", parser_class=_Parser)
+
+    c = sub.add_parser("check", help="check files and directories (*.txt *.md *.docx)")
+    c.add_argument("paths", nargs="*", metavar="PATH", help="files or directories; '-' reads standard input")
+    c.add_argument("--format", choices=["text", "concise", "json", "jsonl"], default=None,
+                   help="output format (default: text)")
+    c.add_argument("--select", type=_csv, action="append", help="rule ids, prefixes or names (replaces config)")
+    c.add_argument("--extend-select", type=_csv, action="append", default=[], help="add rules to the selection")
+    c.add_argument("--ignore", type=_csv, action="append", default=[], help="rules to ignore")
+    c.add_argument("--fix", action="store_true", help="apply safe fixes and write the files")
+    c.add_argument("--unsafe-fixes", action="store_true", help="with --fix/--diff: also apply unsafe fixes")
+    c.add_argument("--diff", action="store_true", help="print the fixes as a unified diff; write nothing")
+    c.add_argument("--fail-on", choices=["error", "warning", "info"], help="lowest severity that fails the run")
+    c.add_argument("--exit-zero", action="store_true", help="exit 0 even when problems are found")
+    c.add_argument("--exit-non-zero-on-fix", action="store_true", help="exit 1 when --fix changed a file")
+    c.add_argument("--statistics", action="store_true", help="print counts per rule instead of each finding")
+    c.add_argument("--config", metavar="FILE", help="use this configuration file (no discovery)")
+    c.add_argument("--no-config", action="store_true", help="ignore all configuration files")
+    c.add_argument("--stdin-filename", metavar="NAME", help="the name to report (and configure) stdin as")
+    c.add_argument("--jobs", "-j", type=int, metavar="N", help="worker processes (default: CPUs, for many files)")
+    c.add_argument("--quiet", "-q", action="store_true", help="text format: no summary; only problems")
+    c.add_argument("--disable-plugin", action="append", default=[], metavar="NAME",
+                   help="do not load this plugin (e.g. 'builtin')")
+
+    r = sub.add_parser("rule", help="show a rule's documentation")
+    r.add_argument("rule", nargs="?", metavar="ID|NAME")
+    r.add_argument("--all", action="store_true", help="all rules")
+    r.add_argument("--format", choices=["text", "json"], default="text")
+
+    rs = sub.add_parser("rules", help="list all rules")
+    rs.add_argument("--format", choices=["text", "json"], default="text")
+
+    cf = sub.add_parser("config", help="show the effective configuration and where each value came from")
+    cf.add_argument("path", nargs="?", default=".", metavar="PATH")
+    cf.add_argument("--config", metavar="FILE")
+    cf.add_argument("--no-config", action="store_true")
+    cf.add_argument("--format", choices=["text", "json"], default="text")
+    return p
+
+
+def _flat(lists: list[list[str]] | None) -> tuple[str, ...] | None:
+    if lists is None:
+        return None
+    return tuple(x for sub in lists for x in sub)
+
+
+def _err(message: str) -> None:
+    sys.stderr.write(f"lintkit: {message}\n")
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    argv = list(sys.argv[1:] if argv is None else argv)
+    parser = build_parser()
+    if argv and argv[0] not in ("check", "rule", "rules", "config", "-h", "--help", "--version") and \
+            not argv[0].startswith("-"):
+        pass  # an unknown command: argparse reports it
+    args = parser.parse_args(argv)
+    if args.command is None:
+        parser.print_help(sys.stderr)
+        return EXIT_ERROR
+    try:
+        if args.command == "check":
+            return _check(args)
+        if args.command == "rule":
+            return _rule(args)
+        if args.command == "rules":
+            return _rules(args)
+        if args.command == "config":
+            return _config(args)
+    except KeyboardInterrupt:
+        _err("interrupted")
+        return 130
+    except BrokenPipeError:
+        try:
+            sys.stdout = io.TextIOWrapper(open(os.devnull, "wb"))
+        except OSError:
+            pass
+        return EXIT_OK
+    return EXIT_ERROR
+
+
+def _linter(options):
+    from .engine import Linter
+    from .plugins import PluginError
+    from .registry import RegistryError
+
+    try:
+        return Linter(options)
+    except (ConfigError, RegistryError, PluginError) as exc:
+        _err(str(exc))
+        return None
+
+
+def _stdout() -> io.TextIOBase:
+    # always UTF-8, whatever the locale: the output contains Chinese text
+    if hasattr(sys.stdout, "reconfigure"):
+        try:
+            sys.stdout.reconfigure(encoding="utf-8", errors="replace")  # type: ignore[union-attr]
+        except (ValueError, OSError):
+            pass
+    return sys.stdout
+
+
+def _check(args) -> int:
+    from .engine import Options, collect, lint_files
+    from .output import Report, render
+
+    if args.stdin_filename and args.paths not in (["-"], []):
+        if "-" not in args.paths:
+            _err("--stdin-filename needs PATH '-' (standard input)")
+            return EXIT_ERROR
+    if args.jobs is not None and args.jobs < 1:
+        _err("--jobs must be at least 1")
+        return EXIT_ERROR
+    if args.config and args.no_config:
+        _err("--config and --no-config exclude each other")
+        return EXIT_ERROR
+    paths = args.paths or (["-"] if args.stdin_filename else ["."])
+    options = Options(
+        select=_flat(args.select), extend_select=_flat(args.extend_select) or (), ignore=_flat(args.ignore) or (),
+        fail_on=args.fail_on, fix=args.fix, unsafe_fixes=args.unsafe_fixes, diff=args.diff, config=args.config,
+        no_config=args.no_config, jobs=args.jobs, disabled_plugins=tuple(args.disable_plugin),
+    )
+    linter = _linter(options)
+    if linter is None:
+        return EXIT_ERROR
+    exit_code = EXIT_OK
+    results = []
+    stdin_result = None
+    try:
+        file_paths = [p for p in paths if p != "-"]
+        files, errors = collect(file_paths, linter)
+        for e in errors:
+            _err(e)
+            exit_code = EXIT_ERROR
+        if "-" in paths:
+            data = sys.stdin.buffer.read() if sys.stdin is not None else b""
+            display = args.stdin_filename or "-"
+            cfg_path = Path(args.stdin_filename) if args.stdin_filename else None
+            suffix = Path(args.stdin_filename).suffix if args.stdin_filename else ".txt"
+            stdin_result = linter.lint_bytes(data, display, cfg_path, suffix=suffix)
+            results.append(stdin_result)
+        if files:
+            results.extend(lint_files(linter, files, args.jobs))
+    except ConfigError as exc:
+        _err(str(exc))
+        return EXIT_ERROR
+
+    for r in results:
+        if r.notice:
+            _err(r.notice)
+
+    out = _stdout()
+    if args.diff:
+        changed = 0
+        for r in results:
+            if r.changed:
+                changed += 1
+                out.writelines(difflib.unified_diff(
+                    r.original.splitlines(keepends=True), r.fixed.splitlines(keepends=True),
+                    fromfile=f"a/{r.path}", tofile=f"b/{r.path}"))
+                if not r.fixed.endswith(("\n", "\r")):
+                    out.write("\n")
+        fixes = sum(r.fixes_applied for r in results if r.changed)
+        sys.stderr.write(f"{fixes} fix(es) would change {changed} file(s).\n")
+        if any(d.rule in ("LNT001", "LNT002") for r in results for d in r.diagnostics):
+            return EXIT_ERROR
+        return exit_code if exit_code else (EXIT_FINDINGS if changed else EXIT_OK)
+
+    report_stream = out
+    if stdin_result is not None and args.fix and stdin_result.fixed is not None:
+        # fixing stdin: the fixed text goes to stdout, the report to stderr
+        out.write(stdin_result.fixed)
+        out.flush()
+        report_stream = sys.stderr
+
+    diagnostics = sorted((d for r in results for d in r.diagnostics), key=lambda d: d.sort_key())
+    fmt = args.format or "text"
+    report = Report(
+        diagnostics=diagnostics, files_checked=len(results),
+        sources={r.path: r.source for r in results if r.source is not None} if fmt == "text" else {},
+        fixed=sum(r.fixes_applied for r in results if (r.written or (r is stdin_result and args.fix))),
+        fixable=sum(1 for d in diagnostics if d.fix is not None and d.fix.applicability == "safe"),
+        unsafe_fixable=sum(1 for d in diagnostics if d.fix is not None and d.fix.applicability == "unsafe"),
+        fix_mode=args.fix, statistics=args.statistics,
+    )
+    if not (args.quiet and fmt == "text" and not diagnostics):
+        render(fmt, report, report_stream)
+    report_stream.flush()
+
+    if any(d.rule in ("LNT001", "LNT002") for d in diagnostics):
+        return EXIT_ERROR
+    if exit_code:
+        return exit_code
+    if args.fix and args.exit_non_zero_on_fix and any(r.written for r in results):
+        return EXIT_FINDINGS
+    if args.exit_zero:
+        return EXIT_OK
+    for r in results:
+        threshold = SEVERITY_RANK[r.fail_on]
+        if any(SEVERITY_RANK[d.severity] >= threshold for d in r.diagnostics):
+            return EXIT_FINDINGS
+    return EXIT_OK
+
+
+# ---------------------------------------------------------------------------------------------------------------
+
+def _rule_json(r) -> dict:
+    return {"id": r.id, "name": r.name, "family": r.family, "severity": r.severity, "fix": r.fix,
+            "default": r.default, "plugin": r.plugin, "summary": r.summary, "doc": r.doc,
+            "options": {k: {"type": _type_label(v.type), "default": v.default, "help": v.help}
+                        for k, v in r.options.items()}}
+
+
+def _type_label(t) -> str:
+    types = t if isinstance(t, tuple) else (t,)
+    return "|".join(x.__name__ for x in types)
+
+
+def _rule(args) -> int:
+    from .engine import Linter, Options
+
+    linter = _linter(Options())
+    if linter is None:
+        return EXIT_ERROR
+    table = linter.table
+    if args.all:
+        chosen = list(table.rules)
+    elif args.rule:
+        r = table.get(args.rule)
+        if r is None:
+            _err(f"unknown rule id or name {args.rule!r} (see 'lintkit rules')")
+            return EXIT_ERROR
+        chosen = [r]
+    else:
+        _err("rule: give a rule id or name, or --all")
+        return EXIT_ERROR
+    out = _stdout()
+    if args.format == "json":
+        data = [_rule_json(r) for r in chosen]
+        json.dump(data if args.all else data[0], out, ensure_ascii=False, indent=2)
+        out.write("\n")
+        return EXIT_OK
+    for i, r in enumerate(chosen):
+        if i:
+            out.write("\n" + "─" * 60 + "\n\n")
+        out.write(f"{r.id}  {r.name}\n")
+        fix_zh = {"safe": "安全修复（--fix）", "unsafe": "修复建议（--unsafe-fixes）", "none": "无自动修复"}[r.fix]
+        out.write(f"严重级别：{r.severity}    修复：{fix_zh}    默认启用：{'是' if r.default else '否'}"
+                  f"    来源：{r.plugin or '?'}\n\n")
+        out.write(_dedent_doc(r.doc) + "\n")
+        if r.options:
+            out.write("\n选项（[rules." + r.id + "]）：\n")
+            for k, v in r.options.items():
+                out.write(f"  {k} = {v.default!r}  ({_type_label(v.type)})  {v.help}\n")
+    return EXIT_OK
+
+
+def _dedent_doc(doc: str) -> str:
+    import textwrap
+
+    lines = doc.splitlines()
+    if len(lines) <= 1:
+        return doc
+    return lines[0] + "\n" + textwrap.dedent("\n".join(lines[1:]))
+
+
+def _rules(args) -> int:
+    from .engine import Linter, Options
+
+    linter = _linter(Options())
+    if linter is None:
+        return EXIT_ERROR
+    out = _stdout()
+    if args.format == "json":
+        json.dump([{k: v for k, v in _rule_json(r).items() if k != "doc"} for r in linter.table.rules], out,
+                  ensure_ascii=False, indent=2)
+        out.write("\n")
+        return EXIT_OK
+    rows = sorted(linter.table.rules, key=lambda r: r.id)
+    for r in rows:
+        out.write(f"{r.id}  {r.name:<34} {r.family}  {r.severity:<7}  fix={r.fix:<6}  {r.summary}\n")
+    return EXIT_OK
+
+
+def _config(args) -> int:
+    from .engine import Linter, Options
+
+    linter = _linter(Options(config=args.config, no_config=args.no_config))
+    if linter is None:
+        return EXIT_ERROR
+    target = Path(args.path)
+    try:
+        settings = linter.settings_for(target if target.exists() else Path.cwd())
+    except ConfigError as exc:
+        _err(str(exc))
+        return EXIT_ERROR
+    rs = linter.ruleset(settings, None)
+    data = {
+        "config_file": str(settings.source) if settings.source else None,
+        "select": settings.select, "extend-select": settings.extend_select, "ignore": settings.ignore,
+        "ignore-entries": [vars(e) for e in settings.ignore_entries],
+        "fail-on": settings.fail_on, "exclude": settings.exclude, "per-file-ignores": settings.per_file_ignores,
+        "severity": settings.severity, "rules": settings.rule_options,
+        "enabled_rules": sorted(r.id for r, _, _ in rs.rules),
+        "origins": {k: settings.origins.get(k, "default") for k in
+                    ("select", "extend-select", "ignore", "fail-on", "exclude", "per-file-ignores", "severity",
+                     "rules")},
+    }
+    out = _stdout()
+    if args.format == "json":
+        json.dump(data, out, ensure_ascii=False, indent=2)
+        out.write("\n")
+        return EXIT_OK
+    out.write(f"configuration file: {data['config_file'] or '(none: defaults)'}\n")
+    for key in ("select", "extend-select", "ignore", "fail-on", "exclude", "per-file-ignores", "severity", "rules"):
+        value = data[key] if key != "select" else (settings.select if settings.select is not None
+                                                   else "(default rule set)")
+        out.write(f"{key:<17} = {json.dumps(value, ensure_ascii=False) if not isinstance(value, str) else value}"
+                  f"    # from {data['origins'][key]}\n")
+    if settings.ignore_entries:
+        out.write(f"ignore entries    = {json.dumps(data['ignore-entries'], ensure_ascii=False)}\n")
+    out.write(f"enabled rules ({len(data['enabled_rules'])}): {', '.join(data['enabled_rules'])}\n")
+    return EXIT_OK
+
+
+if __name__ == "__main__":  # pragma: no cover
+    sys.exit(main())

@@ -1,0 +1,288 @@
+"""Configuration: discovery, loading (with ``extend``), and strict validation.
+
+Found by walking up from each file: ``lintkit.toml``, ``.lintkit.toml`` or ``[tool.lintkit]`` in
+``pyproject.toml`` (in that order within one directory; the nearest directory wins). ``--config FILE`` overrides
+discovery, ``--no-config`` disables it. Every error names the file, the key and what was expected.
+"""
+
+from __future__ import annotations
+
+import fnmatch
+import os
+import tomllib
+from dataclasses import dataclass, field
+from pathlib import Path, PurePosixPath
+from typing import Any
+
+from .model import SEVERITIES
+from .registry import RegistryError, RuleTable
+
+CONFIG_NAMES = ("lintkit.toml", ".lintkit.toml", "pyproject.toml")
+
+KNOWN_KEYS = {
+    "select": "a list of rule ids, prefixes or names",
+    "extend-select": "a list of rule ids, prefixes or names",
+    "ignore": "a list of rule ids, prefixes or names, and/or {path, rule, text} tables",
+    "fail-on": "one of error, warning, info",
+    "exclude": "a list of glob patterns",
+    "per-file-ignores": "a table of glob = [rule ids, prefixes or names]",
+    "severity": "a table of rule id/prefix/name = error|warning|info",
+    "rules": "a table of [rules.ID] option tables",
+    "extend": "a path to another configuration file",
+}
+
+
+class ConfigError(Exception):
+    """A configuration problem; the message names the file and the key."""
+
+
+@dataclass
+class IgnoreEntry:
+    """Silence one rule on one exact piece of text, optionally only in files matching ``path`` (a glob)."""
+
+    rule: str
+    text: str
+    path: str | None = None
+
+
+@dataclass
+class Settings:
+    source: Path | None = None
+    root: Path = field(default_factory=Path.cwd)
+    select: list[str] | None = None
+    extend_select: list[str] = field(default_factory=list)
+    ignore: list[str] = field(default_factory=list)
+    ignore_entries: list[IgnoreEntry] = field(default_factory=list)
+    fail_on: str = "error"
+    exclude: list[str] = field(default_factory=list)
+    per_file_ignores: dict[str, list[str]] = field(default_factory=dict)
+    severity: dict[str, str] = field(default_factory=dict)
+    rule_options: dict[str, dict[str, Any]] = field(default_factory=dict)
+    origins: dict[str, str] = field(default_factory=dict)
+
+    def relpath(self, path: Path) -> str:
+        """``path`` relative to the config root, ``/``-separated (for glob matching)."""
+        try:
+            rel = os.path.relpath(os.path.abspath(path), self.root)
+        except ValueError:  # other drive on Windows
+            rel = str(path)
+        return PurePosixPath(*Path(rel).parts).as_posix() if rel != "." else ""
+
+    def is_excluded(self, path: Path) -> bool:
+        return bool(self.exclude) and _glob_any(self.exclude, self.relpath(path), path)
+
+    def file_ignores(self, path: Path) -> list[str]:
+        rel = self.relpath(path)
+        out: list[str] = []
+        for pattern, selectors in self.per_file_ignores.items():
+            if _glob_any([pattern], rel, path):
+                out.extend(selectors)
+        return out
+
+
+def _glob_any(patterns: list[str], rel: str, path: Path) -> bool:
+    name = path.name
+    for pat in patterns:
+        p = pat.rstrip("/")
+        if fnmatch.fnmatchcase(rel, p) or fnmatch.fnmatchcase(name, p):
+            return True
+        # "dir" or "dir/**" excludes everything below dir
+        if rel == p or rel.startswith(p + "/") or fnmatch.fnmatchcase(rel, p + "/*"):
+            return True
+        if "/" not in p and any(fnmatch.fnmatchcase(part, p) for part in PurePosixPath(rel).parts[:-1]):
+            return True
+    return False
+
+
+def _read_toml(path: Path) -> dict[str, Any]:
+    try:
+        raw = path.read_bytes()
+    except OSError as exc:
+        raise ConfigError(f"{path}: cannot read the configuration file: {exc.strerror or exc}") from None
+    try:
+        return tomllib.loads(raw.decode("utf-8-sig"))
+    except UnicodeDecodeError:
+        raise ConfigError(f"{path}: the configuration file is not UTF-8") from None
+    except tomllib.TOMLDecodeError as exc:
+        raise ConfigError(f"{path}: invalid TOML: {exc}") from None
+
+
+def _section(path: Path, data: dict[str, Any]) -> dict[str, Any] | None:
+    if path.name == "pyproject.toml":
+        tool = data.get("tool")
+        if not isinstance(tool, dict) or "lintkit" not in tool:
+            return None
+        section = tool["lintkit"]
+        if not isinstance(section, dict):
+            raise ConfigError(f"{path}: [tool.lintkit] must be a table")
+        return section
+    return data
+
+
+def find_config(start: Path) -> Path | None:
+    """The nearest configuration file at or above directory ``start``."""
+    try:
+        directory = start.resolve()
+    except OSError:
+        directory = Path(os.path.abspath(start))
+    for d in (directory, *directory.parents):
+        for name in CONFIG_NAMES:
+            candidate = d / name
+            if candidate.is_file():
+                if name == "pyproject.toml":
+                    try:
+                        if _section(candidate, _read_toml(candidate)) is None:
+                            continue
+                    except ConfigError:
+                        raise
+                return candidate
+    return None
+
+
+def load_settings(path: Path | None, table: RuleTable, *, _seen: tuple[Path, ...] = ()) -> Settings:
+    """Load and validate one configuration file (``None``: the defaults)."""
+    if path is None:
+        return Settings(origins={k: "default" for k in ("select", "fail-on")})
+    path = Path(os.path.abspath(path))
+    if path in _seen:
+        raise ConfigError(f"{path}: 'extend' forms a cycle")
+    data = _read_toml(path)
+    section = _section(path, data)
+    if section is None:
+        raise ConfigError(f"{path}: no [tool.lintkit] table")
+    settings: Settings
+    if "extend" in section:
+        ext = section["extend"]
+        if not isinstance(ext, str):
+            raise ConfigError(f"{path}: key 'extend': expected {KNOWN_KEYS['extend']}, got {type(ext).__name__}")
+        base_path = (path.parent / os.path.expanduser(ext))
+        if not base_path.is_file():
+            raise ConfigError(f"{path}: key 'extend': no such file {base_path}")
+        settings = load_settings(base_path, table, _seen=_seen + (path,))
+    else:
+        settings = Settings()
+    settings.source = path
+    settings.root = path.parent
+    _apply(settings, section, path, table)
+    return settings
+
+
+def _expect_list_of_str(value: Any, path: Path, key: str) -> list[str]:
+    if not isinstance(value, list) or not all(isinstance(v, str) for v in value):
+        raise ConfigError(f"{path}: key '{key}': expected a list of strings, got {value!r}")
+    return list(value)
+
+
+def _selectors(values: list[str], path: Path, key: str, table: RuleTable) -> list[str]:
+    out = []
+    for v in values:
+        try:
+            out.append(table.check_selector(v))
+        except RegistryError as exc:
+            raise ConfigError(f"{path}: key '{key}': {exc}") from None
+    return out
+
+
+def _apply(s: Settings, section: dict[str, Any], path: Path, table: RuleTable) -> None:
+    where = str(path)
+    for key, value in section.items():
+        if key not in KNOWN_KEYS:
+            hint = ""
+            alt = key.replace("_", "-")
+            if alt in KNOWN_KEYS:
+                hint = f" (did you mean '{alt}'?)"
+            raise ConfigError(f"{path}: unknown key '{key}'{hint}; known keys: {', '.join(sorted(KNOWN_KEYS))}")
+        if key == "extend":
+            continue
+        if key == "select":
+            s.select = _selectors(_expect_list_of_str(value, path, key), path, key, table)
+        elif key == "extend-select":
+            s.extend_select = s.extend_select + _selectors(_expect_list_of_str(value, path, key), path, key, table)
+        elif key == "ignore":
+            if not isinstance(value, list):
+                raise ConfigError(f"{path}: key 'ignore': expected {KNOWN_KEYS['ignore']}, got {value!r}")
+            for i, item in enumerate(value):
+                if isinstance(item, str):
+                    s.ignore.append(_selectors([item], path, key, table)[0])
+                elif isinstance(item, dict):
+                    s.ignore_entries.append(_ignore_entry(item, path, i, table))
+                else:
+                    raise ConfigError(f"{path}: key 'ignore[{i}]': expected a rule id or a table "
+                                      f"{{rule, text, path}}, got {item!r}")
+        elif key == "fail-on":
+            if value not in SEVERITIES:
+                raise ConfigError(f"{path}: key 'fail-on': expected one of error, warning, info, got {value!r}")
+            s.fail_on = value
+        elif key == "exclude":
+            s.exclude = s.exclude + _expect_list_of_str(value, path, key)
+        elif key == "per-file-ignores":
+            if not isinstance(value, dict):
+                raise ConfigError(f"{path}: key 'per-file-ignores': expected {KNOWN_KEYS[key]}, got {value!r}")
+            for glob, sels in value.items():
+                s.per_file_ignores[glob] = _selectors(
+                    _expect_list_of_str(sels, path, f"per-file-ignores.{glob}"), path, f"per-file-ignores.{glob}",
+                    table)
+        elif key == "severity":
+            if not isinstance(value, dict):
+                raise ConfigError(f"{path}: key 'severity': expected {KNOWN_KEYS[key]}, got {value!r}")
+            for sel, sev in value.items():
+                if sev not in SEVERITIES:
+                    raise ConfigError(f"{path}: key 'severity.{sel}': expected error, warning or info, got {sev!r}")
+                s.severity[_selectors([sel], path, f"severity.{sel}", table)[0]] = sev
+        elif key == "rules":
+            if not isinstance(value, dict):
+                raise ConfigError(f"{path}: key 'rules': expected {KNOWN_KEYS[key]}, got {value!r}")
+            for rid, opts in value.items():
+                r = table.get(rid)
+                if r is None:
+                    raise ConfigError(f"{path}: key 'rules.{rid}': unknown rule id or name {rid!r}")
+                if not isinstance(opts, dict):
+                    raise ConfigError(f"{path}: key 'rules.{rid}': expected a table of options, got {opts!r}")
+                merged = dict(s.rule_options.get(r.id, {}))
+                for opt, val in opts.items():
+                    spec = r.options.get(opt)
+                    if spec is None:
+                        known = ", ".join(sorted(r.options)) or "none"
+                        raise ConfigError(f"{path}: key 'rules.{rid}.{opt}': unknown option of {r.id} "
+                                          f"(known options: {known})")
+                    if not _type_ok(val, spec.type):
+                        raise ConfigError(f"{path}: key 'rules.{rid}.{opt}': expected {_type_name(spec.type)}, "
+                                          f"got {val!r}")
+                    merged[opt] = val
+                s.rule_options[r.id] = merged
+        s.origins[key] = where
+
+
+def _ignore_entry(item: dict[str, Any], path: Path, i: int, table: RuleTable) -> IgnoreEntry:
+    unknown = set(item) - {"rule", "text", "path"}
+    if unknown:
+        raise ConfigError(f"{path}: key 'ignore[{i}]': unknown field(s) {', '.join(sorted(unknown))}; "
+                          f"expected rule, text and optionally path")
+    if not isinstance(item.get("rule"), str) or not isinstance(item.get("text"), str) or not item["text"]:
+        raise ConfigError(f"{path}: key 'ignore[{i}]': expected string fields 'rule' and 'text' (non-empty)")
+    if "path" in item and not isinstance(item["path"], str):
+        raise ConfigError(f"{path}: key 'ignore[{i}].path': expected a glob string")
+    rule = _selectors([item["rule"]], path, f"ignore[{i}].rule", table)[0]
+    return IgnoreEntry(rule=rule, text=item["text"], path=item.get("path"))
+
+
+def _type_ok(value: Any, typ: type | tuple[type, ...]) -> bool:
+    types = typ if isinstance(typ, tuple) else (typ,)
+    if isinstance(value, bool) and bool not in types:
+        return False
+    if list in types and isinstance(value, list):
+        return True
+    return isinstance(value, types)
+
+
+def _type_name(typ: type | tuple[type, ...]) -> str:
+    types = typ if isinstance(typ, tuple) else (typ,)
+    names = {str: "a string", int: "an integer", float: "a number", bool: "true or false", list: "a list"}
+    return " or ".join(names.get(t, t.__name__) for t in types)
+
+
+def options_for(settings: Settings, rule) -> dict[str, Any]:
+    """The option values of ``rule``: declared defaults overridden by the configuration."""
+    values = {name: spec.default for name, spec in rule.options.items()}
+    values.update(settings.rule_options.get(rule.id, {}))
+    return values

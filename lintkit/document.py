@@ -1,0 +1,272 @@
+"""Document: the decoded text of one file plus lazily computed, cached views.
+
+Rules read views; they never re-split the text themselves. Every view is computed at most once per document
+(and recomputed only when residue rules add masks, see :meth:`Document.add_masks`).
+
+The text is kept exactly as decoded: line breaks stay ``\\r\\n``, ``\\r`` or ``\\n`` as in the file, so offsets
+map 1:1 onto the file and a fix can be written back without touching anything outside its edits.
+"""
+
+from __future__ import annotations
+
+from bisect import bisect_right
+from collections import Counter
+from typing import Any, Callable, Iterable, Sequence
+
+import regex
+
+#: The character that replaces masked text in :attr:`Document.masked`. It is neither a space, a letter, a
+#: CJK character nor punctuation, so no rule sees masked text as prose, and masking never creates the stray
+#: spaces that replacing with blanks would (``见`code`文件`` must not look like ``见    文件``).
+MASK = "\ufffc"
+
+NEWLINE_RE = regex.compile(r"\r\n|\r|\n")
+# URLs and e-mail addresses are masked in every document.
+URL_RE = regex.compile(
+    r"(?:(?:https?|ftp)://|www\.)[^\s<>\"'“”‘’（）()《》【】，。；！？、]+"
+    r"|[A-Za-z0-9._%+-]+@[A-Za-z0-9.-]+\.[A-Za-z]{2,}"
+)
+HTML_COMMENT_RE = regex.compile(r"<!--.*?-->", regex.S)
+HAN_RUN_RE = regex.compile(r"\p{Han}+")
+# Sentence ends: fullwidth marks always; halfwidth ones in documents written in halfwidth punctuation.
+SENTENCE_FULL_RE = regex.compile(r"[^。！？；\r\n]*(?:[。！？；]+[”’」』）)]*|(?=[\r\n])|$)")
+SENTENCE_HALF_RE = regex.compile(r"[^。！？；!?;\r\n]*(?:[。！？；!?;]+[”’」』）)\"']*|(?=[\r\n])|$)")
+
+# Paired quotations and titles within one line: “…” ‘…’ 《…》 「…」 『…』 〈…〉, and halfwidth "…" in Chinese text.
+QUOTED_RE = regex.compile(
+    r"“[^“”\r\n]*”|‘[^‘’\r\n]*’|《[^《》\r\n]*》|「[^「」\r\n]*」|『[^『』\r\n]*』|〈[^〈〉\r\n]*〉"
+    r'|(?<=\p{Han}|^)"[^"\r\n]{1,120}"(?=\p{Han}|[，。、；：！？,.;:!?]|$)',
+    regex.M,
+)
+_HALF_PUNCT_IN_CJK = regex.compile(r"(?<=\p{Han})[,;:!?](?=[\p{Han}\d“‘])")
+_FULL_PUNCT = regex.compile(r"[，；：！？、。]")
+
+
+class Document:
+    """Decoded text of one file with cached views.
+
+    Attributes set by readers: ``path`` (as given by the user, ``/`` separators), ``encoding`` (codec name used
+    to decode, e.g. ``utf-8``, ``gb18030``, ``utf-16-le``), ``bom`` (the BOM bytes or ``b""``), ``newline``
+    (dominant line-break style), ``kind`` (``txt``, ``md``, ``docx``).
+    """
+
+    def __init__(self, text: str, path: str = "-", *, encoding: str = "utf-8", bom: bytes = b"",
+                 kind: str = "txt", masks: Iterable[tuple[int, int]] = (), fixable: bool = True) -> None:
+        self.text = text
+        self.path = path
+        self.encoding = encoding
+        self.bom = bom
+        self.kind = kind
+        self.fixable = fixable
+        self._base_masks: list[tuple[int, int]] = list(masks)
+        self._extra_masks: list[tuple[int, int]] = []
+        self._cache: dict[str, Any] = {}
+
+    # ------------------------------------------------------------------ generic memo for rule packs
+    def memo(self, key: str, compute: Callable[["Document"], Any]) -> Any:
+        """Compute ``compute(doc)`` once per document and share it among all rules (e.g. script counts).
+
+        Memoised values that depend on masked text are dropped when masks are added.
+        """
+        try:
+            return self._cache[key]
+        except KeyError:
+            value = self._cache[key] = compute(self)
+            return value
+
+    def _get(self, key: str, compute: Callable[[], Any]) -> Any:
+        try:
+            return self._cache[key]
+        except KeyError:
+            value = self._cache[key] = compute()
+            return value
+
+    # ------------------------------------------------------------------ lines and positions
+    @property
+    def line_starts(self) -> list[int]:
+        """Offsets at which each line starts (line 1 starts at 0)."""
+        return self._get("line_starts", lambda: [0] + [m.end() for m in NEWLINE_RE.finditer(self.text)])
+
+    @property
+    def lines(self) -> list[tuple[int, int]]:
+        """``(start, end)`` of every line, the line break excluded."""
+
+        def compute() -> list[tuple[int, int]]:
+            text = self.text
+            out = []
+            prev = 0
+            for m in NEWLINE_RE.finditer(text):
+                out.append((prev, m.start()))
+                prev = m.end()
+            out.append((prev, len(text)))
+            return out
+
+        return self._get("lines", compute)
+
+    @property
+    def newline(self) -> str:
+        """The dominant line-break style of the file (``\\n`` when it has none)."""
+
+        def compute() -> str:
+            counts = Counter(m.group() for m in NEWLINE_RE.finditer(self.text))
+            return counts.most_common(1)[0][0] if counts else "\n"
+
+        return self._get("newline", compute)
+
+    def line_index(self, offset: int) -> int:
+        """0-based index of the line containing ``offset``."""
+        return bisect_right(self.line_starts, offset) - 1
+
+    def position(self, offset: int) -> tuple[int, int]:
+        """1-based (line, column) of a code-point offset; columns count code points."""
+        if offset < 0 or offset > len(self.text):
+            raise ValueError(f"offset {offset} outside the document (length {len(self.text)})")
+        idx = self.line_index(offset)
+        start, end = self.lines[idx]
+        if offset > end:  # inside a line break: report the end of that line
+            offset = end
+        return idx + 1, offset - start + 1
+
+    def offset(self, line: int, column: int) -> int:
+        """Inverse of :meth:`position`."""
+        if line < 1 or line > len(self.lines):
+            raise ValueError(f"line {line} outside the document")
+        start, end = self.lines[line - 1]
+        off = start + column - 1
+        if off < start or off > end:
+            raise ValueError(f"column {column} outside line {line}")
+        return off
+
+    def line_text(self, index: int) -> str:
+        start, end = self.lines[index]
+        return self.text[start:end]
+
+    # ------------------------------------------------------------------ masking
+    @property
+    def masks(self) -> list[tuple[int, int]]:
+        """All masked spans, sorted and merged: reader masks (Markdown code, front matter, comments), URLs,
+        e-mail addresses, HTML comments, and spans masked by residue rules."""
+
+        def compute() -> list[tuple[int, int]]:
+            spans = list(self._base_masks)
+            spans.extend(m.span() for m in URL_RE.finditer(self.text))
+            if "<!--" in self.text:
+                spans.extend(m.span() for m in HTML_COMMENT_RE.finditer(self.text))
+            spans.extend(self._extra_masks)
+            return _merge(spans)
+
+        return self._get("masks", compute)
+
+    @property
+    def masked(self) -> str:
+        """The text with every masked span replaced by :data:`MASK` (line breaks kept), same length."""
+
+        def compute() -> str:
+            spans = self.masks
+            if not spans:
+                return self.text
+            text = self.text
+            parts = []
+            prev = 0
+            for s, e in spans:
+                parts.append(text[prev:s])
+                chunk = text[s:e]
+                parts.append(NEWLINE_RE.sub(lambda m: m.group(), _MASK_NON_NL.sub(MASK, chunk)))
+                prev = e
+            parts.append(text[prev:])
+            return "".join(parts)
+
+        return self._get("masked", compute)
+
+    def is_masked(self, start: int, end: int | None = None) -> bool:
+        """True when any part of ``[start, end)`` is masked."""
+        end = start + 1 if end is None else end
+        spans = self.masks
+        i = bisect_right(spans, (start, len(self.text) + 1)) - 1
+        for s, e in spans[max(i, 0): i + 2]:
+            if s < end and start < e:
+                return True
+        return False
+
+    def add_masks(self, spans: Iterable[tuple[int, int]]) -> None:
+        """Mask more spans (used by the engine after residue rules ran); drops the views derived from masks."""
+        new = [(s, e) for s, e in spans if e > s]
+        if not new:
+            return
+        self._extra_masks.extend(new)
+        keep = {"line_starts", "lines", "newline"}
+        self._cache = {k: v for k, v in self._cache.items() if k in keep}
+
+    # ------------------------------------------------------------------ text views over masked text
+    @property
+    def paragraphs(self) -> list[tuple[int, int]]:
+        """Non-blank lines, ``(start, end)``. A paragraph of a .txt draft is one line."""
+        return self._get("paragraphs",
+                         lambda: [(s, e) for s, e in self.lines if self.masked[s:e].strip(" \t\u3000" + MASK)])
+
+    @property
+    def sentences(self) -> list[tuple[int, int]]:
+        """Sentences of the masked text, split on 。！？； (and on ``!?;`` in halfwidth documents) and on line
+        breaks; each includes its closing mark and closing quotes. Empty pieces are dropped."""
+
+        def compute() -> list[tuple[int, int]]:
+            pattern = SENTENCE_HALF_RE if self.halfwidth_style else SENTENCE_FULL_RE
+            out = []
+            for m in pattern.finditer(self.masked):
+                s, e = m.span()
+                if e > s:
+                    out.append((s, e))
+            return out
+
+        return self._get("sentences", compute)
+
+    @property
+    def quoted(self) -> list[tuple[int, int]]:
+        """Spans of paired quotations and book titles (marks included) within one line, outermost only."""
+        return self._get("quoted", lambda: _merge([m.span() for m in QUOTED_RE.finditer(self.masked)]))
+
+    def in_quotes(self, start: int, end: int | None = None) -> bool:
+        """True when ``[start, end)`` lies inside a quotation or a book title (between its marks)."""
+        end = start if end is None else end
+        spans = self.quoted
+        i = bisect_right(spans, (start, len(self.text) + 1)) - 1
+        return i >= 0 and spans[i][0] < start and end < spans[i][1]
+
+    @property
+    def han_runs(self) -> list[tuple[int, int]]:
+        """Maximal runs of Han characters in the masked text."""
+        return self._get("han_runs", lambda: [m.span() for m in HAN_RUN_RE.finditer(self.masked)])
+
+    @property
+    def halfwidth_style(self) -> bool:
+        """True when the document writes its Chinese punctuation in halfwidth forms throughout (``婦聯,``):
+        more halfwidth marks between Han characters than fullwidth Chinese marks, and at least 5 of them."""
+
+        def compute() -> bool:
+            masked = self.masked
+            half = sum(1 for _ in _HALF_PUNCT_IN_CJK.finditer(masked))
+            if half < 5:
+                return False
+            full = sum(1 for _ in _FULL_PUNCT.finditer(masked))
+            return half > full
+
+        return self._get("halfwidth_style", compute)
+
+    def __repr__(self) -> str:
+        return f"Document(path={self.path!r}, chars={len(self.text)}, encoding={self.encoding!r})"
+
+
+_MASK_NON_NL = regex.compile(r"[^\r\n]")
+
+
+def _merge(spans: Sequence[tuple[int, int]]) -> list[tuple[int, int]]:
+    out: list[tuple[int, int]] = []
+    for s, e in sorted(spans):
+        if e <= s:
+            continue
+        if out and s <= out[-1][1]:
+            if e > out[-1][1]:
+                out[-1] = (out[-1][0], e)
+        else:
+            out.append((s, e))
+    return out

@@ -1,0 +1,546 @@
+"""The engine: lint one Document, lint many paths (optionally in parallel), apply fixes.
+
+It knows nothing about any particular rule: rules come from the plugin manager, their selection, severity and
+options from the configuration.
+"""
+
+from __future__ import annotations
+
+import os
+import stat
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any, Callable, Iterable, Iterator, Sequence
+
+from . import suppress
+from .config import ConfigError, Settings, find_config, load_settings, options_for
+from .document import Document
+from .fix import FixError, apply_edits, select_fixes, write_atomic
+from .model import SEVERITY_RANK, Diagnostic, Finding, Fix, Rule
+from .plugins import make_manager
+from .readers import ReadError, builtin_readers, read_text
+from .registry import RuleTable, longest_match, resolve_selection
+
+MAX_FIX_ROUNDS = 10
+MAX_FILE_BYTES = 256 * 1024 * 1024
+
+
+class UsageError(Exception):
+    """Exit code 2: bad arguments, paths or configuration. The message names what is at fault."""
+
+
+@dataclass(frozen=True)
+class Options:
+    """Run options that come from the command line (they override the configuration file)."""
+
+    select: tuple[str, ...] | None = None
+    extend_select: tuple[str, ...] = ()
+    ignore: tuple[str, ...] = ()
+    fail_on: str | None = None
+    fix: bool = False
+    unsafe_fixes: bool = False
+    diff: bool = False
+    config: str | None = None
+    no_config: bool = False
+    jobs: int | None = None
+    disabled_plugins: tuple[str, ...] = ()
+
+
+@dataclass
+class FileResult:
+    path: str
+    diagnostics: list[Diagnostic]
+    original: str | None = None  # decoded text before fixes (set when fixing or diffing)
+    fixed: str | None = None  # decoded text after fixes, when it differs
+    fixes_applied: int = 0
+    written: bool = False
+    notice: str | None = None  # one-line notice for stderr (e.g. ".docx is not rewritten")
+    fail_on: str = "error"
+    source: str | None = None  # the final decoded text, for formatters that show source lines
+
+    @property
+    def changed(self) -> bool:
+        return self.fixed is not None and self.fixed != self.original
+
+
+@dataclass
+class RuleSet:
+    """The rules enabled for one file, with their effective severity and options."""
+
+    rules: list[tuple[Rule, str, dict[str, Any]]]
+    settings: Settings
+    enabled_ids: frozenset[str] = field(default_factory=frozenset)
+
+
+# ---------------------------------------------------------------------------------------------------------------
+# engine-level pseudo rules, registered like any plugin's so that `lintkit rule LNT001` documents them
+
+def _engine_rules() -> list[Rule]:
+    def unreadable_file(doc):
+        """文件无法读取或解码。
+
+        为什么：无法读取的文件没有被检查，不能当作“没有问题”。
+        错误示例：二进制文件改名为 .txt；既不是 UTF-8 也不是 GB18030 的字节；没有读权限的文件。
+        正确写法：把文稿另存为 UTF-8 纯文本（.txt）、Markdown（.md）或 Word（.docx）。
+        依据：lintkit 输入约定（DESIGN.md §9）。
+        修复：无。退出码为 2。
+        """
+        return ()
+
+    def rule_crashed(doc):
+        """某条规则在此文件上运行出错（其他规则照常运行）。
+
+        为什么：规则出错说明 lintkit 或插件有缺陷；该规则的结果缺失，因此退出码为 2。
+        错误示例：第三方规则包在特殊输入上抛出异常。
+        正确写法：请把消息中的规则编号和异常报告给该规则的维护者。
+        依据：lintkit 引擎约定（DESIGN.md §4）。
+        修复：无。
+        """
+        return ()
+
+    def unused_suppression(doc):
+        """抑制注释没有抑制任何问题。
+
+        为什么：多余的 `<!-- lintkit: disable … -->` 会掩盖日后真正的问题，应当删除。
+        错误示例：`<!-- lintkit: ignore-next-line DAT -->` 而下一行没有 DAT 问题。
+        正确写法：删除该注释，或改为确实需要抑制的规则编号。
+        依据：lintkit 抑制语法（DESIGN.md §8）。
+        修复：无。
+        """
+        return ()
+
+    return [
+        Rule("LNT001", "unreadable-file", unreadable_file, severity="error", plugin="lintkit"),
+        Rule("LNT002", "rule-crashed", rule_crashed, severity="error", plugin="lintkit"),
+        Rule("LNT003", "unused-suppression", unused_suppression, severity="info", plugin="lintkit"),
+    ]
+
+
+class _EnginePlugin:
+    from .hookspecs import hookimpl
+
+    @hookimpl
+    def lintkit_register_rules(self):
+        return _engine_rules()
+
+    @hookimpl
+    def lintkit_register_readers(self):
+        return builtin_readers()
+
+
+# ---------------------------------------------------------------------------------------------------------------
+
+class Linter:
+    """Holds the rule table, readers and configuration cache for one run."""
+
+    def __init__(self, options: Options = Options(), plugins: Iterable[object] = (), *,
+                 load_entry_points: bool = True, pm=None) -> None:
+        self.options = options
+        if pm is None:
+            pm = make_manager(options.disabled_plugins, extra=[_EnginePlugin(), *plugins],
+                              load_entry_points=load_entry_points)
+        else:
+            if not any(isinstance(p, _EnginePlugin) for p in pm.get_plugins()):
+                pm.register(_EnginePlugin())
+        self.pm = pm
+        self.table = RuleTable.from_manager(pm)
+        self.readers: dict[str, Callable[[bytes, str], Document]] = {}
+        for mapping in reversed(pm.hook.lintkit_register_readers()):
+            self.readers.update({k.lower(): v for k, v in (mapping or {}).items()})
+        for sel in (options.select or ()) + options.extend_select + options.ignore:
+            self.table.check_selector(sel)  # raises RegistryError naming it
+        self._settings_by_source: dict[Path | None, Settings] = {}
+        self._config_for_dir: dict[Path, Path | None] = {}
+        self._rulesets: dict[tuple[int, tuple[str, ...]], RuleSet] = {}
+        self._forced: Settings | None = None
+        if options.config:
+            cfg = Path(options.config)
+            if not cfg.is_file():
+                raise ConfigError(f"{cfg}: configuration file not found")
+            self._forced = self._load(cfg)
+        elif options.no_config:
+            self._forced = self._load(None)
+
+    # -------------------------------------------------------------- configuration
+    def _load(self, source: Path | None) -> Settings:
+        key = Path(os.path.abspath(source)) if source is not None else None
+        if key not in self._settings_by_source:
+            settings = load_settings(key, self.table)
+            self.pm.hook.lintkit_configure(settings=settings)
+            self._settings_by_source[key] = settings
+        return self._settings_by_source[key]
+
+    def settings_for(self, path: Path) -> Settings:
+        if self._forced is not None:
+            return self._forced
+        directory = path.parent if not path.is_dir() else path
+        try:
+            directory = Path(os.path.abspath(directory))
+        except OSError:
+            pass
+        if directory not in self._config_for_dir:
+            self._config_for_dir[directory] = find_config(directory)
+        return self._load(self._config_for_dir[directory])
+
+    def fail_on(self, settings: Settings) -> str:
+        return self.options.fail_on or settings.fail_on
+
+    def ruleset(self, settings: Settings, path: Path | None) -> RuleSet:
+        extra_ignores = tuple(settings.file_ignores(path)) if path is not None else ()
+        key = (id(settings), extra_ignores)
+        cached = self._rulesets.get(key)
+        if cached is not None:
+            return cached
+        o = self.options
+        layers = [
+            (settings.select, settings.extend_select, settings.ignore + list(extra_ignores)),
+            (list(o.select) if o.select is not None else None, list(o.extend_select), list(o.ignore)),
+        ]
+        enabled = resolve_selection(self.table, layers)
+        rules = []
+        for r in self.table.rules:
+            if r.id not in enabled or r.id.startswith("LNT"):
+                continue
+            sev = longest_match(self.table, settings.severity, r) or r.severity
+            rules.append((r, sev, options_for(settings, r)))
+        rs = RuleSet(rules, settings, frozenset(enabled))
+        self._rulesets[key] = rs
+        return rs
+
+    # -------------------------------------------------------------- linting one document
+    def lint_document(self, doc: Document, ruleset: RuleSet) -> list[Diagnostic]:
+        findings: list[tuple[Rule, str, Finding]] = []
+        crashes: list[Diagnostic] = []
+        current_phase = None
+        for r, sev, opts in ruleset.rules:
+            if r.phase != current_phase and current_phase is not None:
+                # entering a later phase: mask what the earlier (residue) phase found
+                doc.add_masks((f.start, f.end) for rr, _, f in findings if rr.masks)
+            current_phase = r.phase
+            if r.requires is not None and not _requires_ok(r.requires, doc.text):
+                continue
+            try:
+                produced = list(r.func(doc, opts) if r.options else r.func(doc))
+            except Exception as exc:  # isolate a crashing rule: LNT002, the other rules still run
+                crashes.append(self._diag(doc, "LNT002", "rule-crashed", "error",
+                                          f"规则 {r.id}（{r.name}）运行出错：{type(exc).__name__}: {exc}", 0, 0))
+                continue
+            text_len = len(doc.text)
+            for f in produced:
+                if not (0 <= f.start <= f.end <= text_len):
+                    crashes.append(self._diag(doc, "LNT002", "rule-crashed", "error",
+                                              f"规则 {r.id}（{r.name}）给出了越界位置 {f.start}–{f.end}", 0, 0))
+                    break
+                findings.append((r, sev, f))
+        findings = _resolve_overlaps(findings)
+        diags = [self._finding_to_diag(doc, r, sev, f) for r, sev, f in findings]
+        diags = self._suppress(doc, ruleset, diags)
+        diags.extend(crashes)
+        diags = sorted(set(diags), key=Diagnostic.sort_key)
+        return diags
+
+    def _suppress(self, doc: Document, ruleset: RuleSet, diags: list[Diagnostic]) -> list[Diagnostic]:
+        entries = [e for e in ruleset.settings.ignore_entries
+                   if e.path is None or _path_matches(ruleset.settings, doc.path, e.path)]
+        if entries:
+            kept = []
+            for d in diags:
+                if any(_entry_covers(doc, e, d, self.table) for e in entries):
+                    continue
+                kept.append(d)
+            diags = kept
+        sup = suppress.parse(doc)
+        if not sup.directives:
+            return diags
+        kept = [d for d in diags if not sup.suppresses(d.line - 1, d.rule, d.name)]
+        if "LNT003" in ruleset.enabled_ids:
+            for directive in sup.unused():
+                what = ",".join(directive.selectors) or "所有规则"
+                kept.append(self._diag(doc, "LNT003", "unused-suppression", "info",
+                                       f"抑制注释（{directive.verb} {what}）没有抑制任何问题",
+                                       directive.start, directive.end))
+        return kept
+
+    def _diag(self, doc: Document, rule: str, name: str, severity: str, message: str, start: int,
+              end: int) -> Diagnostic:
+        line, col = doc.position(start)
+        end_line, end_col = doc.position(end)
+        return Diagnostic(doc.path, rule, name, severity, message, start, end, line, col,  # type: ignore[arg-type]
+                          end_line, end_col, doc.text[start:end])
+
+    def _finding_to_diag(self, doc: Document, r: Rule, sev: str, f: Finding) -> Diagnostic:
+        line, col = doc.position(f.start)
+        end_line, end_col = doc.position(f.end)
+        fix_positions: tuple[tuple[int, int, int, int], ...] = ()
+        if f.fix is not None:
+            fix_positions = tuple(doc.position(e.start) + doc.position(e.end) for e in f.fix.edits)
+        severity = sev
+        if f.severity is not None and SEVERITY_RANK[f.severity] < SEVERITY_RANK[sev]:
+            severity = f.severity  # a rule may lower one doubtful finding, never raise it above the configured level
+        return Diagnostic(doc.path, r.id, r.name, severity, f.message, f.start, f.end,  # type: ignore[arg-type]
+                          line, col, end_line, end_col, doc.text[f.start:f.end], f.fix, fix_positions)
+
+    # -------------------------------------------------------------- linting files
+    def read(self, data: bytes, display: str, suffix: str) -> Document:
+        reader = self.readers.get(suffix.lower(), read_text)
+        return reader(data, display)
+
+    def unreadable(self, display: str, message: str) -> Diagnostic:
+        return Diagnostic(display, "LNT001", "unreadable-file", "error", f"无法读取：{message}", 0, 0, 1, 1, 1, 1,
+                          "")
+
+    def lint_bytes(self, data: bytes, display: str, path: Path | None, suffix: str | None = None,
+                   write_back: Callable[[Document, str], None] | None = None) -> FileResult:
+        """Lint one file's bytes; with fix/diff options, compute (and with write_back, write) the fixed text."""
+        settings = self.settings_for(path) if path is not None else (self._forced or self.settings_for(Path.cwd()))
+        fail_on = self.fail_on(settings)
+        suffix = suffix if suffix is not None else (path.suffix if path is not None else ".txt")
+        try:
+            doc = self.read(data, display, suffix)
+        except ReadError as exc:
+            return FileResult(display, [self.unreadable(display, f"{display} {exc}")], fail_on=fail_on)
+        ruleset = self.ruleset(settings, path)
+        if not (self.options.fix or self.options.diff):
+            diags = self.lint_document(doc, ruleset)
+            return FileResult(display, diags, fail_on=fail_on, source=doc.text if diags else None)
+        if not doc.fixable:
+            diags = self.lint_document(doc, ruleset)
+            notice = None
+            if self.options.fix and any(d.fix for d in diags):
+                notice = f"{display}: .docx 文件不会被自动修改（--fix 只改写 .txt 和 .md）"
+            return FileResult(display, diags, fail_on=fail_on, notice=notice, source=doc.text)
+        original = doc.text
+        text, applied, diags = self.fix_document(doc, ruleset)
+        result = FileResult(display, diags, original=original, fixed=text, fixes_applied=applied, fail_on=fail_on,
+                            source=text)
+        if self.options.fix and result.changed and write_back is not None:
+            try:
+                write_back(doc, text)
+                result.written = True
+            except FixError as exc:
+                # nothing was written: report against the original text, plus one LNT001 saying why
+                original_doc = self.read(data, display, suffix)
+                result.diagnostics = self.lint_document(original_doc, ruleset)
+                result.diagnostics.append(self.unreadable(display, f"{display} 修复未写入：{exc}"))
+                result.fixed = None
+                result.fixes_applied = 0
+                result.source = original
+        return result
+
+    def fix_document(self, doc: Document, ruleset: RuleSet) -> tuple[str, int, list[Diagnostic]]:
+        """Apply fixes to a fixed point (at most MAX_FIX_ROUNDS rounds). Returns (text, fixes applied,
+        remaining diagnostics of the final text)."""
+        allowed = {"safe", "unsafe"} if self.options.unsafe_fixes else {"safe"}
+        applied = 0
+        current = doc
+        diags = self.lint_document(current, ruleset)
+        for _ in range(MAX_FIX_ROUNDS):
+            chosen = select_fixes([d.fix for d in diags if d.fix is not None and d.fix.applicability in allowed])
+            if not chosen:
+                break
+            new_text = apply_edits(current.text, [e for f in chosen for e in f.edits])
+            if new_text == current.text:
+                break
+            applied += len(chosen)
+            current = Document(new_text, doc.path, encoding=doc.encoding, bom=doc.bom, kind=doc.kind,
+                               masks=_reader_masks(doc, new_text))
+            diags = self.lint_document(current, ruleset)
+        return current.text, applied, diags
+
+
+def _reader_masks(doc: Document, new_text: str) -> list[tuple[int, int]]:
+    if doc.kind == "md":
+        from .readers.md import markdown_masks
+
+        return markdown_masks(new_text)
+    return []
+
+
+def _requires_ok(req: Any, text: str) -> bool:
+    if isinstance(req, str):
+        return req in text
+    return req.search(text) is not None
+
+
+def _resolve_overlaps(findings: list[tuple[Rule, str, Finding]]) -> list[tuple[Rule, str, Finding]]:
+    """One finding per problem: a rule that declares ``supersedes`` removes the overlapping findings of the
+    rules it supersedes."""
+    superseding = [(r, f) for r, _, f in findings if r.supersedes]
+    if not superseding:
+        return findings
+    out = []
+    for r, sev, f in findings:
+        dropped = False
+        for sr, sf in superseding:
+            if sr is r or not any(r.id.startswith(p) for p in sr.supersedes):
+                continue
+            if sf.start < f.end and f.start < sf.end or (sf.start == f.start and sf.end == f.end):
+                dropped = True
+                break
+        if not dropped:
+            out.append((r, sev, f))
+    return out
+
+
+def _path_matches(settings: Settings, display: str, glob: str) -> bool:
+    import fnmatch
+
+    rel = settings.relpath(Path(display))
+    return fnmatch.fnmatchcase(rel, glob) or fnmatch.fnmatchcase(display, glob) or \
+        fnmatch.fnmatchcase(Path(display).name, glob)
+
+
+def _entry_covers(doc: Document, entry, d: Diagnostic, table: RuleTable) -> bool:
+    r = table.get(d.rule)
+    if r is None or table.matches(entry.rule, r) < 0:
+        return False
+    text = doc.text
+    needle = entry.text
+    start = max(0, d.offset - len(needle))
+    idx = text.find(needle, start)
+    while idx != -1 and idx <= d.offset:
+        if idx <= d.offset and d.end_offset <= idx + len(needle):
+            return True
+        idx = text.find(needle, idx + 1)
+    return False
+
+
+# ---------------------------------------------------------------------------------------------------------------
+# paths
+
+def collect(paths: Sequence[str], linter: Linter) -> tuple[list[tuple[str, Path]], list[str]]:
+    """Expand files and directories into ``(display path, path)`` pairs; returns them and the usage errors
+    (missing paths, directories without input files)."""
+    suffixes = tuple(linter.readers)
+    out: list[tuple[str, Path]] = []
+    errors: list[str] = []
+    seen: set[str] = set()
+    for arg in paths:
+        p = Path(arg)
+        display_root = arg.replace(os.sep, "/")
+        if not os.path.lexists(p):
+            errors.append(f"{arg}: no such file or directory")
+            continue
+        if p.is_dir():
+            found = 0
+            for file, display in _walk(p, display_root, suffixes, linter):
+                key = os.path.abspath(file)
+                if key not in seen:
+                    seen.add(key)
+                    out.append((display, file))
+                found += 1
+            if not found:
+                errors.append(f"{arg}: no input file found (looked for {', '.join('*' + s for s in suffixes)})")
+            continue
+        key = os.path.abspath(p)
+        if key not in seen:
+            seen.add(key)
+            out.append((display_root, p))
+    return out, errors
+
+
+def _walk(root: Path, display_root: str, suffixes: tuple[str, ...], linter: Linter) -> Iterator[tuple[Path, str]]:
+    stack = [root]
+    visited: set[tuple[int, int]] = set()
+    while stack:
+        d = stack.pop()
+        try:
+            st = d.stat()
+        except OSError:
+            continue
+        ident = (st.st_dev, st.st_ino)
+        if ident in visited:  # symlink loop
+            continue
+        visited.add(ident)
+        try:
+            entries = sorted(os.scandir(d), key=lambda e: e.name)
+        except OSError:
+            continue
+        subdirs = []
+        for e in entries:
+            if e.name.startswith(".") or e.name in ("node_modules", "__pycache__"):
+                continue
+            path = Path(e.path)
+            rel = os.path.relpath(e.path, root).replace(os.sep, "/")
+            display = rel if display_root in (".", "./") else f"{display_root.rstrip('/')}/{rel}"
+            try:
+                is_dir = e.is_dir()
+            except OSError:
+                continue
+            settings = linter.settings_for(path)
+            if settings.is_excluded(path):
+                continue
+            if is_dir:
+                subdirs.append(path)
+            elif e.name.lower().endswith(suffixes) and not e.name.startswith("~$"):
+                yield path, display
+        stack.extend(reversed(subdirs))
+
+
+def read_file(path: Path) -> bytes:
+    """Read a file's bytes; raises ReadError with a one-line reason."""
+    try:
+        st = path.stat()
+    except OSError as exc:
+        raise ReadError(f"cannot be read: {exc.strerror or exc}") from None
+    if stat.S_ISDIR(st.st_mode):
+        raise ReadError("is a directory")
+    if not stat.S_ISREG(st.st_mode):
+        raise ReadError("is not a regular file")
+    if st.st_size > MAX_FILE_BYTES:
+        raise ReadError(f"is too large ({st.st_size // (1024 * 1024)} MiB; the limit is "
+                        f"{MAX_FILE_BYTES // (1024 * 1024)} MiB)")
+    try:
+        return path.read_bytes()
+    except OSError as exc:
+        raise ReadError(f"cannot be read: {exc.strerror or exc}") from None
+
+
+def lint_file(linter: Linter, display: str, path: Path) -> FileResult:
+    try:
+        data = read_file(path)
+    except ReadError as exc:
+        settings = linter.settings_for(path)
+        return FileResult(display, [linter.unreadable(display, f"{display} {exc}")],
+                          fail_on=linter.fail_on(settings))
+
+    def write_back(doc: Document, text: str) -> None:
+        write_atomic(path, data, doc, text)
+
+    return linter.lint_bytes(data, display, path, write_back=write_back)
+
+
+# -------------------------------------------------------------- parallel
+_WORKER: Linter | None = None
+
+
+def _worker_lint(item: tuple[str, str]) -> FileResult:
+    assert _WORKER is not None
+    display, path = item
+    return lint_file(_WORKER, display, Path(path))
+
+
+def lint_files(linter: Linter, files: list[tuple[str, Path]], jobs: int | None = None) -> list[FileResult]:
+    """Lint files, in worker processes when there are many; results come back in input order."""
+    if jobs is None:
+        jobs = (os.cpu_count() or 1) if len(files) >= 16 else 1
+    jobs = max(1, min(jobs, len(files)))
+    if jobs == 1:
+        return [lint_file(linter, d, p) for d, p in files]
+    import multiprocessing
+
+    global _WORKER
+    try:
+        ctx = multiprocessing.get_context("fork")
+    except ValueError:  # platforms without fork: lint in-process
+        return [lint_file(linter, d, p) for d, p in files]
+    # Warm the per-directory configuration cache so every worker inherits it.
+    for _, p in files:
+        linter.settings_for(p)
+    _WORKER = linter
+    try:
+        with ctx.Pool(jobs) as pool:
+            chunk = max(1, len(files) // (jobs * 8))
+            return pool.map(_worker_lint, [(d, str(p)) for d, p in files], chunksize=chunk)
+    finally:
+        _WORKER = None

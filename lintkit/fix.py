@@ -1,0 +1,114 @@
+"""Applying fixes and writing files atomically.
+
+A fix never touches text outside its edits; fixes whose edits overlap another chosen fix are left for the next
+round (the engine re-lints until nothing changes). Writing goes to a temporary file in the same directory, then
+``os.replace``; the encoding, BOM, line endings (they are part of the text) and file mode are kept, and nothing
+is written when the file changed on disk after it was read.
+"""
+
+from __future__ import annotations
+
+import os
+import stat
+import tempfile
+from pathlib import Path
+from typing import Iterable, Sequence
+
+from .model import Edit, Fix
+
+
+class FixError(Exception):
+    """The fixed text could not be written; the original file is untouched."""
+
+
+def select_fixes(fixes: Iterable[Fix]) -> list[Fix]:
+    """Choose fixes whose edits overlap neither each other nor an already chosen fix, in text order.
+
+    Two insertions at the same point, or an insertion inside another fix's span, count as overlapping.
+    """
+    chosen: list[Fix] = []
+    taken: list[tuple[int, int]] = []
+    for fix in sorted(fixes, key=lambda f: (min(e.start for e in f.edits), max(e.end for e in f.edits))):
+        if not fix.edits:
+            continue
+        spans = [(e.start, e.end) for e in fix.edits]
+        if any(_overlaps(s, t) for s in spans for t in taken):
+            continue
+        chosen.append(fix)
+        taken.extend(spans)
+    return chosen
+
+
+def _overlaps(a: tuple[int, int], b: tuple[int, int]) -> bool:
+    """Conservative: an insertion conflicts with any span that contains or touches its point."""
+    if a[0] == a[1]:
+        return b[0] <= a[0] <= b[1]
+    if b[0] == b[1]:
+        return a[0] <= b[0] <= a[1]
+    return a[0] < b[1] and b[0] < a[1]
+
+
+def apply_edits(text: str, edits: Sequence[Edit]) -> str:
+    """Apply non-overlapping edits (checked) from the end of the text backwards."""
+    ordered = sorted(edits, key=lambda e: (e.start, e.end))
+    for prev, cur in zip(ordered, ordered[1:]):
+        if cur.start < prev.end:
+            raise ValueError(f"overlapping edits {prev} and {cur}")
+    parts = []
+    pos = len(text)
+    for e in reversed(ordered):
+        if not (0 <= e.start <= e.end <= len(text)):
+            raise ValueError(f"edit {e} outside the text")
+        parts.append(text[e.end:pos])
+        parts.append(e.content)
+        pos = e.start
+    parts.append(text[:pos])
+    return "".join(reversed(parts))
+
+
+def write_atomic(path: Path, original_bytes: bytes, doc, new_text: str) -> None:
+    """Write ``new_text`` to ``path`` with the document's encoding and BOM, atomically.
+
+    Refuses (FixError) when the file changed since it was read, when ``path`` is a symlink (it would be replaced
+    by a regular file — the link's target is written instead), or when the text cannot be encoded.
+    """
+    from .readers import encode
+
+    target = Path(os.path.realpath(path))
+    try:
+        data = encode(new_text, doc.encoding, doc.bom)
+    except UnicodeEncodeError as exc:
+        raise FixError(f"the fixed text cannot be encoded as {doc.encoding} ({exc.reason})") from None
+    try:
+        st = target.stat()
+        current = target.read_bytes()
+    except OSError as exc:
+        raise FixError(f"cannot re-read the file: {exc.strerror or exc}") from None
+    if current != original_bytes:
+        raise FixError("the file changed on disk after it was read; not overwritten")
+    fd = None
+    tmp = None
+    try:
+        fd, tmp = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".lintkit-tmp", dir=target.parent)
+        with os.fdopen(fd, "wb") as fh:
+            fd = None
+            fh.write(data)
+            fh.flush()
+            os.fsync(fh.fileno())
+        os.chmod(tmp, stat.S_IMODE(st.st_mode))
+        try:
+            os.chown(tmp, st.st_uid, st.st_gid)
+        except (OSError, AttributeError):
+            pass
+        os.replace(tmp, target)
+        tmp = None
+    except OSError as exc:
+        raise FixError(f"cannot write: {exc.strerror or exc}") from None
+    finally:
+        if fd is not None:
+            os.close(fd)
+        if tmp is not None:
+            try:
+                os.unlink(tmp)
+            except OSError:
+                pass

@@ -1,0 +1,145 @@
+"""Value types shared by the engine, the rules and the formatters.
+
+All positions are 0-based code-point offsets into the decoded text, half-open (``start`` included, ``end``
+excluded). Line/column pairs are 1-based and counted in code points; they are computed by the engine from the
+Document, never by a rule.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Any, Callable, Iterable, Literal, Mapping
+
+Severity = Literal["error", "warning", "info"]
+Applicability = Literal["safe", "unsafe"]
+
+SEVERITIES: tuple[str, ...] = ("info", "warning", "error")
+SEVERITY_RANK: dict[str, int] = {name: rank for rank, name in enumerate(SEVERITIES)}
+
+
+@dataclass(frozen=True, slots=True)
+class Edit:
+    """Replace ``text[start:end]`` with ``content`` (an insertion when start == end)."""
+
+    start: int
+    end: int
+    content: str = ""
+
+
+@dataclass(frozen=True, slots=True)
+class Fix:
+    """A set of edits that together repair one finding."""
+
+    edits: tuple[Edit, ...]
+    message: str = ""
+    applicability: Applicability = "safe"
+
+    @classmethod
+    def replace(cls, start: int, end: int, content: str, message: str = "",
+                applicability: Applicability = "safe") -> "Fix":
+        return cls((Edit(start, end, content),), message, applicability)
+
+
+@dataclass(frozen=True, slots=True)
+class Finding:
+    """What a rule yields: a span, a message, optionally a fix.
+
+    ``severity`` lets a rule lower (never raise above its declared level is not enforced, but documented)
+    the severity of one finding, e.g. a doubtful case reported at ``info``.
+    """
+
+    start: int
+    end: int
+    message: str
+    fix: Fix | None = None
+    severity: Severity | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class Position:
+    line: int
+    column: int
+
+
+@dataclass(frozen=True, slots=True)
+class Diagnostic:
+    """One reported problem, with positions resolved. Field names follow the JSON contract (DESIGN.md §4)."""
+
+    path: str
+    rule: str
+    name: str
+    severity: Severity
+    message: str
+    offset: int
+    end_offset: int
+    line: int
+    column: int
+    end_line: int
+    end_column: int
+    text: str
+    fix: Fix | None = None
+    # Resolved positions of each fix edit: ((line, column, end_line, end_column), ...), same order as fix.edits.
+    fix_positions: tuple[tuple[int, int, int, int], ...] = ()
+
+    def sort_key(self) -> tuple[str, int, str, int]:
+        return (self.path, self.offset, self.rule, self.end_offset)
+
+    def to_dict(self) -> dict[str, Any]:
+        fix = None
+        if self.fix is not None:
+            edits = []
+            for edit, pos in zip(self.fix.edits, self.fix_positions):
+                edits.append({
+                    "offset": edit.start, "end_offset": edit.end,
+                    "line": pos[0], "column": pos[1], "end_line": pos[2], "end_column": pos[3],
+                    "content": edit.content,
+                })
+            fix = {"applicability": self.fix.applicability, "message": self.fix.message, "edits": edits}
+        return {
+            "path": self.path, "rule": self.rule, "name": self.name, "severity": self.severity,
+            "message": self.message, "line": self.line, "column": self.column,
+            "end_line": self.end_line, "end_column": self.end_column,
+            "offset": self.offset, "end_offset": self.end_offset, "text": self.text, "fix": fix,
+        }
+
+
+RuleFunc = Callable[..., Iterable[Finding]]
+
+
+@dataclass(frozen=True, slots=True)
+class OptionSpec:
+    """A typed option of a rule, set in config under ``[rules.ID]``."""
+
+    type: type | tuple[type, ...]
+    default: Any
+    help: str = ""
+
+
+@dataclass(frozen=True, slots=True)
+class Rule:
+    """A rule: a function over a Document plus its metadata. Its docstring is its documentation."""
+
+    id: str
+    name: str
+    func: RuleFunc
+    severity: Severity = "warning"
+    fix: Literal["safe", "unsafe", "none"] = "none"
+    requires: Any = None  # None, a literal string, or a compiled pattern with .search
+    options: Mapping[str, OptionSpec] = field(default_factory=dict)
+    phase: int = 1  # 0 = residue rules that run first and mask their spans for later phases
+    masks: bool = False  # the rule's findings are masked for rules of later phases
+    supersedes: tuple[str, ...] = ()  # id prefixes whose overlapping findings this rule's findings replace
+    default: bool = True  # selected when no --select is given
+    plugin: str = ""
+
+    @property
+    def family(self) -> str:
+        return self.id[:3]
+
+    @property
+    def doc(self) -> str:
+        return (self.func.__doc__ or "").strip()
+
+    @property
+    def summary(self) -> str:
+        return self.doc.splitlines()[0].strip() if self.doc else self.name

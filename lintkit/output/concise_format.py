@@ -1,0 +1,23 @@
+"""``--format concise``: ``path:line:column: severity RULE message``, one line per finding (no rich)."""
+
+from __future__ import annotations
+
+from typing import TextIO
+
+
+def render(report, stream: TextIO) -> None:
+    if report.statistics:
+        for rule, name, n, fixable in report.per_rule():
+            stream.write(f"{n:6d}\t{rule}\t{name}\t{'[*]' if fixable else ''}\n")
+        return
+    for d in report.diagnostics:
+        mark = " [*]" if d.fix is not None and d.fix.applicability == "safe" else ""
+        stream.write(f"{d.path}:{d.line}:{d.column}: {d.severity} {d.rule}{mark} {d.message}\n")
+    c = report.counts()
+    total = sum(c.values())
+    if total:
+        stream.write(f"Found {total} problem{'s' if total != 1 else ''} "
+                     f"({c['error']} error, {c['warning']} warning, {c['info']} info) "
+                     f"in {report.files_checked} file{'s' if report.files_checked != 1 else ''}.\n")
+    else:
+        stream.write(f"All checks passed ({report.files_checked} file{'s' if report.files_checked != 1 else ''}).\n")

@@ -1,0 +1,206 @@
+"""SPC — spacing. Government drafts put no space between Chinese characters, digits and marks; stray spaces
+come from joined paragraphs, copied web text and careless typing.
+
+All rules read ``doc.masked`` (URLs, e-mail addresses, Markdown code and residue are masked) and never match
+across a line break.
+"""
+
+from __future__ import annotations
+
+from typing import Iterator
+
+import regex
+
+from lintkit import Document, Finding, Fix, OptionSpec, rule
+
+from ._common import HSPACE, HSPACE_CHARS, SPACELESS_MARKS
+
+# ------------------------------------------------------------------------------------------------- SPC001
+# A digit run broken by spaces, in a Chinese context: the left part follows a Han character, a Chinese mark or
+# the start of a line (not a digit, a letter, a point or another spaced group: "1 2 3" is a list), and the right
+# part is followed by a Han character or a percent sign (not by another spaced group).
+_SPLIT_NUMBER = regex.compile(r"(?<![\d.])(\d+)(" + HSPACE + r"{1,2})(\d+)(?=[\p{Han}%％])")
+_LEFT_OK = regex.compile(r"[\p{Han}，。、；：！？“”‘’（）《》【】,;(\r\n]")
+
+
+@rule("SPC001", "space-inside-number", severity="error", fix="safe", requires=r"\d[ \t\u00a0\u2000-\u200a]+\d")
+def space_inside_number(doc: Document) -> Iterator[Finding]:
+    """数字中间出现空格。
+
+    为什么：一个数字被空格断开（多见于合并段落、换行残留），读者会看成两个数，年份“202 2年”更是明显错误。
+    错误示例：并对202 2年全县妇联工作进行安排部署；市级示范点1 5个
+    正确写法：并对2022年全县妇联工作进行安排部署；市级示范点15个
+    依据：GB/T 15835-2011《出版物上数字用法》5.1.7（阿拉伯数字书写的数值不应断开）。
+    修复：安全修复，删除数字中间的空格。只在两边都是中文语境（左边是汉字、标点或行首，右边是汉字或%）时报告，
+    所以“1 2 3”这样的列举、表格中的数列、电话号码和版本号不会报告。
+    """
+    masked = doc.masked
+    for m in _SPLIT_NUMBER.finditer(masked):
+        s, e = m.span()
+        if s > 0 and not _LEFT_OK.match(masked[s - 1]):
+            continue
+        sp_s, sp_e = m.span(2)
+        yield Finding(s, e, f"数字“{doc.text[s:e]}”中间有空格",
+                      Fix.replace(sp_s, sp_e, "", f"删除空格：{m.group(1)}{m.group(3)}"))
+
+
+# ------------------------------------------------------------------------------------------------- SPC002
+_SPACE_NEAR_PUNCT = regex.compile(
+    r"(?<=[" + SPACELESS_MARKS + r"])" + HSPACE + r"+(?![" + HSPACE_CHARS + r"]*(?:[\r\n]|$))"
+    r"|(?<=[^\s])" + HSPACE + r"+(?=[" + SPACELESS_MARKS + r"])",
+    regex.M,
+)
+
+
+@rule("SPC002", "space-around-fullwidth-punctuation", severity="error", fix="safe", requires=regex.compile(HSPACE),
+      supersedes=("SPC004",))
+def space_around_punctuation(doc: Document) -> Iterator[Finding]:
+    """全角标点前后出现空格。
+
+    为什么：全角标点本身占一个汉字的位置，标点前后再加空格会使版面出现明显空洞，多为段落合并或复制残留。
+    错误示例：持续推进妇女思想政治引领 、妇联组织建设；圆满完成全年各项工作任务。 县妇联先后荣获；“ 书香西峡
+    正确写法：持续推进妇女思想政治引领、妇联组织建设；圆满完成全年各项工作任务。县妇联先后荣获；“书香西峡
+    依据：GB/T 15834-2011《标点符号用法》第5章（标点符号的位置和书写形式：占一个字位置，不另加空格）。
+    修复：安全修复，删除空格。行首缩进（包括两个全角空格“　　”）和行尾空白不在此规则范围（行尾空白见 SPC005）。
+    """
+    masked = doc.masked
+    for m in _SPACE_NEAR_PUNCT.finditer(masked):
+        s, e = m.span()
+        # context for the message: the mark next to the space
+        before = doc.text[s - 1] if s > 0 else ""
+        after = doc.text[e] if e < len(doc.text) else ""
+        yield Finding(s, e, f"全角标点旁有多余的空格：“{before}{doc.text[s:e]}{after}”",
+                      Fix.replace(s, e, "", "删除空格"))
+
+
+# ------------------------------------------------------------------------------------------------- SPC003
+_MEASURE = (r"[个人名位家户件项次场期所支条篇份元万亿千百岁年月日天周届批类种座辆台套张本册部处村镇乡县区市省"
+            r"%％]")
+# one space (or NBSP) between two Han characters
+_HAN_SPACE_HAN = regex.compile(r"\p{Han}(" + HSPACE + r")(?=\p{Han})")
+# a number (attached on its left to Chinese text) followed by a space and a measure word, unit or percent sign
+_NUM_SPACE_MEASURE = regex.compile(r"(?<![\d.])\d+(?:\.\d+)?(" + HSPACE + r"{1,3})(?=" + _MEASURE + r")")
+# a Han character, a space, then a number used in Chinese (followed by a Han character or percent sign)
+_HAN_SPACE_NUM = regex.compile(r"\p{Han}(" + HSPACE + r"{1,3})(?=\d+(?:\.\d+)?(?:[\p{Han}%％]))")
+
+
+def _is_name_list(doc: Document, pos: int) -> bool:
+    """True when the space at ``pos`` separates short Han tokens only (a list of names or terms: 张三 李四)."""
+    masked = doc.masked
+    ls = pos
+    while ls > 0 and (regex.match(r"[\p{Han} \u00a0]", masked[ls - 1])) and pos - ls < 200:
+        ls -= 1
+    le = pos
+    n = len(masked)
+    while le < n and regex.match(r"[\p{Han} \u00a0]", masked[le]) and le - pos < 200:
+        le += 1
+    tokens = [t for t in regex.split(r"[ \u00a0]", masked[ls:le]) if t]
+    return len(tokens) >= 2 and all(len(t) <= 3 for t in tokens)
+
+
+@rule("SPC003", "stray-space", severity="warning", fix="safe", requires=regex.compile(HSPACE), supersedes=("SPC004",),
+      options={"profile": OptionSpec(str, "government",
+                                     "government（汉字、数字之间都不加空格）或 latin-spacing（汉字与数字之间"
+                                     "加空格的排版风格，只检查汉字之间的空格）")})
+def stray_space(doc: Document, options) -> Iterator[Finding]:
+    """汉字之间、数字与量词或百分号之间出现多余空格。
+
+    为什么：公文和工作总结中汉字、数字、量词连续书写，不加空格；句中的空格多是排版或复制残留，读起来像断句。
+    错误示例：积极 深入推动“美丽庭院”创建；西峡县妇联推荐 上报；张雅心家庭4 个家庭；占全县干部总数的9.09 %
+    正确写法：积极深入推动“美丽庭院”创建；西峡县妇联推荐上报；张雅心家庭4个家庭；占全县干部总数的9.09%
+    依据：公文书写惯例（GB/T 9704-2012 正文不加字间空格）；GB/T 15835-2011 数值与单位连写。
+    修复：安全修复，删除空格。引号、书名号内的空格不报告（“巾帼心向党 巾帼建新功”、“感党恩 跟党走”这类口号用空格
+    分隔是惯例）；只由短词组成的“张三 李四 王五”名单不报告；两个及以上连续空格（对齐用）不报告。
+    选项 profile = "latin-spacing" 时，汉字与数字之间的空格视为正确。
+    """
+    latin = options["profile"] == "latin-spacing"
+    masked = doc.masked
+    seen: set[int] = set()
+    for m in _HAN_SPACE_HAN.finditer(masked):
+        s, e = m.span(1)
+        if doc.in_quotes(s, e) or _is_name_list(doc, s):
+            continue
+        seen.add(s)
+        yield Finding(s, e, f"汉字之间有多余的空格：“{doc.text[s - 1:e + 1]}”", Fix.replace(s, e, "", "删除空格"))
+    for m in _NUM_SPACE_MEASURE.finditer(masked):
+        s, e = m.span(1)
+        if s in seen or (m.start() > 0 and not _LEFT_OK.match(masked[m.start() - 1])):
+            continue
+        nxt = masked[e] if e < len(masked) else ""
+        if latin and nxt not in "%％":
+            continue
+        seen.add(s)
+        what = "百分号" if nxt in "%％" else "量词或单位"
+        yield Finding(s, e, f"数字与{what}之间有多余的空格：“{doc.text[max(0, s - 4):e + 1].lstrip()}”",
+                      Fix.replace(s, e, "", "删除空格"))
+    if latin:
+        return
+    for m in _HAN_SPACE_NUM.finditer(masked):
+        s, e = m.span(1)
+        if s in seen or doc.in_quotes(s, e):
+            continue
+        seen.add(s)
+        yield Finding(s, e, f"汉字与数字之间有多余的空格：“{doc.text[s - 1:e + 4]}”",
+                      Fix.replace(s, e, "", "删除空格"))
+
+
+# ------------------------------------------------------------------------------------------------- SPC004
+_ODD_SPACE = regex.compile(r"[\u00a0\u2000-\u200a\u202f\u205f\u3000]+")
+_ODD_NAMES = {
+    "\u00a0": "不间断空格 U+00A0", "\u3000": "全角空格 U+3000", "\u2002": "半角空格 U+2002",
+    "\u2003": "全角空格 U+2003", "\u2009": "窄空格 U+2009", "\u202f": "窄不间断空格 U+202F",
+}
+
+
+@rule("SPC004", "nonstandard-space", severity="warning", fix="safe",
+      requires=regex.compile(r"[\u00a0\u2000-\u200a\u202f\u205f\u3000]"))
+def nonstandard_space(doc: Document) -> Iterator[Finding]:
+    """行中出现特殊空白字符（不间断空格、U+2002 等排版空格、行中的全角空格）。
+
+    为什么：这些字符看起来像普通空格，却不会被查找替换和排版软件当作空格处理，多是从网页或排版软件复制带来的。
+    错误示例：区为民办实事项目\u2002“儿童之家”创建（U+2002）；网页标题中的不间断空格 U+00A0
+    正确写法：区为民办实事项目“儿童之家”创建
+    依据：文本规范化；空格本身是否应当存在，由 SPC002/SPC003 判断。
+    修复：U+00A0、U+2000–U+200A 等换成普通空格（安全修复，之后 SPC002/SPC003 再决定是否删除）；行中的全角空格
+    U+3000 可能是有意对齐，只给出修复建议（--unsafe-fixes）。行首缩进（如“　　”两个全角空格）和行尾空白不报告。
+    """
+    masked = doc.masked
+    for m in _ODD_SPACE.finditer(masked):
+        s, e = m.span()
+        line_start, line_end = doc.lines[doc.line_index(s)]
+        if not masked[line_start:s].strip(" \t\u00a0\u2000-\u200a\u202f\u205f\u3000"):
+            continue  # leading indentation
+        if not masked[e:line_end].strip(" \t\u00a0\u2000\u2001\u2002\u2003\u2004\u2005\u2006\u2007\u2008"
+                                       "\u2009\u200a\u202f\u205f\u3000"):
+            continue  # trailing white space: SPC005
+        chars = m.group()
+        names = "、".join(dict.fromkeys(_ODD_NAMES.get(c, f"U+{ord(c):04X}") for c in chars))
+        ideographic = "\u3000" in chars
+        fix = Fix.replace(s, e, " ",
+                          "换成普通空格", applicability="unsafe" if ideographic else "safe")
+        yield Finding(s, e, f"行中有特殊空白字符（{names}）", fix)
+
+
+# ------------------------------------------------------------------------------------------------- SPC005
+_TRAILING = regex.compile(r"[ \t\u00a0\u2000-\u200a\u202f\u205f\u3000]+(?=\r\n|\r|\n|\Z)")
+
+
+@rule("SPC005", "trailing-whitespace", severity="info", fix="safe",
+      requires=regex.compile(r"[ \t\u00a0\u2000-\u200a\u202f\u205f\u3000](?:\r|\n|\Z)"))
+def trailing_whitespace(doc: Document) -> Iterator[Finding]:
+    """行尾有空白，或整行只有空白。
+
+    为什么：行尾空白看不见，却会让“查找”“比对修订”出现无意义的差异；只有空白的行看似空行，实际不是。
+    错误示例：作进行了测评。⏎␣（下一行只有一个空格）；主要有：\u2002⏎
+    正确写法：删除行尾空白。
+    依据：文本整洁（不影响印刷效果，故为提示级别）。
+    修复：安全修复，删除行尾空白。
+    """
+    masked = doc.masked
+    for m in _TRAILING.finditer(masked):
+        s, e = m.span()
+        if doc.is_masked(s, e):
+            continue
+        line_start = doc.lines[doc.line_index(s)][0]
+        what = "整行只有空白" if s == line_start else "行尾有空白"
+        yield Finding(s, e, what, Fix.replace(s, e, "", "删除行尾空白"))

@@ -1,0 +1,70 @@
+"""Shared test helpers: ``check_rule`` keeps rule tests short (DESIGN.md §11)."""
+
+from __future__ import annotations
+
+import functools
+import sys
+from pathlib import Path
+from typing import Iterable, Sequence
+
+import pytest
+
+ROOT = Path(__file__).resolve().parent.parent
+SEEDS = ROOT / "seeds"
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+
+
+@functools.lru_cache(maxsize=None)
+def _linter(select: tuple[str, ...], unsafe: bool, fix: bool):
+    from lintkit.engine import Linter, Options
+
+    return Linter(Options(select=select, no_config=True, fix=fix, diff=fix, unsafe_fixes=unsafe))
+
+
+def lint(text: str, select: Sequence[str], path: str = "t.txt"):
+    """Diagnostics of ``text`` with only the ``select``ed rules (no configuration file)."""
+    linter = _linter(tuple(select), False, False)
+    suffix = "." + path.rsplit(".", 1)[-1]
+    return linter.lint_bytes(text.encode("utf-8"), path, None, suffix=suffix).diagnostics
+
+
+def fix(text: str, select: Sequence[str], unsafe: bool = False, path: str = "t.txt") -> str:
+    """``text`` after applying the fixes of the ``select``ed rules to a fixed point."""
+    linter = _linter(tuple(select), unsafe, True)
+    suffix = "." + path.rsplit(".", 1)[-1]
+    result = linter.lint_bytes(text.encode("utf-8"), path, None, suffix=suffix)
+    return result.fixed if result.fixed is not None else text
+
+
+def seed_line(prefix: str, line: int) -> str:
+    """Line ``line`` (1-based) of the seed file whose name starts with ``prefix`` (e.g. "000")."""
+    path = next(SEEDS.glob(f"{prefix}_*.txt"))
+    return path.read_text(encoding="utf-8").splitlines()[line - 1]
+
+
+def check_rule(rule_id: str, valid: Iterable[str] = (),
+               invalid: Iterable[tuple[str, Sequence[tuple[int, int]] | None, str | None]] = (),
+               unsafe: bool = False, path: str = "t.txt") -> None:
+    """Assert that ``rule_id`` is silent on every ``valid`` text, and that on each ``invalid`` text it reports
+    exactly the given spans (None: at least one finding, spans not checked) and, when ``fixed`` is not None,
+    fixes the text to ``fixed`` (with ``unsafe`` also applying unsafe fixes); the fix must be idempotent."""
+    for text in valid:
+        found = [d for d in lint(text, [rule_id], path) if d.rule == rule_id]
+        assert not found, f"{rule_id} should be silent on {text!r}, got " + \
+            "; ".join(f"{d.offset}-{d.end_offset} {d.message}" for d in found)
+    for text, spans, fixed in invalid:
+        found = [d for d in lint(text, [rule_id], path) if d.rule == rule_id]
+        assert found, f"{rule_id} should report on {text!r}"
+        if spans is not None:
+            got = [(d.offset, d.end_offset) for d in found]
+            assert got == list(spans), f"{rule_id} on {text!r}: spans {got}, expected {list(spans)}"
+        if fixed is not None:
+            out = fix(text, [rule_id], unsafe, path)
+            assert out == fixed, f"{rule_id} fix of {text!r}: {out!r}, expected {fixed!r}"
+            assert fix(out, [rule_id], unsafe, path) == out, f"{rule_id} fix is not idempotent on {text!r}"
+
+
+@pytest.fixture
+def seeds_dir() -> Path:
+    return SEEDS
