@@ -89,10 +89,10 @@ def _err(message: str) -> None:
 def main(argv: Sequence[str] | None = None) -> int:
     argv = list(sys.argv[1:] if argv is None else argv)
     parser = build_parser()
-    if argv and argv[0] not in ("check", "rule", "rules", "config", "-h", "--help", "--version") and \
-            not argv[0].startswith("-"):
-        pass  # an unknown command: argparse reports it
-    args = parser.parse_args(argv)
+    try:
+        args = parser.parse_args(argv)
+    except SystemExit as exc:  # --help, --version, usage errors: return the code instead of exiting
+        return exc.code if isinstance(exc.code, int) else EXIT_ERROR
     if args.command is None:
         parser.print_help(sys.stderr)
         return EXIT_ERROR
@@ -222,7 +222,8 @@ def _check(args) -> int:
         unsafe_fixable=sum(1 for d in diagnostics if d.fix is not None and d.fix.applicability == "unsafe"),
         fix_mode=args.fix, statistics=args.statistics,
     )
-    if not (args.quiet and fmt == "text" and not diagnostics):
+    nothing_checked = not results and fmt in ("text", "concise")
+    if not (args.quiet and fmt == "text" and not diagnostics) and not nothing_checked:
         render(fmt, report, report_stream)
     report_stream.flush()
 

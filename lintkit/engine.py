@@ -286,8 +286,8 @@ class Linter:
         return reader(data, display)
 
     def unreadable(self, display: str, message: str) -> Diagnostic:
-        return Diagnostic(display, "LNT001", "unreadable-file", "error", f"无法读取：{message}", 0, 0, 1, 1, 1, 1,
-                          "")
+        """An LNT001 diagnostic at 1:1; ``message`` is the whole sentence."""
+        return Diagnostic(display, "LNT001", "unreadable-file", "error", message, 0, 0, 1, 1, 1, 1, "")
 
     def lint_bytes(self, data: bytes, display: str, path: Path | None, suffix: str | None = None,
                    write_back: Callable[[Document, str], None] | None = None) -> FileResult:
@@ -298,7 +298,7 @@ class Linter:
         try:
             doc = self.read(data, display, suffix)
         except ReadError as exc:
-            return FileResult(display, [self.unreadable(display, f"{display} {exc}")], fail_on=fail_on)
+            return FileResult(display, [self.unreadable(display, f"文件 {display} {exc}")], fail_on=fail_on)
         ruleset = self.ruleset(settings, path)
         if not (self.options.fix or self.options.diff):
             diags = self.lint_document(doc, ruleset)
@@ -321,7 +321,7 @@ class Linter:
                 # nothing was written: report against the original text, plus one LNT001 saying why
                 original_doc = self.read(data, display, suffix)
                 result.diagnostics = self.lint_document(original_doc, ruleset)
-                result.diagnostics.append(self.unreadable(display, f"{display} 修复未写入：{exc}"))
+                result.diagnostics.append(self.unreadable(display, f"文件 {display} 的修复没有写入：{exc}"))
                 result.fixed = None
                 result.fixes_applied = 0
                 result.source = original
@@ -482,18 +482,17 @@ def read_file(path: Path) -> bytes:
     try:
         st = path.stat()
     except OSError as exc:
-        raise ReadError(f"cannot be read: {exc.strerror or exc}") from None
+        raise ReadError(f"无法打开（{exc.strerror or exc}）") from None
     if stat.S_ISDIR(st.st_mode):
-        raise ReadError("is a directory")
+        raise ReadError("是目录，不是文件")
     if not stat.S_ISREG(st.st_mode):
-        raise ReadError("is not a regular file")
+        raise ReadError("不是普通文件")
     if st.st_size > MAX_FILE_BYTES:
-        raise ReadError(f"is too large ({st.st_size // (1024 * 1024)} MiB; the limit is "
-                        f"{MAX_FILE_BYTES // (1024 * 1024)} MiB)")
+        raise ReadError(f"太大（{st.st_size // (1024 * 1024)} MiB，上限 {MAX_FILE_BYTES // (1024 * 1024)} MiB）")
     try:
         return path.read_bytes()
     except OSError as exc:
-        raise ReadError(f"cannot be read: {exc.strerror or exc}") from None
+        raise ReadError(f"无法读取（{exc.strerror or exc}）") from None
 
 
 def lint_file(linter: Linter, display: str, path: Path) -> FileResult:

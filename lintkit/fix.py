@@ -78,14 +78,14 @@ def write_atomic(path: Path, original_bytes: bytes, doc, new_text: str) -> None:
     try:
         data = encode(new_text, doc.encoding, doc.bom)
     except UnicodeEncodeError as exc:
-        raise FixError(f"the fixed text cannot be encoded as {doc.encoding} ({exc.reason})") from None
+        raise FixError(f"修复后的文本无法用 {doc.encoding} 编码（{exc.reason}）") from None
     try:
         st = target.stat()
         current = target.read_bytes()
     except OSError as exc:
-        raise FixError(f"cannot re-read the file: {exc.strerror or exc}") from None
+        raise FixError(f"无法重新读取文件（{exc.strerror or exc}）") from None
     if current != original_bytes:
-        raise FixError("the file changed on disk after it was read; not overwritten")
+        raise FixError("文件在读取之后被其他程序修改过，未覆盖")
     fd = None
     tmp = None
     try:
@@ -103,7 +103,7 @@ def write_atomic(path: Path, original_bytes: bytes, doc, new_text: str) -> None:
         os.replace(tmp, target)
         tmp = None
     except OSError as exc:
-        raise FixError(f"cannot write: {exc.strerror or exc}") from None
+        raise FixError(f"无法写入（{exc.strerror or exc}）") from None
     finally:
         if fd is not None:
             os.close(fd)

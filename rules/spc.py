@@ -20,6 +20,7 @@ from ._common import HSPACE, HSPACE_CHARS, SPACELESS_MARKS
 # the start of a line (not a digit, a letter, a point or another spaced group: "1 2 3" is a list), and the right
 # part is followed by a Han character or a percent sign (not by another spaced group).
 _SPLIT_NUMBER = regex.compile(r"(?<![\d.])(\d+)(" + HSPACE + r"{1,2})(\d+)(?=[\p{Han}%％])")
+_HAN = regex.compile(r"\p{Han}")
 _LEFT_OK = regex.compile(r"[\p{Han}，。、；：！？“”‘’（）《》【】,;(\r\n]")
 
 
@@ -84,18 +85,25 @@ _NUM_SPACE_MEASURE = regex.compile(r"(?<![\d.])\d+(?:\.\d+)?(" + HSPACE + r"{1,3
 _HAN_SPACE_NUM = regex.compile(r"\p{Han}(" + HSPACE + r"{1,3})(?=\d+(?:\.\d+)?(?:[\p{Han}%％]))")
 
 
-def _is_name_list(doc: Document, pos: int) -> bool:
-    """True when the space at ``pos`` separates short Han tokens only (a list of names or terms: 张三 李四)."""
+def _short_token_run(doc: Document, pos: int) -> int:
+    """How many short Han tokens (≤ 3 characters) the space at ``pos`` separates, when the run of Han
+    characters and single spaces around it consists of short tokens only (张三 李四 王五); 0 otherwise."""
     masked = doc.masked
-    ls = pos
-    while ls > 0 and (regex.match(r"[\p{Han} \u00a0]", masked[ls - 1])) and pos - ls < 200:
-        ls -= 1
-    le = pos
-    n = len(masked)
-    while le < n and regex.match(r"[\p{Han} \u00a0]", masked[le]) and le - pos < 200:
-        le += 1
-    tokens = [t for t in regex.split(r"[ \u00a0]", masked[ls:le]) if t]
-    return len(tokens) >= 2 and all(len(t) <= 3 for t in tokens)
+    m_left = _LEFT_RUN.match(masked, max(0, pos - 200), pos)
+    m_right = _RIGHT_RUN.match(masked, pos, min(len(masked), pos + 200))
+    left = m_left.group() if m_left else ""
+    right = m_right.group() if m_right else ""
+    tokens = [t for t in regex.split(r"[ \u00a0]", left + right) if t]
+    if len(tokens) >= 2 and all(len(t) <= 3 for t in tokens):
+        ls, le = doc.lines[doc.line_index(pos)]
+        if not masked[ls:pos - len(left)].strip() and not masked[pos + len(right):le].strip():
+            return 99  # the whole line is short words separated by spaces: a form field (主持人 张三), a list
+        return len(tokens)
+    return 0
+
+
+_LEFT_RUN = regex.compile(r"[\p{Han} \u00a0]*", regex.REVERSE)
+_RIGHT_RUN = regex.compile(r"[\p{Han} \u00a0]*")
 
 
 @rule("SPC003", "stray-space", severity="warning", fix="safe", requires=regex.compile(HSPACE), supersedes=("SPC004",),
@@ -110,7 +118,8 @@ def stray_space(doc: Document, options) -> Iterator[Finding]:
     正确写法：积极深入推动“美丽庭院”创建；西峡县妇联推荐上报；张雅心家庭4个家庭；占全县干部总数的9.09%
     依据：公文书写惯例（GB/T 9704-2012 正文不加字间空格）；GB/T 15835-2011 数值与单位连写。
     修复：安全修复，删除空格。引号、书名号内的空格不报告（“巾帼心向党 巾帼建新功”、“感党恩 跟党走”这类口号用空格
-    分隔是惯例）；只由短词组成的“张三 李四 王五”名单不报告；两个及以上连续空格（对齐用）不报告。
+    分隔是惯例）；只由短词组成的“张三 李四 王五”名单和“主持人 张三”这样整行只有短词的行不报告；只有两个短词时（“推荐 上报”，也可能是“张三 李四”）
+    降为提示级别，只给修复建议（--unsafe-fixes）；两个及以上连续空格（对齐用）不报告。
     选项 profile = "latin-spacing" 时，汉字与数字之间的空格视为正确。
     """
     latin = options["profile"] == "latin-spacing"
@@ -118,13 +127,23 @@ def stray_space(doc: Document, options) -> Iterator[Finding]:
     seen: set[int] = set()
     for m in _HAN_SPACE_HAN.finditer(masked):
         s, e = m.span(1)
-        if doc.in_quotes(s, e) or _is_name_list(doc, s):
+        if doc.in_quotes(s, e):
             continue
+        short = _short_token_run(doc, s)
+        if short >= 3:
+            continue  # a list of names or terms separated by spaces
         seen.add(s)
-        yield Finding(s, e, f"汉字之间有多余的空格：“{doc.text[s - 1:e + 1]}”", Fix.replace(s, e, "", "删除空格"))
+        message = f"汉字之间有多余的空格：“{doc.text[s - 1:e + 1]}”"
+        if short == 2:  # two short words: a stray space, or two names side by side — unsure
+            yield Finding(s, e, message + "（如果是两个并列的名称，请改用顿号）", severity="info",
+                          fix=Fix.replace(s, e, "", "删除空格", applicability="unsafe"))
+        else:
+            yield Finding(s, e, message, Fix.replace(s, e, "", "删除空格"))
     for m in _NUM_SPACE_MEASURE.finditer(masked):
         s, e = m.span(1)
-        if s in seen or (m.start() > 0 and not _LEFT_OK.match(masked[m.start() - 1])):
+        i = m.start()
+        if s in seen or not (i == 0 or _LEFT_OK.match(masked[i - 1]) or
+                             (i >= 2 and masked[i - 1] in " \u00a0" and _HAN.match(masked[i - 2]))):
             continue
         nxt = masked[e] if e < len(masked) else ""
         if latin and nxt not in "%％":
@@ -162,7 +181,7 @@ def nonstandard_space(doc: Document) -> Iterator[Finding]:
     正确写法：区为民办实事项目“儿童之家”创建
     依据：文本规范化；空格本身是否应当存在，由 SPC002/SPC003 判断。
     修复：U+00A0、U+2000–U+200A 等换成普通空格（安全修复，之后 SPC002/SPC003 再决定是否删除）；行中的全角空格
-    U+3000 可能是有意对齐，只给出修复建议（--unsafe-fixes）。行首缩进（如“　　”两个全角空格）和行尾空白不报告。
+    U+3000 可能是有意对齐，只作提示、不自动修复。行首缩进（如“　　”两个全角空格）和行尾空白不报告。
     """
     masked = doc.masked
     for m in _ODD_SPACE.finditer(masked):
@@ -175,10 +194,11 @@ def nonstandard_space(doc: Document) -> Iterator[Finding]:
             continue  # trailing white space: SPC005
         chars = m.group()
         names = "、".join(dict.fromkeys(_ODD_NAMES.get(c, f"U+{ord(c):04X}") for c in chars))
-        ideographic = "\u3000" in chars
-        fix = Fix.replace(s, e, " ",
-                          "换成普通空格", applicability="unsafe" if ideographic else "safe")
-        yield Finding(s, e, f"行中有特殊空白字符（{names}）", fix)
+        if "\u3000" in chars:
+            # an ideographic space in mid-line is often deliberate alignment: no automatic fix
+            yield Finding(s, e, f"行中有特殊空白字符（{names}）；如用于对齐，请改用排版格式", severity="info")
+        else:
+            yield Finding(s, e, f"行中有特殊空白字符（{names}）", Fix.replace(s, e, " ", "换成普通空格"))
 
 
 # ------------------------------------------------------------------------------------------------- SPC005

@@ -42,11 +42,10 @@ def decode(data: bytes) -> tuple[str, str, bytes]:
             try:
                 return data[len(bom):].decode(enc), enc, bom
             except UnicodeDecodeError as exc:
-                raise ReadError(f"starts with a {enc.upper()} byte-order mark but is not valid {enc.upper()} "
-                                f"(byte {exc.start + len(bom)})") from None
+                raise ReadError(f"以 {enc.upper()} 字节顺序标记（BOM）开头，但内容不是有效的 {enc.upper()} "
+                                f"（第 {exc.start + len(bom)} 字节）") from None
     if b"\x00" in data:
-        raise ReadError("looks like a binary file (it contains NUL bytes); "
-                        "UTF-16 text needs a byte-order mark")
+        raise ReadError("看起来是二进制文件（含有 NUL 字节）；UTF-16 文本需要字节顺序标记（BOM）")
     try:
         text = data.decode("utf-8")
         encoding = "utf-8"
@@ -55,14 +54,14 @@ def decode(data: bytes) -> tuple[str, str, bytes]:
             text = data.decode("gb18030")
             encoding = "gb18030"
         except UnicodeDecodeError:
-            raise ReadError(f"is neither UTF-8 nor GB18030/GBK: invalid byte 0x{data[utf8_error.start]:02x} "
-                            f"at offset {utf8_error.start}") from None
+            raise ReadError(f"既不是 UTF-8 也不是 GB18030/GBK 编码（第 {utf8_error.start} 字节 "
+                            f"0x{data[utf8_error.start]:02x} 无效）") from None
     # Binary data that happens to decode: too many control characters.
     sample = data[:65536]
     if sample:
         controls = sum(sample.count(bytes([c])) for c in _BINARY_CONTROLS)
         if controls > max(8, len(sample) // 100):
-            raise ReadError("looks like a binary file, not a text draft")
+            raise ReadError("看起来是二进制文件，不是文稿")
     return text, encoding, b""
 
 

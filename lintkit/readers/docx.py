@@ -39,12 +39,11 @@ def read_docx(data: bytes, path: str) -> Document:
     try:
         import docx  # python-docx
     except ImportError:
-        raise ReadError("is a .docx file, but python-docx is not installed "
-                        "(pip install 'lintkit[docx]')") from None
+        raise ReadError("是 .docx 文件，但没有安装 python-docx（pip install 'lintkit[docx]'）") from None
     try:
         document = docx.Document(io.BytesIO(data))
         paragraphs = _iter_paragraph_texts(document)
     except Exception as exc:  # python-docx raises many kinds for a broken package
-        raise ReadError(f"is not a readable .docx file ({type(exc).__name__}: {exc})") from None
+        raise ReadError(f"不是可读取的 .docx 文件（{type(exc).__name__}: {exc}）") from None
     text = "\n".join(p.replace("\r", " ").replace("\n", " ") for p in paragraphs)
     return Document(text, path, encoding="utf-8", kind="docx", fixable=False)

@@ -1,0 +1,196 @@
+"""SPC — spacing rules: real seed lines as positives, correct look-alikes as negatives, fixes."""
+
+from __future__ import annotations
+
+from conftest import check_rule, fix, lint, seed_line
+
+SLOGANS = [
+    "全县各级妇联组织围绕“巾帼心向党 巾帼建新功 巾帼暖人心”三大行动，取得成效。",
+    "开展“感党恩 跟党走”主题系列活动。",
+    "开展《深化家庭文明创建 关心关爱儿童成长——家庭教育》专题讲座。",
+]
+INDENTED = "　　1月21日下午，西峡县召开2021年度全县妇联系统工作总结测评会。"
+LATIN = "We use lintkit to check drafts. Version 1.2 3 times a day."
+PHONE = "联系电话:0735-2871512，传真 0735 2871513"
+
+
+# ------------------------------------------------------------------------------------------------ SPC001
+
+def test_spc001_seed_split_years_and_counts():
+    line = seed_line("000", 3)
+    found = [d for d in lint(line, ["SPC001"])]
+    assert [d.text for d in found] == ["202 2"]
+    line4 = seed_line("000", 4)
+    assert [d.text for d in lint(line4, ["SPC001"])] == ["1 5"]
+    line10 = seed_line("000", 10)
+    assert [d.text for d in lint(line10, ["SPC001"])] == ["202 2", "20 21"]
+
+
+def test_spc001_positive_and_fix():
+    check_rule("SPC001", invalid=[
+        ("并对202 2年全县妇联工作进行安排部署。", [(2, 7)], "并对2022年全县妇联工作进行安排部署。"),
+        ("市级示范点1 5个，县级示范点38个。", [(5, 8)], "市级示范点15个，县级示范点38个。"),
+        ("对20 21年各乡镇工作进行了测评。", [(1, 6)], "对2021年各乡镇工作进行了测评。"),
+        ("占比达到1 5%。", [(4, 7)], "占比达到15%。"),
+    ])
+
+
+def test_spc001_negatives():
+    check_rule("SPC001", valid=[
+        "1 2 3",
+        "序号 1 2 3 分别代表三个等级。",
+        "表格：12 15 18人",
+        PHONE,
+        "版本 2.1 3",
+        "9.09%",
+        "3.98万元",
+        LATIN,
+        "（2011—2020）",
+        "2021年 12月",  # a date with a space between year and month is SPC003's business, not a broken number
+    ])
+
+
+# ------------------------------------------------------------------------------------------------ SPC002
+
+def test_spc002_seed_lines():
+    found = lint(seed_line("000", 3), ["SPC002"])
+    texts = [(d.text, d.message) for d in found]
+    assert any("领 、" in m for _, m in texts)
+    assert any("。 县" in m for _, m in texts)
+    assert all(t.strip() == "" for t, _ in texts)  # every span is only the space
+
+
+def test_spc002_positive_and_fix():
+    check_rule("SPC002", invalid=[
+        ("持续推进妇女思想政治引领 、妇联组织建设", [(12, 13)], "持续推进妇女思想政治引领、妇联组织建设"),
+        ("圆满完成全年各项工作任务。 县妇联先后荣获", [(13, 14)], "圆满完成全年各项工作任务。县妇联先后荣获"),
+        ("西峡县第一届“ 书香西峡", [(7, 8)], "西峡县第一届“书香西峡"),
+        ("领头雁云比武大赛 ；南阳市", [(8, 9)], "领头雁云比武大赛；南阳市"),
+        ("乡镇的7个村、社区 “妇女之家”示范点", [(9, 10)], "乡镇的7个村、社区“妇女之家”示范点"),
+        ("“书香家庭” “美丽庭院” 的典型带动作用", [(6, 7), (13, 14)], "“书香家庭”“美丽庭院”的典型带动作用"),
+        ("区为民办实事项目\u2002“儿童之家”创建", [(8, 9)], "区为民办实事项目“儿童之家”创建"),
+    ])
+
+
+def test_spc002_negatives():
+    check_rule("SPC002", valid=[
+        INDENTED,
+        "　　（一）加强组织建设。",
+        "工作任务。\n县妇联先后荣获",
+        "- 项目一：完成。\n- 项目二：完成。",
+        "见《标点符号用法》。",
+        LATIN,
+        "完成了任务。 ",  # trailing space: SPC005, not SPC002
+    ] + SLOGANS)
+
+
+def test_spc002_markdown_list_and_code_are_masked():
+    text = "- “妇女之家”建设\n\n`a ，b` 代码里的空格不检查。\n"
+    assert lint(text, ["SPC002"], path="t.md") == []
+
+
+# ------------------------------------------------------------------------------------------------ SPC003
+
+def test_spc003_seed_lines():
+    msgs = [d.message for d in lint(seed_line("000", 4), ["SPC003"])]
+    assert any("荐 上" in m for m in msgs)
+    assert any("心家庭4 个" in m for m in msgs)
+    assert any("极 深" in m for m in msgs)
+    pct = lint(seed_line("003", 16), ["SPC003"])
+    assert ["9.09 %" in d.message or "50 人" in d.message for d in pct] == [True, True]
+
+
+def test_spc003_positive_and_fix():
+    check_rule("SPC003", invalid=[
+        ("的牵头单位，积极 深入推动“美丽庭院”创建", [(8, 9)], "的牵头单位，积极深入推动“美丽庭院”创建"),
+        ("西峡县妇联推荐 上报的城区一小", [(7, 8)], "西峡县妇联推荐上报的城区一小"),
+        ("张雅心家庭4 个家庭作品荣获", [(6, 7)], "张雅心家庭4个家庭作品荣获"),
+        ("占现有县级领导班子成员总数的9.09 %。", [(18, 19)], "占现有县级领导班子成员总数的9.09%。"),
+        ("正科级以上女干部50 人,副科级", [(10, 11)], "正科级以上女干部50人,副科级"),
+        ("等市级以上荣誉 30多项。", [(7, 8)], "等市级以上荣誉30多项。"),
+    ])
+
+
+def test_spc003_negatives():
+    check_rule("SPC003", valid=SLOGANS + [
+        INDENTED,
+        "出席人员：张三 李四 王五",
+        "主持人 张三",
+        "西峡县妇联    2022年1月",  # alignment with several spaces
+        LATIN,
+        "Copyright 2021 郴州妇女联合会",
+        PHONE,
+        "1 2 3",
+        "占比9.09%，人数50人。",
+        "“做时代女性  展巾帼风姿”专栏",
+    ])
+
+
+def test_spc003_latin_profile_keeps_han_digit_spaces(tmp_path):
+    from lintkit.engine import Linter, Options
+
+    cfg = tmp_path / "lintkit.toml"
+    cfg.write_text('[rules.SPC003]\nprofile = "latin-spacing"\n', encoding="utf-8")
+    linter = Linter(Options(select=("SPC003",), config=str(cfg)))
+    text = "共有 30 个村完成创建，占 9.09 %，积极 深入推动。"
+    diags = linter.lint_bytes(text.encode(), "t.txt", tmp_path / "t.txt").diagnostics
+    assert [d.text for d in diags] == [" ", " "]  # "9.09 %" and "积极 深入"; not "有 30" or "30 个"
+    assert "%" in diags[0].message or "百分号" in diags[0].message
+
+
+# ------------------------------------------------------------------------------------------------ SPC004
+
+def test_spc004_positive_and_fix():
+    check_rule("SPC004", invalid=[
+        ("Copyright\u00a02021 All rights reserved", [(9, 10)], "Copyright 2021 All rights reserved"),
+        ("欢迎您访问 首页\u00a0> 经验交流", [(8, 9)], None),
+    ])
+    # U+3000 in mid-line may be deliberate alignment: a hint without any fix
+    text = "单位：县妇联\u3000\u3000日期：2022年"
+    check_rule("SPC004", invalid=[(text, [(6, 8)], text)], unsafe=True)
+    assert [(d.severity, d.fix) for d in lint(text, ["SPC004"])] == [("info", None)]
+
+
+def test_spc004_negatives():
+    check_rule("SPC004", valid=[
+        INDENTED,
+        "\u3000\u3000（一）加强组织建设。",
+        "\u00a0\u00a0\u00a0 积极畅通妇联信访渠道",  # leading indentation
+        "主要有：\u2002",  # trailing: SPC005
+        "普通的 ASCII 空格",
+    ])
+
+
+def test_spc004_not_reported_where_spc002_deletes_the_space():
+    diags = lint("区为民办实事项目\u2002“儿童之家”创建", ["SPC"])
+    assert [d.rule for d in diags] == ["SPC002"]
+
+
+# ------------------------------------------------------------------------------------------------ SPC005
+
+def test_spc005_positive_and_fix():
+    check_rule("SPC005", invalid=[
+        ("作进行了测评。\n \n", [(8, 9)], "作进行了测评。\n\n"),
+        ("主要有：\u2002\r\n（一）", [(4, 5)], "主要有：\r\n（一）"),
+        ("末行有空格  ", [(5, 7)], "末行有空格"),
+    ])
+    diags = lint("第一行\n   \n", ["SPC005"])
+    assert diags[0].severity == "info" and diags[0].message == "整行只有空白"
+
+
+def test_spc005_negatives():
+    check_rule("SPC005", valid=["没有行尾空白。\n第二行。\n", "\n\n", INDENTED])
+
+
+# ------------------------------------------------------------------------------------------------ family
+
+def test_spc_fix_whole_seed_000_is_idempotent_and_local():
+    text = (next(__import__("conftest").SEEDS.glob("000_*.txt"))).read_text(encoding="utf-8")
+    fixed = fix(text, ["SPC"])
+    assert fix(fixed, ["SPC"]) == fixed
+    assert "2022年全县妇联工作进行安排部署" in fixed
+    assert "“巾帼心向党 巾帼建新功 巾帼暖人心”" in fixed  # slogan untouched
+    assert [d.rule for d in lint(fixed, ["SPC"]) if d.fix and d.fix.applicability == "safe"] == []
+    # only white space was removed: the non-space characters are identical and in order
+    strip = lambda s: "".join(c for c in s if not c.isspace())  # noqa: E731
+    assert strip(fixed) == strip(text)
