@@ -1,0 +1,143 @@
+"""Plugin API: a third-party rule pack is selected, ignored, configured and isolated like a built-in one."""
+
+from __future__ import annotations
+
+import types
+
+import pytest
+
+from lintkit import Document, Finding, Fix, OptionSpec, hookimpl, rule, rules_in
+from lintkit.engine import Linter, Options
+from lintkit.registry import RegistryError, RuleTable
+
+
+def make_pack(name: str = "thirdparty"):
+    mod = types.ModuleType(name)
+
+    @rule("XYZ001", "no-foo", severity="error", fix="safe", requires="foo")
+    def no_foo(doc: Document):
+        """不要写 foo。
+
+        为什么：示例规则。错误示例：foo。正确写法：bar。依据：无。修复：替换为 bar。
+        """
+        start = doc.masked.find("foo")
+        while start != -1:
+            yield Finding(start, start + 3, "出现了 foo", Fix.replace(start, start + 3, "bar", "改为 bar"))
+            start = doc.masked.find("foo", start + 3)
+
+    @rule("XYZ002", "max-line", severity="warning", options={"limit": OptionSpec(int, 10, "最大长度")})
+    def max_line(doc: Document, options):
+        """行太长。
+
+        为什么：示例。错误示例：长行。正确写法：短行。依据：无。修复：无。
+        """
+        for s, e in doc.lines:
+            if e - s > options["limit"]:
+                yield Finding(s, e, f"行长 {e - s} 超过 {options['limit']}")
+
+    @rule("XYZ003", "always-crashes", severity="error")
+    def crashes(doc: Document):
+        """总是出错。
+
+        为什么：测试崩溃隔离。错误示例：无。正确写法：无。依据：无。修复：无。
+        """
+        raise RuntimeError("boom")
+
+    mod.no_foo, mod.max_line, mod.crashes = no_foo, max_line, crashes
+
+    class Plugin:
+        @hookimpl
+        def lintkit_register_rules(self):
+            return rules_in(mod)
+
+    return Plugin()
+
+
+TEXT = "foo 这是一行很长很长的文字。\n短行\n"
+
+
+def lint_with(options: Options, text: str = TEXT, config_text: str | None = None, tmp_path=None):
+    if config_text is not None:
+        cfg = tmp_path / "lintkit.toml"
+        cfg.write_text(config_text, encoding="utf-8")
+        options = Options(**{**options.__dict__, "config": str(cfg), "no_config": False})
+    linter = Linter(options, plugins=[make_pack()])
+    return linter.lint_bytes(text.encode(), "t.txt", None).diagnostics
+
+
+def test_third_party_rules_run_next_to_builtin_ones():
+    diags = lint_with(Options(no_config=True, extend_select=("XYZ",)))
+    rules = [d.rule for d in diags]
+    assert "XYZ001" in rules and "XYZ002" in rules
+    linter = Linter(Options(no_config=True), plugins=[make_pack()])
+    assert linter.table.get("XYZ001").plugin  # the plugin's name is recorded
+    assert linter.table.get("SPC001").plugin == "builtin"  # the built-in pack came through the entry point
+
+
+def test_selection_by_prefix_name_and_ignore():
+    assert {d.rule for d in lint_with(Options(no_config=True, select=("XYZ001",)))} == {"XYZ001"}
+    assert {d.rule for d in lint_with(Options(no_config=True, select=("no-foo",)))} == {"XYZ001"}
+    assert {d.rule for d in lint_with(Options(no_config=True, select=("XYZ",), ignore=("XYZ00",)))} == set()
+    assert {d.rule for d in lint_with(Options(no_config=True, select=("XYZ",), ignore=("max-line", "XYZ003")))} \
+        == {"XYZ001"}
+
+
+def test_options_and_severity_from_config(tmp_path):
+    diags = lint_with(Options(select=("XYZ002",)), config_text="[rules.XYZ002]\nlimit = 100\n", tmp_path=tmp_path)
+    assert diags == []
+    diags = lint_with(Options(select=("XYZ002",)), config_text='[severity]\nXYZ = "info"\n', tmp_path=tmp_path)
+    assert [d.severity for d in diags] == ["info"]
+
+
+def test_bad_option_is_a_config_error(tmp_path):
+    from lintkit.config import ConfigError
+
+    with pytest.raises(ConfigError, match=r"rules.XYZ002.limit.*integer"):
+        lint_with(Options(select=("XYZ002",)), config_text='[rules.XYZ002]\nlimit = "ten"\n', tmp_path=tmp_path)
+    with pytest.raises(ConfigError, match=r"rules.XYZ002.width.*unknown option"):
+        lint_with(Options(select=("XYZ002",)), config_text='[rules.XYZ002]\nwidth = 3\n', tmp_path=tmp_path)
+
+
+def test_crashing_rule_is_lnt002_and_others_still_run():
+    diags = lint_with(Options(no_config=True, select=("XYZ",)))
+    rules = [d.rule for d in diags]
+    assert "LNT002" in rules and "XYZ001" in rules
+    crash = next(d for d in diags if d.rule == "LNT002")
+    assert "XYZ003" in crash.message and "boom" in crash.message
+
+
+def test_third_party_fix_is_applied():
+    from lintkit import fix_text
+
+    fixed, remaining = fix_text("foo 和 foo", select=["XYZ001"], plugins=[make_pack()])
+    assert fixed == "bar 和 bar" and remaining == []
+
+
+def test_builtin_pack_can_be_disabled():
+    linter = Linter(Options(no_config=True, disabled_plugins=("builtin",)), plugins=[make_pack()])
+    assert linter.table.get("SPC001") is None and linter.table.get("XYZ001") is not None
+
+
+def test_duplicate_rule_id_is_an_error():
+    with pytest.raises(RegistryError, match="XYZ001"):
+        Linter(Options(no_config=True), plugins=[make_pack(), make_pack("other")])
+
+
+def test_bad_rule_definitions():
+    with pytest.raises(RegistryError):
+        rule("xy1", "bad")
+    with pytest.raises(RegistryError):
+        rule("XYZ009", "Not_Kebab")
+    with pytest.raises(RegistryError):
+        rule("XYZ009", "ok-name", options={"a": OptionSpec(int, 1)})(lambda doc: ())  # options need (doc, options)
+
+
+def test_resolve_selection_layers():
+    from lintkit.registry import resolve_selection
+
+    table = Linter(Options(no_config=True)).table
+    assert isinstance(table, RuleTable)
+    enabled = resolve_selection(table, [(None, [], ["SPC"]), (None, ["SPC001"], [])])
+    assert "SPC001" in enabled and "SPC002" not in enabled
+    enabled = resolve_selection(table, [(["SPC00"], [], ["SPC001"])])
+    assert "SPC001" not in enabled and "SPC002" in enabled

@@ -1,0 +1,114 @@
+"""Hypothesis properties (DESIGN.md §11): linting never raises, fixes are idempotent and local, positions
+round-trip, and a file survives read → fix → write with its encoding, BOM and line endings."""
+
+from __future__ import annotations
+
+import codecs
+import functools
+
+import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from lintkit.document import Document
+from lintkit.engine import Linter, Options
+from lintkit.fix import apply_edits, select_fixes
+
+PIECES = list("西峡县妇联工作总结的了地得镇乡村婦聯關於2022年月日0123456789.%％ 　\u00a0\u2002\t，。、；：！？“”‘’（）《》〈〉【】〔〕…—～·,.;:!?()[]<>\"'-abcXYZ𠮷😀\u200b\ufeff")
+CJK_TEXT = st.lists(st.sampled_from(PIECES + ["\n", "\r\n", "\r", "202 2年", "“巾帼心向党 巾帼建新功”",
+                                               "婦聯(lián)", "http://a.b/c d", "<!-- lintkit: disable SPC -->"]),
+                    max_size=120).map("".join)
+ANY_TEXT = st.one_of(CJK_TEXT, st.text(max_size=80))
+
+
+@functools.lru_cache(maxsize=None)
+def linter(fix: bool = False, unsafe: bool = False) -> Linter:
+    return Linter(Options(no_config=True, select=("ALL",), fix=fix, diff=fix, unsafe_fixes=unsafe))
+
+
+def lint(text: str):
+    """All rules over a Document made directly from ``text`` (no decoding step: any string at all)."""
+    lt = linter()
+    return lt.lint_document(Document(text, "t.txt"), lt.ruleset(lt.settings_for(__import__("pathlib").Path.cwd()),
+                                                                   None))
+
+
+@settings(max_examples=300, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(ANY_TEXT)
+def test_any_text_lints_without_a_crash(text):
+    diags = lint(text)
+    assert not [d for d in diags if d.rule in ("LNT001", "LNT002")], diags
+    for d in diags:
+        assert 0 <= d.offset <= d.end_offset <= len(text)
+        assert d.text == text[d.offset:d.end_offset]
+
+
+@settings(max_examples=300, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(CJK_TEXT, st.booleans())
+def test_fixes_stay_in_their_spans_and_are_idempotent(text, unsafe):
+    diags = lint(text)
+    allowed = {"safe", "unsafe"} if unsafe else {"safe"}
+    for d in diags:
+        if d.fix is None:
+            continue
+        for e in d.fix.edits:  # an edit lies within its finding's span or, for line-level findings, its line
+            doc = Document(text)
+            ls, le = doc.lines[doc.line_index(d.offset)]
+            assert (d.offset <= e.start and e.end <= d.end_offset) or (ls <= e.start and e.end <= le), (d, e)
+    chosen = select_fixes([d.fix for d in diags if d.fix and d.fix.applicability in allowed])
+    once = apply_edits(text, [e for f in chosen for e in f.edits])
+    assert isinstance(once, str)
+    result = linter(True, unsafe).lint_bytes(text.encode(), "t.txt", None)
+    fixed = result.fixed if result.fixed is not None else text
+    again = linter(True, unsafe).lint_bytes(fixed.encode(), "t.txt", None)
+    assert (again.fixed if again.fixed is not None else fixed) == fixed
+    # fixes never create or remove line breaks
+    assert Document(fixed).lines.__len__() == Document(text).lines.__len__()
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.text(alphabet=st.sampled_from(list("ab中𠮷😀\r\n\u3000 ")), max_size=60))
+def test_offset_position_round_trip(text):
+    doc = Document(text)
+    for off in range(len(text) + 1):
+        line, col = doc.position(off)
+        if off < len(text) and text[off] == "\n" and off > 0 and text[off - 1] == "\r":
+            continue  # the \n of a \r\n pair maps onto the end of its line, like the \r
+        assert doc.offset(line, col) == off
+
+
+ENCODINGS = [("utf-8", b""), ("utf-8", codecs.BOM_UTF8), ("utf-16-le", codecs.BOM_UTF16_LE), ("gb18030", b"")]
+
+
+@settings(max_examples=100, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(st.lists(st.sampled_from(["并对202 2年工作进行部署 。", "推荐 上报的人选", "正常的一行。", "行尾空格  ", "",
+                                 "“巾帼心向党 巾帼建新功”", "𠮷字 、"]), min_size=1, max_size=6),
+       st.sampled_from(["\n", "\r\n", "\r"]), st.sampled_from(ENCODINGS), st.booleans())
+def test_file_survives_fix_with_encoding_bom_and_newlines(tmp_path, lines, nl, enc_bom, final_nl):
+    from lintkit.engine import lint_file
+
+    enc, bom = enc_bom
+    text = nl.join(lines) + (nl if final_nl else "")
+    path = tmp_path / "draft.txt"
+    original = bom + text.encode(enc)
+    path.write_bytes(original)
+    fixer = Linter(Options(no_config=True, fix=True))
+    result = lint_file(fixer, "draft.txt", path)
+    data = path.read_bytes()
+    assert data.startswith(bom)
+    decoded = data[len(bom):].decode(enc)
+    # the same line breaks in the same order, and the same non-space characters
+    assert [c for c in decoded if c in "\r\n"] == [c for c in text if c in "\r\n"]
+    strip = lambda s: "".join(ch for ch in s if not ch.isspace())  # noqa: E731
+    assert strip(decoded) == strip(text)
+    assert result.written == (decoded != text)
+    # and fixing again changes nothing
+    lint_file(fixer, "draft.txt", path)
+    assert path.read_bytes() == data
+
+
+@pytest.mark.slow
+@settings(max_examples=60, deadline=None)
+@given(st.text(alphabet=st.sampled_from(PIECES), min_size=2000, max_size=4000))
+def test_long_single_lines_lint_without_a_crash(text):
+    assert not [d for d in lint(text) if d.rule.startswith("LNT")]
