@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import os
 import stat
+from bisect import bisect_right
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Callable, Iterable, Iterator, Sequence
@@ -364,21 +365,40 @@ def _requires_ok(req: Any, text: str) -> bool:
 
 def _resolve_overlaps(findings: list[tuple[Rule, str, Finding]]) -> list[tuple[Rule, str, Finding]]:
     """One finding per problem: a rule that declares ``supersedes`` removes the overlapping findings of the
-    rules it supersedes."""
-    superseding = [(r, f) for r, _, f in findings if r.supersedes]
-    if not superseding:
+    rules it supersedes. Linear after sorting: the superseding spans of each prefix are merged into disjoint
+    intervals and each candidate finding is checked with one binary search."""
+    by_prefix: dict[str, list[tuple[int, int]]] = {}
+    for r, _, f in findings:
+        for p in r.supersedes:
+            by_prefix.setdefault(p, []).append((f.start, max(f.end, f.start + 1)))
+    if not by_prefix:
         return findings
+    merged = {p: _merge_intervals(spans) for p, spans in by_prefix.items()}
+    starts = {p: [s for s, _ in spans] for p, spans in merged.items()}
     out = []
     for r, sev, f in findings:
         dropped = False
-        for sr, sf in superseding:
-            if sr is r or not any(r.id.startswith(p) for p in sr.supersedes):
+        for p, spans in merged.items():
+            if p in r.supersedes or not r.id.startswith(p):
                 continue
-            if sf.start < f.end and f.start < sf.end or (sf.start == f.start and sf.end == f.end):
+            fs, fe = f.start, max(f.end, f.start + 1)
+            i = bisect_right(starts[p], fe - 1) - 1
+            if i >= 0 and spans[i][1] > fs:
                 dropped = True
                 break
         if not dropped:
             out.append((r, sev, f))
+    return out
+
+
+def _merge_intervals(spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    out: list[tuple[int, int]] = []
+    for s, e in sorted(spans):
+        if out and s <= out[-1][1]:
+            if e > out[-1][1]:
+                out[-1] = (out[-1][0], e)
+        else:
+            out.append((s, e))
     return out
 
 

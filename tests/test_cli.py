@@ -356,3 +356,19 @@ def test_version_and_entry_point():
     res = subprocess.run([exe, "check", str(SEEDS), "--format", "json", "--select", "SPC001"],
                          capture_output=True)
     assert res.returncode == 1 and json.loads(res.stdout.decode("utf-8"))
+
+
+def test_parallel_jobs_give_the_same_output(work, capsys):
+    for i in range(20):
+        (work / f"d{i:02d}.txt").write_text(BAD * (i % 3 + 1) + "推荐 上报的人选。\n", encoding="utf-8")
+    _, serial, _ = run(["check", ".", "--format", "json", "--jobs", "1"], capsys)
+    _, parallel, _ = run(["check", ".", "--format", "json", "--jobs", "2"], capsys)
+    _, default, _ = run(["check", ".", "--format", "json"], capsys)
+    assert serial == parallel == default
+    assert len(json.loads(serial)) == sum(i % 3 + 1 for i in range(20)) + 20
+
+
+def test_concise_reports_fixed_count(work, capsys):
+    (work / "a.txt").write_text(BAD * 2, encoding="utf-8")
+    code, out, _ = run(["check", "a.txt", "--fix", "--format", "concise"], capsys)
+    assert code == 0 and "Fixed 2 problems." in out
