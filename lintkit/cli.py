@@ -40,7 +40,7 @@ def build_parser() -> argparse.ArgumentParser:
 
     c = sub.add_parser("check", help="check files and directories (*.txt *.md *.docx)")
     c.add_argument("paths", nargs="*", metavar="PATH", help="files or directories; '-' reads standard input")
-    c.add_argument("--format", choices=["text", "concise", "json", "jsonl"], default=None,
+    c.add_argument("--format", choices=["text", "concise", "json", "jsonl", "sarif", "github"], default=None,
                    help="output format (default: text)")
     c.add_argument("--select", type=_csv, action="append", help="rule ids, prefixes or names (replaces config)")
     c.add_argument("--extend-select", type=_csv, action="append", default=[], help="add rules to the selection")
@@ -59,6 +59,9 @@ def build_parser() -> argparse.ArgumentParser:
     c.add_argument("--quiet", "-q", action="store_true", help="text format: no summary; only problems")
     c.add_argument("--disable-plugin", action="append", default=[], metavar="NAME",
                    help="do not load this plugin (e.g. 'builtin')")
+    c.add_argument("--baseline", metavar="FILE", help="report only findings that are not recorded in FILE")
+    c.add_argument("--update-baseline", action="store_true",
+                   help="with --baseline FILE: record the findings of this run in FILE (and report none of them)")
 
     r = sub.add_parser("rule", help="show a rule's documentation")
     r.add_argument("rule", nargs="?", metavar="ID|NAME")
@@ -73,6 +76,10 @@ def build_parser() -> argparse.ArgumentParser:
     cf.add_argument("--config", metavar="FILE")
     cf.add_argument("--no-config", action="store_true")
     cf.add_argument("--format", choices=["text", "json"], default="text")
+
+    ls = sub.add_parser("lsp", help="run the language server on stdio (needs the extra: pip install 'lintkit[lsp]')")
+    ls.add_argument("--config", metavar="FILE", help="use this configuration file (no discovery)")
+    ls.add_argument("--no-config", action="store_true", help="ignore all configuration files")
     return p
 
 
@@ -105,6 +112,8 @@ def main(argv: Sequence[str] | None = None) -> int:
             return _rules(args)
         if args.command == "config":
             return _config(args)
+        if args.command == "lsp":
+            return _lsp(args)
     except KeyboardInterrupt:
         _err("interrupted")
         return 130
@@ -153,6 +162,20 @@ def _check(args) -> int:
     if args.config and args.no_config:
         _err("--config and --no-config exclude each other")
         return EXIT_ERROR
+    if args.update_baseline and not args.baseline:
+        _err("--update-baseline needs --baseline FILE (the file to write)")
+        return EXIT_ERROR
+    baseline = None
+    if args.baseline:
+        from .baseline import Baseline, BaselineError
+
+        try:
+            baseline = Baseline.load(args.baseline) if not (args.update_baseline and
+                                                             not os.path.exists(args.baseline)) \
+                else Baseline(Path(args.baseline))
+        except BaselineError as exc:
+            _err(str(exc))
+            return EXIT_ERROR
     paths = args.paths or (["-"] if args.stdin_filename else ["."])
     options = Options(
         select=_flat(args.select), extend_select=_flat(args.extend_select) or (), ignore=_flat(args.ignore) or (),
@@ -184,9 +207,7 @@ def _check(args) -> int:
         _err(str(exc))
         return EXIT_ERROR
 
-    for r in results:
-        if r.notice:
-            _err(r.notice)
+    _notices(results)
 
     out = _stdout()
     if args.diff:
@@ -212,11 +233,16 @@ def _check(args) -> int:
         out.flush()
         report_stream = sys.stderr
 
+    if baseline is not None:
+        code = _apply_baseline(baseline, results, args.update_baseline)
+        if code is not None:
+            return code
     diagnostics = sorted((d for r in results for d in r.diagnostics), key=lambda d: d.sort_key())
     fmt = args.format or "text"
     report = Report(
         diagnostics=diagnostics, files_checked=len(results),
-        sources={r.path: r.source for r in results if r.source is not None} if fmt == "text" else {},
+        sources={r.path: r.source for r in results if r.source is not None} if fmt in ("text", "sarif") else {},
+        rules={r.id: r for r in linter.table.rules} if fmt == "sarif" else {},
         fixed=sum(r.fixes_applied for r in results if (r.written or (r is stdin_result and args.fix))),
         fixable=sum(1 for d in diagnostics if d.fix is not None and d.fix.applicability == "safe"),
         unsafe_fixable=sum(1 for d in diagnostics if d.fix is not None and d.fix.applicability == "unsafe"),
@@ -240,6 +266,52 @@ def _check(args) -> int:
         if any(SEVERITY_RANK[d.severity] >= threshold for d in r.diagnostics):
             return EXIT_FINDINGS
     return EXIT_OK
+
+
+def _notices(results) -> None:
+    """Notices for stderr; the one about .docx files under --fix is printed once for the whole run."""
+    docx = [r.path for r in results if r.notice and r.path.lower().endswith(".docx")]
+    for r in results:
+        if r.notice and r.path not in docx:
+            _err(r.notice)
+    if docx:
+        shown = ", ".join(docx[:3]) + (f" …（共 {len(docx)} 个）" if len(docx) > 3 else "")
+        _err(f".docx 文件不会被自动修改（--fix 只改写 .txt 和 .md），请在 Word 中修改：{shown}")
+
+
+def _apply_baseline(baseline, results, update: bool) -> int | None:
+    """Drop baselined findings from ``results`` (or record them with --update-baseline); a code to exit with
+    when the baseline file cannot be written, else None."""
+    from .baseline import BaselineError
+
+    if update:
+        recorded = baseline.update(results)
+        try:
+            baseline.save()
+        except BaselineError as exc:
+            _err(str(exc))
+            return EXIT_ERROR
+        _err(f"baseline {baseline.path}: recorded {recorded} finding(s) of {len(results)} file(s)")
+    dropped, stale = baseline.filter(results)
+    if not update:
+        if dropped:
+            _err(f"baseline {baseline.path}: {dropped} known finding(s) not shown")
+        if stale:
+            _err(f"baseline {baseline.path}: {stale} recorded finding(s) no longer occur "
+                 f"(fixed? run with --update-baseline to drop them)")
+    return None
+
+
+def _lsp(args) -> int:
+    try:
+        from .lsp import serve
+    except ImportError as exc:
+        _err(f"the language server needs pygls: pip install 'lintkit[lsp]' ({exc})")
+        return EXIT_ERROR
+    if args.config and args.no_config:
+        _err("--config and --no-config exclude each other")
+        return EXIT_ERROR
+    return serve(config=args.config, no_config=args.no_config)
 
 
 # ---------------------------------------------------------------------------------------------------------------

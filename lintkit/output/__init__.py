@@ -8,11 +8,11 @@ from __future__ import annotations
 import importlib
 from collections import Counter
 from dataclasses import dataclass, field
-from typing import TextIO
+from typing import Any, TextIO
 
 from ..model import Diagnostic
 
-FORMATS = ("text", "concise", "json", "jsonl")
+FORMATS = ("text", "concise", "json", "jsonl", "sarif", "github")
 
 
 @dataclass
@@ -28,6 +28,7 @@ class Report:
     fix_mode: bool = False
     statistics: bool = False
     rule_names: dict[str, str] = field(default_factory=dict)
+    rules: dict[str, Any] = field(default_factory=dict)  # rule id -> Rule (for formats that describe rules: sarif)
 
     def counts(self) -> Counter:
         return Counter(d.severity for d in self.diagnostics)
