@@ -251,15 +251,12 @@ class Linter:
                 kept.append(d)
             diags = kept
         sup = suppress.parse(doc)
-        if not sup.directives:
+        if not sup.directives and not sup.errors:
             return diags
         kept = [d for d in diags if not sup.suppresses(d.line - 1, d.rule, d.name)]
         if "LNT003" in ruleset.enabled_ids:
-            for directive in sup.unused():
-                what = ",".join(directive.selectors) or "所有规则"
-                kept.append(self._diag(doc, "LNT003", "unused-suppression", "info",
-                                       f"抑制注释（{directive.verb} {what}）没有抑制任何问题",
-                                       directive.start, directive.end))
+            for start, end, message in sup.problems(ruleset.enabled_ids, self.table):
+                kept.append(self._diag(doc, "LNT003", "unused-suppression", "info", message, start, end))
         return kept
 
     def _diag(self, doc: Document, rule: str, name: str, severity: str, message: str, start: int,
