@@ -1,15 +1,21 @@
 """Word (.docx) reader: paragraphs and table cells, read with python-docx (imported only here).
 
-Each paragraph (body paragraphs first, then each table cell's paragraphs, in document order) becomes one line
-of the Document, so positions are paragraph/column. ``--fix`` never rewrites a .docx file.
+Each paragraph (body paragraphs and each table cell's paragraphs, in document order; nested tables too) becomes
+one line of the Document, so positions are paragraph/column. A merged cell is read once, however many rows or
+columns it spans (python-docx repeats it for each grid position it covers). A manual line break inside a
+paragraph (Shift+Enter) becomes a space that is masked, so it never looks like a stray space to a rule.
+Headers, footers, footnotes, comments and text boxes are not read. ``--fix`` never rewrites a .docx file.
 """
 
 from __future__ import annotations
 
 import io
+import re
 
 from ..document import Document
 from . import ReadError
+
+_BREAK = re.compile("\v")
 
 
 def _iter_paragraph_texts(document) -> list[str]:
@@ -23,12 +29,14 @@ def _iter_paragraph_texts(document) -> list[str]:
             if isinstance(block, Paragraph):
                 out.append(block.text)
             elif isinstance(block, Table):
+                # merged cells repeat, across columns and (vertically merged) across rows; the set holds the
+                # elements themselves (not their ids, which lxml may reuse once a proxy is freed)
+                seen: set = set()
                 for row in block.rows:
-                    seen = set()
                     for cell in row.cells:
-                        if id(cell._tc) in seen:  # merged cells repeat
+                        if cell._tc in seen:
                             continue
-                        seen.add(id(cell._tc))
+                        seen.add(cell._tc)
                         walk(cell)
 
     walk(document)
@@ -45,5 +53,6 @@ def read_docx(data: bytes, path: str) -> Document:
         paragraphs = _iter_paragraph_texts(document)
     except Exception as exc:  # python-docx raises many kinds for a broken package
         raise ReadError(f"不是可读取的 .docx 文件（{type(exc).__name__}: {exc}）") from None
-    text = "\n".join(p.replace("\r", " ").replace("\n", " ") for p in paragraphs)
-    return Document(text, path, encoding="utf-8", kind="docx", fixable=False)
+    text = "\n".join(p.replace("\r", " ").replace("\n", "\v") for p in paragraphs)
+    masks = [(m.start(), m.end()) for m in _BREAK.finditer(text)] if "\v" in text else []
+    return Document(text.replace("\v", " "), path, encoding="utf-8", kind="docx", fixable=False, masks=masks)
