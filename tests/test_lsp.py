@@ -211,3 +211,11 @@ def test_close_clears_diagnostics(tmp_path):
         assert list(s.diagnostics[uri]) == []
 
     run(tmp_path, scenario)
+
+
+def test_missing_pygls_is_a_clear_usage_error(monkeypatch, capsys):
+    from lintkit.cli import main
+
+    monkeypatch.setitem(sys.modules, "lintkit.lsp", None)
+    assert main(["lsp"]) == 2
+    assert "pip install 'lintkit[lsp]'" in capsys.readouterr().err
