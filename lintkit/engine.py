@@ -9,6 +9,7 @@ from __future__ import annotations
 import os
 import stat
 from bisect import bisect_right
+from time import perf_counter
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Callable, Iterable, Iterator, Sequence
@@ -154,6 +155,8 @@ class Linter:
         self._config_for_dir: dict[Path, Path | None] = {}
         self._rulesets: dict[tuple[int, tuple[str, ...]], RuleSet] = {}
         self._forced: Settings | None = None
+        #: when a dict, lint_document adds the seconds spent in each rule to it (scripts/bench.py --rules)
+        self.rule_timings: dict[str, float] | None = None
         if options.config:
             cfg = Path(options.config)
             if not cfg.is_file():
@@ -220,12 +223,15 @@ class Linter:
             current_phase = r.phase
             if r.requires is not None and not _requires_ok(r.requires, doc.text):
                 continue
+            t0 = perf_counter() if self.rule_timings is not None else 0.0
             try:
                 produced = list(r.func(doc, opts) if r.options else r.func(doc))
             except Exception as exc:  # isolate a crashing rule: LNT002, the other rules still run
                 crashes.append(self._diag(doc, "LNT002", "rule-crashed", "error",
                                           f"规则 {r.id}（{r.name}）运行出错：{type(exc).__name__}: {exc}", 0, 0))
                 continue
+            if self.rule_timings is not None:
+                self.rule_timings[r.id] = self.rule_timings.get(r.id, 0.0) + perf_counter() - t0
             text_len = len(doc.text)
             for f in produced:
                 if not (0 <= f.start <= f.end <= text_len):

@@ -27,6 +27,7 @@ class Report:
     unsafe_fixable: int = 0  # remaining findings with an unsafe fix
     fix_mode: bool = False
     statistics: bool = False
+    quiet: bool = False  # text format: the findings only, no summary
     rule_names: dict[str, str] = field(default_factory=dict)
 
     def counts(self) -> Counter:
