@@ -153,7 +153,7 @@ class Document:
             if "<!--" in self.text:
                 spans.extend(m.span() for m in HTML_COMMENT_RE.finditer(self.text))
             spans.extend(self._extra_masks)
-            return _merge(spans)
+            return merge_spans(spans)
 
         return self._get("masks", compute)
 
@@ -223,7 +223,7 @@ class Document:
     @property
     def quoted(self) -> list[tuple[int, int]]:
         """Spans of paired quotations and book titles (marks included) within one line, outermost only."""
-        return self._get("quoted", lambda: _merge([m.span() for m in QUOTED_RE.finditer(self.masked)]))
+        return self._get("quoted", lambda: merge_spans([m.span() for m in QUOTED_RE.finditer(self.masked)]))
 
     def in_quotes(self, start: int, end: int | None = None) -> bool:
         """True when ``[start, end)`` lies inside a quotation or a book title (between its marks)."""
@@ -259,7 +259,8 @@ class Document:
 _MASK_NON_NL = regex.compile(r"[^\r\n]")
 
 
-def _merge(spans: Sequence[tuple[int, int]]) -> list[tuple[int, int]]:
+def merge_spans(spans: Sequence[tuple[int, int]]) -> list[tuple[int, int]]:
+    """Sort spans and merge the overlapping or touching ones; empty spans are dropped."""
     out: list[tuple[int, int]] = []
     for s, e in sorted(spans):
         if e <= s:

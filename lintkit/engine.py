@@ -16,7 +16,7 @@ from typing import Any, Callable, Iterable, Iterator, Sequence
 
 from . import suppress
 from .config import ConfigError, Settings, find_config, load_settings, options_for
-from .document import Document
+from .document import Document, merge_spans
 from .fix import FixError, apply_edits, select_fixes, write_atomic
 from .model import SEVERITY_RANK, Diagnostic, Finding, Fix, Rule
 from .plugins import make_manager
@@ -379,7 +379,7 @@ def _resolve_overlaps(findings: list[tuple[Rule, str, Finding]]) -> list[tuple[R
             by_prefix.setdefault(p, []).append((f.start, max(f.end, f.start + 1)))
     if not by_prefix:
         return findings
-    merged = {p: _merge_intervals(spans) for p, spans in by_prefix.items()}
+    merged = {p: merge_spans(spans) for p, spans in by_prefix.items()}
     starts = {p: [s for s, _ in spans] for p, spans in merged.items()}
     out = []
     for r, sev, f in findings:
@@ -394,17 +394,6 @@ def _resolve_overlaps(findings: list[tuple[Rule, str, Finding]]) -> list[tuple[R
                 break
         if not dropped:
             out.append((r, sev, f))
-    return out
-
-
-def _merge_intervals(spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
-    out: list[tuple[int, int]] = []
-    for s, e in sorted(spans):
-        if out and s <= out[-1][1]:
-            if e > out[-1][1]:
-                out[-1] = (out[-1][0], e)
-        else:
-            out.append((s, e))
     return out
 
 

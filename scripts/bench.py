@@ -51,7 +51,7 @@ def build_corpus(directory: Path, size_mb: float) -> dict[str, Path]:
     many = directory / "many"
     many.mkdir()
     n_files = 2000
-    per = max(1000, len(data) // n_files)
+    per = max(1000, int(len(data) / n_files * 0.97))
     pieces = regex.split(r"(?<=[。！？!?\n])", text)
     buf: list[str] = []
     size = 0

@@ -41,6 +41,11 @@ class Report:
         return [(r, names[r], n, fx.get(r, 0)) for r, n in sorted(c.items(), key=lambda x: (-x[1], x[0]))]
 
 
+def statistics_rows(report: "Report") -> list[dict]:
+    """``--statistics`` as data: one row per rule, most frequent first."""
+    return [{"rule": r, "name": n, "count": c, "fixable": f} for r, n, c, f in report.per_rule()]
+
+
 def render(fmt: str, report: Report, stream: TextIO) -> None:
     if fmt not in FORMATS:
         raise ValueError(f"unknown format {fmt!r}")

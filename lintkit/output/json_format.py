@@ -12,12 +12,9 @@ from typing import TextIO
 
 def render(report, stream: TextIO) -> None:
     if report.statistics:  # counts per rule instead of the findings
-        rows = [{"rule": r, "name": n, "count": c, "fixable": f} for r, n, c, f in report.per_rule()]
-        if "jsonl" in __name__:
-            for row in rows:
-                stream.write(json.dumps(row, ensure_ascii=False) + "\n")
-        else:
-            stream.write(json.dumps(rows, ensure_ascii=False, indent=2) + "\n")
+        from . import statistics_rows
+
+        stream.write(json.dumps(statistics_rows(report), ensure_ascii=False, indent=2) + "\n")
         return
     if not report.diagnostics:
         stream.write("[]\n")
