@@ -71,6 +71,15 @@ def _overlaps(spans: list[tuple[int, int]], s: int, e: int) -> bool:
     return False
 
 
+_MASK_RUN_BACK = regex.compile(MASK + "+$")
+
+
+def _mask_run_start(masked: str, last: int) -> int:
+    """Start of the masked run that ends at ``last`` (inclusive)."""
+    m = _MASK_RUN_BACK.search(masked, max(0, last - 200), last + 1)
+    return m.start() if m else last
+
+
 def _kind(ch: str) -> str:
     if not ch or ch in "\r\n":
         return "eol"
@@ -113,7 +122,12 @@ def _halfwidth_marks(doc: Document) -> list[tuple[int, int, str, str]]:
         else:
             left = _kind(lch)
             if left == "mask":
-                left = "han"  # the regex saw a Han character before the masked run
+                # a masked pinyin annotation (婦聯(lián), masked by residue rules) is transparent; a masked URL or
+                # e-mail address before the mark is not Chinese text, so stay quiet
+                run = _mask_run_start(masked, s - 1)
+                if doc.text[run] != "(":
+                    continue
+                left = "han"
         r = m.group("r") or ""
         rpos = m.end("sp")
         if r == "(":
@@ -330,7 +344,7 @@ _BRACKET_RE = regex.compile("[" + "".join(_PAIRS) + "".join(_CLOSERS) + "]")
 _QUOTE_KINDS = "“‘「『"
 _NAMES = {"“": "引号", "‘": "单引号", "《": "书名号", "（": "括号", "【": "方头括号", "〔": "六角括号",
           "「": "直角引号", "『": "直角引号", "〈": "单书名号"}
-_LIST_MARKER_BEFORE = regex.compile(r"(?:^|[\s。；;：:，,、])[\dA-Za-z一二三四五六七八九十]{1,2}$")
+_LIST_MARKER_BEFORE = regex.compile(r"(?:^|[\s。；;：:，,、])[\dA-Za-z一二三四五六七八九十]{1,2}$", regex.M)
 
 
 def _unpaired_in_line(masked: str, s: int, e: int):
@@ -374,7 +388,13 @@ def unpaired_marks(doc: Document) -> Iterator[Finding]:
     pending: list[tuple[int, int]] = []  # (position, paragraph index) of quote openings not closed in their paragraph
     report: list[int] = []
     for idx, (s, e) in enumerate(doc.paragraphs):
-        opens, closes = _unpaired_in_line(masked, s, e)
+        lead = s
+        while lead < e and masked[lead] in " \t\u3000":
+            lead += 1
+        scan_from = s
+        if lead < e and masked[lead] in _QUOTE_KINDS and any(masked[q] == masked[lead] for q, _ in pending):
+            scan_from = lead + 1  # the repeated opening quote of a quotation continued from an earlier paragraph
+        opens, closes = _unpaired_in_line(masked, scan_from, e)
         for p in closes:
             ch = masked[p]
             op = _CLOSERS[ch]
@@ -384,15 +404,9 @@ def unpaired_marks(doc: Document) -> Iterator[Finding]:
                 del pending[match]  # a quotation spanning paragraphs
             else:
                 report.append(p)
-        lead = s
-        while lead < e and masked[lead] in " \t\u3000":
-            lead += 1
         for p in opens:
-            ch = masked[p]
-            if ch not in _QUOTE_KINDS:
+            if masked[p] not in _QUOTE_KINDS:
                 report.append(p)
-            elif p == lead and any(masked[q] == ch for q, _ in pending):
-                continue  # the repeated opening quote of a continued quotation
             else:
                 pending.append((p, idx))
         # openings older than five paragraphs are not part of a quotation
