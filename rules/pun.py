@@ -8,6 +8,7 @@ text, in a URL or in a formula is not.
 
 from __future__ import annotations
 
+import functools
 from bisect import bisect_right
 from typing import Iterator
 
@@ -64,7 +65,7 @@ def _paren_edits(doc: Document, excluded: list[tuple[int, int]]) -> dict[int, st
 
 
 def _overlaps(spans: list[tuple[int, int]], s: int, e: int) -> bool:
-    i = bisect_right(spans, (s, len(spans) and 1 << 62)) - 1
+    i = bisect_right(spans, (s, 1 << 62)) - 1
     for a, b in spans[max(i, 0): i + 2]:
         if a < e and s < b:
             return True
@@ -272,16 +273,15 @@ _DASH_CTX_R = r"(?=[\p{Han}" + OPEN_FULL + CLOSE_FULL + r"\d])"
 _BAR_RE = regex.compile(r"―{1,2}(?=―*)|—―|―—|(?<=[\p{Han}" + CLOSE_FULL + r"])(?:--|－－)(?=[\p{Han}" + OPEN_FULL + "])")
 _YEAR_RANGE_RE = regex.compile(
     r"(?<![A-Za-z0-9_.\-/－–:：#])((?:19|20)\d{2})([-－–])((?:19|20)\d{2})(?![A-Za-z0-9_\-－–/.])(?=[\p{Han}）)”]|$)", regex.M)
+_YEAR_WORD_AFTER = regex.compile(r"年|学年|學年|财年|財年|赛季|賽季|届|屆|级|級|[）)”]")
 _SINGLE_DASH_RE = regex.compile(r"(?<=\p{Han})(?<!—)—(?!—)(?=\p{Han})")
 
 
+@functools.lru_cache(maxsize=None)
 def _range_re():
     words = load_data("pun")["ranges"]["measure_words"]
     alt = "|".join(regex.escape(w) for w in sorted(words, key=len, reverse=True))
     return regex.compile(r"(?<![A-Za-z0-9_.\-/－–:：#])(\d{1,4}(?:\.\d+)?)([-－–])(\d{1,4}(?:\.\d+)?)(?![\d.])(?=" + alt + ")")
-
-
-_NUM_RANGE_RE = None
 
 
 @rule("PUN004", "dash-form", severity="error", fix="safe", requires=regex.compile(r"[―\-－–—]"))
@@ -300,7 +300,6 @@ def dash_form(doc: Document) -> Iterator[Finding]:
     电话号码“0735-2871512”、日期“2019-11-25”、标准号“GB/T 15834-2011”、备案号“湘ICP备20006897号-1”、
     型号编码都不报告；“（2011—2020）”本身正确。
     """
-    global _NUM_RANGE_RE
     masked = doc.masked
     for m in _BAR_RE.finditer(masked):
         s, e = m.span()
@@ -311,14 +310,13 @@ def dash_form(doc: Document) -> Iterator[Finding]:
             continue
         s, e = m.span()
         p = m.start(2)
-        has_year = e < len(masked) and masked[e] == "年"
+        # 2011-2015工作总结 → 2011—2015年工作总结; but 2016-2020年, 2021-2022学年 keep their own word
+        has_year = _YEAR_WORD_AFTER.match(masked, e) is not None
         edits = [Edit(p, p + 1, "—")] + ([] if has_year else [Edit(e, e, "年")])
-        good = f"{y1}—{y2}年"
+        good = f"{y1}—{y2}" + ("" if has_year else "年")
         yield Finding(s, e, f"年份起止“{m.group()}”应使用一字线：“{good}”",
                       Fix(tuple(edits), f"改为“{good}”", "unsafe"), severity="warning")
-    if _NUM_RANGE_RE is None:
-        _NUM_RANGE_RE = _range_re()
-    for m in _NUM_RANGE_RE.finditer(masked):
+    for m in _range_re().finditer(masked):
         a, b = float(m.group(1)), float(m.group(3))
         if not a < b or _YEAR_RANGE_RE.match(masked, m.start()):
             continue  # a year range (2016-2020年) is reported above
@@ -461,13 +459,11 @@ _QUOTED_DATE_RE = regex.compile(r"(?<=“)(\d{1,2})[.．](\d{1,2})(?=”)")
 _MEASURE_AFTER = "个個倍万萬亿億元%％人名次件项項岁歲米"
 
 
+@functools.lru_cache(maxsize=None)
 def _event_date_re():
     words = load_data("pun")["interpunct"]["event_words"]
     alt = "|".join(regex.escape(w) for w in sorted(words, key=len, reverse=True))
     return regex.compile(r"(?<![A-Za-z0-9_.．·“第])(\d{1,2})[.．](\d{1,2})(?![\d.．%％])(?=" + alt + ")")
-
-
-_EVENT_DATE_RE = None
 
 
 def _valid_month_day(m: str, d: str) -> bool:
@@ -489,7 +485,6 @@ def interpunct_form(doc: Document) -> Iterator[Finding]:
     （--unsafe-fixes），只在后面跟着节日、宣传周等词时才报告。小数“9.09%”“4.5万元”、章节号“1.2”不报告，
     “11·2”本身正确。
     """
-    global _EVENT_DATE_RE
     masked = doc.masked
     for m in _ODD_DOT_RE.finditer(masked):
         s = m.start()
@@ -507,9 +502,7 @@ def interpunct_form(doc: Document) -> Iterator[Finding]:
         good = f"{m.group(1)}·{m.group(2)}"
         yield Finding(m.start(), e, f"月日简称“{m.group()}”应使用间隔号：“{good}”",
                       Fix.replace(p, p + 1, "·", f"改为“{good}”"))
-    if _EVENT_DATE_RE is None:
-        _EVENT_DATE_RE = _event_date_re()
-    for m in _EVENT_DATE_RE.finditer(masked):
+    for m in _event_date_re().finditer(masked):
         if not _valid_month_day(m.group(1), m.group(2)):
             continue
         s, e = m.span()

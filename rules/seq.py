@@ -17,7 +17,7 @@ from typing import Iterator
 
 import regex
 
-from lintkit import Document, Edit, Finding, Fix, rule
+from lintkit import Document, Finding, Fix, rule
 
 _CN = "一二三四五六七八九十"
 _CN_VALUE = {c: i + 1 for i, c in enumerate("一二三四五六七八九")}

@@ -170,7 +170,9 @@ def test_pun004_seed_lines():
                unsafe=True)
     line = seed_line("001", 17)  # “建设法治上林—巾帼在行动”
     check_rule("PUN004", invalid=[(line, [at(line, "—")], line.replace("上林—巾帼", "上林——巾帼"))], unsafe=True)
-    check_rule("PUN004", invalid=[("为各村0-2岁儿童发放营养包", None, "为各村0～2岁儿童发放营养包")], unsafe=True)
+    check_rule("PUN004", invalid=[("为各村0-2岁儿童发放营养包", None, "为各村0～2岁儿童发放营养包"),
+                                  ("2021-2022学年度工作计划", [(0, 9)], "2021—2022学年度工作计划"),
+                                  ("发展规划（2021-2025）", [(5, 14)], "发展规划（2021—2025）")], unsafe=True)
     # ranges are only suggestions: --fix alone leaves them
     assert fix("永兴县妇联2011-2015工作总结", ["PUN004"]) == "永兴县妇联2011-2015工作总结"
 

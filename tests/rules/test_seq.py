@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from conftest import check_rule, fix, lint, seed_line
+from conftest import check_rule, lint, seed_line
 
 
 def test_every_rule_is_documented():
