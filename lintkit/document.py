@@ -39,7 +39,7 @@ QUOTED_RE = regex.compile(
     regex.M,
 )
 _HALF_PUNCT_IN_CJK = regex.compile(r"(?<=\p{Han})[,;:!?](?=[\p{Han}\d“‘])")
-_FULL_PUNCT = regex.compile(r"[，；：！？、。]")
+_FULL_PUNCT = regex.compile(r"[，；：！？]")  # the fullwidth counterparts of the halfwidth marks counted
 
 
 class Document:
@@ -240,7 +240,8 @@ class Document:
     @property
     def halfwidth_style(self) -> bool:
         """True when the document writes its Chinese punctuation in halfwidth forms throughout (``婦聯,``):
-        more halfwidth marks between Han characters than fullwidth Chinese marks, and at least 5 of them."""
+        more halfwidth ``,;:!?`` between Han characters than their fullwidth counterparts ``，；：！？`` (``。`` and
+        ``、`` are left out: such documents keep them fullwidth), and at least 5 of them."""
 
         def compute() -> bool:
             masked = self.masked
