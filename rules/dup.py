@@ -92,7 +92,7 @@ _HAN = regex.compile(r"\p{Han}")
 _MIN_HAN2 = int(_DATA["dup002"]["min_han"])
 
 
-@rule("DUP002", "repeated-clause", severity="warning", fix="unsafe", supersedes=("DUP003",))
+@rule("DUP002", "repeated-clause", severity="warning", fix="unsafe")
 def repeated_clause(doc: Document) -> Iterator[Finding]:
     """同一个分句紧接着重复了一遍。
 
@@ -106,28 +106,33 @@ def repeated_clause(doc: Document) -> Iterator[Finding]:
     （要……，要……）不报告。
     """
     masked = doc.masked
-    prev = None  # (start, end, normalised)
+    prev = None  # (start, end, clause text without surrounding blanks)
     for m in _CLAUSE.finditer(masked):
         s, e = m.span()
-        norm = _NOT_TEXT.sub("", m.group())
-        if prev is not None and norm:
-            ps, pe, pnorm = prev
-            between = masked[pe:s]
-            if _DELIMS_ONLY.fullmatch(between) and "\n" not in between and "\r" not in between:
+        clause = m.group().strip(" \t\u3000\u00a0")
+        if not clause:
+            continue
+        if prev is not None:
+            ps, pe, pclause = prev
+            # cheap test first: same clause, or the previous clause ends with this one
+            if (clause == pclause or pclause.endswith(clause)) and _same_line_delims(masked, pe, s):
+                norm = _NOT_TEXT.sub("", clause)
                 han = len(_HAN.findall(norm))
-                if (norm == pnorm and han >= _MIN_HAN2) or (len(pnorm) > len(norm) and pnorm.endswith(norm)
-                                                          and han >= _MIN_HAN2 + 2):
-                    cs = s + (len(m.group()) - len(m.group().lstrip()))
-                    ce = e - (len(m.group()) - len(m.group().rstrip()))
+                if han >= _MIN_HAN2 and (clause == pclause or han >= _MIN_HAN2 + 2):
+                    cs = s + m.group().index(clause[0])
+                    ce = cs + len(clause)
                     shown = doc.text[cs:ce]
                     if len(shown) > 24:
                         shown = shown[:22] + "…"
                     yield Finding(cs, ce, f"分句“{shown}”紧接着重复了一遍",
                                   Fix.replace(pe, e, "", "删去重复的分句", "unsafe"))
-                    prev = (ps, pe, pnorm)  # compare the next clause with the first copy
-                    continue
-        if norm:
-            prev = (s, e, norm)
+                    continue  # compare the next clause with the first copy
+        prev = (s, e, clause)
+
+
+def _same_line_delims(masked: str, start: int, end: int) -> bool:
+    between = masked[start:end]
+    return "\n" not in between and "\r" not in between and _DELIMS_ONLY.fullmatch(between) is not None
 
 
 # ------------------------------------------------------------------------------------------------- DUP003
@@ -137,6 +142,7 @@ _NORM3 = regex.compile(r"[^\p{Han}\dA-Za-z]|" + _cls(_D3["ignore"]))
 # inline section ordinals start a new sentence even when the 。 before them is missing: …荣誉称号（九）推进…
 _INLINE_ORDINAL = regex.compile(r"(?<=\p{Han}|[”’》])[（(][一二三四五六七八九十]{1,3}[）)]")
 _FINAL = regex.compile(r"[。！？!?；;]")
+_CLAUSE_DELIM = regex.compile(r"[，,；;、：:]")
 
 
 def _pieces(doc: Document) -> Iterator[tuple[int, int]]:
@@ -166,8 +172,13 @@ def repeated_sentence(doc: Document) -> Iterator[Finding]:
     masked = doc.masked
     first: dict[str, int] = {}
     lines = doc.lines
+    prev_norm = None
     for s, e in _pieces(doc):
         norm = _NORM3.sub("", masked[s:e])
+        back_to_back = norm == prev_norm and not _CLAUSE_DELIM.search(masked, s, e - 1)
+        prev_norm = norm
+        if back_to_back:  # a one-clause sentence repeated right away: DUP002 reports it
+            continue
         if len(norm) < _MIN_HAN3 or len(_HAN.findall(norm)) < _MIN_HAN3:
             continue
         # a heading: a whole line without a sentence-final mark

@@ -44,8 +44,9 @@ def main() -> None:
     ts_self = {k for k, v in ts.items() if k in v}
     t_only = sorted(k for k, v in ts.items() if len(k) == 1 and k not in v and k not in st_self and k not in both)
     s_only = sorted(k for k, v in st.items() if len(k) == 1 and k not in v and k not in ts_self and k not in both)
-    # SCR002: simplified characters that are also traditional in some words (干 于 后 范 余 云 …)
-    ambiguous = sorted(k for k, v in st.items() if len(k) == 1 and k in v and len(v) >= 2)
+    # SCR002: simplified characters that are also traditional in some words (干 于 后 范 余 云 …) and that OpenCC
+    # converts to another character by default (了 → 了, 出 → 出 are left out: only rare phrases change them)
+    ambiguous = sorted(k for k, v in st.items() if len(k) == 1 and k in v and len(v) >= 2 and v[0] != k)
     t2s = "".join(k + ts[k][0] for k in t_only if len(ts[k]) == 1)
     s2t = "".join(k + st[k][0] for k in s_only if len(st[k]) == 1)
 
@@ -98,11 +99,11 @@ def main() -> None:
         f"s2t = {q(s2t)}",
         "",
         "[variants]",
-        "# variant -> [standard traditional, standard simplified]",
+        "# variant forms and, at the same index, their standard traditional and standard simplified forms",
+        f"chars = {q(''.join(sorted(variants)))}",
+        f"traditional = {q(''.join(variants[k][0] for k in sorted(variants)))}",
+        f"simplified = {q(''.join(variants[k][1] for k in sorted(variants)))}",
     ]
-    for k in sorted(variants):
-        trad, simp = variants[k]
-        lines.append(f"{q(k)} = [{q(trad)}, {q(simp)}]")
     OUT.write_text("\n".join(lines) + "\n", encoding="utf-8")
     print(f"{OUT}: {len(t_only)} T-only, {len(s_only)} S-only, {len(t2s) // 2} t2s, {len(s2t) // 2} s2t, "
           f"{len(variants)} variants")
