@@ -205,13 +205,34 @@ def _anchored(doc: Document, text: str, ss: int, se: int) -> list[Statement]:
         if total.hi is not None:
             big = [p for p in parts if p.lo > total.hi]
             if big:
-                out.append(Statement("part", total.start, span_end, total, (big[0],), None))
+                out.append(Statement("part", total.start, big[0].end, total, (big[0],), None))
                 continue
-        if len(parts) >= 2 and (categorical or distributive) and total.hi is not None:
+        if len(parts) >= 2 and (categorical or distributive) and total.hi is not None \
+                and not _cross_cutting(text, parts, clauses):
             if _exceeds(parts, total, bracketed=opener is not None):
                 out.append(Statement("sum", total.start, span_end, total, tuple(parts), None))
             # (inside "（其中：…）" every part belongs to the total, so _exceeds sees the whole list)
     return out
+
+
+@functools.lru_cache(maxsize=1)
+def _dimensions() -> list[tuple[str, "regex.Pattern[str]"]]:
+    dims = load_data("tot")["dimensions"]
+    return [(name, regex.compile(literal_alternation(words))) for name, words in dims.items()]
+
+
+def _cross_cutting(text: str, parts: list[Qty], clause_ends: list[int]) -> bool:
+    """True when the parts describe two or more attribute dimensions (女性…, 党员…): they may overlap."""
+    seen = set()
+    for p, ce in zip(parts, clause_ends):
+        cs = lo = max(0, p.start - 20)
+        for m in _CLAUSE_SEP.finditer(text, lo, p.start):  # clause start: the last separator before the part
+            cs = m.end()
+        clause = text[cs:ce]
+        for name, pattern in _dimensions():
+            if pattern.search(clause):
+                seen.add(name)
+    return len(seen) >= 2
 
 
 def _exceeds(parts: list[Qty], total: Qty, bracketed: bool = False) -> bool:
