@@ -400,7 +400,7 @@ def impossible_percentage(doc: Document) -> Iterator[Finding]:
             continue
         toks = None
         for m in _RATE.finditer(text, ss, se):
-            if m.group("post") or _GROWTH.search(m.group("mid")):
+            if m.group("post"):
                 continue
             ps = m.start("p")
             if ps > 0 and text[ps - 1] in "约近逾":
@@ -412,7 +412,7 @@ def impossible_percentage(doc: Document) -> Iterator[Finding]:
             if not cands:
                 continue
             t = cands[-1]
-            if kw - t.end > 20 or regex.search(r"\d", text[t.end:kw]):
+            if kw - t.end > 20 or regex.search(r"\d", text[t.end:kw]) or _GROWTH.search(text, t.end, m.end("mid")):
                 continue
             if not t.exact or t.mw not in counts or t.factor != 1 or t.lo != t.lo.to_integral_value():
                 continue
