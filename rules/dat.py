@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import calendar
 import functools
+from bisect import bisect_right
 from typing import Iterator, NamedTuple
 
 import regex
@@ -68,6 +69,7 @@ def _dates(doc: Document) -> list[DateMention]:
         for ls, le in d.paragraphs:
             if "月" not in text[ls:le]:
                 continue
+            years = None
             for m in _DATE.finditer(text, ls, le):
                 year = _num(m.group("y") or m.group("y3"), m.group("cy") or m.group("cy3"))
                 month = _num(m.group("m") or m.group("m2") or m.group("m3"),
@@ -80,9 +82,11 @@ def _dates(doc: Document) -> list[DateMention]:
                 if stated:
                     year_text = f"{year}年"
                 else:
-                    prev = None
-                    for ym in _YEAR_MENTION.finditer(text, ls, m.start()):
-                        prev = ym
+                    if years is None:  # year mentions of the paragraph, once (a paragraph can be 1 MB long)
+                        years = list(_YEAR_MENTION.finditer(text, ls, le))
+                        year_ends = [ym.end() for ym in years]
+                    i = bisect_right(year_ends, m.start()) - 1
+                    prev = years[i] if i >= 0 else None
                     if prev is not None:
                         year = _num(prev.group(1), prev.group(2))
                         year_text = prev.group()
@@ -101,7 +105,7 @@ def _measure_re() -> "regex.Pattern[str]":
 
 
 # ------------------------------------------------------------------------------------------------- DAT001
-_BARE_YEAR = regex.compile(r"(?<![\d.\-—–~～/:：A-Za-z_])((?:19|20)\d\d)(?![\d.])(?=\p{Han})")
+_BARE_YEAR = regex.compile(r"(?<![\d.\-—–~～/:：A-Za-z_])(?<!\d[ \t\u00a0])((?:19|20)\d\d)(?![\d.])(?=\p{Han})")
 _RANGE_AFTER = regex.compile(r"\s?(?:至|到|—|–|-|～|~)\s?\d")
 
 
@@ -132,7 +136,8 @@ def year_without_nian(doc: Document) -> Iterator[Finding]:
 
 
 # ------------------------------------------------------------------------------------------------- DAT002
-_SHORT_YEAR = regex.compile(r"(?<![\d.\-—–~～/'’A-Za-z])(\d{2})年(?=\s?(\d{1,2})月)")
+# (?<!\d\s): "20 21年3月" is a split year, SPC001's
+_SHORT_YEAR = regex.compile(r"(?<![\d.\-—–~～/'’A-Za-z])(?<!\d[ \t\u00a0])(\d{2})年(?=\s?(\d{1,2})月)")
 _SHORT_END_YEAR = regex.compile(r"(?<![\d.])((?:19|20)(\d\d))\s?年?\s?(?:至|到|—|–|-|～|~)\s?(\d{2})(年)(?!\d)")
 
 

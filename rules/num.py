@@ -121,6 +121,9 @@ def _inner_approx_re() -> "regex.Pattern[str]":
     )
 
 
+_DIGIT_BEFORE_APPROX = regex.compile(r"\d(?=[余多])")
+
+
 @rule("NUM002", "approximation-inside-number", severity="warning", fix="unsafe", requires=regex.compile(r"\d[余多餘]"))
 def approximation_inside_number(doc: Document) -> Iterator[Finding]:
     """“余”“多”放在了不是整数位的数字后面。
@@ -135,7 +138,15 @@ def approximation_inside_number(doc: Document) -> Iterator[Finding]:
     数，只报告。以0结尾的数（“1000余万元”“420余名”“十余万”）正确，不报告。
     """
     text = norm(doc)
-    for m in _inner_approx_re().finditer(text):
+    pattern = _inner_approx_re()
+    for c in _DIGIT_BEFORE_APPROX.finditer(text):
+        start = c.start()
+        floor = max(0, start - 24)
+        while start > floor and (text[start - 1].isdigit() or text[start - 1] == "."):
+            start -= 1
+        m = pattern.match(text, start)
+        if m is None:
+            continue
         s, e = m.span()
         num, suf, big = m.group("num"), m.group("suf"), m.group("big")
         orig = doc.text[s:e]

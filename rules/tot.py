@@ -145,6 +145,8 @@ class Statement:
     severity: str | None
 
 
+_TOTAL_WINDOW = 40  # characters before 其中 in which its total is looked for
+_PARTS_WINDOW = 400  # characters after 其中 in which its parts are looked for
 _ANCHOR = regex.compile(r"其中|分别(?:为|是|有)")
 _BETWEEN_TOTAL_ANCHOR = regex.compile(r"[\s，,、：:（(]*")
 _CLAUSE_SEP = regex.compile(r"[，,、；;：:]")
@@ -174,10 +176,10 @@ def _statements(doc: Document) -> list[Statement]:
 
 def _anchored(doc: Document, text: str, ss: int, se: int) -> list[Statement]:
     out: list[Statement] = []
-    toks = tokens(doc, ss, se)
     for am in _ANCHOR.finditer(text, ss, se):
         a_start, a_end = am.span()
-        before = [t for t in toks if t.end <= a_start]
+        # windows around the anchor keep the cost linear on 1 MB lines without a sentence end
+        before = tokens(doc, max(ss, a_start - _TOTAL_WINDOW), a_start)
         if not before:
             continue
         total = before[-1]
@@ -192,7 +194,8 @@ def _anchored(doc: Document, text: str, ss: int, se: int) -> list[Statement]:
         nxt = _ANCHOR.search(text, a_end, region_end)
         if nxt:
             region_end = nxt.start()
-        parts = [t for t in toks if a_end <= t.start and t.end <= region_end and t.unit == total.unit]
+        region_end = min(region_end, a_end + _PARTS_WINDOW)
+        parts = [t for t in tokens(doc, a_end, region_end) if t.unit == total.unit]
         if not parts:
             continue
         # one part per clause, else the structure is not a simple list
@@ -251,6 +254,8 @@ def _exceeds(parts: list[Qty], total: Qty, bracketed: bool = False) -> bool:
 
 
 _MAX_DETAIL_SENTENCES = 4
+# a sentence that ends with a money total: "……共3.98万元。" (cheap pre-check before tokenising)
+_MONEY_TOTAL_END = regex.compile(r"(?:共|计|总)[^，,。；;]{0,6}?[\d一二三四五六七八九十][^，,。；;]{0,8}元\s*[。.]$")
 
 
 def _cross_sentence(doc: Document, text: str) -> list[Statement]:
@@ -258,7 +263,7 @@ def _cross_sentence(doc: Document, text: str) -> list[Statement]:
     sentences = doc.sentences
     for i, (ss, se) in enumerate(sentences):
         stripped = text[ss:se].rstrip()
-        if not stripped.endswith(("。", ".")):
+        if not stripped.endswith(("。", ".")) or not _MONEY_TOTAL_END.search(stripped):
             continue
         toks = tokens(doc, ss, se)
         if not toks:
@@ -398,17 +403,14 @@ def impossible_percentage(doc: Document) -> Iterator[Finding]:
     for ss, se in doc.sentences:
         if "%" not in text[ss:se]:
             continue
-        toks = None
         for m in _RATE.finditer(text, ss, se):
             if m.group("post"):
                 continue
             ps = m.start("p")
             if ps > 0 and text[ps - 1] in "约近逾":
                 continue
-            if toks is None:
-                toks = tokens(doc, ss, se)
             kw = m.start("kw")
-            cands = [t for t in toks if t.end <= kw]
+            cands = tokens(doc, max(ss, kw - 30), kw)
             if not cands:
                 continue
             t = cands[-1]
@@ -447,6 +449,7 @@ def _pct(k: int, n: int) -> str:
 
 # ------------------------------------------------------------------------------------------------- TOT003
 _PAREN_LIST = regex.compile(r"[（(](?P<items>[^（）()\r\n]{1,120})[）)]")
+_COUNT_BEFORE_PAREN = regex.compile(r"[\d一二两三四五六七八九十]\s?\p{Han}{1,2}[（(]")
 _ITEM_SEP = regex.compile(r"[、，,；;]")
 _COUNT_NOUN = regex.compile(r"(?<![\d.])(?P<num>\d+|(?<![一二两三四五六七八九十])[一二两三四五六七八九十]+)\s?个")
 _GROWTH = regex.compile(r"增|提高|提升|下降|降低|上升|减少|同比|环比|超过|高于|低于")
@@ -466,11 +469,9 @@ def count_mismatch(doc: Document) -> Iterator[Finding]:
     """
     text = norm(doc)
     for ss, se in doc.sentences:
-        toks = None
         chunk = text[ss:se]
-        if "（" in chunk or "(" in chunk:
-            toks = tokens(doc, ss, se)
-            for t in toks:
+        if _COUNT_BEFORE_PAREN.search(chunk):
+            for t in tokens(doc, ss, se):
                 m = _PAREN_LIST.match(text, t.end)
                 if m is None or not t.exact or t.factor != 1 or t.unit == "元":
                     continue
@@ -490,7 +491,7 @@ def count_mismatch(doc: Document) -> Iterator[Finding]:
                               f"（{'、'.join(items)}）不一致")
         if "个" in chunk:
             for m in _COUNT_NOUN.finditer(text, ss, se):
-                head = text[ss:m.start()].rstrip()
+                head = text[max(ss, m.start() - 300):m.start()].rstrip()
                 noun = next((text[m.end():m.end() + k] for k in (2, 3, 4)
                              if head.endswith(text[m.end():m.end() + k]) and len(text[m.end():m.end() + k]) == k
                              and regex.fullmatch(r"\p{Han}+", text[m.end():m.end() + k])), None)

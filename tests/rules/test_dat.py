@@ -64,7 +64,14 @@ def test_dat002_negatives():
         "工作21年3个月后调任。",
         "2011—2015年工作总结；2020—2021学年。",
         "2021年3月召开换届大会。",
+        "畅谈了20 21年3月工作思路",  # a split year: SPC001 reports it, DAT does not report it again
     ])
+
+
+def test_split_year_is_spc001s_only():
+    text = seed_line("000", 10) + "\n对20 21年3月的工作进行了测评。"
+    rules = {d.rule for d in lint(text, ["DAT", "SPC001"])}
+    assert rules == {"SPC001"}
 
 
 # ------------------------------------------------------------------------------------------------- DAT003
