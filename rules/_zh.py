@@ -130,3 +130,19 @@ def literal_alternation(words: Iterable[str]) -> str:
     """One regex alternation of literal words, longest first (so ``人次`` wins over ``人``)."""
     uniq = sorted(set(w for w in words if w), key=lambda w: (-len(w), w))
     return "|".join(regex.escape(w) for w in uniq)
+
+
+class LazyRegex:
+    """A pattern compiled on first use: module-level patterns cost nothing when the CLI starts (the ``regex``
+    module takes milliseconds to compile a pattern with ``\\p{Han}`` or a long alternation)."""
+
+    __slots__ = ("_source", "_pattern")
+
+    def __init__(self, source: str) -> None:
+        self._source = source
+        self._pattern = None
+
+    def __getattr__(self, name: str):
+        if self._pattern is None:
+            self._pattern = regex.compile(self._source)
+        return getattr(self._pattern, name)

@@ -19,7 +19,7 @@ import regex
 from lintkit import Document, Finding, Fix, rule
 
 from ._common import load_data
-from ._zh import cn_int, literal_alternation, norm
+from ._zh import LazyRegex, cn_int, literal_alternation, norm
 
 # ------------------------------------------------------------------------------------------------- shared
 _CN_DIGITS = "〇○零一二三四五六七八九"
@@ -28,7 +28,7 @@ _WEEKDAYS = "一二三四五六日天"  # 日 and 天 are both Sunday
 _WEEKDAY_NAMES = ("一", "二", "三", "四", "五", "六", "日")
 
 # A date: optional year (4 arabic digits or 4 Chinese digits), month, day (日 or 号).
-_DATE = regex.compile(
+_DATE = LazyRegex(
     r"(?:(?<![\d.])(?P<y>\d{4})|(?<![" + _CN_DIGITS + r"十])(?P<cy>[" + _CN_DIGITS + r"]{4}))\s?年\s?"
     r"(?:(?P<m>\d{1,2})|(?P<cm>[" + _CN_SMALL + r"]{1,3}))\s?月(?:份)?\s?"
     r"(?:(?P<d>\d{1,2})|(?P<cd>[" + _CN_SMALL + r"]{1,3}))\s?[日号]"
@@ -37,9 +37,9 @@ _DATE = regex.compile(
     r"|(?:(?<![\d.])(?P<y3>\d{4})|(?<![" + _CN_DIGITS + r"十])(?P<cy3>[" + _CN_DIGITS + r"]{4}))\s?年\s?"
     r"(?:(?P<m3>\d{1,2})|(?P<cm3>[" + _CN_SMALL + r"]{1,3}))\s?月(?!\s?[\d" + _CN_SMALL + r"])"
 )
-_YEAR_MENTION = regex.compile(r"(?<![\d.])(\d{4})\s?年|(?<![" + _CN_DIGITS + r"])([" + _CN_DIGITS + r"]{4})年")
-_LUNAR = regex.compile(r"农历|阴历|夏历|旧历|正月|腊月|冬月")
-_WEEKDAY_AFTER = regex.compile(r"\s?[（(]?\s?((?:星期|礼拜|周)([" + _WEEKDAYS + r"]))")
+_YEAR_MENTION = LazyRegex(r"(?<![\d.])(\d{4})\s?年|(?<![" + _CN_DIGITS + r"])([" + _CN_DIGITS + r"]{4})年")
+_LUNAR = LazyRegex(r"农历|阴历|夏历|旧历|正月|腊月|冬月")
+_WEEKDAY_AFTER = LazyRegex(r"\s?[（(]?\s?((?:星期|礼拜|周)([" + _WEEKDAYS + r"]))")
 
 
 class DateMention(NamedTuple):
@@ -105,8 +105,8 @@ def _measure_re() -> "regex.Pattern[str]":
 
 
 # ------------------------------------------------------------------------------------------------- DAT001
-_BARE_YEAR = regex.compile(r"(?<![\d.\-—–~～/:：A-Za-z_])(?<!\d[ \t\u00a0])((?:19|20)\d\d)(?![\d.])(?=\p{Han})")
-_RANGE_AFTER = regex.compile(r"\s?(?:至|到|—|–|-|～|~)\s?\d")
+_BARE_YEAR = LazyRegex(r"(?<![\d.\-—–~～/:：A-Za-z_])(?<!\d[ \t\u00a0])((?:19|20)\d\d)(?![\d.])(?=\p{Han})")
+_RANGE_AFTER = LazyRegex(r"\s?(?:至|到|—|–|-|～|~)\s?\d")
 
 
 @rule("DAT001", "year-without-nian", severity="warning", fix="unsafe", requires=r"(?:19|20)\d\d")
@@ -137,8 +137,8 @@ def year_without_nian(doc: Document) -> Iterator[Finding]:
 
 # ------------------------------------------------------------------------------------------------- DAT002
 # (?<!\d\s): "20 21年3月" is a split year, SPC001's
-_SHORT_YEAR = regex.compile(r"(?<![\d.\-—–~～/'’A-Za-z])(?<!\d[ \t\u00a0])(\d{2})年(?=\s?(\d{1,2})月)")
-_SHORT_END_YEAR = regex.compile(r"(?<![\d.])((?:19|20)(\d\d))\s?年?\s?(?:至|到|—|–|-|～|~)\s?(\d{2})(年)(?!\d)")
+_SHORT_YEAR = LazyRegex(r"(?<![\d.\-—–~～/'’A-Za-z])(?<!\d[ \t\u00a0])(\d{2})年(?=\s?(\d{1,2})月)")
+_SHORT_END_YEAR = LazyRegex(r"(?<![\d.])((?:19|20)(\d\d))\s?年?\s?(?:至|到|—|–|-|～|~)\s?(\d{2})(年)(?!\d)")
 
 
 @rule("DAT002", "abbreviated-year", severity="warning", fix="unsafe", requires=r"\d年")
@@ -215,7 +215,7 @@ def impossible_date(doc: Document) -> Iterator[Finding]:
 
 
 # ------------------------------------------------------------------------------------------------- DAT004
-_CLOSED_SINCE = regex.compile(
+_CLOSED_SINCE = LazyRegex(
     r"(?<![\d.])((?:19|20)\d\d)\s?年?\s?(?:至|到|—|–|-|～|~)\s?((?:19|20)\d\d)\s?年?(?:底|末)?\s?(以来)")
 
 
@@ -242,7 +242,7 @@ def closed_period_since(doc: Document) -> Iterator[Finding]:
 
 
 # ------------------------------------------------------------------------------------------------- DAT006
-@rule("DAT006", "weekday-mismatch", severity="warning", requires=regex.compile(r"星期|礼拜|周[一二三四五六日天]"))
+@rule("DAT006", "weekday-mismatch", severity="warning", requires=LazyRegex(r"星期|礼拜|周[一二三四五六日天]"))
 def weekday_mismatch(doc: Document) -> Iterator[Finding]:
     """日期与所写的星期不符。
 

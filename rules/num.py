@@ -15,7 +15,7 @@ import regex
 from lintkit import Document, Finding, Fix, rule
 
 from ._common import load_data
-from ._zh import CN_NUM_CHARS, literal_alternation, norm
+from ._zh import CN_NUM_CHARS, LazyRegex, literal_alternation, norm
 
 
 @functools.lru_cache(maxsize=1)
@@ -51,7 +51,7 @@ def _time_units() -> set[str]:
     return _TIME_UNITS
 
 
-@rule("NUM001", "contradictory-approximation", severity="warning", requires=regex.compile(r"近|约|超过|逾|左右"))
+@rule("NUM001", "contradictory-approximation", severity="warning", requires=LazyRegex(r"近|约|超过|逾|左右"))
 def contradictory_approximation(doc: Document) -> Iterator[Finding]:
     """同一个数同时用了两个概数标记，意思重复或互相矛盾。
 
@@ -121,10 +121,10 @@ def _inner_approx_re() -> "regex.Pattern[str]":
     )
 
 
-_DIGIT_BEFORE_APPROX = regex.compile(r"\d(?=[余多])")
+_DIGIT_BEFORE_APPROX = LazyRegex(r"\d(?=[余多])")
 
 
-@rule("NUM002", "approximation-inside-number", severity="warning", fix="unsafe", requires=regex.compile(r"\d[余多餘]"))
+@rule("NUM002", "approximation-inside-number", severity="warning", fix="unsafe", requires=LazyRegex(r"\d[余多餘]"))
 def approximation_inside_number(doc: Document) -> Iterator[Finding]:
     """“余”“多”放在了不是整数位的数字后面。
 
@@ -171,7 +171,7 @@ def _mixed_re() -> tuple["regex.Pattern[str]", "regex.Pattern[str]"]:
 
 
 @rule("NUM003", "mixed-numerals", severity="warning", fix="unsafe",
-      requires=regex.compile(r"\d[千百十]|[〇一二三四五六七八九][0０Oo]"))
+      requires=LazyRegex(r"\d[千百十]|[〇一二三四五六七八九][0０Oo]"))
 def mixed_numerals(doc: Document) -> Iterator[Finding]:
     """一个数里混用阿拉伯数字和汉字数字（“万”“亿”除外）。
 

@@ -32,7 +32,7 @@ import regex
 from lintkit import Document, Finding, rule
 
 from ._common import load_data
-from ._zh import CN_NUM_CHARS, literal_alternation, norm, to_decimal
+from ._zh import CN_NUM_CHARS, LazyRegex, literal_alternation, norm, to_decimal
 
 _BIG = {"万": Decimal(10_000), "亿": Decimal(100_000_000)}
 _CN_LEADING = "零〇一二两三四五六七八九十"
@@ -147,10 +147,10 @@ class Statement:
 
 _TOTAL_WINDOW = 40  # characters before 其中 in which its total is looked for
 _PARTS_WINDOW = 400  # characters after 其中 in which its parts are looked for
-_ANCHOR = regex.compile(r"其中|分别(?:为|是|有)")
-_BETWEEN_TOTAL_ANCHOR = regex.compile(r"[\s，,、：:（(]*")
-_CLAUSE_SEP = regex.compile(r"[，,、；;：:]")
-_ENUMERATOR = regex.compile(r"\s*(?:[一二三四五六七八九十]是|[（(][一二三四五六七八九十]+[）)]|(?<![\d.])\d{1,2}[.、．](?!\d)|第[一二三四五六七八九十]+[，,、])")
+_ANCHOR = LazyRegex(r"其中|分别(?:为|是|有)")
+_BETWEEN_TOTAL_ANCHOR = LazyRegex(r"[\s，,、：:（(]*")
+_CLAUSE_SEP = LazyRegex(r"[，,、；;：:]")
+_ENUMERATOR = LazyRegex(r"\s*(?:[一二三四五六七八九十]是|[（(][一二三四五六七八九十]+[）)]|(?<![\d.])\d{1,2}[.、．](?!\d)|第[一二三四五六七八九十]+[，,、])")
 _CLOSE = {"（": "）", "(": ")"}
 
 
@@ -255,7 +255,7 @@ def _exceeds(parts: list[Qty], total: Qty, bracketed: bool = False) -> bool:
 
 _MAX_DETAIL_SENTENCES = 4
 # a sentence that ends with a money total: "……共3.98万元。" (cheap pre-check before tokenising)
-_MONEY_TOTAL_END = regex.compile(r"(?:共|计|总)[^，,。；;]{0,6}?[\d一二三四五六七八九十][^，,。；;]{0,8}元\s*[。.]$")
+_MONEY_TOTAL_END = LazyRegex(r"(?:共|计|总)[^，,。；;]{0,6}?[\d一二三四五六七八九十][^，,。；;]{0,8}元\s*[。.]$")
 
 
 def _cross_sentence(doc: Document, text: str) -> list[Statement]:
@@ -292,7 +292,7 @@ def _cross_sentence(doc: Document, text: str) -> list[Statement]:
 
 
 # ------------------------------------------------------------------------------------------------- TOT001
-_REQ_PARTS = regex.compile(r"其中|分别|[共合总累][计有数]?")
+_REQ_PARTS = LazyRegex(r"其中|分别|[共合总累][计有数]?")
 
 
 @rule("TOT001", "parts-exceed-total", severity="warning", requires=_REQ_PARTS)
@@ -349,7 +349,7 @@ def part_exceeds_whole(doc: Document) -> Iterator[Finding]:
 
 
 # ------------------------------------------------------------------------------------------------- TOT002
-_RATE = regex.compile(
+_RATE = LazyRegex(
     r"(?P<kw>[率]|占比|比例|比重|占)"
     r"(?P<mid>[^，,。；;！？!?\d%]{0,24}?)(?:达到|达|为|是|超过)?\s?(?P<p>\d+(?:\.\d+)?)\s?%(?P<post>以上|以下|左右|多)?"
 )
@@ -385,7 +385,7 @@ def _feasible_base(n: int, p: Decimal, d: int) -> bool:
     return False
 
 
-@rule("TOT002", "impossible-percentage", severity="warning", requires=regex.compile(r"[%％]"))
+@rule("TOT002", "impossible-percentage", severity="warning", requires=LazyRegex(r"[%％]"))
 def impossible_percentage(doc: Document) -> Iterator[Finding]:
     """百分比与所说的件数、人数不可能对得上。
 
@@ -448,14 +448,14 @@ def _pct(k: int, n: int) -> str:
 
 
 # ------------------------------------------------------------------------------------------------- TOT003
-_PAREN_LIST = regex.compile(r"[（(](?P<items>[^（）()\r\n]{1,120})[）)]")
-_COUNT_BEFORE_PAREN = regex.compile(r"[\d一二两三四五六七八九十]\s?\p{Han}{1,2}[（(]")
-_ITEM_SEP = regex.compile(r"[、，,；;]")
-_COUNT_NOUN = regex.compile(r"(?<![\d.])(?P<num>\d+|(?<![一二两三四五六七八九十])[一二两三四五六七八九十]+)\s?个")
-_GROWTH = regex.compile(r"增|提高|提升|下降|降低|上升|减少|同比|环比|超过|高于|低于")
+_PAREN_LIST = LazyRegex(r"[（(](?P<items>[^（）()\r\n]{1,120})[）)]")
+_COUNT_BEFORE_PAREN = LazyRegex(r"[\d一二两三四五六七八九十]\s?\p{Han}{1,2}[（(]")
+_ITEM_SEP = LazyRegex(r"[、，,；;]")
+_COUNT_NOUN = LazyRegex(r"(?<![\d.])(?P<num>\d+|(?<![一二两三四五六七八九十])[一二两三四五六七八九十]+)\s?个")
+_GROWTH = LazyRegex(r"增|提高|提升|下降|降低|上升|减少|同比|环比|超过|高于|低于")
 
 
-@rule("TOT003", "count-mismatch", severity="warning", requires=regex.compile(r"[、，,]"))
+@rule("TOT003", "count-mismatch", severity="warning", requires=LazyRegex(r"[、，,]"))
 def count_mismatch(doc: Document) -> Iterator[Finding]:
     """所说的个数与列出的项目数不一致。
 

@@ -25,7 +25,7 @@ import regex
 from lintkit import Document, Finding, Fix, OptionSpec, rule
 
 from ._common import load_data
-from ._zh import literal_alternation, norm, restore_script, to_simplified
+from ._zh import LazyRegex, literal_alternation, norm, restore_script, to_simplified
 
 
 @functools.lru_cache(maxsize=1)
@@ -90,8 +90,8 @@ def jiezhi_before_time(doc: Document) -> Iterator[Finding]:
 
 # ------------------------------------------------------------------------------------------------- WRD002
 # Verbs after which a following "adj的verb" is a noun phrase ("得到了认真的落实"): 的 is then right.
-_NOMINALISERS = regex.compile(r"得到|获得|受到|进行|加以|予以|有了|实现|作出|做出|给予|给以|引起|经过|通过|需要|值得")
-_CLAUSE_START = regex.compile(r"[，。；：！？、,;:!?\n\r（）()“”]")
+_NOMINALISERS = LazyRegex(r"得到|获得|受到|进行|加以|予以|有了|实现|作出|做出|给予|给以|引起|经过|通过|需要|值得")
+_CLAUSE_START = LazyRegex(r"[，。；：！？、,;:!?\n\r（）()“”]")
 
 
 @functools.lru_cache(maxsize=8)
@@ -107,7 +107,7 @@ def _particle_re(extra: tuple[tuple[str, str, str], ...]) -> tuple[list[tuple["r
     return groups, extras
 
 
-@rule("WRD002", "de-di-de", severity="warning", fix="unsafe", requires=regex.compile(r"[的地得]"),
+@rule("WRD002", "de-di-de", severity="warning", fix="unsafe", requires=LazyRegex(r"[的地得]"),
       options={"extra": OptionSpec(list, [], "补充的错误搭配：[[\"错误写法\", \"正确写法\"], …]，如 [[\"认真的学习了\", "
                                               "\"认真地学习了\"]]")})
 def de_di_de(doc: Document, options) -> Iterator[Finding]:
@@ -246,7 +246,7 @@ def _frames() -> list[tuple["regex.Pattern[str]", dict]]:
 
 
 @rule("WRD005", "transposed-characters", severity="warning", fix="unsafe",
-      requires=regex.compile(r"更的|最的|达到在|[作做]了的"))
+      requires=LazyRegex(r"更的|最的|达到在|[作做]了的"))
 def transposed_characters(doc: Document) -> Iterator[Finding]:
     """常见框架中的语序颠倒或多字（“更的高”“达到在”“作了的发言”）。
 
