@@ -370,9 +370,10 @@ def _requires_ok(req: Any, text: str) -> bool:
 
 
 def _resolve_overlaps(findings: list[tuple[Rule, str, Finding]]) -> list[tuple[Rule, str, Finding]]:
-    """One finding per problem: a rule that declares ``supersedes`` removes the overlapping findings of the
-    rules it supersedes. Linear after sorting: the superseding spans of each prefix are merged into disjoint
-    intervals and each candidate finding is checked with one binary search."""
+    """One finding per problem: a rule that declares ``supersedes`` removes the findings of the rules it
+    supersedes whose span lies inside one of its own spans (the same problem, seen more specifically). A wider
+    finding that merely overlaps (a whole-line summary) is kept. Linear after sorting: the superseding spans of
+    each prefix are merged into disjoint intervals, and each candidate is checked with one binary search."""
     by_prefix: dict[str, list[tuple[int, int]]] = {}
     for r, _, f in findings:
         for p in r.supersedes:
@@ -387,9 +388,8 @@ def _resolve_overlaps(findings: list[tuple[Rule, str, Finding]]) -> list[tuple[R
         for p, spans in merged.items():
             if p in r.supersedes or not r.id.startswith(p):
                 continue
-            fs, fe = f.start, max(f.end, f.start + 1)
-            i = bisect_right(starts[p], fe - 1) - 1
-            if i >= 0 and spans[i][1] > fs:
+            i = bisect_right(starts[p], f.start) - 1
+            if i >= 0 and spans[i][0] <= f.start and max(f.end, f.start + 1) <= spans[i][1]:
                 dropped = True
                 break
         if not dropped:
