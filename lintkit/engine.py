@@ -515,7 +515,7 @@ def lint_file(linter: Linter, display: str, path: Path) -> FileResult:
         data = read_file(path)
     except ReadError as exc:
         settings = linter.settings_for(path)
-        return FileResult(display, [linter.unreadable(display, f"{display} {exc}")],
+        return FileResult(display, [linter.unreadable(display, f"文件 {display} {exc}")],
                           fail_on=linter.fail_on(settings))
 
     def write_back(doc: Document, text: str) -> None:
