@@ -56,7 +56,8 @@ def build_parser() -> argparse.ArgumentParser:
     c.add_argument("--no-config", action="store_true", help="ignore all configuration files")
     c.add_argument("--stdin-filename", metavar="NAME", help="the name to report (and configure) stdin as")
     c.add_argument("--jobs", "-j", type=int, metavar="N", help="worker processes (default: CPUs, for many files)")
-    c.add_argument("--quiet", "-q", action="store_true", help="text format: no summary; only problems")
+    c.add_argument("--quiet", "-q", action="store_true",
+                   help="text/concise: print only the problems (no summary; nothing at all when clean)")
     c.add_argument("--disable-plugin", action="append", default=[], metavar="NAME",
                    help="do not load this plugin (e.g. 'builtin')")
     c.add_argument("--baseline", metavar="FILE", help="report only findings that are not recorded in FILE")
@@ -246,10 +247,10 @@ def _check(args) -> int:
         fixed=sum(r.fixes_applied for r in results if (r.written or (r is stdin_result and args.fix))),
         fixable=sum(1 for d in diagnostics if d.fix is not None and d.fix.applicability == "safe"),
         unsafe_fixable=sum(1 for d in diagnostics if d.fix is not None and d.fix.applicability == "unsafe"),
-        fix_mode=args.fix, statistics=args.statistics,
+        fix_mode=args.fix, statistics=args.statistics, quiet=args.quiet,
     )
     nothing_checked = not results and fmt in ("text", "concise")
-    if not (args.quiet and fmt == "text" and not diagnostics) and not nothing_checked:
+    if not (args.quiet and fmt in ("text", "concise") and not diagnostics) and not nothing_checked:
         render(fmt, report, report_stream)
     report_stream.flush()
 

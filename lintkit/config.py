@@ -104,7 +104,11 @@ def _read_toml(path: Path) -> dict[str, Any]:
     except UnicodeDecodeError:
         raise ConfigError(f"{path}: the configuration file is not UTF-8") from None
     except tomllib.TOMLDecodeError as exc:
-        raise ConfigError(f"{path}: invalid TOML: {exc}") from None
+        msg = str(exc)
+        if "end of document" in msg:
+            lines = raw.decode("utf-8-sig", "replace").splitlines() or [""]
+            msg = msg.replace("at end of document", f"at end of document, line {len(lines)}")
+        raise ConfigError(f"{path}: invalid TOML: {msg}") from None
 
 
 def _section(path: Path, data: dict[str, Any]) -> dict[str, Any] | None:

@@ -39,7 +39,7 @@ QUOTED_RE = regex.compile(
     regex.M,
 )
 _HALF_PUNCT_IN_CJK = regex.compile(r"(?<=\p{Han})[,;:!?](?=[\p{Han}\d“‘])")
-_FULL_PUNCT = regex.compile(r"[，；：！？、。]")
+_FULL_PUNCT = regex.compile(r"[，；：！？]")  # the fullwidth counterparts of the halfwidth marks counted
 
 
 class Document:
@@ -153,7 +153,7 @@ class Document:
             if "<!--" in self.text:
                 spans.extend(m.span() for m in HTML_COMMENT_RE.finditer(self.text))
             spans.extend(self._extra_masks)
-            return _merge(spans)
+            return merge_spans(spans)
 
         return self._get("masks", compute)
 
@@ -223,7 +223,7 @@ class Document:
     @property
     def quoted(self) -> list[tuple[int, int]]:
         """Spans of paired quotations and book titles (marks included) within one line, outermost only."""
-        return self._get("quoted", lambda: _merge([m.span() for m in QUOTED_RE.finditer(self.masked)]))
+        return self._get("quoted", lambda: merge_spans([m.span() for m in QUOTED_RE.finditer(self.masked)]))
 
     def in_quotes(self, start: int, end: int | None = None) -> bool:
         """True when ``[start, end)`` lies inside a quotation or a book title (between its marks)."""
@@ -240,7 +240,8 @@ class Document:
     @property
     def halfwidth_style(self) -> bool:
         """True when the document writes its Chinese punctuation in halfwidth forms throughout (``婦聯,``):
-        more halfwidth marks between Han characters than fullwidth Chinese marks, and at least 5 of them."""
+        more halfwidth ``,;:!?`` between Han characters than their fullwidth counterparts ``，；：！？`` (``。`` and
+        ``、`` are left out: such documents keep them fullwidth), and at least 5 of them."""
 
         def compute() -> bool:
             masked = self.masked
@@ -259,7 +260,8 @@ class Document:
 _MASK_NON_NL = regex.compile(r"[^\r\n]")
 
 
-def _merge(spans: Sequence[tuple[int, int]]) -> list[tuple[int, int]]:
+def merge_spans(spans: Sequence[tuple[int, int]]) -> list[tuple[int, int]]:
+    """Sort spans and merge the overlapping or touching ones; empty spans are dropped."""
     out: list[tuple[int, int]] = []
     for s, e in sorted(spans):
         if e <= s:

@@ -9,13 +9,14 @@ from __future__ import annotations
 import os
 import stat
 from bisect import bisect_right
+from time import perf_counter
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Callable, Iterable, Iterator, Sequence
 
 from . import suppress
 from .config import ConfigError, Settings, find_config, load_settings, options_for
-from .document import Document
+from .document import Document, merge_spans
 from .fix import FixError, apply_edits, select_fixes, write_atomic
 from .model import SEVERITY_RANK, Diagnostic, Finding, Fix, Rule
 from .plugins import make_manager
@@ -154,6 +155,8 @@ class Linter:
         self._config_for_dir: dict[Path, Path | None] = {}
         self._rulesets: dict[tuple[int, tuple[str, ...]], RuleSet] = {}
         self._forced: Settings | None = None
+        #: when a dict, lint_document adds the seconds spent in each rule to it (scripts/bench.py --rules)
+        self.rule_timings: dict[str, float] | None = None
         if options.config:
             cfg = Path(options.config)
             if not cfg.is_file():
@@ -220,12 +223,15 @@ class Linter:
             current_phase = r.phase
             if r.requires is not None and not _requires_ok(r.requires, doc.text):
                 continue
+            t0 = perf_counter() if self.rule_timings is not None else 0.0
             try:
                 produced = list(r.func(doc, opts) if r.options else r.func(doc))
             except Exception as exc:  # isolate a crashing rule: LNT002, the other rules still run
                 crashes.append(self._diag(doc, "LNT002", "rule-crashed", "error",
                                           f"规则 {r.id}（{r.name}）运行出错：{type(exc).__name__}: {exc}", 0, 0))
                 continue
+            if self.rule_timings is not None:
+                self.rule_timings[r.id] = self.rule_timings.get(r.id, 0.0) + perf_counter() - t0
             text_len = len(doc.text)
             for f in produced:
                 if not (0 <= f.start <= f.end <= text_len):
@@ -361,16 +367,17 @@ def _requires_ok(req: Any, text: str) -> bool:
 
 
 def _resolve_overlaps(findings: list[tuple[Rule, str, Finding]]) -> list[tuple[Rule, str, Finding]]:
-    """One finding per problem: a rule that declares ``supersedes`` removes the overlapping findings of the
-    rules it supersedes. Linear after sorting: the superseding spans of each prefix are merged into disjoint
-    intervals and each candidate finding is checked with one binary search."""
+    """One finding per problem: a rule that declares ``supersedes`` removes the findings of the rules it
+    supersedes whose span lies inside one of its own spans (the same problem, seen more specifically). A wider
+    finding that merely overlaps (a whole-line summary) is kept. Linear after sorting: the superseding spans of
+    each prefix are merged into disjoint intervals, and each candidate is checked with one binary search."""
     by_prefix: dict[str, list[tuple[int, int]]] = {}
     for r, _, f in findings:
         for p in r.supersedes:
             by_prefix.setdefault(p, []).append((f.start, max(f.end, f.start + 1)))
     if not by_prefix:
         return findings
-    merged = {p: _merge_intervals(spans) for p, spans in by_prefix.items()}
+    merged = {p: merge_spans(spans) for p, spans in by_prefix.items()}
     starts = {p: [s for s, _ in spans] for p, spans in merged.items()}
     out = []
     for r, sev, f in findings:
@@ -378,24 +385,12 @@ def _resolve_overlaps(findings: list[tuple[Rule, str, Finding]]) -> list[tuple[R
         for p, spans in merged.items():
             if p in r.supersedes or not r.id.startswith(p):
                 continue
-            fs, fe = f.start, max(f.end, f.start + 1)
-            i = bisect_right(starts[p], fe - 1) - 1
-            if i >= 0 and spans[i][1] > fs:
+            i = bisect_right(starts[p], f.start) - 1
+            if i >= 0 and spans[i][0] <= f.start and max(f.end, f.start + 1) <= spans[i][1]:
                 dropped = True
                 break
         if not dropped:
             out.append((r, sev, f))
-    return out
-
-
-def _merge_intervals(spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
-    out: list[tuple[int, int]] = []
-    for s, e in sorted(spans):
-        if out and s <= out[-1][1]:
-            if e > out[-1][1]:
-                out[-1] = (out[-1][0], e)
-        else:
-            out.append((s, e))
     return out
 
 
@@ -517,7 +512,7 @@ def lint_file(linter: Linter, display: str, path: Path) -> FileResult:
         data = read_file(path)
     except ReadError as exc:
         settings = linter.settings_for(path)
-        return FileResult(display, [linter.unreadable(display, f"{display} {exc}")],
+        return FileResult(display, [linter.unreadable(display, f"文件 {display} {exc}")],
                           fail_on=linter.fail_on(settings))
 
     def write_back(doc: Document, text: str) -> None:

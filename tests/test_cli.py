@@ -372,3 +372,16 @@ def test_concise_reports_fixed_count(work, capsys):
     (work / "a.txt").write_text(BAD * 2, encoding="utf-8")
     code, out, _ = run(["check", "a.txt", "--fix", "--format", "concise"], capsys)
     assert code == 0 and "Fixed 2 problems." in out
+
+
+def test_quiet_and_json_statistics(work, capsys):
+    (work / "a.txt").write_text(BAD * 2, encoding="utf-8")
+    (work / "b.txt").write_text(GOOD, encoding="utf-8")
+    code, out, _ = run(["check", "b.txt", "--quiet"], capsys)
+    assert code == 0 and out == ""
+    code, out, _ = run(["check", "a.txt", "--quiet", "--format", "concise"], capsys)
+    assert code == 1 and len(out.splitlines()) == 2 and "Found" not in out
+    code, out, _ = run(["check", "a.txt", "--quiet"], capsys)
+    assert "共" not in out and "SPC001" in out
+    code, out, _ = run(["check", "a.txt", "--statistics", "--format", "json"], capsys)
+    assert json.loads(out) == [{"rule": "SPC001", "name": "space-inside-number", "count": 2, "fixable": 2}]

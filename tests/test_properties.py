@@ -113,3 +113,15 @@ def test_file_survives_fix_with_encoding_bom_and_newlines(tmp_path, lines, nl, e
 @given(st.text(alphabet=st.sampled_from(PIECES), min_size=2000, max_size=4000))
 def test_long_single_lines_lint_without_a_crash(text):
     assert not [d for d in lint(text) if d.rule.startswith("LNT")]
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.binary(max_size=200), st.text(alphabet=st.sampled_from(list("中文 ，。\u0301\u05d0\u05d1\u202e𠮷")), max_size=40))
+def test_lone_surrogates_combining_marks_and_rtl_never_raise(data, extra):
+    text = data.decode("utf-8", "surrogateescape") + extra  # lone surrogates U+DC80..U+DCFF
+    diags = lint(text)
+    assert not [d for d in diags if d.rule.startswith("LNT")]
+    import json
+
+    for d in diags:  # and every diagnostic can be serialised as the JSON output does
+        json.dumps(d.to_dict(), ensure_ascii=False).encode("utf-8", "replace")

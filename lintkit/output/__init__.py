@@ -27,6 +27,7 @@ class Report:
     unsafe_fixable: int = 0  # remaining findings with an unsafe fix
     fix_mode: bool = False
     statistics: bool = False
+    quiet: bool = False  # text format: the findings only, no summary
     rule_names: dict[str, str] = field(default_factory=dict)
     rules: dict[str, Any] = field(default_factory=dict)  # rule id -> Rule (for formats that describe rules: sarif)
 
@@ -39,6 +40,11 @@ class Report:
         fx = Counter(d.rule for d in self.diagnostics if d.fix is not None and d.fix.applicability == "safe")
         names = {d.rule: d.name for d in self.diagnostics}
         return [(r, names[r], n, fx.get(r, 0)) for r, n in sorted(c.items(), key=lambda x: (-x[1], x[0]))]
+
+
+def statistics_rows(report: "Report") -> list[dict]:
+    """``--statistics`` as data: one row per rule, most frequent first."""
+    return [{"rule": r, "name": n, "count": c, "fixable": f} for r, n, c, f in report.per_rule()]
 
 
 def render(fmt: str, report: Report, stream: TextIO) -> None:

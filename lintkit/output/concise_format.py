@@ -13,6 +13,8 @@ def render(report, stream: TextIO) -> None:
     for d in report.diagnostics:
         mark = " [*]" if d.fix is not None and d.fix.applicability == "safe" else ""
         stream.write(f"{d.path}:{d.line}:{d.column}: {d.severity} {d.rule}{mark} {d.message}\n")
+    if report.quiet:
+        return
     if report.fix_mode and report.fixed:
         stream.write(f"Fixed {report.fixed} problem{'s' if report.fixed != 1 else ''}.\n")
     c = report.counts()

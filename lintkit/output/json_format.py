@@ -1,4 +1,8 @@
-"""``--format json``: one JSON array of diagnostic objects (DESIGN.md §4), UTF-8, not ASCII-escaped."""
+"""``--format json``: one JSON array of diagnostic objects (DESIGN.md §4), UTF-8, not ASCII-escaped.
+
+One object per line inside the array: still one JSON document, readable, and encoded by the C encoder
+(``indent=`` would fall back to the pure-Python one, ten times slower on 100,000 findings).
+"""
 
 from __future__ import annotations
 
@@ -7,5 +11,19 @@ from typing import TextIO
 
 
 def render(report, stream: TextIO) -> None:
-    json.dump([d.to_dict() for d in report.diagnostics], stream, ensure_ascii=False, indent=2)
-    stream.write("\n")
+    if report.statistics:  # counts per rule instead of the findings
+        from . import statistics_rows
+
+        stream.write(json.dumps(statistics_rows(report), ensure_ascii=False, indent=2) + "\n")
+        return
+    if not report.diagnostics:
+        stream.write("[]\n")
+        return
+    dumps = json.JSONEncoder(ensure_ascii=False).encode
+    write = stream.write
+    sep = "[\n"
+    for d in report.diagnostics:
+        write(sep)
+        write(dumps(d.to_dict()))
+        sep = ",\n"
+    write("\n]\n")

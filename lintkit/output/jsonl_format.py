@@ -7,6 +7,9 @@ from typing import TextIO
 
 
 def render(report, stream: TextIO) -> None:
-    for d in report.diagnostics:
-        stream.write(json.dumps(d.to_dict(), ensure_ascii=False))
+    from . import statistics_rows
+
+    rows = statistics_rows(report) if report.statistics else (d.to_dict() for d in report.diagnostics)
+    for row in rows:
+        stream.write(json.dumps(row, ensure_ascii=False))
         stream.write("\n")

@@ -151,6 +151,8 @@ def render(report, stream: TextIO) -> None:
                 tag = "--fix" if d.fix.applicability == "safe" else "--unsafe-fixes"
                 marker.append(f" {fix_msg}（{tag}）", style="green" if tag == "--fix" else "dim green")
             console.print(marker, overflow="crop", no_wrap=True)
+    if report.quiet:
+        return
     if report.diagnostics:
         console.print()
     _summary(console, report)

@@ -1,0 +1,275 @@
+"""DAT — dates. A year without 年, an abbreviated year, a date that does not exist, a closed period followed by
+以来, a weekday that contradicts its date.
+
+All rules read the normalised text (``_zh.norm``: ``doc.masked`` with traditional characters and fullwidth digits
+mapped, same offsets), so ``2020已至歲末`` and ``２０２１年`` are seen like their simplified, halfwidth forms.
+Calendar facts come from the standard library's :mod:`calendar`. Split years such as ``202 2年`` are SPC001's;
+DAT does not report them again.
+"""
+
+from __future__ import annotations
+
+import calendar
+import functools
+from bisect import bisect_right
+from typing import Iterator, NamedTuple
+
+import regex
+
+from lintkit import Document, Finding, Fix, rule
+
+from ._common import load_data
+from ._zh import LazyRegex, cn_int, literal_alternation, norm
+
+# ------------------------------------------------------------------------------------------------- shared
+_CN_DIGITS = "〇○零一二三四五六七八九"
+_CN_SMALL = "一二三四五六七八九十"
+_WEEKDAYS = "一二三四五六日天"  # 日 and 天 are both Sunday
+_WEEKDAY_NAMES = ("一", "二", "三", "四", "五", "六", "日")
+
+# A date: optional year (4 arabic digits or 4 Chinese digits), month, day (日 or 号).
+_DATE = LazyRegex(
+    r"(?:(?<![\d.])(?P<y>\d{4})|(?<![" + _CN_DIGITS + r"十])(?P<cy>[" + _CN_DIGITS + r"]{4}))\s?年\s?"
+    r"(?:(?P<m>\d{1,2})|(?P<cm>[" + _CN_SMALL + r"]{1,3}))\s?月(?:份)?\s?"
+    r"(?:(?P<d>\d{1,2})|(?P<cd>[" + _CN_SMALL + r"]{1,3}))\s?[日号]"
+    r"|(?:(?<![\d.\-—~～/年])(?P<m2>\d{1,2})|(?<![" + _CN_DIGITS + r"十年])(?P<cm2>[" + _CN_SMALL + r"]{1,3}))\s?月\s?"
+    r"(?:(?P<d2>\d{1,2})|(?P<cd2>[" + _CN_SMALL + r"]{1,3}))\s?[日号]"
+    r"|(?:(?<![\d.])(?P<y3>\d{4})|(?<![" + _CN_DIGITS + r"十])(?P<cy3>[" + _CN_DIGITS + r"]{4}))\s?年\s?"
+    r"(?:(?P<m3>\d{1,2})|(?P<cm3>[" + _CN_SMALL + r"]{1,3}))\s?月(?!\s?[\d" + _CN_SMALL + r"])"
+)
+_YEAR_MENTION = LazyRegex(r"(?<![\d.])(\d{4})\s?年|(?<![" + _CN_DIGITS + r"])([" + _CN_DIGITS + r"]{4})年")
+_LUNAR = LazyRegex(r"农历|阴历|夏历|旧历|正月|腊月|冬月")
+_WEEKDAY_AFTER = LazyRegex(r"\s?[（(]?\s?((?:星期|礼拜|周)([" + _WEEKDAYS + r"]))")
+
+
+class DateMention(NamedTuple):
+    start: int
+    end: int
+    year: int | None
+    year_stated: bool  # True: the year is part of the date; False: taken from earlier in the paragraph
+    year_text: str
+    month: int | None
+    day: int | None
+
+
+def _num(ar: str | None, cn: str | None) -> int | None:
+    if ar is not None:
+        return int(ar)
+    if cn is not None:
+        return cn_int(cn)
+    return None
+
+
+def _dates(doc: Document) -> list[DateMention]:
+    """Every date in the document with its year (stated, or the last year named before it in the paragraph)."""
+
+    def compute(d: Document) -> list[DateMention]:
+        text = norm(d)
+        out: list[DateMention] = []
+        for ls, le in d.paragraphs:
+            if "月" not in text[ls:le]:
+                continue
+            years = None
+            for m in _DATE.finditer(text, ls, le):
+                year = _num(m.group("y") or m.group("y3"), m.group("cy") or m.group("cy3"))
+                month = _num(m.group("m") or m.group("m2") or m.group("m3"),
+                             m.group("cm") or m.group("cm2") or m.group("cm3"))
+                day = _num(m.group("d") or m.group("d2"), m.group("cd") or m.group("cd2"))
+                if month is None:
+                    continue
+                stated = year is not None
+                year_text = ""
+                if stated:
+                    year_text = f"{year}年"
+                else:
+                    if years is None:  # year mentions of the paragraph, once (a paragraph can be 1 MB long)
+                        years = list(_YEAR_MENTION.finditer(text, ls, le))
+                        year_ends = [ym.end() for ym in years]
+                    i = bisect_right(year_ends, m.start()) - 1
+                    prev = years[i] if i >= 0 else None
+                    if prev is not None:
+                        year = _num(prev.group(1), prev.group(2))
+                        year_text = prev.group()
+                if year is not None and not 1000 <= year <= 2999:
+                    year = None
+                out.append(DateMention(m.start(), m.end(), year, stated, year_text, month, day))
+        return out
+
+    return doc.memo("dat.dates", compute)
+
+
+@functools.lru_cache(maxsize=1)
+def _measure_re() -> "regex.Pattern[str]":
+    words = load_data("num")["measure_words"]
+    return regex.compile(literal_alternation(words))
+
+
+# ------------------------------------------------------------------------------------------------- DAT001
+_BARE_YEAR = LazyRegex(r"(?<![\d.\-—–~～/:：A-Za-z_])(?<!\d[ \t\u00a0])((?:19|20)\d\d)(?![\d.])(?=\p{Han})")
+_RANGE_AFTER = LazyRegex(r"\s?(?:至|到|—|–|-|～|~)\s?\d")
+
+
+@rule("DAT001", "year-without-nian", severity="warning", fix="unsafe", requires=r"(?:19|20)\d\d")
+def year_without_nian(doc: Document) -> Iterator[Finding]:
+    """四位数年份后缺少“年”字。
+
+    为什么：年份应写作“2011年”；“2011在马田镇”“2020已至岁末”中的数字既像年份又像数量，读者要停下来猜。
+    错误示例：2011在马田镇红星村建设了我县第一家村“妇女之家”；转眼间2020已至歲末
+    正确写法：2011年在马田镇红星村建设了……；转眼间2020年已至歲末
+    依据：GB/T 15835-2011《出版物上数字用法》5.1.4（年份写全称，如“2011年”）。
+    修复：建议修复（--unsafe-fixes），在年份后补“年”。1900—2099 之间的四位数后面紧跟量词或单位时是数量，不报告
+    （“2011名”“2000万元”）；起止时段（“2011—2020”“2011至2015年”）、号码（“12338维权热线”）、“第2011”
+    都不报告。
+    """
+    text = norm(doc)
+    measure = _measure_re()
+    for m in _BARE_YEAR.finditer(text):
+        s, e = m.span(1)
+        if text[e] == "年" or measure.match(text, e):
+            continue
+        if _RANGE_AFTER.match(text, e):
+            continue
+        if s > 0 and text[s - 1] in "第共约近超逾达":
+            continue
+        yield Finding(s, e, f"年份“{doc.text[s:e]}”后缺少“年”字",
+                      Fix.replace(e, e, "年", f"补为“{doc.text[s:e]}年”", applicability="unsafe"))
+
+
+# ------------------------------------------------------------------------------------------------- DAT002
+# (?<!\d\s): "20 21年3月" is a split year, SPC001's
+_SHORT_YEAR = LazyRegex(r"(?<![\d.\-—–~～/'’A-Za-z])(?<!\d[ \t\u00a0])(\d{2})年(?=\s?(\d{1,2})月)")
+_SHORT_END_YEAR = LazyRegex(r"(?<![\d.])((?:19|20)(\d\d))\s?年?\s?(?:至|到|—|–|-|～|~)\s?(\d{2})(年)(?!\d)")
+
+
+@rule("DAT002", "abbreviated-year", severity="warning", fix="unsafe", requires=r"\d年")
+def abbreviated_year(doc: Document) -> Iterator[Finding]:
+    """年份简写为两位数。
+
+    为什么：公文中的年份应写全，“21年3月”可以是2021年，也可以是1921年；起止年份的后一半也不能简写。
+    错误示例：21年3月召开换届大会；2011—15年工作总结
+    正确写法：2021年3月召开换届大会；2011—2015年工作总结
+    依据：GB/T 15835-2011《出版物上数字用法》5.1.4（年份不应简写，如“1990年”不写作“90年”）。
+    修复：建议修复（--unsafe-fixes）：起止年份按前一年份的世纪补全；单独的“21年3月”只在文中别处写有全称
+    （如“2021年”）时补全，否则只报告。时长（“工作21年”“建党100年”）、“90后”后面不跟月份，不报告。
+    """
+    text = norm(doc)
+    full_years = None
+    for m in _SHORT_YEAR.finditer(text):
+        month = int(m.group(2))
+        if not 1 <= month <= 12:
+            continue
+        s, e = m.span(1)
+        yy = m.group(1)
+        if full_years is None:
+            full_years = {ym.group(1)[2:]: ym.group(1) for ym in regex.finditer(r"(?<!\d)((?:19|20)\d\d)\s?年", text)}
+        full = full_years.get(yy)
+        fix = Fix.replace(s, e, full, f"写全为“{full}年”", applicability="unsafe") if full else None
+        hint = f"，应写全（如“{full}年”）" if full else "，应写全四位"
+        yield Finding(s, m.end(), f"年份“{doc.text[s:m.end()]}”是简写{hint}", fix)
+    for m in _SHORT_END_YEAR.finditer(text):
+        first, first_yy, yy = m.group(1), int(m.group(2)), int(m.group(3))
+        if yy <= first_yy:
+            continue
+        s, e = m.span(3)
+        full = first[:2] + m.group(3)
+        yield Finding(s, m.end(4), f"起止年份的后一个“{doc.text[s:m.end(4)]}”是简写，应写全“{full}年”",
+                      Fix.replace(s, e, full, f"写全为“{full}年”", applicability="unsafe"))
+
+
+# ------------------------------------------------------------------------------------------------- DAT003
+@rule("DAT003", "impossible-date", severity="error", requires="月")
+def impossible_date(doc: Document) -> Iterator[Finding]:
+    """日期不存在（月份大于12、日期超出当月天数、非闰年的2月29日）。
+
+    为什么：“4月31日”“2021年2月29日”这样的日期不存在，多是笔误，发文后很难更正。
+    错误示例：2021年2月29日召开会议；4月31日前完成；2021年13月
+    正确写法：按实际日期改正，如“2021年3月1日”“4月30日”。
+    依据：公历（格里历）；月份天数和闰年由 Python 标准库 calendar 计算。
+    修复：无（不知道正确日期）。2月29日只在年份可知（日期本身写了年份，或同一段前文写了“××××年”）时
+    判断；年份取自前文时，“平年2月29日”降为警告。农历日期（“农历二月三十”“腊月三十”）不检查。
+    """
+    text = norm(doc)
+    for dm in _dates(doc):
+        span_text = doc.text[dm.start:dm.end]
+        if _LUNAR.search(text, max(0, dm.start - 12), dm.start):
+            continue
+        if not 1 <= dm.month <= 12:
+            yield Finding(dm.start, dm.end, f"日期“{span_text}”不存在：月份只有1—12月")
+            continue
+        if dm.day is None:
+            continue
+        if dm.day == 0:
+            yield Finding(dm.start, dm.end, f"日期“{span_text}”不存在：没有0日")
+            continue
+        if dm.month == 2 and dm.day == 29:
+            if dm.year is None or calendar.isleap(dm.year):
+                continue
+            where = "" if dm.year_stated else f"（年份见前文“{dm.year_text}”）"
+            yield Finding(dm.start, dm.end, f"日期“{span_text}”不存在：{dm.year}年2月只有28天{where}",
+                          severity=None if dm.year_stated else "warning")
+            continue
+        longest = calendar.monthrange(2000 if dm.month == 2 else 2001, dm.month)[1]  # Feb: leap-year maximum
+        if dm.day > longest:
+            days = "最多29天" if dm.month == 2 else f"只有{longest}天"
+            yield Finding(dm.start, dm.end, f"日期“{span_text}”不存在：{dm.month}月{days}")
+
+
+# ------------------------------------------------------------------------------------------------- DAT004
+_CLOSED_SINCE = LazyRegex(
+    r"(?<![\d.])((?:19|20)\d\d)\s?年?\s?(?:至|到|—|–|-|～|~)\s?((?:19|20)\d\d)\s?年?(?:底|末)?\s?(以来)")
+
+
+@rule("DAT004", "closed-period-since", severity="warning", requires="以")
+def closed_period_since(doc: Document) -> Iterator[Finding]:
+    """已结束的起止时段后接“以来”。
+
+    为什么：“以来”表示从过去某一时间到说话时为止，只能接一个起点（“2011年以来”）；“2011至2015年”已经有
+    终点，再加“以来”前后矛盾。
+    错误示例：2011至2015年以来，县妇联抢抓党建带妇建等有利契机
+    正确写法：2011年至2015年，县妇联……；或 2011年以来，县妇联……
+    依据：《现代汉语词典》第7版“以来”条（表示从过去某时直到说话时为止的一段时间）。
+    修复：无（要删终点还是删“以来”由作者决定）。“2015年以来”“五年以来”“今年以来”都是正确的。
+    """
+    text = norm(doc)
+    for m in _CLOSED_SINCE.finditer(text):
+        s, e = m.span()
+        a, b = m.group(1), m.group(2)
+        if int(b) < int(a):
+            continue
+        period = doc.text[s:m.start(3)].rstrip()
+        yield Finding(s, e, f"“{doc.text[s:e]}”：“以来”不能接在已结束的时段“{period}”之后，"
+                            f"应写作“{a}年至{b}年”或“{a}年以来”")
+
+
+# ------------------------------------------------------------------------------------------------- DAT006
+@rule("DAT006", "weekday-mismatch", severity="warning", requires=LazyRegex(r"星期|礼拜|周[一二三四五六日天]"))
+def weekday_mismatch(doc: Document) -> Iterator[Finding]:
+    """日期与所写的星期不符。
+
+    为什么：通知、会议安排中“12月14日（星期三）”这类写法很常见，日期和星期只要有一个写错，参会人就可能
+    走错日子。
+    错误示例：2021年12月14日（星期三）召开会议（2021年12月14日是星期二）
+    正确写法：2021年12月14日（星期二）召开会议
+    依据：公历；星期由 Python 标准库 calendar 计算。
+    修复：无（不知道错的是日期还是星期）。日期本身写了年份时为警告；年份取自同一段前文时为提示；
+    没有年份可依的日期不检查。
+    """
+    text = norm(doc)
+    for dm in _dates(doc):
+        if dm.year is None or dm.day is None or not 1 <= dm.month <= 12:
+            continue
+        if not 1 <= dm.day <= calendar.monthrange(dm.year, dm.month)[1]:
+            continue  # DAT003's
+        wm = _WEEKDAY_AFTER.match(text, dm.end)
+        if wm is None:
+            continue
+        written = wm.group(2)
+        written_idx = 6 if written in "日天" else "一二三四五六".index(written)
+        actual = calendar.weekday(dm.year, dm.month, dm.day)
+        if actual == written_idx:
+            continue
+        where = "" if dm.year_stated else f"（年份按前文“{dm.year_text}”）"
+        yield Finding(dm.start, wm.end(),
+                      f"{dm.year}年{dm.month}月{dm.day}日是星期{_WEEKDAY_NAMES[actual]}，"
+                      f"不是“{doc.text[wm.start(1):wm.end(1)]}”{where}",
+                      severity=None if dm.year_stated else "info")

@@ -1,0 +1,231 @@
+"""DUP — duplication: doubled characters and words, clauses repeated back to back, sentences repeated in one
+document, and words repeated inside one short clause.
+
+Reduplication that is Chinese grammar (扎扎实实、常常、人人、妈妈、看看、研究研究、一对一、面对面、落实落细、关心关爱)
+is never flagged: DUP001 checks only a closed list of units that never reduplicate (``data/dup.toml``).
+Everything here is one regex pass or one pass over ``doc.sentences`` with a hash table: linear in the input.
+"""
+
+from __future__ import annotations
+
+from typing import Iterator
+
+import regex
+
+from lintkit import Document, Finding, Fix, rule
+
+from ._common import load_data
+
+_DATA = load_data("dup")
+
+
+def _cls(chars: str) -> str:
+    return "[" + regex.escape(chars, special_only=True) + "]"
+
+
+# ------------------------------------------------------------------------------------------------- DUP001
+_D1 = _DATA["dup001"]
+_char_alts = []
+for _e in _D1["chars"]:
+    _c = regex.escape(_e["char"])
+    _alt = ""
+    if _e["not_after"]:
+        _alt += "(?<!" + "|".join(regex.escape(x) for x in _e["not_after"]) + ")"
+    _alt += _c + "(?P<c>" + _c + ")"  # group "c": the second copy (the regex module allows repeated names)
+    if _e["not_before"]:
+        _alt += "(?!" + "|".join(regex.escape(x) for x in _e["not_before"]) + ")"
+    _char_alts.append(_alt)
+_DOUBLE_CHAR = regex.compile("|".join(_char_alts))
+_WORDS = sorted(_D1["words"]["words"], key=len, reverse=True)
+_DOUBLE_WORD = regex.compile(r"(?P<w>" + "|".join(regex.escape(w) for w in _WORDS) + r")(?P=w)")
+_PL = _D1["place"]
+_DOUBLE_UNIT = regex.compile(
+    r"(?<=\p{Han}{2})(?P<u>" + _cls(_PL["units"]) + r")(?P=u)"
+    r"(?=(?!" + _cls(_PL["not_next_first"]) + r")\p{Han}{1,4}?(?:"
+    + "|".join(regex.escape(x) for x in _PL["next_suffix"]) + "))")
+# a word repeated across an opening quote or title mark: 首屆“首屆家風家訓”
+_QUOTE_DOUBLE = regex.compile(r"(?P<q>\p{Han}{2,4})[“‘《「『](?P=q)")
+_DUP001_REQUIRES = regex.compile(r"(\p{Han})\1|(\p{Han}{2})[“‘《「『]\2|(\p{Han}{2,3})\3")
+
+
+@rule("DUP001", "doubled-word", severity="warning", fix="safe", requires=_DUP001_REQUIRES)
+def doubled_word(doc: Document) -> Iterator[Finding]:
+    """字或词重复（衍字）：从不叠用的字词连写了两遍，如“健康的的”“马田镇镇红星村”“首屆“首屆家風家訓””。
+
+    为什么：多打、复制粘贴或修改时没删干净，会留下重复的字词，是校对中最常见的“字词重复”差错。
+    错误示例：身心健康的的未成年人教育实践活动；在马田镇镇红星村建设了我县第一家村“妇女之家”；
+    鎮原縣首屆“首屆家風家訓”朗誦會；进一步进一步加强
+    正确写法：身心健康的未成年人教育实践活动；在马田镇红星村建设……；鎮原縣“首屆家風家訓”朗誦會；进一步加强
+    依据：共产党员网公文常见差错“字词重复”；衍字。
+    修复：只检查从不叠用的封闭字词表（data/dup.toml）：“的的”（“说的的确是”“目的的”除外）、“之之”、
+    “以及以及”“进一步进一步”等虚词和固定词，以及地名之间重复的“镇镇、县县、乡乡”（后接村、社区等地名时；
+    “县县委”“镇镇政府”“市市场”不算）——安全修复，删去重复的一份。引号前后重复的词（首屆“首屆）建议修复
+    （--unsafe-fixes），删去引号外的一份。叠字、叠词（扎扎实实、常常、人人、看看、研究研究）、一对一、
+    面对面、落实落细、关心关爱都是正确的汉语，不报告。
+    """
+    masked = doc.masked
+    seen: set[int] = set()
+    for m in _DOUBLE_CHAR.finditer(masked):
+        s, e = m.span("c")
+        seen.add(s)
+        yield Finding(s - 1, e, f"“{doc.text[s - 1:e]}”重复了“{m.group('c')}”",
+                      Fix.replace(s, e, "", f"删去重复的“{m.group('c')}”"))
+    for m in _DOUBLE_WORD.finditer(masked):
+        w = m.group("w")
+        s, e = m.span()
+        yield Finding(s, e, f"“{w}”重复了两遍", Fix.replace(s + len(w), e, "", f"删去重复的“{w}”"))
+    for m in _DOUBLE_UNIT.finditer(masked):
+        s, e = m.span()
+        u = m.group("u")
+        yield Finding(s, e, f"地名中“{u}{u}”重复了“{u}”", Fix.replace(s + 1, e, "", f"删去重复的“{u}”"))
+    for m in _QUOTE_DOUBLE.finditer(masked):
+        w = m.group("q")
+        s, e = m.span()
+        yield Finding(s, e, f"“{w}”在引号前后重复", Fix.replace(s, s + len(w), "", f"删去引号外的“{w}”", "unsafe"))
+
+
+# ------------------------------------------------------------------------------------------------- DUP002
+_CLAUSE = regex.compile(r"[^，,；;、。！？!?：:\r\n]+")
+_DELIMS_ONLY = regex.compile(r"[，,；;、。！？!?：:\s\u3000]*")
+_NOT_TEXT = regex.compile(r"[^\p{Han}\dA-Za-z“”‘’《》\"'（）()]")
+_HAN = regex.compile(r"\p{Han}")
+_MIN_HAN2 = int(_DATA["dup002"]["min_han"])
+
+
+@rule("DUP002", "repeated-clause", severity="warning", fix="unsafe")
+def repeated_clause(doc: Document) -> Iterator[Finding]:
+    """同一个分句紧接着重复了一遍。
+
+    为什么：复制粘贴或修改时多粘了一次，读者会以为是排版错误，也会怀疑其他内容的可靠性。
+    错误示例：组织全县妇联干部积极参与南阳市“好爱你”杯基层妇联领头雁云比武大赛；南阳市“好爱你”杯基层妇联
+    领头雁云比武大赛；开展庆“三八”女性榜样事迹线上展播活动
+    正确写法：组织全县妇联干部积极参与南阳市“好爱你”杯基层妇联领头雁云比武大赛；开展庆“三八”……
+    依据：共产党员网公文常见差错“字词重复”。
+    修复：建议修复（--unsafe-fixes）：删去第二份（连同前面的标点）。后一分句与前一分句完全相同（至少 4 个汉字），
+    或与前一分句的末尾完全相同（至少 6 个汉字）时报告；“好，好”“是的，是的”这样的短句、有意的排比
+    （要……，要……）不报告。
+    """
+    masked = doc.masked
+    prev = None  # (start, end, clause text without surrounding blanks)
+    for m in _CLAUSE.finditer(masked):
+        s, e = m.span()
+        clause = m.group().strip(" \t\u3000\u00a0")
+        if not clause:
+            continue
+        if prev is not None:
+            ps, pe, pclause = prev
+            # cheap test first: same clause, or the previous clause ends with this one
+            if (clause == pclause or pclause.endswith(clause)) and _same_line_delims(masked, pe, s):
+                norm = _NOT_TEXT.sub("", clause)
+                han = len(_HAN.findall(norm))
+                if han >= _MIN_HAN2 and (clause == pclause or han >= _MIN_HAN2 + 2):
+                    cs = s + m.group().index(clause[0])
+                    ce = cs + len(clause)
+                    shown = doc.text[cs:ce]
+                    if len(shown) > 24:
+                        shown = shown[:22] + "…"
+                    yield Finding(cs, ce, f"分句“{shown}”紧接着重复了一遍",
+                                  Fix.replace(pe, e, "", "删去重复的分句", "unsafe"))
+                    continue  # compare the next clause with the first copy
+        prev = (s, e, clause)
+
+
+def _same_line_delims(masked: str, start: int, end: int) -> bool:
+    between = masked[start:end]
+    return "\n" not in between and "\r" not in between and _DELIMS_ONLY.fullmatch(between) is not None
+
+
+# ------------------------------------------------------------------------------------------------- DUP003
+_D3 = _DATA["dup003"]
+_MIN_HAN3 = int(_D3["min_han"])
+_NORM3 = regex.compile(r"[^\p{Han}\dA-Za-z]|" + _cls(_D3["ignore"]))
+# inline section ordinals start a new sentence even when the 。 before them is missing: …荣誉称号（九）推进…
+_INLINE_ORDINAL = regex.compile(r"(?<=\p{Han}|[”’》])[（(][一二三四五六七八九十]{1,3}[）)]")
+_FINAL = regex.compile(r"[。！？!?；;]")
+_CLAUSE_DELIM = regex.compile(r"[，,；;、：:]")
+
+
+def _pieces(doc: Document) -> Iterator[tuple[int, int]]:
+    masked = doc.masked
+    for s, e in doc.sentences:
+        start = s
+        for m in _INLINE_ORDINAL.finditer(masked, s, e):
+            if m.start() > start:
+                yield start, m.start()
+            start = m.end()
+        if e > start:
+            yield start, e
+
+
+@rule("DUP003", "repeated-sentence", severity="warning")
+def repeated_sentence(doc: Document) -> Iterator[Finding]:
+    """同一个句子在文稿中出现了两次。
+
+    为什么：合并多份材料、反复修改时，同一句话常被保留两处，显得重复，也可能意味着两处原本要写不同的内容。
+    错误示例：2021年12月14日，西峡县妇联还被全国妇联授予“全国维护妇女儿童权益先进集体”荣誉称号。……
+    2021年12月14日，西峡县妇联被全国妇联授予“全国维护妇女儿童权益先进集体”荣誉称号
+    正确写法：删去其中一处，或改写为不同的内容。
+    依据：共产党员网公文常见差错“字词重复”。
+    修复：无（要由作者决定保留哪一处）。比较时忽略标点、空格和“还、也、又、都”等副词；句子至少 15 个汉字；
+    报告第二处并指出第一处所在的行。标题与正文重复、单独成行的小标题不报告。
+    """
+    masked = doc.masked
+    first: dict[str, int] = {}
+    lines = doc.lines
+    prev_norm = None
+    for s, e in _pieces(doc):
+        norm = _NORM3.sub("", masked[s:e])
+        back_to_back = norm == prev_norm and not _CLAUSE_DELIM.search(masked, s, e - 1)
+        prev_norm = norm
+        if back_to_back:  # a one-clause sentence repeated right away: DUP002 reports it
+            continue
+        if len(norm) < _MIN_HAN3 or len(_HAN.findall(norm)) < _MIN_HAN3:
+            continue
+        # a heading: a whole line without a sentence-final mark
+        li = doc.line_index(s)
+        ls, le = lines[li]
+        if not masked[ls:s].strip() and not masked[e:le].strip() and not _FINAL.search(masked, s, e):
+            continue
+        if norm not in first:
+            first[norm] = s
+            continue
+        text = doc.text
+        cs = s + (len(text[s:e]) - len(text[s:e].lstrip()))
+        ce = e
+        while ce > cs and text[ce - 1] in " \t\u3000":
+            ce -= 1
+        first_line = doc.line_index(first[norm]) + 1
+        shown = text[cs:ce]
+        if len(shown) > 24:
+            shown = shown[:22] + "…"
+        yield Finding(cs, ce, f"句子“{shown}”与第 {first_line} 行的句子重复")
+
+
+# ------------------------------------------------------------------------------------------------- DUP004
+_D4 = _DATA["dup004"]
+_REPEAT_WORDS = regex.compile("|".join(regex.escape(w) for w in sorted(_D4["words"], key=len, reverse=True)))
+_MAX_DIST = int(_D4["max_distance"])
+_CLAUSE_BREAK = regex.compile(r"[，,；;。！？!?：:\r\n]")
+
+
+@rule("DUP004", "repeated-word-in-clause", severity="info", requires=_REPEAT_WORDS)
+def repeated_word_in_clause(doc: Document) -> Iterator[Finding]:
+    """同一个修饰词在一个短分句里用了两次，如“进一步引领……进一步听党话”。
+
+    为什么：同一分句中重复“进一步、不断、积极、切实”等修饰语，读起来拖沓，通常删去一个或换一种说法更好。
+    错误示例：进一步引领广大妇女进一步听党话
+    正确写法：进一步引领广大妇女听党话、跟党走
+    依据：语言简洁（修辞建议，提示级别）。
+    修复：无。只检查 data/dup.toml 中的修饰词，两次出现相距不超过 25 字且中间没有逗号、分号、句号。
+    “尊法学法守法用法”“落实落细”“关心关爱”这类单字重复的固定说法不在检查范围。
+    """
+    masked = doc.masked
+    last: dict[str, int] = {}
+    for m in _REPEAT_WORDS.finditer(masked):
+        w = m.group()
+        s, e = m.span()
+        p = last.get(w)
+        last[w] = e
+        if p is None or s - p > _MAX_DIST or _CLAUSE_BREAK.search(masked, p, s):
+            continue
+        yield Finding(s, e, f"“{w}”在同一分句中重复使用")

@@ -1,0 +1,247 @@
+"""NUM — numbers (GB/T 15835-2011). Contradictory approximations, 余/多 inside a non-round number, arabic and
+Chinese digits mixed in one number, numeric abbreviations without quotation marks.
+
+All rules read the normalised text (``_zh.norm``), so traditional drafts (``1萬多條``, ``10餘次``) are checked
+with the same patterns.
+"""
+
+from __future__ import annotations
+
+import functools
+from typing import Iterator
+
+import regex
+
+from lintkit import Document, Finding, Fix, rule
+
+from ._common import load_data
+from ._zh import CN_NUM_CHARS, LazyRegex, literal_alternation, norm
+
+
+@functools.lru_cache(maxsize=1)
+def _data() -> dict:
+    return load_data("num")
+
+
+@functools.lru_cache(maxsize=1)
+def _measure_alt() -> str:
+    return literal_alternation(w for w in _data()["measure_words"] if w not in ("余", "多", "来"))
+
+
+# ------------------------------------------------------------------------------------------------- NUM001
+_NUM = r"(?:\d+(?:\.\d+)?|[" + CN_NUM_CHARS + r"]+)"
+
+
+@functools.lru_cache(maxsize=1)
+def _approx_re() -> "regex.Pattern[str]":
+    mw = _measure_alt()
+    return regex.compile(
+        r"(?P<pre>将近|接近|近|大约|约|超过|逾)(?P<num>" + _NUM + r")\s?(?P<big>[万亿])?(?P<suf>多|余)?\s?"
+        r"(?P<big2>[万亿])?(?P<mw>" + mw + r")?(?P<post>左右|以上|上下)?"
+    )
+
+
+_TIME_UNITS = None
+
+
+def _time_units() -> set[str]:
+    global _TIME_UNITS
+    if _TIME_UNITS is None:
+        _TIME_UNITS = set(_data()["time_units"])
+    return _TIME_UNITS
+
+
+@rule("NUM001", "contradictory-approximation", severity="warning", requires=LazyRegex(r"近|约|超过|逾|左右"))
+def contradictory_approximation(doc: Document) -> Iterator[Finding]:
+    """同一个数同时用了两个概数标记，意思重复或互相矛盾。
+
+    为什么：“近600名”是不到600，“600多名”是超过600，“近600多名”自相矛盾；“超过600人以上”“600多人左右”
+    则是重复。读者无法确定数字到底是多少。
+    错误示例：全县共有近600多名孩子得到代理妈妈的赞助和关爱；超过300人以上参加
+    正确写法：近600名（或600多名）孩子；300多人参加（或超过300人）
+    依据：GB/T 15835-2011《出版物上数字用法》4.2.2（概数）；表示概数的词语不叠用。
+    修复：无（两种改法意思不同，由作者选择）。“近五年来”“近3个月”是时段（最近几年），不报告；
+    “约……左右”很多编辑认可，只作提示。
+    """
+    text = norm(doc)
+    time_units = _time_units()
+    for m in _approx_re().finditer(text):
+        pre, suf, post, mw = m.group("pre"), m.group("suf"), m.group("post"), m.group("mw")
+        s = m.start()
+        if pre == "近" and s > 0 and text[s - 1] in "最附亲接靠临邻":
+            continue
+        if pre == "约" and s > 0 and text[s - 1] in "签预公条制节规契邀相":
+            continue
+        if mw in time_units and pre in ("近", "将近", "接近"):
+            continue  # 近五年, 近3个月: a recent period
+        num = m.group("num")
+        if not num[:1].isdigit() and len(num) == 1 and num in "一两" and not suf:
+            continue
+        e = m.end()
+        what = None
+        severity = None
+        if pre in ("近", "将近", "接近"):
+            if suf:
+                what = f"“{pre}”表示不到，“{suf}”表示超过，互相矛盾"
+            elif post == "以上":
+                what = f"“{pre}”表示不到，“以上”表示超过，互相矛盾"
+        elif pre in ("超过", "逾"):
+            if suf or post == "以上":
+                what = f"“{pre}”与“{suf or post}”重复"
+        elif pre in ("约", "大约"):
+            if post in ("左右", "上下"):
+                what, severity = f"“{pre}”与“{post}”重复", "info"
+            elif suf:
+                what, severity = f"“{pre}”与“{suf}”重复", "info"
+        if what is None and suf and post in ("左右", "上下"):
+            what = f"“{suf}”与“{post}”重复"
+        if what is None:
+            continue
+        yield Finding(s, e, f"“{doc.text[s:e]}”：{what}", severity=severity)
+    # N多/N余 … 左右 without a prefix
+    for m in _approx_post_re().finditer(text):
+        s, e = m.span()
+        yield Finding(s, e, f"“{doc.text[s:e]}”：“{m.group('suf')}”与“{m.group('post')}”重复")
+
+
+@functools.lru_cache(maxsize=1)
+def _approx_post_re() -> "regex.Pattern[str]":
+    return regex.compile(
+        r"(?<![将接近约逾过\d.])(?:\d+(?:\.\d+)?|(?<![" + CN_NUM_CHARS + r"])[" + CN_NUM_CHARS + r"]+)"
+        r"\s?[万亿]?(?P<suf>多|余)[万亿]?(?:" + _measure_alt() + r")(?P<post>左右|上下)"
+    )
+
+
+# ------------------------------------------------------------------------------------------------- NUM002
+@functools.lru_cache(maxsize=1)
+def _inner_approx_re() -> "regex.Pattern[str]":
+    return regex.compile(
+        r"(?<![\d.])(?P<num>\d*[1-9](?:\.\d+)?|\d+\.\d*[1-9])(?P<suf>余|多)"
+        r"(?:(?P<big>[万亿])|(?=(?P<mw>" + _measure_alt() + r")))"
+    )
+
+
+_DIGIT_BEFORE_APPROX = LazyRegex(r"\d(?=[余多])")
+
+
+@rule("NUM002", "approximation-inside-number", severity="warning", fix="unsafe", requires=LazyRegex(r"\d[余多餘]"))
+def approximation_inside_number(doc: Document) -> Iterator[Finding]:
+    """“余”“多”放在了不是整数位的数字后面。
+
+    为什么：“余”“多”表示零头，只能跟在以0结尾的整数或“万”“亿”之后。“1186余万元”把零头放在了“万”
+    前面，意思成了“一千一百八十六万多万元”；“186余人”则已经精确到个位，不会再有零头。
+    错误示例：为受助妇女儿童避免经济损失1186余万元；共有186余人参加
+    正确写法：1186万余元；180余人（或186人）
+    依据：GB/T 15835-2011《出版物上数字用法》4.2.2（概数）；《现代汉语词典》第7版“余”条（用在数词或
+    数量词后，表示大数或度量单位后的零头）。
+    修复：“N余万”“N多亿”建议改为“N万余”“N亿多”（--unsafe-fixes）；“186余人”不知道作者想写哪一个
+    数，只报告。以0结尾的数（“1000余万元”“420余名”“十余万”）正确，不报告。
+    """
+    text = norm(doc)
+    pattern = _inner_approx_re()
+    for c in _DIGIT_BEFORE_APPROX.finditer(text):
+        start = c.start()
+        floor = max(0, start - 24)
+        while start > floor and (text[start - 1].isdigit() or text[start - 1] == "."):
+            start -= 1
+        m = pattern.match(text, start)
+        if m is None:
+            continue
+        s, e = m.span()
+        num, suf, big = m.group("num"), m.group("suf"), m.group("big")
+        orig = doc.text[s:e]
+        if big:
+            fixed = num + doc.text[m.start("big"):m.end("big")] + doc.text[m.start("suf"):m.end("suf")]
+            yield Finding(s, e, f"“{orig}”中的“{suf}”应放在“{big}”后面：{fixed}",
+                          Fix.replace(s, e, fixed, f"改为“{fixed}”", applicability="unsafe"))
+        else:
+            mw = m.group("mw")
+            yield Finding(s, e, f"“{orig}{mw}”：“{suf}”表示零头，不能跟在个位不是0的数“{num}”后面")
+
+
+# ------------------------------------------------------------------------------------------------- NUM003
+@functools.lru_cache(maxsize=1)
+def _mixed_re() -> tuple["regex.Pattern[str]", "regex.Pattern[str]"]:
+    units = literal_alternation(_data()["mixed"]["unit_words"])
+    mixed = regex.compile(r"(?<![\d.A-Za-z])(?P<num>\d+(?:\.\d+)?)(?!" + units + r")(?P<unit>[千百十])"
+                          r"(?P<rest>[零〇]?\d+)?")
+    # 二0二一年: the digit 0 between Chinese digits of a year (the Chinese zero of years is 〇)
+    zero = regex.compile(r"(?<=[〇一二三四五六七八九])[0０Oo](?=[〇一二三四五六七八九0０]*年)")
+    return mixed, zero
+
+
+@rule("NUM003", "mixed-numerals", severity="warning", fix="unsafe",
+      requires=LazyRegex(r"\d[千百十]|[〇一二三四五六七八九][0０Oo]"))
+def mixed_numerals(doc: Document) -> Iterator[Finding]:
+    """一个数里混用阿拉伯数字和汉字数字（“万”“亿”除外）。
+
+    为什么：“4千”“1百零8”既不是阿拉伯数字写法，也不是汉字数字写法；年份“二0二一年”中的“0”是阿拉伯数字，
+    汉字年份的零写作“〇”。
+    错误示例：培训妇女4千人次；二0二一年十二月
+    正确写法：培训妇女4000人次（或四千人次）；二〇二一年十二月
+    依据：GB/T 15835-2011《出版物上数字用法》5.3（阿拉伯数字与汉字数字不混用；“万”“亿”可以与阿拉伯数字
+    连用，如“3.98万元”）、4.1.2（年份中的“〇”）。
+    修复：“4千”“1.5千”“3百”建议改为“4000”“1500”“300”（--unsafe-fixes）；汉字年份中的“0”改为“〇”
+    （安全修复）。“3.98万元”“19.2万元”正确；“4千米”“5千克”“3百分点”是单位或术语，不报告。
+    """
+    from decimal import Decimal
+
+    text = norm(doc)
+    mixed, zero = _mixed_re()
+    for m in mixed.finditer(text):
+        s, e = m.span()
+        unit = m.group("unit")
+        orig = doc.text[s:e]
+        if m.group("rest") or unit == "十":
+            yield Finding(s, e, f"“{orig}”混用了阿拉伯数字和汉字数字")
+            continue
+        value = Decimal(m.group("num")) * (1000 if unit == "千" else 100)
+        if value != value.to_integral_value():
+            yield Finding(s, e, f"“{orig}”混用了阿拉伯数字和汉字数字")
+            continue
+        digits = str(int(value))
+        yield Finding(s, e, f"“{orig}”混用了阿拉伯数字和汉字数字，应写作“{digits}”",
+                      Fix.replace(s, e, digits, f"改为“{digits}”", applicability="unsafe"))
+    for m in zero.finditer(text):
+        s, e = m.span()
+        yield Finding(s, e, "汉字年份中的零应写作“〇”，不用阿拉伯数字“0”或字母“O”",
+                      Fix.replace(s, e, "〇", "改为“〇”"))
+
+
+# ------------------------------------------------------------------------------------------------- NUM004
+@functools.lru_cache(maxsize=1)
+def _abbrev_re() -> tuple["regex.Pattern[str]", "regex.Pattern[str]", "regex.Pattern[str]"]:
+    data = _data()["abbreviations"]
+    abbrev = regex.compile(r"(?<![" + CN_NUM_CHARS + r"第])(?:" + data["pattern"] + r")(?![" + CN_NUM_CHARS + r"])")
+    safe_after = regex.compile(literal_alternation(data["safe_after"]))
+    measure = regex.compile(r"\s?(?:" + _measure_alt() + r"|多|余|来)")
+    return abbrev, safe_after, measure
+
+
+_OPEN_QUOTES = "“‘\"'「『《〈"
+_CLOSE_QUOTES = "”’\"'」』》〉"
+
+
+@rule("NUM004", "unquoted-numeric-abbreviation", severity="warning", fix="safe", requires="五")
+def unquoted_numeric_abbreviation(doc: Document) -> Iterator[Finding]:
+    """“十四五”这类数字缩略语没有加引号。
+
+    为什么：“十四五”是“第十四个五年规划”的缩略，不加引号时读者会读成数字“十四五”，甚至“十四、五”。
+    错误示例：激励全县妇女为上林十四五高质量发展贡献巾帼力量；十四五规划
+    正确写法：为上林“十四五”高质量发展贡献巾帼力量；“十四五”规划
+    依据：GB/T 15835-2011《出版物上数字用法》4.2.3（含有数字的缩略语，如“十二五”规划，加引号）。
+    修复：后面是“规划”“时期”“期间”“开局”等时安全修复（加引号）；其他位置建议修复（--unsafe-fixes）。
+    后面是量词时是数量（“十四五岁”“十四五个人”），不报告；已加引号的不报告。
+    """
+    text = norm(doc)
+    abbrev, safe_after, measure = _abbrev_re()
+    for m in abbrev.finditer(text):
+        s, e = m.span()
+        if (s > 0 and text[s - 1] in _OPEN_QUOTES) or (e < len(text) and text[e] in _CLOSE_QUOTES):
+            continue
+        if measure.match(text, e) and not safe_after.match(text, e):
+            continue
+        word = doc.text[s:e]
+        applicability = "safe" if safe_after.match(text, e) else "unsafe"
+        yield Finding(s, e, f"数字缩略语“{word}”应加引号：“{word}”",
+                      Fix.replace(s, e, f"“{word}”", f"改为“{word}”", applicability=applicability))

@@ -1,0 +1,705 @@
+"""PUN — punctuation (GB/T 15834-2011《标点符号用法》).
+
+All rules read ``doc.masked`` (URLs, e-mail addresses, Markdown code and residue such as pinyin annotations are
+masked) and never match across a line break. A mark is judged by its neighbours: a halfwidth ``,`` between two Han
+characters is Chinese punctuation typed in the wrong width; the same mark between digits (``1,000``), in Latin
+text, in a URL or in a formula is not.
+"""
+
+from __future__ import annotations
+
+import functools
+from bisect import bisect_right
+from typing import Iterator
+
+import regex
+
+from lintkit import MASK, Document, Edit, Finding, Fix, rule
+
+from ._common import load_data
+from .seq import ordinals, seq002_spans
+
+OPEN_FULL = "“‘《（「『〔【〈"
+CLOSE_FULL = "”’》）」』〕】〉"
+_HAN = regex.compile(r"\p{Han}")
+_LATIN_LETTERS = r"a-zA-Z\u00c0-\u024f\u0300-\u036f"
+#: a Han character with what residue may leave after it: a masked run, or a pinyin annotation (婦聯(lián)) when the
+#: residue rules are not selected
+HANX = r"(?:\p{Han}(?:" + MASK + r"+|\([" + _LATIN_LETTERS + r"]{1,8}\))?)"
+
+# ------------------------------------------------------------------------------------------------- PUN001
+_FULLWIDTH = {",": "，", ";": "；", ":": "：", "!": "！", "?": "？", "(": "（", ")": "）", ".": "。"}
+_MARK_NAME = {",": "逗号", ";": "分号", ":": "冒号", "!": "叹号", "?": "问号", "(": "括号", ")": "括号", ".": "句点"}
+# What may stand left of a Chinese mark: a Han character or a closing fullwidth mark; a Han character followed by
+# masked text or by a pinyin annotation (婦聯(lián), when residue rules are off); a Latin word embedded in Chinese
+# (推广APP,); a digit or percent sign; a halfwidth closing parenthesis (decided later).
+_LEFT = (r"(?:[\p{Han}" + CLOSE_FULL + r"]|\p{Han}" + MASK + r"+|\p{Han}\([" + _LATIN_LETTERS + r"]{1,8}\)"
+         r"|\p{Han}[A-Za-z]{1,10}|[\d%％)])")
+_MARK_RE = regex.compile(
+    r"(?<=" + _LEFT + r")(?P<mark>[,;:!?])(?P<sp>[ \t]*)(?=(?P<r>[\p{Han}" + OPEN_FULL + r"(\d”’\r\n])|\Z)"
+)
+# sentence-final halfwidth point after a Han character at the end of a line (工作取得成效.)
+_EOL_POINT_RE = regex.compile(r"(?<=\p{Han}[”’]?)\.(?=[”’]?[ \t]*(?:[\r\n]|\Z))|(?<=\p{Han})\.(?=[”’][ \t]*(?:[\r\n]|\Z))")
+# a bracket pair with at least one halfwidth bracket, innermost only
+_PAREN_RE = regex.compile(r"\((?P<c1>[^()（）\r\n]{1,200})[)）]|（(?P<c2>[^()（）\r\n]{1,200})\)")
+_PINYIN_PAREN = regex.compile(r"(?<=\p{Han})\([" + _LATIN_LETTERS + r"]{1,8}\)$")
+
+
+def _paren_edits(doc: Document, excluded: list[tuple[int, int]]) -> dict[int, str]:
+    """Positions of halfwidth brackets that enclose Chinese text (and so must be fullwidth)."""
+    masked = doc.masked
+    out: dict[int, str] = {}
+    for m in _PAREN_RE.finditer(masked):
+        s, e = m.span()
+        content = m.group("c1") if m.group("c1") is not None else m.group("c2")
+        if not _HAN.search(content):
+            continue  # (lián), (1), (x+y), (WHO): not Chinese text
+        if s > 0 and regex.match(r"[A-Za-z_=\d]", masked[s - 1]) and masked[s] == "(":
+            continue  # f(中文), x=(…): code or formula
+        if _overlaps(excluded, s, e):
+            continue
+        for p in (s, e - 1):
+            if masked[p] in "()":
+                out[p] = _FULLWIDTH[masked[p]]
+    return out
+
+
+def _overlaps(spans: list[tuple[int, int]], s: int, e: int) -> bool:
+    i = bisect_right(spans, (s, 1 << 62)) - 1
+    for a, b in spans[max(i, 0): i + 2]:
+        if a < e and s < b:
+            return True
+    return False
+
+
+_MASK_RUN_BACK = regex.compile(MASK + "+$")
+
+
+def _mask_run_start(masked: str, last: int) -> int:
+    """Start of the masked run that ends at ``last`` (inclusive)."""
+    m = _MASK_RUN_BACK.search(masked, max(0, last - 200), last + 1)
+    return m.start() if m else last
+
+
+def _kind(ch: str) -> str:
+    if not ch or ch in "\r\n":
+        return "eol"
+    if ch in OPEN_FULL or ch in CLOSE_FULL or _HAN.match(ch):
+        return "han"
+    if ch.isdigit() or ch in "%％":
+        return "digit"
+    if ch == MASK:
+        return "mask"
+    if "a" <= ch.lower() <= "z":
+        return "latin"
+    return "other"
+
+
+def halfwidth_marks(doc: Document) -> list[tuple[int, int, str, str]]:
+    """``(start, end, mark, replacement)`` for every halfwidth mark PUN001 is certain about (memoised)."""
+    return doc.memo("pun.halfwidth_marks", _halfwidth_marks)
+
+
+def _halfwidth_marks(doc: Document) -> list[tuple[int, int, str, str]]:
+    masked = doc.masked
+    excluded = sorted(seq002_spans(doc) + [(s, s + 1) for s in comma_for_dunhao(doc)])
+    parens = _paren_edits(doc, excluded)
+    out: list[tuple[int, int, str, str]] = []
+    for p, full in parens.items():
+        out.append((p, p + 1, masked[p], full))
+    for m in _MARK_RE.finditer(masked):
+        s = m.start("mark")
+        mark = m.group("mark")
+        if _overlaps(excluded, s, s + 1):
+            continue
+        lch = masked[s - 1]
+        if lch == ")":
+            if s - 1 in parens:
+                left = "han"
+            elif _PINYIN_PAREN.search(masked, max(0, s - 12), s):
+                left = "han"
+            else:
+                continue
+        else:
+            left = _kind(lch)
+            if left == "mask":
+                # a masked pinyin annotation (婦聯(lián), masked by residue rules) is transparent; a masked URL or
+                # e-mail address before the mark is not Chinese text, so stay quiet
+                run = _mask_run_start(masked, s - 1)
+                if doc.text[run] != "(":
+                    continue
+                left = "han"
+        r = m.group("r") or ""
+        rpos = m.end("sp")
+        if r == "(":
+            if rpos not in parens:
+                continue
+            right = "han"
+        elif r in "”’":
+            right = "close"
+        else:
+            right = _kind(r)
+        if mark in ",;:":
+            ok = (left == "han" and right in ("han", "digit", "eol")) or \
+                 (left in ("digit", "latin") and right == "han")
+        else:  # ! ?
+            ok = left == "han" and right in ("han", "eol", "close")
+        if not ok:
+            continue
+        end = s + 1 if right in ("eol", "close") else m.end("sp")
+        out.append((s, end, mark, _FULLWIDTH[mark]))
+    for m in _EOL_POINT_RE.finditer(masked):
+        s = m.start()
+        if s > 0 and masked[s - 1] == ".":
+            continue
+        out.append((s, s + 1, ".", "。"))
+    out.sort()
+    return out
+
+
+@rule("PUN001", "halfwidth-punctuation", severity="error", fix="safe",
+      requires=regex.compile(r"[\p{Han}”’》）][,;:!?().]|[,;:!?()][\p{Han}“‘《（]"))
+def halfwidth_punctuation(doc: Document) -> Iterator[Finding]:
+    """中文里用了半角标点（, ; : ! ? ( ) 和句末的 .）。
+
+    为什么：中文标点是全角字符，占一个汉字的位置；半角逗号、冒号、括号挤在汉字中间，版面不齐，也是从网页、
+    英文输入法带来的痕迹。通篇使用半角标点的文档，每行只报告一次（给出个数和整行的修复），不逐个报告。
+    错误示例：增强妇联凝聚力,提高我县广大女性干部礼仪素质；领导班子成员3人(其中:主席1人,副主席1人)
+    正确写法：增强妇联凝聚力，提高我县广大女性干部礼仪素质；领导班子成员3人（其中：主席1人，副主席1人）
+    依据：GB/T 15834-2011《标点符号用法》第5章（标点符号的书写形式：中文标点占一个字的位置，即全角）。
+    修复：安全修复，换成对应的全角标点（标点后紧跟的空格一并删去）。只在确定是中文标点时报告：标点在两个汉字
+    之间、汉字与数字之间、汉字与全角引号括号之间，或在汉字后的行尾。两边都是数字（1,000、16:05、1:500）、
+    英文句子、网址和电子邮件地址、括号里只有数字或字母的（公式中的(1)、拼音注音(lián)、(WHO)）都不报告；
+    “线上+线下”中的“+”不是标点。行首序号“(一)”由 SEQ002 报告。
+    """
+    marks = halfwidth_marks(doc)
+    if not marks:
+        return
+    by_line: dict[int, list[tuple[int, int, str, str]]] = {}
+    for item in marks:
+        by_line.setdefault(doc.line_index(item[0]), []).append(item)
+    doc_style = doc.halfwidth_style
+    masked = doc.masked
+    for idx, items in sorted(by_line.items()):
+        ls, le = doc.lines[idx]
+        if doc_style or (len(items) >= _LINE_SUMMARY_MIN and not _FULL_COUNTERPART.search(masked, ls, le)):
+            yield _line_finding(items, "全文通篇使用半角标点" if doc_style else "本行通篇使用半角标点")
+            continue
+        for s, e, mark, full in items:
+            what = f"半角{_MARK_NAME[mark]}“{mark}”"
+            yield Finding(s, e, f"中文里用了{what}，应为全角“{full}”", Fix.replace(s, e, full, f"改为“{full}”"))
+
+
+_LINE_SUMMARY_MIN = 3
+_FULL_COUNTERPART = regex.compile(r"[，；：！？（）]")
+
+
+def _line_finding(items: list[tuple[int, int, str, str]], why: str) -> Finding:
+    """One finding for all halfwidth marks of a line, with one fix (one edit per mark)."""
+    counts: dict[str, int] = {}
+    for _, _, mark, _ in items:
+        counts[mark] = counts.get(mark, 0) + 1
+    detail = "、".join(f"“{k}”{v}个" for k, v in counts.items())
+    edits = tuple(Edit(a, b, full) for a, b, _, full in items)
+    return Finding(items[0][0], items[-1][1], f"{why}：本行有{len(items)}个半角标点（{detail}），应改为全角",
+                   Fix(edits, f"本行{len(items)}个半角标点改为全角"))
+
+
+# ------------------------------------------------------------------------------------------------- PUN002
+_ITEM = r"(?:“[^“”\r\n]{1,60}”|《[^《》\r\n]{1,60}》)"
+_QUOTED_CHAIN_RE = regex.compile(_ITEM + r"(?:、" + _ITEM + r")+")
+_TAIL_THEN_LIST = regex.compile(HANX + r"{1,8}(?:、|[,，](?=[“《]))")
+_TAILED_ITEM_BEFORE = regex.compile(r"[”》]" + HANX + r"{1,8}、$")
+
+
+@rule("PUN002", "dunhao-between-quoted-items", severity="warning", fix="unsafe", requires="、")
+def dunhao_between_quoted(doc: Document) -> Iterator[Finding]:
+    """引号或书名号标出的并列成分之间用了顿号（“两筛”、“两癌”）。
+
+    为什么：引号、书名号本身已把并列的各项分开，中间通常不再用顿号。
+    错误示例：扎实开展免费“两筛”、“两癌”筛查；在《今日女报》、《郴州日报》等媒体上发表
+    正确写法：扎实开展免费“两筛”“两癌”筛查；在《今日女报》《郴州日报》等媒体上发表
+    依据：GB/T 15834-2011 4.5.3.5（标有引号的并列成分之间、标有书名号的并列成分之间通常不用顿号；若有其他成分
+    插在并列的引号或书名号之间，如引号后还有别的词语或括注，宜用顿号）。
+    修复：修复建议（--unsafe-fixes），删去这些顿号。并列项中只要有一项在引号后还带别的词语（“不让毒品进家庭”、
+    “6·26”禁毒日），整组都不报告。不少单位仍习惯用顿号，可在配置中关闭：ignore = ["PUN002"]，
+    或降为提示：severity = {PUN002 = "info"}。
+    """
+    masked = doc.masked
+    for m in _QUOTED_CHAIN_RE.finditer(masked):
+        s, e = m.span()
+        if _TAIL_THEN_LIST.match(masked, e):
+            continue  # the last item has its own words and the list goes on: “A”、“B”禁毒日、…
+        line_start = doc.lines[doc.line_index(s)][0]
+        if _TAILED_ITEM_BEFORE.search(masked, max(line_start, s - 12), s):
+            continue  # an earlier item had its own words: “A”禁毒日、“B”、“C”
+        edits = tuple(Edit(p, p + 1, "") for p in range(s, e)
+                      if masked[p] == "、" and masked[p - 1] in "”》" and masked[p + 1] in "“《")
+        if not edits:
+            continue
+        yield Finding(s, e, f"引号或书名号标出的并列成分之间通常不用顿号：“{_clip(doc.text[s:e])}”",
+                      Fix(edits, "删去顿号", "unsafe"))
+
+
+def _clip(s: str, n: int = 30) -> str:
+    return s if len(s) <= n else s[:n] + "…"
+
+
+# ------------------------------------------------------------------------------------------------- PUN003
+_ELLIPSIS_RE = regex.compile(
+    r"(?<=[\p{Han}" + CLOSE_FULL + r"，、；：])(?:\.{3,}|。{3,}|·{3,}|．{3,}|(?<!…)…(?!…))"
+)
+
+
+@rule("PUN003", "ellipsis-form", severity="error", fix="safe", requires=regex.compile(r"\.\.\.|。。。|···|．．．|…"))
+def ellipsis_form(doc: Document) -> Iterator[Finding]:
+    """省略号写成了“......”“。。。”或单个“…”。
+
+    为什么：中文省略号是两个三连点“……”，占两个字的位置；英文句点、句号、间隔号连写都不是省略号。
+    错误示例：屬於收獲、屬於溫暖、屬於夢想......；还有很多。。。；等等…
+    正确写法：屬於收獲、屬於溫暖、屬於夢想……；还有很多……；等等……
+    依据：GB/T 15834-2011 4.11（省略号的形式为“……”）。
+    修复：安全修复，换成“……”。只在汉字或中文标点之后报告，英文、代码、网址中的“...”不报告；
+    “…………”（十二个点，表示省略段落）是正确的。
+    """
+    for m in _ELLIPSIS_RE.finditer(doc.masked):
+        s, e = m.span()
+        yield Finding(s, e, f"省略号“{m.group()}”应写作“……”", Fix.replace(s, e, "……", "改为“……”"))
+
+
+# ------------------------------------------------------------------------------------------------- PUN004
+_DASH_CTX_L = r"(?<=[\p{Han}" + CLOSE_FULL + OPEN_FULL + r"\d])"
+_DASH_CTX_R = r"(?=[\p{Han}" + OPEN_FULL + CLOSE_FULL + r"\d])"
+_BAR_RE = regex.compile(r"―{1,2}(?=―*)|—―|―—|(?<=[\p{Han}" + CLOSE_FULL + r"])(?:--|－－)(?=[\p{Han}" + OPEN_FULL + "])")
+_YEAR_RANGE_RE = regex.compile(
+    r"(?<![A-Za-z0-9_.\-/－–:：#])((?:19|20)\d{2})([-－–])((?:19|20)\d{2})(?![A-Za-z0-9_\-－–/.])(?=[\p{Han}）)”]|$)", regex.M)
+_YEAR_WORD_AFTER = regex.compile(r"年|学年|學年|财年|財年|赛季|賽季|届|屆|级|級|[）)”]")
+_SINGLE_DASH_RE = regex.compile(r"(?<=\p{Han})(?<!—)—(?!—)(?=\p{Han})")
+
+
+@functools.lru_cache(maxsize=None)
+def _range_re():
+    words = load_data("pun")["ranges"]["measure_words"]
+    alt = "|".join(regex.escape(w) for w in sorted(words, key=len, reverse=True))
+    return regex.compile(r"(?<![A-Za-z0-9_.\-/－–:：#])(\d{1,4}(?:\.\d+)?)([-－–])(\d{1,4}(?:\.\d+)?)(?![\d.])(?=" + alt + ")")
+
+
+@rule("PUN004", "dash-form", severity="error", fix="safe", requires=regex.compile(r"[―\-－–—]"))
+def dash_form(doc: Document) -> Iterator[Finding]:
+    """破折号、连接号的形式不对（“――”“--”，年份范围用了连字符“2011-2015”，数值范围“0-2岁”）。
+
+    为什么：破折号是两个一字线“——”（U+2014），U+2015“―”是另一个字符；表示起止的年份用一字线“—”，表示数值
+    范围用浪纹线“～”，短横线“-”只用于电话号码、编号、代码。
+    错误示例：合作社――永兴县马田镇明星村种植养殖专业合作社；永兴县妇联2011-2015工作总结；为各村0-2岁儿童发放
+    营养包；“建设法治上林—巾帼在行动”
+    正确写法：合作社——永兴县马田镇明星村种植养殖专业合作社；永兴县妇联2011—2015年工作总结；为各村0～2岁儿童
+    发放营养包；“建设法治上林——巾帼在行动”
+    依据：GB/T 15834-2011 4.10（破折号）、4.13.3.1（短横线用于电话号码、代码）、4.13.3.2（一字线表示时间、地域的
+    起止）、4.13.3.3（浪纹线表示数值范围）。
+    修复：“――”“--”改为“——”是安全修复；年份范围、数值范围、引号内单个“—”的修改是修复建议（--unsafe-fixes）。
+    电话号码“0735-2871512”、日期“2019-11-25”、标准号“GB/T 15834-2011”、备案号“湘ICP备20006897号-1”、
+    型号编码都不报告；“（2011—2020）”本身正确。
+    """
+    masked = doc.masked
+    for m in _BAR_RE.finditer(masked):
+        s, e = m.span()
+        yield Finding(s, e, f"破折号“{m.group()}”应写作“——”", Fix.replace(s, e, "——", "改为“——”"))
+    for m in _YEAR_RANGE_RE.finditer(masked):
+        y1, y2 = int(m.group(1)), int(m.group(3))
+        if not y1 < y2 <= y1 + 100:
+            continue
+        s, e = m.span()
+        p = m.start(2)
+        # 2011-2015工作总结 → 2011—2015年工作总结; but 2016-2020年, 2021-2022学年 keep their own word
+        has_year = _YEAR_WORD_AFTER.match(masked, e) is not None
+        edits = [Edit(p, p + 1, "—")] + ([] if has_year else [Edit(e, e, "年")])
+        good = f"{y1}—{y2}" + ("" if has_year else "年")
+        yield Finding(s, e, f"年份起止“{m.group()}”应使用一字线：“{good}”",
+                      Fix(tuple(edits), f"改为“{good}”", "unsafe"), severity="warning")
+    for m in _range_re().finditer(masked):
+        a, b = float(m.group(1)), float(m.group(3))
+        if not a < b or _YEAR_RANGE_RE.match(masked, m.start()):
+            continue  # a year range (2016-2020年) is reported above
+        s, e = m.span()
+        if s > 0 and not (_HAN.match(masked[s - 1]) or masked[s - 1] in OPEN_FULL + CLOSE_FULL + "，、；：。 "):
+            continue
+        p = m.start(2)
+        good = f"{m.group(1)}～{m.group(3)}"
+        yield Finding(s, e, f"数值范围“{m.group()}”应使用浪纹线：“{good}”",
+                      Fix.replace(p, p + 1, "～", f"改为“{good}”", "unsafe"), severity="warning")
+    for m in _SINGLE_DASH_RE.finditer(masked):
+        s = m.start()
+        if not doc.in_quotes(s, s + 1):
+            continue  # 北京—上海: a single 一字线 between places is a 连接号
+        yield Finding(s, s + 1, f"引号内“{doc.text[max(0, s - 2):s + 3]}”中的破折号应为两个一字线“——”",
+                      Fix.replace(s, s + 1, "——", "改为“——”", "unsafe"), severity="warning")
+
+
+# ------------------------------------------------------------------------------------------------- PUN005
+_PAIRS = {"“": "”", "‘": "’", "《": "》", "（": "）", "【": "】", "〔": "〕", "「": "」", "『": "』", "〈": "〉"}
+_CLOSERS = {v: k for k, v in _PAIRS.items()}
+_BRACKET_RE = regex.compile("[" + "".join(_PAIRS) + "".join(_CLOSERS) + "]")
+_QUOTE_KINDS = "“‘「『"
+_NAMES = {"“": "引号", "‘": "单引号", "《": "书名号", "（": "括号", "【": "方头括号", "〔": "六角括号",
+          "「": "直角引号", "『": "直角引号", "〈": "单书名号"}
+_LIST_MARKER_BEFORE = regex.compile(r"(?:^|[\s。；;：:，,、])[\dA-Za-z一二三四五六七八九十]{1,2}$", regex.M)
+
+
+def _unpaired_in_line(masked: str, s: int, e: int):
+    """Unmatched opening and closing marks of one line: (opens, closes) as position lists."""
+    stacks: dict[str, list[int]] = {k: [] for k in _PAIRS}
+    closes: list[int] = []
+    for m in _BRACKET_RE.finditer(masked, s, e):
+        p = m.start()
+        ch = m.group()
+        if ch in _PAIRS:
+            stacks[ch].append(p)
+            continue
+        op = _CLOSERS[ch]
+        if stacks[op]:
+            stacks[op].pop()
+            continue
+        if ch == "’" and p > s and p + 1 < e and masked[p - 1].isascii() and masked[p - 1].isalpha():
+            continue  # apostrophe in English: don’t
+        if ch == "）" and (_LIST_MARKER_BEFORE.search(masked, max(s, p - 4), p)
+                          or (p > s and masked[p - 1] in ":：;；^_-")):
+            continue  # list marker 1） or emoticon ：）
+        closes.append(p)
+    opens = sorted(p for v in stacks.values() for p in v)
+    return opens, closes
+
+
+@rule("PUN005", "unpaired-marks", severity="warning", requires=_BRACKET_RE)
+def unpaired_marks(doc: Document) -> Iterator[Finding]:
+    """段落中的引号、括号、书名号不成对。
+
+    为什么：少了前引号或后括号，读者分不清引用、注释到哪里为止，多是删改时误删。
+    错误示例：推进低保、特困“两癌患病妇女救助工程。；七一”期间，在全县开展了…；开展多方位的婦女權益保障法》、
+    《未成年人保護法》等法律知識培訓
+    正确写法：推进低保、特困“两癌”患病妇女救助工程。；“七一”期间…；开展多方位的《婦女權益保障法》、
+    《未成年人保護法》等法律知識培訓
+    依据：GB/T 15834-2011 4.8（括号）、4.9（引号）、4.15（书名号）：成对使用。
+    修复：无（缺的是哪一半要人来判断）。跨段的引文（每段开头用前引号、最后一段才用后引号）不报告；
+    “1）”“a）”这样的序号、表情符号“：）”不报告；半角括号不在此规则检查范围。
+    """
+    masked = doc.masked
+    pending: list[tuple[int, int]] = []  # (position, paragraph index) of quote openings not closed in their paragraph
+    report: list[int] = []
+    for idx, (s, e) in enumerate(doc.paragraphs):
+        lead = s
+        while lead < e and masked[lead] in " \t\u3000":
+            lead += 1
+        scan_from = s
+        if lead < e and masked[lead] in _QUOTE_KINDS and any(masked[q] == masked[lead] for q, _ in pending):
+            scan_from = lead + 1  # the repeated opening quote of a quotation continued from an earlier paragraph
+        opens, closes = _unpaired_in_line(masked, scan_from, e)
+        for p in closes:
+            ch = masked[p]
+            op = _CLOSERS[ch]
+            match = next((i for i in range(len(pending) - 1, -1, -1)
+                          if masked[pending[i][0]] == op and idx - pending[i][1] <= 5), None)
+            if match is not None:
+                del pending[match]  # a quotation spanning paragraphs
+            else:
+                report.append(p)
+        for p in opens:
+            if masked[p] not in _QUOTE_KINDS:
+                report.append(p)
+            else:
+                pending.append((p, idx))
+        # openings older than five paragraphs are not part of a quotation
+        for q, i in [x for x in pending if idx - x[1] >= 5]:
+            report.append(q)
+            pending.remove((q, i))
+    report.extend(q for q, _ in pending)
+    for p in sorted(report):
+        ch = masked[p]
+        kind = ch if ch in _PAIRS else _CLOSERS[ch]
+        half = "前" if ch in _PAIRS else "后"
+        other = "后" if ch in _PAIRS else "前"
+        ctx = doc.text[max(p - 6, doc.lines[doc.line_index(p)][0]):p + 7]
+        yield Finding(p, p + 1, f"{_NAMES[kind]}不成对：“{ctx}”中的{half}{_NAMES[kind]}“{ch}”没有对应的{other}"
+                                f"{_NAMES[kind]}")
+
+
+# ------------------------------------------------------------------------------------------------- PUN006
+_TITLE_RE = regex.compile(r"《[^《》\r\n]*》")
+_ANGLE_IN_TITLE_RE = regex.compile(r"[<＜〈〈]([^<>＜＞〈〉〈〉《》\r\n]*\p{Han}[^<>＜＞〈〉〈〉《》\r\n]*)[>＞〉〉]")
+_NESTED_TITLE_RE = regex.compile(r"《[^《》\r\n]*(《[^《》\r\n]+》)[^《》\r\n]*》")
+
+
+@rule("PUN006", "nested-title-marks", severity="error", fix="safe", requires="《")
+def nested_title_marks(doc: Document) -> Iterator[Finding]:
+    """书名号里套用的书名没有用单书名号“〈〉”（用了“<>”或又用了“《》”）。
+
+    为什么：书名号中还要用书名号时，外层用双书名号“《》”，里层用单书名号“〈〉”；小于号、大于号是数学符号。
+    错误示例：《中共西峡县委办公室关于印发<西峡县村（社区）、乡镇（街道）妇联换届工作实施方案>的通知》
+    正确写法：《中共西峡县委办公室关于印发〈西峡县村（社区）、乡镇（街道）妇联换届工作实施方案〉的通知》
+    依据：GB/T 15834-2011 4.15.3.2（书名号里边还要用书名号时，外面一层用双书名号，里边一层用单书名号）。
+    修复：安全修复，只改书名号之内成对、且括着中文的“<>”“＜＞”“《》”；正文中的数学符号、HTML 标记不报告。
+    """
+    masked = doc.masked
+    for t in _TITLE_RE.finditer(masked):
+        for m in _ANGLE_IN_TITLE_RE.finditer(masked, t.start() + 1, t.end() - 1):
+            s, e = m.span()
+            if masked[s] == "〈" and masked[e - 1] == "〉":
+                continue
+            inner = m.group(1)
+            yield Finding(s, e, f"书名号内的书名“{_clip(doc.text[s:e])}”应使用单书名号“〈{_clip(inner)}〉”",
+                          Fix((Edit(s, s + 1, "〈"), Edit(e - 1, e, "〉")), "改为单书名号“〈〉”"))
+    for m in _NESTED_TITLE_RE.finditer(masked):
+        s, e = m.span(1)
+        yield Finding(s, e, f"书名号内的书名“{_clip(doc.text[s:e])}”应使用单书名号“〈〉”",
+                      Fix((Edit(s, s + 1, "〈"), Edit(e - 1, e, "〉")), "改为单书名号“〈〉”"))
+
+
+# ------------------------------------------------------------------------------------------------- PUN007
+_ODD_DOT_RE = regex.compile(r"(?<=[\p{Han}\d" + CLOSE_FULL + r"])[・•‧∙⋅](?=[\p{Han}\d" + OPEN_FULL + r"])")
+_QUOTED_DATE_RE = regex.compile(r"(?<=“)(\d{1,2})[.．](\d{1,2})(?=”)")
+_MEASURE_AFTER = "个個倍万萬亿億元%％人名次件项項岁歲米"
+
+
+@functools.lru_cache(maxsize=None)
+def _event_date_re():
+    words = load_data("pun")["interpunct"]["event_words"]
+    alt = "|".join(regex.escape(w) for w in sorted(words, key=len, reverse=True))
+    return regex.compile(r"(?<![A-Za-z0-9_.．·“第])(\d{1,2})[.．](\d{1,2})(?![\d.．%％])(?=" + alt + ")")
+
+
+def _valid_month_day(m: str, d: str) -> bool:
+    mi, di = int(m), int(d)
+    return 1 <= mi <= 12 and 1 <= di <= 31 and not (len(d) > 1 and d[0] == "0")
+
+
+@rule("PUN007", "interpunct-form", severity="error", fix="safe",
+      requires=regex.compile(r"[・•‧∙⋅]|\d[.．]\d"))
+def interpunct_form(doc: Document) -> Iterator[Finding]:
+    """间隔号写错了字符（日文“・”、项目符号“•”），或月日简称用了小数点（“6.26”）。
+
+    为什么：间隔号是“·”（U+00B7）；日文片假名中点“・”、项目符号“•”在排版中宽度、位置都不同。以阿拉伯数字
+    表示月、日的事件简称，月日之间用间隔号，并加引号（“6·26”国际禁毒日），写成“6.26”会被读成小数。
+    错误示例：“贯彻十八大精神・巾帼建功比贡献”；“6・26”禁毒日；“6.26”國際禁毒日；11.25反家暴宣传周
+    正确写法：“贯彻十八大精神·巾帼建功比贡献”；“6·26”禁毒日；“6·26”國際禁毒日；“11·25”反家暴宣传周
+    依据：GB/T 15834-2011 4.14.3.5（月日简称用间隔号）；GB/T 15835-2011 5.1.6（含月日的专名加引号）。
+    修复：“・”“•”换成“·”、引号内的“6.26”改为“6·26”是安全修复；没有引号的“11.25反家暴宣传周”加引号是修复建议
+    （--unsafe-fixes），只在后面跟着节日、宣传周等词时才报告。小数“9.09%”“4.5万元”、章节号“1.2”不报告，
+    “11·2”本身正确。
+    """
+    masked = doc.masked
+    for m in _ODD_DOT_RE.finditer(masked):
+        s = m.start()
+        name = {"・": "日文中点", "•": "项目符号"}.get(m.group(), "圆点")
+        yield Finding(s, s + 1, f"间隔号用了{name}“{m.group()}”（“{doc.text[max(0, s - 3):s + 4]}”），应为“·”",
+                      Fix.replace(s, s + 1, "·", "改为“·”"))
+    for m in _QUOTED_DATE_RE.finditer(masked):
+        if not _valid_month_day(m.group(1), m.group(2)):
+            continue
+        e = m.end()
+        nxt = masked[e + 1] if e + 1 < len(masked) else ""
+        if nxt in _MEASURE_AFTER or not _HAN.match(nxt or " "):
+            continue  # “1.5”倍 is a number; a quoted date names an event that follows
+        p = m.end(1)
+        good = f"{m.group(1)}·{m.group(2)}"
+        yield Finding(m.start(), e, f"月日简称“{m.group()}”应使用间隔号：“{good}”",
+                      Fix.replace(p, p + 1, "·", f"改为“{good}”"))
+    for m in _event_date_re().finditer(masked):
+        if not _valid_month_day(m.group(1), m.group(2)):
+            continue
+        s, e = m.span()
+        good = f"“{m.group(1)}·{m.group(2)}”"
+        yield Finding(s, e, f"月日简称“{m.group()}”应使用间隔号并加引号：{good}",
+                      Fix.replace(s, e, good, f"改为{good}", "unsafe"), severity="warning")
+
+
+# ------------------------------------------------------------------------------------------------- PUN008
+_CN_MONTH_DAY_RE = regex.compile(r"(?<=“)([二三四五六七八九十])([·・•‧.．])([一二三四五六七八九十]{1,3})(?=”)")
+
+
+@rule("PUN008", "needless-interpunct", severity="warning", fix="unsafe",
+      requires=regex.compile(r"“[二三四五六七八九十][·・•‧.．]"), supersedes=("PUN007",))
+def needless_interpunct(doc: Document) -> Iterator[Finding]:
+    """用汉字表示的月日简称中多了间隔号（“三·八”“六·一”）。
+
+    为什么：汉字数字表示的月日简称，只有一月、十一月、十二月的才用间隔号把月和日隔开（“一·二八”“一二·九”
+    “十一·一”），以免误读；其他月份直接连写（“三八”“五四”“六一”“七一”）。
+    错误示例：庆“三・八”，成功举办各类健康有益的庆祝活动；庆“六・一”，开展一系列困境儿童摸底活动
+    正确写法：庆“三八”，成功举办各类健康有益的庆祝活动；庆“六一”，开展一系列困境儿童摸底活动
+    依据：GB/T 15834-2011 4.14.3.5（月日专名中，只有涉及一月、十一月、十二月的，才用间隔号分开）。
+    修复：修复建议（--unsafe-fixes），删去间隔号。“一·二八”“一二·九”“十一·一”不报告。
+    """
+    for m in _CN_MONTH_DAY_RE.finditer(doc.masked):
+        s, e = m.span()
+        good = m.group(1) + m.group(3)
+        p = m.start(2)
+        yield Finding(s, e, f"月日简称“{m.group()}”不需要间隔号，应为“{good}”",
+                      Fix.replace(p, p + 1, "", f"改为“{good}”", "unsafe"))
+
+
+# ------------------------------------------------------------------------------------------------- PUN009
+_DOUBLED_RE = regex.compile(r"(?<![，。、；：,;])([，。、；：,;])([，。、；：,;])(?![，。、；：,;])")
+_STRAY_POINT_RE = regex.compile(r"(?<=[\p{Han}" + CLOSE_FULL + r"])(?<![\d.])\.(?=\p{Han})")
+
+
+@rule("PUN009", "stray-or-doubled-marks", severity="warning", fix="unsafe",
+      requires=regex.compile(r"[，。、；：,;]{2}|[\p{Han}”’》）]\.\p{Han}"))
+def stray_or_doubled(doc: Document) -> Iterator[Finding]:
+    """标点重复（“，，”“。。”）、两个点号连用（“，。”），或汉字之间夹了一个半角点“.”。
+
+    为什么：两个点号连在一起总有一个是多余的；汉字之间的半角点既不是句号也不是间隔号，多是误敲或转换残留。
+    错误示例：工作取得成效，，下一步；聚焦贫困家庭“讀書、就醫、住房”.三件事
+    正确写法：工作取得成效，下一步；聚焦贫困家庭“讀書、就醫、住房”三件事
+    依据：GB/T 15834-2011 第4章（各点号的用法；点号不连用，问号叹号连用表示语气的除外）。
+    修复：同一标点重复时，删去一个是修复建议（--unsafe-fixes）；不同点号连用、多余的“.”要人来判断，不自动修复。
+    三个以上的“。。。”是省略号问题（PUN003）；数字中的小数点不报告。
+    """
+    masked = doc.masked
+    for m in _DOUBLED_RE.finditer(masked):
+        s, e = m.span()
+        a, b = m.group(1), m.group(2)
+        if a in ",;" and b in ",;":
+            if s == 0 or not _HAN.match(masked[s - 1]):
+                continue
+        fix = Fix.replace(s + 1, e, "", f"删去重复的“{b}”", "unsafe") if a == b else None
+        what = "标点重复" if a == b else "两个点号连用"
+        yield Finding(s, e, f"{what}：“{m.group()}”", fix)
+    for m in _STRAY_POINT_RE.finditer(masked):
+        s = m.start()
+        ctx = doc.text[max(0, s - 4):s + 4]
+        yield Finding(s, s + 1, f"汉字之间夹了半角点“.”（“{ctx}”）：应删去，或改为句号“。”、间隔号“·”")
+
+
+# ------------------------------------------------------------------------------------------------- PUN011
+_LIST_ITEM = r"“[^“”\r\n]{1,30}”" + HANX + r"{0,6}"
+_LIST_CHAIN_RE = regex.compile(_LIST_ITEM + r"(?:[、,，]" + _LIST_ITEM + r")+")
+_HAN_RUN_RE = regex.compile(HANX + r"*")
+_HAN_RUN_BACK_RE = regex.compile(HANX + r"*$")
+
+
+def comma_for_dunhao(doc: Document) -> list[int]:
+    """Positions of commas PUN011 reports (memoised; PUN001 leaves them to PUN011)."""
+    return doc.memo("pun.comma_for_dunhao", _comma_for_dunhao)
+
+
+def _comma_for_dunhao(doc: Document) -> list[int]:
+    masked = doc.masked
+    if "“" not in masked:
+        return []
+    out = []
+    for m in _LIST_CHAIN_RE.finditer(masked):
+        s, e = m.span()
+        seps = [p for p in range(s, e) if masked[p] in "、,，" and masked[p + 1] == "“" and masked[p - 1] != "“"
+                and not doc.in_quotes(p)]
+        if not any(masked[p] == "、" for p in seps):
+            continue
+        for p in seps:
+            if masked[p] == "、":
+                continue
+            # the item after the comma: a quotation, a short tail, then a list separator or 等
+            close = masked.find("”", p + 2)
+            tail = _HAN_RUN_RE.match(masked, close + 1).group()
+            after = close + 1 + len(tail)
+            nxt = masked[after] if after < len(masked) else ""
+            chars = _han_count(tail)
+            if not ((chars <= 6 and (nxt == "、" or (nxt in ",，" and masked[after + 1: after + 2] == "“")))
+                    or "等" in _han_only(tail)[:7]):
+                continue
+            # the item before: a short tail after its closing quote
+            back = _HAN_RUN_BACK_RE.search(masked, max(s, p - 80), p).group()
+            q = p - len(back) - 1
+            if q < 0 or masked[q] != "”" or _han_count(back) > 6:
+                continue
+            out.append(p)
+    return out
+
+
+def _han_only(s: str) -> str:
+    return "".join(_HAN.findall(s))
+
+
+def _han_count(s: str) -> int:
+    return len(_HAN.findall(s))
+
+
+@rule("PUN011", "comma-in-list", severity="warning", requires="“")
+def comma_in_list(doc: Document) -> Iterator[Finding]:
+    """并列的引号项之间混用了逗号，应为顿号。
+
+    为什么：并列词语之间的停顿用顿号；同一组并列项有的用顿号、有的用逗号，会让人误以为逗号处是分句。
+    错误示例：开展“不让毒品进家庭”、“6・26”禁毒日,“12・1”防艾日,“12・4”法制宣传日等宣传活动；
+    利用“三八”維權周,“6.26”國際禁毒日、“扶貧日”、“國家憲法日”都能給有利時機
+    正确写法：开展“不让毒品进家庭”、“6·26”禁毒日、“12·1”防艾日、“12·4”法制宣传日等宣传活动
+    依据：GB/T 15834-2011 4.5.3.1（顿号用于并列词语之间）。
+    修复：无自动修复。只在同一组由引号标出的并列项中已经用了顿号、而逗号两边都是短的并列项时报告；
+    带有内部结构的长并列项用逗号是允许的。（半角逗号也由本规则报告，PUN001 不再重复报告。）
+    """
+    for p in comma_for_dunhao(doc):
+        ctx = doc.text[max(0, p - 6):p + 8]
+        yield Finding(p, p + 1, f"并列的引号项之间应用顿号，不用逗号“{doc.text[p]}”：“{ctx}”")
+
+
+# ------------------------------------------------------------------------------------------------- PUN012
+_LAST_SENT_END = regex.compile(r"[。！？；;!?：:][^。！？；;!?：:]*$")
+_PARA_END_RE = regex.compile(r"[\p{Han}\d%％][ \t\u3000]*$")
+
+
+def _missing_end_paragraphs(doc: Document) -> list[int]:
+    """Offsets just after the last character of prose paragraphs that end without a final mark, unless the
+    document is hard-wrapped (many such paragraphs)."""
+    masked = doc.masked
+    candidates, prose = [], 0
+    for s, e in doc.paragraphs:
+        body = masked[s:e].rstrip(" \t\u3000")
+        if len(body) < 40 or not any(c in body for c in "。！？"):
+            continue  # headings, titles, short lines
+        prose += 1
+        if _PARA_END_RE.search(body):
+            candidates.append(s + len(body))
+    if not candidates or len(candidates) > max(2, prose // 5):
+        return []  # hard-wrapped text: lines end mid-sentence everywhere
+    return candidates
+
+
+@rule("PUN012", "missing-final-mark", severity="warning", fix="unsafe",
+      requires=regex.compile(r"[\p{Han}\d%％][ \t\u3000]*(?:[\r\n]|$)|\p{Han}[（(][一二三四五六七八九十]"))
+def missing_final_mark(doc: Document) -> Iterator[Finding]:
+    """句子结尾缺少句末点号：段落末尾没有句号，或下一个序号直接接在句子后面（“荣誉称号（九）推进”）。
+
+    为什么：陈述句末尾要用句号；段落合并或删改后，句末的句号常被一起删掉，下一个小标题就紧贴在句子后面。
+    错误示例：被全国妇联授予“全国维护妇女儿童权益先进集体”荣誉称号（九）推进不同层面的家风家教示范基地建设；
+    报送信息数量和采用率比往年有较大增长⏎（段末）
+    正确写法：……荣誉称号。（九）推进不同层面的家风家教示范基地建设；……比往年有较大增长。
+    依据：GB/T 15834-2011 4.1（句号用于句末）。
+    修复：修复建议（--unsafe-fixes），补上句号。标题、短行不报告（标题本来就不用句末标点）；紧接在小标题后面的
+    下一级序号（“一、围绕中心有作为（一）落实民生实事”，段落合并所致）不报告；逐行折行的文本不报告。
+    """
+    masked = doc.masked
+    prev: dict[int, int] = {}
+    for o in ordinals(doc):
+        for lvl in [k for k in prev if k > o.level]:
+            del prev[lvl]
+        before = prev.get(o.level)
+        prev[o.level] = o.value
+        if not o.inline_after_han or before is None or o.value != before + 1:
+            continue
+        line_start = doc.lines[doc.line_index(o.start)][0]
+        lo = max(line_start, o.start - 2000)
+        seg_m = _LAST_SENT_END.search(masked, lo, o.start)
+        seg_start = seg_m.start() + 1 if seg_m else line_start
+        seg = masked[seg_start:o.start].lstrip(" \t\u3000")
+        if not seg or any(x.start == o.start - len(seg) for x in ordinals(doc)) or _starts_with_ordinal(seg):
+            continue  # a run-in heading: the line breaks were lost, not the full stop
+        p = o.start
+        yield Finding(p - 1, p + len(o.text) - (len(o.text) - len(o.text.rstrip())),
+                      f"“{doc.text[max(0, p - 6):p]}”后缺少句号，下一个序号“{o.text.strip()}”紧接在句子后面",
+                      Fix((Edit(p, p, "。"),), "补上句号", "unsafe"))
+    for end in _missing_end_paragraphs(doc):
+        yield Finding(end - 1, end, f"段落末尾缺少句末标点：“{doc.text[max(0, end - 8):end]}”",
+                      Fix((Edit(end, end, "。"),), "补上句号", "unsafe"))
+
+
+_ORDINAL_START = regex.compile(r"^(?:[一二三四五六七八九十]{1,3}、|[（(][一二三四五六七八九十\d]{1,3}[）)]|\d{1,2}[.．、])")
+
+
+def _starts_with_ordinal(seg: str) -> bool:
+    return bool(_ORDINAL_START.match(seg))
+

@@ -1,0 +1,258 @@
+"""RES — residue pasted in from web pages: boilerplate lines, pinyin annotations, mojibake, watermarks and
+invisible characters.
+
+Residue rules run first (phase 0) and their finding spans are masked for every later rule (DESIGN.md §2), so a
+pinyin annotation ``婦聯(lián)`` is not also a halfwidth-parenthesis problem and a web footer is not linted as prose.
+Patterns, site names and character lists live in ``data/res.toml``.
+"""
+
+from __future__ import annotations
+
+import unicodedata
+from typing import Iterator
+
+import regex
+
+from lintkit import Document, Finding, Fix, rule
+
+from ._common import load_data
+
+_DATA = load_data("res")
+
+# ------------------------------------------------------------------------------------------------- RES001
+_BP = _DATA["boilerplate"]
+_EDGE_LINES = int(_BP["edge_lines"])
+_BP_LINES = [
+    (regex.compile(r"[ \t\u3000\u00a0]*(?:" + e["pattern"] + r")[ \t\u3000\u00a0]*"), e["where"], e["label"],
+     e.get("max_han"))
+    for e in _BP["line"]
+]
+# cheap pre-check: any of the anchor words of the patterns above
+_BP_REQUIRES = regex.compile(
+    r"欢迎|歡迎|首页|首頁|主页|[:：]|ICP|Copyright|[Rr]ights|版权|©|打印|关闭|關閉|返回|分享|\[\d")
+_HAN = regex.compile(r"\p{Han}")
+
+
+def _line_delete_fix(doc: Document, index: int) -> Fix:
+    """Delete line ``index`` together with its line break (the last line: its content only)."""
+    start, end = doc.lines[index]
+    starts = doc.line_starts
+    stop = starts[index + 1] if index + 1 < len(starts) else end
+    return Fix.replace(start, stop, "", "删除这一行", applicability="unsafe")
+
+
+@rule("RES001", "web-boilerplate", severity="warning", fix="unsafe", phase=0, masks=True, requires=_BP_REQUIRES)
+def web_boilerplate(doc: Document) -> Iterator[Finding]:
+    """网页或论坛的模板文字（欢迎语、导航、发布信息、备案号和版权声明、分页标记）混进了文稿。
+
+    为什么：从网页复制材料时，页头、页脚、导航和分页标记常被一并粘贴进文稿，它们不是正文，印发前必须删除。
+    错误示例：欢迎您访问郴州市妇女联合会网站!；您的位置:  首页 > 经验交流 > 正文；
+    发布时间:2019-11-25 16:05   作者:管理员   来源:；联系电话:0735-2871512 湘ICP备20006897号-1 Copyright 2021
+    郴州妇女联合会 All rights reserved.；论坛帖末的“页:”和“[1]”。
+    正确写法：删除这些行，只保留正文。
+    依据：文稿整洁；网页残留属于“表述不规范”类差错。
+    修复：建议修复（--unsafe-fixes）：删除整行。只报告整行都是模板文字的行：正文里谈到“网站”“首页”的句子、
+    只有电话号码的落款都不报告；“页:”“[1]”“打印本页”这类弱特征只在文稿开头或结尾几行报告。
+    这些行在后续规则中被屏蔽，不再按正文检查标点和空格。
+    """
+    masked = doc.masked
+    nonblank = [i for i, (s, e) in enumerate(doc.lines) if masked[s:e].strip()]
+    edge = set(nonblank[:_EDGE_LINES]) | set(nonblank[-_EDGE_LINES:])
+    for i in nonblank:
+        s, e = doc.lines[i]
+        line = masked[s:e]
+        if len(line) > 400:  # boilerplate lines are short; a paragraph of prose is not
+            continue
+        for pattern, where, label, max_han in _BP_LINES:
+            if where == "edge" and i not in edge:
+                continue
+            if not pattern.fullmatch(line):
+                continue
+            if max_han is not None and len(_HAN.findall(line)) > max_han:
+                continue
+            lead = len(line) - len(line.lstrip(" \t\u3000\u00a0"))
+            trail = len(line) - len(line.rstrip(" \t\u3000\u00a0"))
+            shown = doc.text[s + lead:e - trail]
+            if len(shown) > 30:
+                shown = shown[:28] + "…"
+            yield Finding(s + lead, e - trail, f"网页模板文字（{label}）混入正文：“{shown}”", _line_delete_fix(doc, i))
+            break
+
+
+# ------------------------------------------------------------------------------------------------- RES002
+_PY = _DATA["pinyin"]
+_TONES = _PY["tone_marks"]
+_PINYIN_CHARS = "a-zA-Züv" + _TONES
+_ANNOTATION = regex.compile(
+    r"(?<=\p{Han})[(（]([" + _PINYIN_CHARS + r"]{1,7}(?:[ '’][" + _PINYIN_CHARS + r"]{1,7}){0,3})[)）]")
+_SYLLABLE = regex.compile(_PY["initial"] + _PY["final"])
+_MIN_COUNT = int(_PY["min_count"])
+_HAS_TONE = regex.compile("[" + _TONES + "]")
+
+
+def _strip_tones(s: str) -> str:
+    out = unicodedata.normalize("NFD", s.lower())
+    out = out.replace("\u0308", "\u0001")  # keep ü apart from u
+    out = "".join(c for c in out if not unicodedata.combining(c))
+    return out.replace("u\u0001", "ü")
+
+
+def _pinyin_annotations(doc: Document) -> list[tuple[int, int, bool]]:
+    """(start, end, toned) of every parenthesised pinyin annotation (parentheses included)."""
+    out = []
+    for m in _ANNOTATION.finditer(doc.masked):
+        syllables = regex.split(r"[ '’]", m.group(1))
+        if not all(_SYLLABLE.fullmatch(_strip_tones(x)) for x in syllables):
+            continue
+        toned = all(_HAS_TONE.search(x) for x in syllables)
+        out.append((m.start(), m.end(), toned))
+    return out
+
+
+@rule("RES002", "pinyin-annotation", severity="warning", fix="safe", phase=0, masks=True,
+      requires=regex.compile(r"\p{Han}[(（][a-zA-Z" + _TONES + "]"))
+def pinyin_annotation(doc: Document) -> Iterator[Finding]:
+    """正文中残留从注音网页复制来的拼音标注，如“婦聯(lián)”。
+
+    为什么：带拼音注音的网页（字典、注音工具）复制进文稿后，每个字后面都跟着“(lián)”这样的拼音，
+    正文无法使用，半角括号还会被误当成标点问题。
+    错误示例：2020年婦聯(lián)工作總結(jié)；圍繞鎮(zhèn)黨委政府的中心工作
+    正确写法：2020年婦聯工作總結；圍繞鎮黨委政府的中心工作
+    依据：文稿整洁；网页残留。
+    修复：全文有 3 处及以上带声调的拼音标注时，安全修复：删除这些标注。少于 3 处时视为作者有意的注音
+    （如“亳(bó)州”），不报告。不带声调的括注（如“(de)”）只在全文已有 3 处带声调标注时才算。
+    拼音标注在后续规则中被屏蔽（PUN001 不再把其中的半角括号当作标点问题）。
+    """
+    found = _pinyin_annotations(doc)
+    toned = sum(1 for _, _, t in found if t)
+    if toned < _MIN_COUNT:
+        return
+    total = len(found)
+    for s, e, _ in found:
+        yield Finding(s, e, f"拼音标注“{doc.text[s:e]}”是网页注音残留（全文共 {total} 处）",
+                      Fix.replace(s, e, "", "删除拼音标注"))
+
+
+# ------------------------------------------------------------------------------------------------- RES003
+_MJ = _DATA["mojibake"]
+_SIGNATURES = regex.compile("|".join(f"(?:{p})" for p in _MJ["signatures"]))
+_PY_WORD = "[a-zü]*[" + _TONES + "][a-zü]*"
+_DEBRIS_PIECE = r"(?:\?[;:,；：，](?=\p{Han})|\?" + _PY_WORD + r"\)?\??)"
+_DEBRIS = regex.compile(r"(?<=[\p{Han}，。、；：,.;:]|^)" + _DEBRIS_PIECE
+                        + r"(?:\p{Han}{0," + str(int(_MJ["debris_gap"])) + "}" + _DEBRIS_PIECE + ")*", regex.M)
+_GBK_LEAD = regex.compile("[" + regex.escape(_MJ["gbk_lead"]) + "]")
+_GBK_RUN = regex.compile(r"[\p{Han}\ufffd]{" + str(int(_MJ["gbk_min_run"])) + r",}")
+_GBK_SHARE = float(_MJ["gbk_min_share"])
+_MOJI_REQUIRES = regex.compile(r"[\ufffd锟烫屯?\u00c2-\u00ef]|" + _GBK_LEAD.pattern)
+
+
+def _mojibake_spans(doc: Document) -> list[tuple[int, int, str]]:
+    masked = doc.masked
+    spans: list[tuple[int, int, str]] = []
+    for m in _SIGNATURES.finditer(masked):
+        spans.append((m.start(), m.end(), "乱码"))
+    if "?" in masked:
+        for m in _DEBRIS.finditer(masked):
+            spans.append((m.start(), m.end(), "问号乱码残留"))
+    if _GBK_LEAD.search(masked):
+        for m in _GBK_RUN.finditer(masked):
+            run = m.group()
+            if len(_GBK_LEAD.findall(run)) >= _GBK_SHARE * len(run):
+                spans.append((m.start(), m.end(), "UTF-8 文字被当作 GBK 解码的乱码"))
+    spans.sort()
+    merged: list[tuple[int, int, str]] = []
+    for s, e, what in spans:
+        if merged and s <= merged[-1][1]:
+            ps, pe, pw = merged[-1]
+            merged[-1] = (ps, max(pe, e), pw)
+        else:
+            merged.append((s, e, what))
+    return merged
+
+
+@rule("RES003", "mojibake", severity="error", phase=0, masks=True, requires=_MOJI_REQUIRES)
+def mojibake(doc: Document) -> Iterator[Finding]:
+    """文稿中有乱码（替换字符�、“锟斤拷”、编码错读产生的怪字、问号残渣）。
+
+    为什么：编码转换出错时，原来的文字被替换成“�”“?”或一串生僻字，原意已经丢失，必须对照原文补回。
+    错误示例：发放宣传资料180多份?;顒?dòng)既滿足了廣大婦女的需求（原文为“180多份。活動既滿足”）；
+    臨涇鎮婦女信息咨詢?nèi)?,傳播最新的信息；“锟斤拷”；“鍚勭骇濡囪仈缁勭粐”（“各级妇联组织”的 UTF-8 字节被当作 GBK）。
+    正确写法：对照原始材料补回被损坏的文字：发放宣传资料180多份。活動既滿足了……
+    依据：文稿完整性。
+    修复：无（原文无法自动恢复）。只在乱码特征明确时报告：英文里的问号、正文中偶尔出现的生僻字（人名用字）
+    不报告；问号只有紧贴其他标点（“?;”）或紧贴带声调的拼音（“?dòng)”）时才算残渣。
+    """
+    for s, e, what in _mojibake_spans(doc):
+        shown = doc.text[s:e]
+        if len(shown) > 20:
+            shown = shown[:18] + "…"
+        yield Finding(s, e, f"{what}：“{shown}”，请对照原文补回")
+
+
+# ------------------------------------------------------------------------------------------------- RES004
+_WM = _DATA["watermark"]
+_SITES = regex.compile("|".join(regex.escape(s) for s in sorted(_WM["sites"], key=len, reverse=True)))
+_MENTION_BEFORE = tuple(_WM["mention_before"])
+_MENTION_AFTER = tuple(_WM["mention_after"])
+
+
+@rule("RES004", "watermark", severity="warning", fix="unsafe", phase=0, masks=True, requires=_SITES)
+def watermark(doc: Document) -> Iterator[Finding]:
+    """句子中间插入了文档分享网站的水印名称，如“结对我老秘网区42名”。
+
+    为什么：一些范文网站在复制出的文字中插入自己的站名作为水印，站名嵌在句子中间，把原句拆断。
+    错误示例：牵线搭桥市爱心人士先后结对我老秘网区42名困境儿童
+    正确写法：牵线搭桥市爱心人士先后结对我区42名困境儿童
+    依据：文稿整洁；网页残留。
+    修复：建议修复（--unsafe-fixes）：删除站名。站名表见 data/res.toml。站名前后是“在、通过、访问、登录”或
+    “上、网站、平台、发布”、引号书名号时，是正文真的在谈这个网站，不报告。
+    """
+    masked = doc.masked
+    for m in _SITES.finditer(masked):
+        s, e = m.span()
+        before = masked[max(0, s - 2):s]
+        after = masked[e:e + 3]
+        if before.endswith(_MENTION_BEFORE) or after.startswith(_MENTION_AFTER):
+            continue
+        # a watermark sits inside running text: Han or digits on both sides
+        if not (s > 0 and regex.match(r"[\p{Han}\d]", masked[s - 1])
+                and e < len(masked) and regex.match(r"[\p{Han}\d]", masked[e])):
+            continue
+        yield Finding(s, e, f"句中插入了网站水印“{m.group()}”", Fix.replace(s, e, "", "删除水印", "unsafe"))
+
+
+# ------------------------------------------------------------------------------------------------- RES005
+_INVISIBLE = dict(_DATA["invisible"]["chars"])
+_INVISIBLE_RE = regex.compile("[" + "".join(_INVISIBLE) + "]+")
+_JOINER_CONTEXT = regex.compile(r"[\p{Extended_Pictographic}\p{Emoji_Modifier}\p{Emoji_Component}"
+                                r"\p{Arabic}\p{Syriac}\p{Devanagari}\p{Bengali}\p{Gurmukhi}\p{Gujarati}"
+                                r"\p{Oriya}\p{Tamil}\p{Telugu}\p{Kannada}\p{Malayalam}\p{Sinhala}\p{Mongolian}"
+                                r"\p{Hebrew}\uFE0F]")
+
+
+@rule("RES005", "invisible-character", severity="warning", fix="safe", phase=0, masks=True, requires=_INVISIBLE_RE)
+def invisible_character(doc: Document) -> Iterator[Finding]:
+    """文稿中有看不见的字符（零宽空格、文中的 BOM、软连字符、双向控制符等）。
+
+    为什么：这些字符不显示，却会让查找替换、字数统计和比对出错，双向控制符还会让文字显示顺序与实际不同；
+    它们多是从网页或即时通信软件复制带来的。
+    错误示例：妇联\u200b工作总结（中间夹着零宽空格 U+200B）；段落中间的 U+FEFF。
+    正确写法：妇联工作总结
+    依据：文本规范化。
+    修复：安全修复：删除这些字符。表情符号组合（👨‍👩‍👧）和阿拉伯文、印度诸文字中作为连字控制的
+    U+200C/U+200D 不报告。
+    """
+    text = doc.text
+    n = len(text)
+    for m in _INVISIBLE_RE.finditer(text):
+        s, e = m.span()
+        if doc.is_masked(s, e):
+            continue
+        chars = m.group()
+        if set(chars) <= {"\u200c", "\u200d"}:
+            prev = text[s - 1] if s > 0 else ""
+            nxt = text[e] if e < n else ""
+            if (prev and _JOINER_CONTEXT.match(prev)) or (nxt and _JOINER_CONTEXT.match(nxt)):
+                continue
+        names = "、".join(dict.fromkeys(_INVISIBLE[c] for c in chars))
+        yield Finding(s, e, f"看不见的字符：{names}", Fix.replace(s, e, "", "删除看不见的字符"))

@@ -1,0 +1,235 @@
+"""SEQ — numbering of headings and lists (序次语).
+
+GB/T 15834-2011 (appendix, 序次语) and GB/T 9704-2012 7.3.3 fix four heading levels: ``一、`` / ``（一）`` /
+``1.`` / ``（1）``. Drafts write ``1、``, ``（一）、`` or halfwidth ``(一)``, skip or repeat numbers, and start
+``一是…`` enumerations they never continue.
+
+Ordinals are found once per document (:func:`ordinals`, memoised) in the masked text: at the start of a line
+(after indentation) or, for documents whose paragraphs were run together, right after a sentence or clause end;
+a bracketed Chinese ordinal ``（一）`` is also accepted directly after a Han character (``有作为（一）落实``), which
+no other construction produces. Ordinals inside quotations are never headings.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Iterator
+
+import regex
+
+from lintkit import Document, Finding, Fix, rule
+
+_CN = "一二三四五六七八九十"
+_CN_VALUE = {c: i + 1 for i, c in enumerate("一二三四五六七八九")}
+
+
+def cn_number(s: str) -> int | None:
+    """Value of a Chinese numeral from 一 to 九十九 (一, 十, 十二, 二十, 二十三); None otherwise."""
+    if not s or any(c not in _CN for c in s):
+        return None
+    if "十" not in s:
+        return _CN_VALUE[s] if len(s) == 1 else None
+    head, _, tail = s.partition("十")
+    if "十" in tail or len(head) > 1 or len(tail) > 1:
+        return None
+    tens = _CN_VALUE[head] if head else 1
+    return tens * 10 + (_CN_VALUE[tail] if tail else 0)
+
+
+# Where a heading ordinal may stand: line start (after indentation), or after a sentence/clause end.
+_AT_START = r"(?:^|(?<=^[ \t\u3000]+))"
+_AFTER_END = r"(?<=[。！？；;!?：:][ \t\u3000]*)"
+_ORDINAL_RE = regex.compile(
+    r"(?P<pos>" + _AT_START + r"|" + _AFTER_END + r"|(?<=(?P<han>\p{Han})))"
+    r"(?:"
+    # level 2 / 4: bracketed Chinese or arabic numeral, any bracket width, optional stray point after it
+    r"(?P<bopen>[（(])(?P<bnum>[一二三四五六七八九十]{1,3}|\d{1,2})(?P<bclose>[）)])(?P<bpoint>[、.．,，]?)"
+    r"(?=[ \t\u3000]*[\p{Han}“‘《\d])"
+    r"|(?P<cnum>[一二三四五六七八九十]{1,3})、(?=[ \t\u3000]*[\p{Han}“‘《\d])"  # level 1
+    r"|(?P<anum>\d{1,2})(?P<apoint>[.．、])(?![\d.．])(?=[ \t\u3000]*[\p{Han}“‘《])"  # level 3
+    r")",
+    regex.M,
+)
+# an ordinal directly after these characters is a reference (第三条（一）项), not a heading
+_REFERENCE_BEFORE = "第条款项章节目"
+
+
+@dataclass(frozen=True, slots=True)
+class Ordinal:
+    start: int
+    end: int
+    level: int  # 1 一、  2 （一）  3 1.  4 （1）
+    value: int
+    text: str
+    inline_after_han: bool
+    halfwidth: bool = False  # bracketed ordinal written with a halfwidth bracket
+    point: str = ""  # stray mark after a bracketed ordinal, or the mark after an arabic ordinal
+
+
+def _find_ordinals(doc: Document) -> list[Ordinal]:
+    masked = doc.masked
+    out: list[Ordinal] = []
+    for m in _ORDINAL_RE.finditer(masked):
+        s, e = m.span()
+        after_han = m.group("han") is not None
+        if after_han and (m.group("bnum") is None or not m.group("bnum")[0] in _CN
+                          or masked[s - 1] in _REFERENCE_BEFORE):
+            continue  # after a Han character only （一） counts
+        if doc.in_quotes(s, e):
+            continue
+        if m.group("bnum") is not None:
+            num = m.group("bnum")
+            arabic = num.isdigit()
+            value = int(num) if arabic else cn_number(num)
+            if value is None or value == 0:
+                continue
+            half = m.group("bopen") == "(" or m.group("bclose") == ")"
+            out.append(Ordinal(s, e, 4 if arabic else 2, value, m.group(), after_han, half, m.group("bpoint")))
+        elif m.group("cnum") is not None:
+            value = cn_number(m.group("cnum"))
+            nxt = masked[e] if e < len(masked) else ""
+            if value is None or nxt in _CN:  # 三、四年级 is not a heading
+                continue
+            out.append(Ordinal(s, e, 1, value, m.group(), False))
+        else:
+            value = int(m.group("anum"))
+            if value == 0:
+                continue
+            out.append(Ordinal(s, e, 3, value, m.group(), False, point=m.group("apoint")))
+    return out
+
+
+def ordinals(doc: Document) -> list[Ordinal]:
+    """Heading/list ordinals of the document, in text order (memoised)."""
+    return doc.memo("seq.ordinals", _find_ordinals)
+
+
+def _label(o: Ordinal, value: int) -> str:
+    if o.level == 1:
+        return _cn(value) + "、"
+    if o.level == 2:
+        return "（" + _cn(value) + "）"
+    if o.level == 3:
+        return f"{value}."
+    return f"（{value}）"
+
+
+def _cn(n: int) -> str:
+    digits = "零一二三四五六七八九"
+    if n < 10:
+        return digits[n]
+    tens, ones = divmod(n, 10)
+    return ("" if tens == 1 else digits[tens]) + "十" + (digits[ones] if ones else "")
+
+
+# ------------------------------------------------------------------------------------------------- SEQ001
+@rule("SEQ001", "arabic-ordinal-with-dunhao", severity="warning", fix="safe", requires="、")
+def arabic_ordinal_dunhao(doc: Document) -> Iterator[Finding]:
+    """阿拉伯数字序号后用了顿号（“1、”），应为“1.”。
+
+    为什么：顿号用于并列词语之间；阿拉伯数字序次语后面用下脚点“.”，汉字数字序次语后面才用顿号（“一、”）。
+    错误示例：1、庆“三・八”，成功举办各类健康有益的庆祝活动；主要有：1、加强学习
+    正确写法：1.庆“三・八”，成功举办各类健康有益的庆祝活动；主要有：1.加强学习
+    依据：GB/T 15834-2011 附录（序次语之后的标点用法）；GB/T 9704-2012 7.3.3（结构层次序数“一、”“（一）”“1.”“（1）”）。
+    修复：安全修复，把顿号换成下脚点“.”。只在行首或句末标点之后、且后面紧跟文字时报告，
+    所以“1、2、3号楼”“2、3年”这样的数字并列不报告。
+    """
+    for o in ordinals(doc):
+        if o.level == 3 and o.point == "、":
+            p = o.end - 1
+            yield Finding(o.start, o.end, f"阿拉伯数字序号“{o.text}”后面应用下脚点“{o.value}.”，不用顿号",
+                          Fix.replace(p, o.end, ".", f"改为“{o.value}.”"))
+
+
+# ------------------------------------------------------------------------------------------------- SEQ002
+def seq002_spans(doc: Document) -> list[tuple[int, int]]:
+    """Spans SEQ002 reports (bracketed ordinals with halfwidth brackets or a stray point); PUN001 leaves them."""
+    return [(o.start, o.end) for o in ordinals(doc) if o.level in (2, 4) and (o.halfwidth or o.point)]
+
+
+# No ``supersedes=("PUN001",)`` here: PUN001 summarises halfwidth documents in one finding per line, and the
+# engine drops a superseded finding whenever the spans overlap, which would hide the whole line. PUN001 leaves the
+# spans of seq002_spans() alone instead.
+@rule("SEQ002", "bracketed-ordinal-form", severity="error", fix="safe", requires=regex.compile(r"[()）]"))
+def bracketed_ordinal_form(doc: Document) -> Iterator[Finding]:
+    """括号序号后又加了点号（“（一）、”），或用了半角括号（“(一)”）。
+
+    为什么：带括号的序次语本身已起分隔作用，后面不再加顿号或下脚点；中文文稿中的括号用全角“（）”。
+    错误示例：（一）、围绕中心；(一)围绕中心,开展丰富多彩的各类节日庆祝活动；(1)加强学习
+    正确写法：（一）围绕中心；（一）围绕中心，开展丰富多彩的各类节日庆祝活动；（1）加强学习
+    依据：GB/T 15834-2011 附录（“（一）”“（1）”后不加标点）；GB/T 9704-2012 7.3.3。
+    修复：安全修复，改为全角括号并删去括号后的点号。只检查行首、句末标点之后（或紧跟在汉字之后的“(一)”）的
+    序号，公式中的“(1)”、正文中“第三条(一)项”这样的引用不报告。
+    """
+    for o in ordinals(doc):
+        if o.level not in (2, 4) or not (o.halfwidth or o.point):
+            continue
+        good = _label(o, o.value) if o.level == 4 else "（" + o.text.strip("（()）、.．,，") + "）"
+        what = []
+        if o.halfwidth:
+            what.append("用了半角括号")
+        if o.point:
+            what.append(f"括号后多了“{o.point}”")
+        yield Finding(o.start, o.end, f"序号“{o.text}”{'、'.join(what)}，应为“{good}”",
+                      Fix.replace(o.start, o.end, good, f"改为“{good}”"))
+
+
+# ------------------------------------------------------------------------------------------------- SEQ003
+@rule("SEQ003", "ordinal-sequence", severity="warning", requires=regex.compile(r"[、.．）)]"))
+def ordinal_sequence(doc: Document) -> Iterator[Finding]:
+    """同一层级的序号跳号或重复（如“（一）（二）（四）”“1. 2. 2.”）。
+
+    为什么：序号跳号、重号多是增删段落后没有重新编号，读者会以为漏了内容。
+    错误示例：（一）加强领导……（二）完善制度……（四）强化考核
+    正确写法：（一）加强领导……（二）完善制度……（三）强化考核
+    依据：GB/T 9704-2012 7.3.3（结构层次序数依次为“一、”“（一）”“1.”“（1）”）。
+    修复：无自动修复（需要确认是漏了一段还是编号错了）。上一级标题出现后，下一级序号重新从1开始，不算跳号；
+    序号重新从“一”或“1”开始视为新的列表；引号内的编号列表不是标题，不检查。
+    """
+    last: dict[int, Ordinal] = {}
+    for o in ordinals(doc):
+        for lvl in [k for k in last if k > o.level]:
+            del last[lvl]  # a new parent heading restarts the numbering below it
+        prev = last.get(o.level)
+        last[o.level] = o
+        if prev is None or o.value == prev.value + 1 or o.value == 1:
+            continue
+        if o.value == prev.value:
+            msg = f"序号“{o.text.strip()}”与上一个同级序号重复"
+        elif o.value > prev.value + 1:
+            missing = _label(o, prev.value + 1)
+            msg = f"序号不连续：“{prev.text.strip()}”之后是“{o.text.strip()}”，缺少“{missing}”"
+        else:
+            msg = f"序号顺序颠倒：“{prev.text.strip()}”之后是“{o.text.strip()}”"
+        yield Finding(o.start, o.end, msg)
+
+
+# ------------------------------------------------------------------------------------------------- SEQ004
+_YISHI_RE = regex.compile(r"(?<![\p{Han}])一是(?![一是])")
+_ERSHI_RE = regex.compile(r"二是")
+
+
+@rule("SEQ004", "orphan-enumerator", severity="info", requires="一是")
+def orphan_enumerator(doc: Document) -> Iterator[Finding]:
+    """用了“一是”却没有“二是”。
+
+    为什么：“一是……二是……”是列举，只有“一是”说明列举没有写完，或后面的项目用了别的写法。
+    错误示例：一是推进“破难”行动，拓宽组织覆盖。延伸触角拓展“四新”领域组织建设……（后文没有“二是”）
+    正确写法：删去“一是”，或补全“二是……”。
+    依据：共产党员网公文常见错误（序号错误）；列举的完整性。
+    修复：无。“二是”在同一段或后面三段之内出现都算完整；“统一是”“第一是”“一是一，二是二”不报告。提示级别。
+    """
+    masked = doc.masked
+    paragraphs = doc.paragraphs
+    starts = [s for s, _ in paragraphs]
+    from bisect import bisect_right
+
+    for m in _YISHI_RE.finditer(masked):
+        s, e = m.span()
+        if doc.in_quotes(s, e):
+            continue
+        i = bisect_right(starts, s) - 1
+        limit = paragraphs[min(i + 3, len(paragraphs) - 1)][1] if i >= 0 else len(masked)
+        if _ERSHI_RE.search(masked, e, limit):
+            continue
+        yield Finding(s, e, "有“一是”而后文没有“二是”，列举不完整")

@@ -1,0 +1,519 @@
+"""TOT — totals, parts and percentages. Parts introduced by 其中/分别 that add up to more than their total, a
+part larger than its whole, a percentage impossible for the stated count, a stated count that disagrees with the
+items listed.
+
+One analysis per document (``doc.memo("tot.statements")``), shared by the rules, on the normalised text
+(``_zh.norm``: traditional characters and fullwidth digits mapped, same offsets), one sentence at a time:
+
+1. quantity tokens: an arabic (``19.2``) or Chinese (``十九``, parsed per token by ``_zh.cn_int``) number with
+   万/亿, 多/余, a prefix 共/近/约/超过… and a measure word from ``data/num.toml``. Arithmetic is
+   :class:`~decimal.Decimal`; money is normalised to 元 (``4800元`` = ``0.48万元``); 人/名/位 count the same things,
+   ``人次`` does not; an approximate number (``近600``, ``600多``, ``20余``, ``300以上``) is an interval;
+2. a total is the token right before ``其中``/``分别``; its parts are the tokens of the same unit after it, up to the
+   end of the sentence (or of the bracket that ``（其中：`` opens). Parts that close their clause (``规模以上企业6家``)
+   are a partition, so their sum is checked; parts followed by a predicate (``6户荣获市级……``) are subsets that may
+   overlap, so only "part larger than the whole" is checked; a 其中 with one part is a subset;
+3. a total that ends a sentence (``资助金额共3.98万元。``) with its details in the following sentences of the
+   paragraph (up to the next ``二是``/``（二）``/``2.``) is checked the same way, at a lower severity.
+
+Numbers that are not quantities — years (``2021年``), ordinals (``第71个``), codes (``12338``) — never become
+tokens: a token needs a measure word, and 年/届 are not counted.
+"""
+
+from __future__ import annotations
+
+import functools
+from dataclasses import dataclass
+from decimal import ROUND_CEILING, ROUND_FLOOR, Decimal
+from typing import Iterator
+
+import regex
+
+from lintkit import Document, Finding, rule
+
+from ._common import load_data
+from ._zh import CN_NUM_CHARS, LazyRegex, literal_alternation, norm, to_decimal
+
+_BIG = {"万": Decimal(10_000), "亿": Decimal(100_000_000)}
+_CN_LEADING = "零〇一二两三四五六七八九十"
+_TOTAL_PRE = ("共", "共计", "合计", "总计", "累计", "总数", "共有", "总共", "一共")
+
+
+@dataclass(frozen=True)
+class Qty:
+    start: int
+    end: int
+    lo: Decimal
+    hi: Decimal | None  # None: no upper bound ("300人以上")
+    exact: bool
+    unit: str  # unit class: "人" for 人/名/位, "元" for money, else the measure word
+    shown: str  # the number as written, without 万/亿 ("3.5万元" -> "3.5", "600多名" -> "600多")
+    factor: Decimal  # value = number * factor (in the unit class)
+    pre: str
+    mw: str
+
+    @property
+    def value(self) -> Decimal:
+        return self.lo
+
+
+@functools.lru_cache(maxsize=1)
+def _tables() -> tuple["regex.Pattern[str]", frozenset[str], frozenset[str], dict[str, Decimal]]:
+    data = load_data("num")
+    money = {k: Decimal(v) for k, v in data["money"].items()}
+    counts = list(data["count_words"])
+    words = set(counts) | set(money) | {"人次", "场次", "户次"}
+    mw = literal_alternation(words)
+    pre = literal_alternation(_TOTAL_PRE + ("将近", "接近", "近", "大约", "约", "超过", "逾", "达到", "达"))
+    token = regex.compile(
+        r"(?P<pre>" + pre + r")?(?<![\d.第])(?P<num>\d+(?:\.\d+)?|(?<![" + CN_NUM_CHARS + r"])[" + CN_NUM_CHARS
+        + r"]+)\s?(?P<approx>多|余)?(?P<big>[万亿])?(?P<approx2>多|余)?\s?(?P<mw>" + mw + r")(?P<post>以上|左右)?"
+    )
+    return token, frozenset(data["person_words"]), frozenset(counts), money
+
+
+def _interval(num: Decimal, text_num: str, factor: Decimal, approx: str | None, pre: str, post: str,
+              ) -> tuple[Decimal, Decimal | None, bool]:
+    v = num * factor
+    if approx:
+        if "." in text_num:
+            step = Decimal(1).scaleb(-len(text_num.split(".")[1]))
+        else:
+            digits = text_num if text_num[:1].isdigit() else str(int(num))
+            zeros = len(digits) - len(digits.rstrip("0")) if digits.strip("0") else 0
+            step = Decimal(10) ** zeros
+        return v, (num + step) * factor, False
+    if pre in ("近", "将近", "接近"):
+        return v * Decimal("0.8"), v, False
+    if pre in ("约", "大约") or post == "左右":
+        return v * Decimal("0.8"), v * Decimal("1.2"), False
+    if pre in ("超过", "逾") or post in ("以上", "多"):
+        return v, None, False
+    return v, v, True
+
+
+def tokens(doc: Document, start: int, end: int) -> list[Qty]:
+    """Quantity tokens of ``norm(doc)[start:end]``."""
+    text = norm(doc)
+    token_re, persons, _counts, money = _tables()
+    out: list[Qty] = []
+    for m in token_re.finditer(text, start, end):
+        num_text = m.group("num")
+        if not num_text[:1].isdigit() and num_text[0] not in _CN_LEADING:
+            continue  # 千家万户, 万人: not a numeral
+        num = to_decimal(num_text)
+        if num is None:
+            continue
+        mw = m.group("mw")
+        big = m.group("big")
+        factor = _BIG[big] if big else Decimal(1)
+        if mw in money:
+            unit = "元"
+            factor *= money[mw]
+        elif mw in persons:
+            unit = "人"
+        else:
+            unit = mw
+        pre = m.group("pre") or ""
+        approx = m.group("approx") or m.group("approx2")
+        lo, hi, exact = _interval(num, num_text, factor, approx, pre, m.group("post") or "")
+        s = m.start("num")
+        shown = num_text + (approx or "")
+        out.append(Qty(s, m.end("mw"), lo, hi, exact, unit, shown, factor, pre, mw))
+    return out
+
+
+def _fmt(d: Decimal) -> str:
+    return format(d.normalize(), "f")
+
+
+def _in_unit(q: Qty, total: Qty) -> str:
+    """The number of ``q`` expressed in the unit of ``total`` (for messages: 4800元 under a 万元 total → 0.48)."""
+    if q.factor == total.factor:
+        return q.shown
+    return _fmt(q.lo / total.factor)
+
+
+# ------------------------------------------------------------------------------------------------- analysis
+@dataclass(frozen=True)
+class Statement:
+    kind: str  # "sum" (parts add up to more than the total), "part" (a part larger than the whole)
+    start: int
+    end: int
+    total: Qty
+    parts: tuple[Qty, ...]
+    severity: str | None
+
+
+_TOTAL_WINDOW = 40  # characters before 其中 in which its total is looked for
+_PARTS_WINDOW = 400  # characters after 其中 in which its parts are looked for
+_ANCHOR = LazyRegex(r"其中|分别(?:为|是|有)")
+_BETWEEN_TOTAL_ANCHOR = LazyRegex(r"[\s，,、：:（(]*")
+_CLAUSE_SEP = LazyRegex(r"[，,、；;：:]")
+_ENUMERATOR = LazyRegex(r"\s*(?:[一二三四五六七八九十]是|[（(][一二三四五六七八九十]+[）)]|(?<![\d.])\d{1,2}[.、．](?!\d)|第[一二三四五六七八九十]+[，,、])")
+_CLOSE = {"（": "）", "(": ")"}
+
+
+def _clause_end(text: str, pos: int, end: int) -> int:
+    m = _CLAUSE_SEP.search(text, pos, end)
+    return m.start() if m else end
+
+
+def _statements(doc: Document) -> list[Statement]:
+    def compute(d: Document) -> list[Statement]:
+        text = norm(d)
+        out: list[Statement] = []
+        sentences = d.sentences
+        for si, (ss, se) in enumerate(sentences):
+            chunk = text[ss:se]
+            if "其中" in chunk or "分别" in chunk:
+                out.extend(_anchored(d, text, ss, se))
+        out.extend(_cross_sentence(d, text))
+        return out
+
+    return doc.memo("tot.statements", compute)
+
+
+def _anchored(doc: Document, text: str, ss: int, se: int) -> list[Statement]:
+    out: list[Statement] = []
+    for am in _ANCHOR.finditer(text, ss, se):
+        a_start, a_end = am.span()
+        # windows around the anchor keep the cost linear on 1 MB lines without a sentence end
+        before = tokens(doc, max(ss, a_start - _TOTAL_WINDOW), a_start)
+        if not before:
+            continue
+        total = before[-1]
+        gap = text[total.end:a_start]
+        if not _BETWEEN_TOTAL_ANCHOR.fullmatch(gap):
+            continue
+        region_end = se
+        opener = next((c for c in gap if c in _CLOSE), None)
+        if opener:
+            close = text.find(_CLOSE[opener], a_end, se)
+            region_end = close if close >= 0 else se
+        nxt = _ANCHOR.search(text, a_end, region_end)
+        if nxt:
+            region_end = nxt.start()
+        region_end = min(region_end, a_end + _PARTS_WINDOW)
+        parts = [t for t in tokens(doc, a_end, region_end) if t.unit == total.unit]
+        if not parts:
+            continue
+        # one part per clause, else the structure is not a simple list
+        clauses = [_clause_end(text, p.end, region_end) for p in parts]
+        if len(set(clauses)) != len(clauses):
+            continue
+        distributive = am.group().startswith("分别")
+        categorical = all(not text[p.end:c].strip(" \t，,、。；;）)") for p, c in zip(parts, clauses))
+        span_end = parts[-1].end
+        if total.hi is not None:
+            big = [p for p in parts if p.lo > total.hi]
+            if big:
+                out.append(Statement("part", total.start, big[0].end, total, (big[0],), None))
+                continue
+        if len(parts) >= 2 and (categorical or distributive) and total.hi is not None \
+                and not _cross_cutting(text, parts, clauses):
+            if _exceeds(parts, total, bracketed=opener is not None):
+                out.append(Statement("sum", total.start, span_end, total, tuple(parts), None))
+            # (inside "（其中：…）" every part belongs to the total, so _exceeds sees the whole list)
+    return out
+
+
+@functools.lru_cache(maxsize=1)
+def _dimensions() -> list[tuple[str, "regex.Pattern[str]"]]:
+    dims = load_data("tot")["dimensions"]
+    return [(name, regex.compile(literal_alternation(words))) for name, words in dims.items()]
+
+
+def _cross_cutting(text: str, parts: list[Qty], clause_ends: list[int]) -> bool:
+    """True when the parts describe two or more attribute dimensions (女性…, 党员…): they may overlap."""
+    seen = set()
+    for p, ce in zip(parts, clause_ends):
+        cs = lo = max(0, p.start - 20)
+        for m in _CLAUSE_SEP.finditer(text, lo, p.start):  # clause start: the last separator before the part
+            cs = m.end()
+        clause = text[cs:ce]
+        for name, pattern in _dimensions():
+            if pattern.search(clause):
+                seen.add(name)
+    return len(seen) >= 2
+
+
+def _exceeds(parts: list[Qty], total: Qty, bracketed: bool = False) -> bool:
+    """True when the parts certainly add up to more than the total and (unless the parts are closed in a
+    bracket) no leading group of them already matches it: "其中A 6家，B 10家，新发展C 20家" says more than the
+    partition."""
+    assert total.hi is not None
+    running = Decimal(0)
+    running_hi: Decimal | None = Decimal(0)
+    for i, p in enumerate(parts):
+        running += p.lo
+        running_hi = None if running_hi is None or p.hi is None else running_hi + p.hi
+        if not bracketed and i >= 1 and running <= total.hi and (running_hi is None or running_hi >= total.lo) and i < len(parts) - 1:
+            return False  # the first parts already make up the total; later clauses say something else
+    return running > total.hi
+
+
+_MAX_DETAIL_SENTENCES = 4
+# a sentence that ends with a money total: "……共3.98万元。" (cheap pre-check before tokenising)
+_MONEY_TOTAL_END = LazyRegex(r"(?:共|计|总)[^，,。；;]{0,6}?[\d一二三四五六七八九十][^，,。；;]{0,8}元\s*[。.]$")
+
+
+def _cross_sentence(doc: Document, text: str) -> list[Statement]:
+    out: list[Statement] = []
+    sentences = doc.sentences
+    for i, (ss, se) in enumerate(sentences):
+        stripped = text[ss:se].rstrip()
+        if not stripped.endswith(("。", ".")) or not _MONEY_TOTAL_END.search(stripped):
+            continue
+        toks = tokens(doc, ss, se)
+        if not toks:
+            continue
+        total = toks[-1]
+        if total.pre not in _TOTAL_PRE or text[total.end:se].strip(" \t。.") or total.hi is None:
+            continue
+        if total.unit != "元":
+            continue  # money: 资金共X万元。……a元；……b万元。 Counts of people have 其中 when they are split
+        line = doc.line_index(ss)
+        parts: list[Qty] = []
+        for ts, te in sentences[i + 1:i + 1 + _MAX_DETAIL_SENTENCES]:
+            if doc.line_index(ts) != line or _ENUMERATOR.match(text, ts):
+                break
+            for t in tokens(doc, ts, te):
+                if t.unit != total.unit:
+                    continue
+                if t.pre in _TOTAL_PRE or regex.search(r"总(?:价值|金额|额|计|数)[^，,。；;]{0,4}$", text[max(ts, t.start - 8):t.start]):
+                    continue
+                parts.append(t)
+        if len(parts) < 2 or not all(p.exact and p.lo <= total.hi for p in parts):
+            continue  # a detail larger than the total: not its detail, a new statement
+        if _exceeds(parts, total):
+            out.append(Statement("sum", total.start, parts[-1].end, total, tuple(parts), "info"))
+    return out
+
+
+# ------------------------------------------------------------------------------------------------- TOT001
+_REQ_PARTS = LazyRegex(r"其中|分别|[共合总累][计有数]?")
+
+
+@rule("TOT001", "parts-exceed-total", severity="warning", requires=_REQ_PARTS)
+def parts_exceed_total(doc: Document) -> Iterator[Finding]:
+    """“其中”“分别”后列出的各部分之和超过了总数。
+
+    为什么：总数和分项对不上，是汇报材料里最容易被领导一眼看出、也最损害可信度的差错。
+    错误示例：新增企业代理妈妈16家，其中，规模以上企业6家，个体私营企业12家（6+12=18家，超过16家）
+    正确写法：新增企业代理妈妈18家，其中，规模以上企业6家，个体私营企业12家（或改正分项）
+    依据：算术；GB/T 15835-2011 之外的校对常规（数字前后一致，共产党员网公文常见错误“数据错误”）。
+    修复：无（不知道错的是总数还是分项）。只比较单位相同的数（“人”与“名”相同，与“人次”不同；金额统一
+    折算为元，“4800元”即“0.48万元”）；概数按区间计算（“600多”在600到700之间），只有肯定超过时才报告。
+    “其中”后只有一项、或各项后面还有谓语（“6户荣获市级……，4户被推荐为……”，可以重叠）时是子集，
+    不求和。总数在句末、分项在后面几句中（“资助金额共3.98万元。……4800元；……3.5万元”）时按提示级别报告。
+    """
+    for st in _statements(doc):
+        if st.kind != "sum":
+            continue
+        total = st.total
+        nums = "+".join(_in_unit(p, total) for p in st.parts)
+        s = sum((p.lo for p in st.parts), Decimal(0))
+        approx = not all(p.exact for p in st.parts)
+        total_text = doc.text[total.start:total.end]
+        yield Finding(st.start, st.end,
+                      f"各部分之和{'至少为' if approx else ''}{nums}={_fmt(s / total.factor)}{_unit_label(total)}，"
+                      f"超过了总数“{total_text}”", severity=st.severity)
+
+
+def _unit_label(total: Qty) -> str:
+    if total.unit == "元":
+        return {Decimal(1): "元", Decimal(10_000): "万元", Decimal(100_000_000): "亿元"}.get(total.factor, "元")
+    return total.mw
+
+
+# ------------------------------------------------------------------------------------------------- TOT005
+@rule("TOT005", "part-exceeds-whole", severity="warning", requires=_REQ_PARTS)
+def part_exceeds_whole(doc: Document) -> Iterator[Finding]:
+    """“其中”的一项比总数还大。
+
+    为什么：部分不可能多于整体，多半是总数或分项抄错了位数。
+    错误示例：共10人，其中女性12人
+    正确写法：共12人，其中女性10人（按实际改正）
+    依据：算术（部分不大于整体）。
+    修复：无。只比较单位相同的数（“人”与“人次”不比较）；概数按区间计算，只有分项肯定大于总数时才报告
+    （“近600人，其中……580人”不报告）。此时不再另报 TOT001。
+    """
+    for st in _statements(doc):
+        if st.kind != "part":
+            continue
+        part = st.parts[0]
+        yield Finding(st.start, st.end,
+                      f"其中“{doc.text[part.start:part.end]}”比总数“{doc.text[st.total.start:st.total.end]}”还多",
+                      severity=st.severity)
+
+
+# ------------------------------------------------------------------------------------------------- TOT002
+_RATE = LazyRegex(
+    r"(?P<kw>[率]|占比|比例|比重|占)"
+    r"(?P<mid>[^，,。；;！？!?\d%]{0,24}?)(?:达到|达|为|是|超过)?\s?(?P<p>\d+(?:\.\d+)?)\s?%(?P<post>以上|以下|左右|多)?"
+)
+
+
+def _feasible_count(n: int, p: Decimal, d: int) -> bool:
+    """Some k in 0..n gives p% of n, rounded (either way) or truncated to d decimals."""
+    half = Decimal(5).scaleb(-d - 1)
+    unit = Decimal(1).scaleb(-d)
+    for lo_pct, hi_pct in ((p - half, p + half), (p, p + unit - Decimal("1e-12"))):
+        lo = (lo_pct * n / 100).to_integral_value(ROUND_CEILING)
+        hi = (hi_pct * n / 100).to_integral_value(ROUND_FLOOR)
+        lo, hi = max(lo, Decimal(0)), min(hi, Decimal(n))
+        if lo <= hi:
+            return True
+    return False
+
+
+def _feasible_base(n: int, p: Decimal, d: int) -> bool:
+    """Some base b >= n of which n is p% (rounded or truncated to d decimals)."""
+    if p <= 0:
+        return False
+    half = Decimal(5).scaleb(-d - 1)
+    unit = Decimal(1).scaleb(-d)
+    for lo_pct, hi_pct in ((p - half, p + half), (p, p + unit - Decimal("1e-12"))):
+        if hi_pct <= 0:
+            continue
+        lo = (Decimal(100) * n / hi_pct).to_integral_value(ROUND_CEILING)
+        hi = (Decimal(100) * n / lo_pct).to_integral_value(ROUND_FLOOR) if lo_pct > 0 else lo + 1
+        lo = max(lo, Decimal(n))
+        if lo <= hi:
+            return True
+    return False
+
+
+@rule("TOT002", "impossible-percentage", severity="warning", requires=LazyRegex(r"[%％]"))
+def impossible_percentage(doc: Document) -> Iterator[Finding]:
+    """百分比与所说的件数、人数不可能对得上。
+
+    为什么：80件案件，结案数只能是整数件，结案率只能是98.75%（79件）或100%（80件），写成99.5%就说明
+    某个数字错了。
+    错误示例：县妇联处理妇女信访案件80件，结案率达99.5%
+    正确写法：处理妇女信访案件80件，结案率达98.75%（或改正件数）
+    依据：算术：件数、人数是整数，百分比=整数÷件数，按所写的小数位四舍五入（或截断）后应当能得到所写的值。
+    修复：无。只看同一句中、百分比前20个字以内的一个整数件数（量词为“件”“人”“户”“个”等，不含金额和
+    带“万”“多”“余”的数），并且只有在这个数既不可能作分母（80件中的k件）、也不可能作分子（7名占某个
+    总数的9.09%，总数77时成立）时才报告；带“以上”“左右”的百分比不检查。
+    """
+    text = norm(doc)
+    _token, _persons, counts, _money = _tables()
+    for ss, se in doc.sentences:
+        if "%" not in text[ss:se]:
+            continue
+        for m in _RATE.finditer(text, ss, se):
+            if m.group("post"):
+                continue
+            ps = m.start("p")
+            if ps > 0 and text[ps - 1] in "约近逾":
+                continue
+            kw = m.start("kw")
+            cands = tokens(doc, max(ss, kw - 30), kw)
+            if not cands:
+                continue
+            t = cands[-1]
+            if kw - t.end > 20 or regex.search(r"\d", text[t.end:kw]) or _GROWTH.search(text, t.end, m.end("mid")):
+                continue
+            if not t.exact or t.mw not in counts or t.factor != 1 or t.lo != t.lo.to_integral_value():
+                continue
+            n = int(t.lo)
+            if n <= 0 or n > 100_000:
+                continue
+            p_text = m.group("p")
+            p = Decimal(p_text)
+            if p > 100:
+                continue
+            d = len(p_text.split(".")[1]) if "." in p_text else 0
+            if _feasible_count(n, p, d) or _feasible_base(n, p, d):
+                continue
+            mw = t.mw
+            if m.group("kw") == "占":
+                b = (Decimal(100) * n / p)
+                b_lo = int(b.to_integral_value(ROUND_FLOOR))
+                near = [f"总数{k}{mw}时为{_pct(n, k)}%" for k in (b_lo, b_lo + 1) if k >= n and k > 0]
+                msg = f"{n}{mw}占总数的{p_text}%不可能：" + "、".join(near)
+            else:
+                exact = p * n / 100
+                k_lo = int(exact.to_integral_value(ROUND_FLOOR))
+                near = [f"{k}{mw}为{_pct(k, n)}%" for k in (k_lo, k_lo + 1) if 0 <= k <= n]
+                msg = (f"{n}{mw}×{p_text}%={_fmt(exact)}{mw}，不是整数：{n}{mw}中" + "、".join(near)
+                       + f"，得不出{p_text}%")
+            yield Finding(t.start, m.end(), msg)
+
+
+def _pct(k: int, n: int) -> str:
+    return _fmt((Decimal(100) * k / n).quantize(Decimal("0.01")))
+
+
+# ------------------------------------------------------------------------------------------------- TOT003
+_PAREN_LIST = LazyRegex(r"[（(](?P<items>[^（）()\r\n]{1,120})[）)]")
+_COUNT_BEFORE_PAREN = LazyRegex(r"[\d一二两三四五六七八九十]\s?\p{Han}{1,2}[（(]")
+_ITEM_SEP = LazyRegex(r"[、，,；;]")
+_COUNT_NOUN = LazyRegex(r"(?<![\d.])(?P<num>\d+|(?<![一二两三四五六七八九十])[一二两三四五六七八九十]+)\s?个")
+_GROWTH = LazyRegex(r"增|提高|提升|下降|降低|上升|减少|同比|环比|超过|高于|低于")
+
+
+@rule("TOT003", "count-mismatch", severity="warning", requires=LazyRegex(r"[、，,]"))
+def count_mismatch(doc: Document) -> Iterator[Finding]:
+    """所说的个数与列出的项目数不一致。
+
+    为什么：“示范点3个（黄狮村、关巷社区）”只列了两个，读者会怀疑漏了一个还是数字写错了。
+    错误示例：已建成省级“四组一队”示范点3个（黄狮村、关巷社区）；冯红丽家庭、吴柯家庭、李哲瀚家庭4个家庭
+    正确写法：示范点2个（黄狮村、关巷社区）；冯红丽家庭、吴柯家庭、李哲瀚家庭3个家庭
+    依据：算术（前后一致）。
+    修复：无。只查两种结构：数量后紧跟括号列举（至少两项，用顿号或逗号分隔），以及“……A家庭、B家庭4个
+    家庭”这种列举项都以同一名词结尾、数量紧接在最后一项之后的写法。列举中有“等”、括号中有数字或
+    “其中”“包括”时不查；项数少于所说个数而某项含“和”“及”“与”时（可能是两项）不报告。
+    """
+    text = norm(doc)
+    for ss, se in doc.sentences:
+        chunk = text[ss:se]
+        if _COUNT_BEFORE_PAREN.search(chunk):
+            for t in tokens(doc, ss, se):
+                m = _PAREN_LIST.match(text, t.end)
+                if m is None or not t.exact or t.factor != 1 or t.unit == "元":
+                    continue
+                items_text = m.group("items")
+                if regex.search(r"\d|等|其中|包括|含|分别|如", items_text):
+                    continue
+                items = [x.strip() for x in _ITEM_SEP.split(items_text)]
+                if len(items) < 2 or any(not x or len(x) > 20 for x in items):
+                    continue
+                n = int(t.lo)
+                if len(items) == n:
+                    continue
+                if len(items) < n and any(regex.search(r"和|及|与|暨", x) for x in items):
+                    continue
+                yield Finding(t.start, m.end(),
+                              f"“{doc.text[t.start:t.end]}”与括号中列出的{len(items)}项"
+                              f"（{'、'.join(items)}）不一致")
+        if "个" in chunk:
+            for m in _COUNT_NOUN.finditer(text, ss, se):
+                head = text[max(ss, m.start() - 300):m.start()].rstrip()
+                noun = next((text[m.end():m.end() + k] for k in (2, 3, 4)
+                             if head.endswith(text[m.end():m.end() + k]) and len(text[m.end():m.end() + k]) == k
+                             and regex.fullmatch(r"\p{Han}+", text[m.end():m.end() + k])), None)
+                if noun is None:
+                    continue
+                n_text = m.group("num")
+                n = int(n_text) if n_text.isdigit() else to_decimal(n_text)
+                if n is None:
+                    continue
+                n = int(n)
+                segs = _ITEM_SEP.split(head)
+                count = 0
+                skip = False
+                for seg in reversed(segs):
+                    seg = seg.strip()
+                    if "等" in seg:
+                        skip = True
+                        break
+                    if not seg.endswith(noun) or regex.search(r"\d|其中", seg) or len(seg) > 24:
+                        break
+                    count += 1
+                if skip or count < 2 or count == n:
+                    continue
+                end = m.end() + len(noun)
+                yield Finding(m.start(), end, f"“{doc.text[m.start():end]}”与前面列出的{count}个“{noun}”不一致")

@@ -1,0 +1,267 @@
+"""WRD — words. 截止/截至, 的/地/得 in curated contexts, known misspellings, official formulations, transposed
+characters in frequent frames.
+
+Word lists live in ``data/wrd.toml`` (each entry with its correction and source). Matching runs on the
+normalised text (``_zh.norm``: traditional characters mapped to simplified, same offsets), so one list serves
+simplified and traditional drafts; a fix keeps the draft's script (``紅什字會`` → ``紅十字會``).
+
+Users extend the lists in their configuration, e.g.::
+
+    [rules.WRD003]
+    extra = [["公务园", "公务员"], ["帐目", "账目", "《现代汉语词典》"]]
+    disable = ["宣树"]
+
+``extra`` is a list of ``[wrong, right]`` or ``[wrong, right, source]`` string lists; ``disable`` a list of
+built-in wrong forms to ignore. A malformed entry stops the rule with a message naming the option.
+"""
+
+from __future__ import annotations
+
+import functools
+from typing import Any, Iterator, Sequence
+
+import regex
+
+from lintkit import Document, Finding, Fix, OptionSpec, rule
+
+from ._common import load_data
+from ._zh import LazyRegex, literal_alternation, norm, restore_script, to_simplified
+
+
+@functools.lru_cache(maxsize=1)
+def _data() -> dict[str, Any]:
+    return load_data("wrd")
+
+
+def _pairs(value: Any, rule_id: str, option: str = "extra") -> tuple[tuple[str, str, str], ...]:
+    """Validate a user list of ``[wrong, right]`` / ``[wrong, right, source]`` entries."""
+    out = []
+    for i, item in enumerate(value or ()):
+        ok = (isinstance(item, (list, tuple)) and len(item) in (2, 3) and all(isinstance(x, str) for x in item)
+              and item[0] and item[0] != item[1])
+        if not ok:
+            raise ValueError(f"[rules.{rule_id}] {option}[{i}]: expected [\"错误写法\", \"正确写法\"] or "
+                             f"[\"错误写法\", \"正确写法\", \"来源\"] (two different non-empty strings), got {item!r}")
+        out.append((item[0], item[1], item[2] if len(item) == 3 else ""))
+    return tuple(out)
+
+
+def _strings(value: Any, rule_id: str, option: str) -> tuple[str, ...]:
+    if not all(isinstance(x, str) and x for x in value or ()):
+        raise ValueError(f"[rules.{rule_id}] {option}: expected a list of non-empty strings, got {value!r}")
+    return tuple(value or ())
+
+
+def _fix_text(doc: Document, text: str, s: int, e: int, right: str) -> str:
+    """``right`` written in the script of ``doc.text[s:e]``."""
+    return restore_script(doc.text[s:e], text[s:e], right)
+
+
+# ------------------------------------------------------------------------------------------------- WRD001
+_DATE_AFTER = (r"\s?(?:\d{4}\s?年|\d{1,2}\s?月|\d{1,2}\s?日|[〇○零一二三四五六七八九]{4}\s?年"
+               r"|(?:十[一二]?|[一二三四五六七八九])月|\d{4}[-./]\d{1,2})")
+
+
+@functools.lru_cache(maxsize=1)
+def _jiezhi_re() -> "regex.Pattern[str]":
+    words = literal_alternation(_data()["wrd001"]["time_words"])
+    return regex.compile(r"截止(?=(?P<t>" + _DATE_AFTER + r"|\s?(?:" + words + r")))")
+
+
+@rule("WRD001", "jiezhi-before-time", severity="error", fix="safe", requires="截止")
+def jiezhi_before_time(doc: Document) -> Iterator[Finding]:
+    """“截止”后面接时间，应为“截至”。
+
+    为什么：“截止”是不及物动词（到某时停止：“报名截止”“截止日期”），不能带时间宾语；表示“到某时为止”
+    要用“截至”（“截至目前”“截至2021年12月29日”）。
+    错误示例：截止目前，全县已成立19个乡镇（街道）读书分会；截止2015年底，全县妇联系统共有……
+    正确写法：截至目前，全县已成立……；截至2015年底，全县妇联系统共有……
+    依据：《现代汉语词典》第7版“截止”“截至”条。
+    修复：安全修复，改为“截至”。只在后面紧跟时间（年月日、“目前”“今年”“年底”等）时报告；
+    “截止日期”“截止时间”“报名截止”“截止于5月1日”“截止到目前”都是正确的，不报告。
+    """
+    text = norm(doc)
+    for m in _jiezhi_re().finditer(text):
+        s, e = m.span()
+        t = doc.text[e:m.end("t")].strip()
+        yield Finding(s, e, f"“截止{t}”应为“截至{t}”：“截止”后面不能接时间",
+                      Fix.replace(s, e, "截至", "改为“截至”"))
+
+
+# ------------------------------------------------------------------------------------------------- WRD002
+# Verbs after which a following "adj的verb" is a noun phrase ("得到了认真的落实"): 的 is then right.
+_NOMINALISERS = LazyRegex(r"得到|获得|受到|进行|加以|予以|有了|实现|作出|做出|给予|给以|引起|经过|通过|需要|值得")
+_CLAUSE_START = LazyRegex(r"[，。；：！？、,;:!?\n\r（）()“”]")
+
+
+@functools.lru_cache(maxsize=8)
+def _particle_re(extra: tuple[tuple[str, str, str], ...]) -> tuple[list[tuple["regex.Pattern[str]", dict]], dict]:
+    groups = []
+    for g in _data()["wrd002"]:
+        before = literal_alternation(to_simplified(w) for w in g["before"])
+        after = literal_alternation(to_simplified(w) for w in g["after"])
+        lookbehind = r"(?<!所)" if g["right"] == "得" else ""
+        pattern = regex.compile(lookbehind + r"(?:" + before + r")(" + regex.escape(g["wrong"]) + r")(?=" + after + r")")
+        groups.append((pattern, g))
+    extras = {to_simplified(w): (r, src) for w, r, src in extra}
+    return groups, extras
+
+
+@rule("WRD002", "de-di-de", severity="warning", fix="unsafe", requires=LazyRegex(r"[的地得]"),
+      options={"extra": OptionSpec(list, [], "补充的错误搭配：[[\"错误写法\", \"正确写法\"], …]，如 [[\"认真的学习了\", "
+                                              "\"认真地学习了\"]]")})
+def de_di_de(doc: Document, options) -> Iterator[Finding]:
+    """“的”“地”“得”用错（只查常见搭配）。
+
+    为什么：形容词修饰名词用“的”（积极的作用），修饰动词用“地”（认真地开展），动词带补语用“得”
+    （做得很好）。用错了读起来别扭，也显得不严谨。
+    错误示例：引导更多地妇女和家庭学习模范；起到的積極地作用；认真的开展活动；工作做的很好
+    正确写法：引导更多的妇女和家庭学习模范；起到的積極的作用；认真地开展活动；工作做得很好
+    依据：《现代汉语词典》第7版“的”“地”“得”条；吕叔湘《现代汉语八百词》。
+    修复：建议修复（--unsafe-fixes）。只查 data/wrd.toml 中列出的搭配（前后词都在表中），不做全面的语法
+    判断；“得到了认真的落实”这类名词化用法（前面有“得到”“进行”“受到”等）不报告。
+    选项 extra：补充整段的错误写法和正确写法，如 [["积极地意义", "积极的意义"]]。
+    """
+    extra = _pairs(options["extra"], "WRD002")
+    text = norm(doc)
+    groups, extras = _particle_re(extra)
+    for pattern, g in groups:
+        for m in pattern.finditer(text):
+            s, e = m.span(1)
+            if g["right"] == "地":
+                cs = s
+                lo = max(0, s - 30)
+                cm = None
+                for cm in _CLAUSE_START.finditer(text, lo, s):
+                    pass
+                cs = cm.end() if cm else lo
+                if _NOMINALISERS.search(text, cs, s):
+                    continue
+            right = g["right"]
+            phrase = doc.text[m.start():min(len(text), e + 2)]
+            yield Finding(s, e, f"“{phrase}”中的“{doc.text[s:e]}”应为“{right}”",
+                          Fix.replace(s, e, right, f"改为“{right}”", applicability="unsafe"))
+    if extras:
+        pat = regex.compile(literal_alternation(extras))
+        for m in pat.finditer(text):
+            s, e = m.span()
+            right, _src = extras[m.group()]
+            fixed = _fix_text(doc, text, s, e, right)
+            yield Finding(s, e, f"“{doc.text[s:e]}”应为“{fixed}”",
+                          Fix.replace(s, e, fixed, f"改为“{fixed}”", applicability="unsafe"))
+
+
+# ------------------------------------------------------------------------------------------------- WRD003/4
+class _WordList:
+    """A compiled word list: one alternation for plain entries, one pattern per entry with context."""
+
+    def __init__(self, entries: Sequence[dict], extra: tuple[tuple[str, str, str], ...],
+                 disable: tuple[str, ...]) -> None:
+        off = {to_simplified(w) for w in disable}
+        self.plain: dict[str, dict] = {}
+        self.context: list[tuple["regex.Pattern[str]", dict]] = []
+        for entry in entries:
+            wrong = to_simplified(entry["wrong"])
+            if wrong in off:
+                continue
+            if "after" in entry:
+                self.context.append((regex.compile(regex.escape(wrong) + r"(?=" + entry["after"] + r")"), entry))
+            else:
+                self.plain[wrong] = entry
+        for wrong, right, source in extra:
+            self.plain[to_simplified(wrong)] = {"wrong": wrong, "right": right, "source": source, "user": True}
+        self.pattern = regex.compile(literal_alternation(self.plain)) if self.plain else None
+
+    def finditer(self, text: str) -> Iterator[tuple[int, int, dict]]:
+        if self.pattern is not None:
+            for m in self.pattern.finditer(text):
+                yield m.start(), m.end(), self.plain[m.group()]
+        for pattern, entry in self.context:
+            for m in pattern.finditer(text):
+                yield m.start(), m.end(), entry
+
+
+@functools.lru_cache(maxsize=16)
+def _wordlist(section: str, extra: tuple[tuple[str, str, str], ...], disable: tuple[str, ...]) -> _WordList:
+    return _WordList(_data()[section], extra, disable)
+
+
+_LIST_OPTIONS = {
+    "extra": OptionSpec(list, [], "补充的词表：[[\"错误写法\", \"正确写法\"], …] 或 [[\"错误写法\", \"正确写法\", "
+                                  "\"来源\"], …]"),
+    "disable": OptionSpec(list, [], "不检查的内置条目（错误写法），如 [\"宣树\"]"),
+}
+
+
+@rule("WRD003", "misspelling", severity="error", fix="safe", options=_LIST_OPTIONS)
+def misspelling(doc: Document, options) -> Iterator[Finding]:
+    """常见错别字（按词表）。
+
+    为什么：“布署”“再接再励”“红什字会”这类别字是公文校对最常见的差错，一经印发就很难更正。
+    错误示例：合理表达述求；省紅什字會的专家；养殖牲猪；二是宣树典型；收到社会各界的一致好评
+    正确写法：合理表达诉求；省紅十字會的专家；养殖生猪；二是选树典型；受到社会各界的一致好评
+    依据：《现代汉语词典》第7版；各条目的来源见 data/wrd.toml。
+    修复：从不成词的写法（布署、再接再励、红什字会、述求……）安全修复；在别的语境中可能成立的写法（宣树、
+    牲猪、收到……好评、既使）降为警告，只给建议修复（--unsafe-fixes）。繁体文稿按简体词表匹配，修复后
+    保持繁体。
+    选项 extra：补充词表 [["错误写法", "正确写法"], …] 或 [["错误写法", "正确写法", "来源"], …]，按确定的
+    错误报告（错误级别、安全修复）；选项 disable：不检查的内置条目，如 ["宣树"]。
+    """
+    extra = _pairs(options["extra"], "WRD003")
+    disable = _strings(options["disable"], "WRD003", "disable")
+    text = norm(doc)
+    for s, e, entry in _wordlist("wrd003", extra, disable).finditer(text):
+        right = _fix_text(doc, text, s, e, entry["right"])
+        doubtful = entry.get("doubtful", False)
+        yield Finding(s, e, f"“{doc.text[s:e]}”应为“{right}”",
+                      Fix.replace(s, e, right, f"改为“{right}”", applicability="unsafe" if doubtful else "safe"),
+                      severity="warning" if doubtful else None)
+
+
+@rule("WRD004", "official-formulation", severity="error", fix="unsafe", options=_LIST_OPTIONS)
+def official_formulation(doc: Document, options) -> Iterator[Finding]:
+    """规范提法写错（按词表）。
+
+    为什么：“两不愁三保障”“习近平新时代中国特色社会主义思想”这类提法有固定的表述，写错属于政治性差错，
+    是公文审核的重点。
+    错误示例：瞄准困难群众“三不愁兩保障”；深入学习习近平中国特色社会主义新时代思想
+    正确写法：瞄准困难群众“兩不愁三保障”；深入学习习近平新时代中国特色社会主义思想
+    依据：各条目的来源见 data/wrd.toml（中央文件、党的代表大会报告、党章）。
+    修复：建议修复（--unsafe-fixes）：文稿可能有意引用错误写法（如批评某种说法），由作者确认。
+    选项 extra / disable：同 WRD003，如 extra = [["四个全面战略", "“四个全面”战略布局"]]。
+    """
+    extra = _pairs(options["extra"], "WRD004")
+    disable = _strings(options["disable"], "WRD004", "disable")
+    text = norm(doc)
+    for s, e, entry in _wordlist("wrd004", extra, disable).finditer(text):
+        right = _fix_text(doc, text, s, e, entry["right"])
+        yield Finding(s, e, f"规范提法“{doc.text[s:e]}”应为“{right}”",
+                      Fix.replace(s, e, right, f"改为“{right}”", applicability="unsafe"))
+
+
+# ------------------------------------------------------------------------------------------------- WRD005
+@functools.lru_cache(maxsize=1)
+def _frames() -> list[tuple["regex.Pattern[str]", dict]]:
+    return [(regex.compile(f["pattern"]), f) for f in _data()["wrd005"]]
+
+
+@rule("WRD005", "transposed-characters", severity="warning", fix="unsafe",
+      requires=LazyRegex(r"更的|最的|达到在|[作做]了的"))
+def transposed_characters(doc: Document) -> Iterator[Finding]:
+    """常见框架中的语序颠倒或多字（“更的高”“达到在”“作了的发言”）。
+
+    为什么：改稿时挪动或删改文字留下的残迹，读者一眼就能看出不通顺。
+    错误示例：以更的高标准，更快的效率；女性比例达到在47.4%；我会作了的典型发言
+    正确写法：以更高的标准；女性比例达到47.4%；我会作了典型发言
+    依据：语序颠倒、多字（共产党员网公文常见错误类型）。
+    修复：建议修复（--unsafe-fixes）。只查 data/wrd.toml 中的几个固定框架，召回率低但几乎没有误报；
+    “变更的高度”“打更的”中的“更”不是副词，不报告。
+    """
+    text = norm(doc)
+    for pattern, frame in _frames():
+        for m in pattern.finditer(text):
+            s, e = m.span()
+            fixed = m.expand(frame["replace"])
+            fixed = _fix_text(doc, text, s, e, fixed)
+            yield Finding(s, e, f"“{doc.text[s:e]}”：{frame['what']}，应为“{fixed}”",
+                          Fix.replace(s, e, fixed, f"改为“{fixed}”", applicability="unsafe"))

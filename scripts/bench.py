@@ -1,0 +1,249 @@
+#!/usr/bin/env python3
+"""Benchmark lintkit against a floor (one compiled regex pass) and the fastest peer (autocorrect-py).
+
+Builds a corpus from seeds/ (DESIGN.md §10): one ~10 MB file, the same text as 2000 files of ~5 KB cut at
+sentence ends, and a 1 MB single-line file. Each measurement runs in a fresh subprocess (so peak RSS and import
+costs are its own) several times; the table shows the best wall time, MB/s, peak RSS and lintkit's ratio to
+each reference.
+
+    python scripts/bench.py                 # the table
+    python scripts/bench.py --rules         # plus time per rule (slowest first)
+    python scripts/bench.py --json out.json # also write the figures
+    python scripts/bench.py --size 2        # a smaller corpus (MB) for a quick look
+
+This is a script, not a test: no timing is ever asserted.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import platform
+import shutil
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+SEEDS = ROOT / "seeds"
+
+
+# ------------------------------------------------------------------------------------------------ corpus
+
+def build_corpus(directory: Path, size_mb: float) -> dict[str, Path]:
+    import regex
+
+    seed_text = "\n".join(p.read_text(encoding="utf-8") for p in sorted(SEEDS.glob("*.txt")))
+    target = int(size_mb * 1_000_000)
+    reps = max(1, target // len(seed_text.encode("utf-8")) + 1)
+    text = "\n".join([seed_text] * reps)
+    data = text.encode("utf-8")[:target]
+    text = data.decode("utf-8", "ignore")
+    one = directory / "one" / "corpus.txt"
+    one.parent.mkdir(parents=True)
+    one.write_text(text, encoding="utf-8")
+
+    # 2000 files of about the same size, cut after a sentence end
+    many = directory / "many"
+    many.mkdir()
+    n_files = 2000
+    per = max(1000, int(len(data) / n_files * 0.97))
+    pieces = regex.split(r"(?<=[。！？!?\n])", text)
+    buf: list[str] = []
+    size = 0
+    idx = 0
+    for piece in pieces:
+        buf.append(piece)
+        size += len(piece.encode("utf-8"))
+        if size >= per and idx < n_files - 1:
+            (many / f"d{idx:04d}.txt").write_text("".join(buf), encoding="utf-8")
+            idx += 1
+            buf, size = [], 0
+    if buf:
+        (many / f"d{idx:04d}.txt").write_text("".join(buf), encoding="utf-8")
+
+    # a 1 MB single line
+    line_dir = directory / "line"
+    line_dir.mkdir()
+    single = regex.sub(r"[\r\n]+", "", seed_text)
+    single = (single * (1_000_000 // len(single.encode("utf-8")) + 1)).encode("utf-8")[:1_000_000]
+    (line_dir / "line.txt").write_text(single.decode("utf-8", "ignore"), encoding="utf-8")
+
+    small = directory / "small"
+    small.mkdir()
+    shutil.copy(sorted(many.glob("*.txt"))[0], small / "one.txt")
+    return {"one": one.parent, "many": many, "line": line_dir, "small": small / "one.txt"}
+
+
+def corpus_bytes(path: Path) -> int:
+    if path.is_file():
+        return path.stat().st_size
+    return sum(p.stat().st_size for p in path.glob("*.txt"))
+
+
+# ------------------------------------------------------------------------------------------------ workers
+
+WORKER = r"""
+import json, resource, sys, time
+from pathlib import Path
+kind, target = sys.argv[1], Path(sys.argv[2])
+files = sorted(target.glob("*.txt")) if target.is_dir() else [target]
+datas = [p.read_bytes() for p in files]
+t0 = time.perf_counter()
+extra = {}
+if kind == "floor":
+    import regex
+    pat = regex.compile(r"\p{Han}+|[，。、；：！？]")
+    n = 0
+    for d in datas:
+        n += sum(1 for _ in pat.finditer(d.decode("utf-8")))
+elif kind == "api":
+    from lintkit.engine import Linter, Options
+    linter = Linter(Options(no_config=True))
+    timings = {} if len(sys.argv) > 3 and sys.argv[3] == "rules" else None
+    linter.rule_timings = timings
+    n = 0
+    for p, d in zip(files, datas):
+        n += len(linter.lint_bytes(d, p.name, None).diagnostics)
+    if timings is not None:
+        extra["rules"] = timings
+elif kind == "autocorrect":
+    import autocorrect_py as ac
+    n = 0
+    for d in datas:
+        n += len(ac.lint_for(d.decode("utf-8"), "text").lines)
+t1 = time.perf_counter()
+print(json.dumps({"seconds": t1 - t0, "findings": n,
+                  "maxrss_mb": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024, **extra}))
+"""
+
+
+def run_worker(kind: str, target: Path, *extra: str) -> dict:
+    res = subprocess.run([sys.executable, "-c", WORKER, kind, str(target), *extra], capture_output=True, text=True,
+                         timeout=3600)
+    if res.returncode != 0:
+        raise RuntimeError(f"{kind} on {target}: {res.stderr[-2000:]}")
+    return json.loads(res.stdout)
+
+
+def run_cli(args: list[str]) -> dict:
+    """Wall time and peak RSS of one `lintkit` CLI run (output to /dev/null)."""
+    exe = shutil.which("lintkit", path=str(Path(sys.executable).parent)) or "lintkit"
+    t0 = time.perf_counter()
+    with open(os.devnull, "wb") as devnull:
+        proc = subprocess.Popen([exe, *args], stdout=devnull, stderr=subprocess.PIPE)
+        _, _, rusage = os.wait4(proc.pid, 0)
+    t1 = time.perf_counter()
+    return {"seconds": t1 - t0, "maxrss_mb": rusage.ru_maxrss / 1024}
+
+
+def best(fn, repeat: int) -> dict:
+    runs = [fn() for _ in range(repeat)]
+    out = min(runs, key=lambda r: r["seconds"])
+    out = dict(out)
+    out["median_seconds"] = statistics.median(r["seconds"] for r in runs)
+    out["maxrss_mb"] = max(r["maxrss_mb"] for r in runs)
+    return out
+
+
+def has_autocorrect() -> bool:
+    res = subprocess.run([sys.executable, "-c", "import autocorrect_py"], capture_output=True)
+    return res.returncode == 0
+
+
+# ------------------------------------------------------------------------------------------------ main
+
+def main() -> int:
+    ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    ap.add_argument("--size", type=float, default=10.0, help="corpus size in MB (default 10)")
+    ap.add_argument("--repeat", type=int, default=3, help="runs per measurement (best is shown)")
+    ap.add_argument("--rules", action="store_true", help="also show the time per rule")
+    ap.add_argument("--json", metavar="FILE", help="write the figures as JSON")
+    ap.add_argument("--keep", metavar="DIR", help="build the corpus in DIR and keep it")
+    args = ap.parse_args()
+
+    workdir = Path(args.keep) if args.keep else Path(tempfile.mkdtemp(prefix="lintkit-bench-"))
+    if args.keep and workdir.exists():
+        shutil.rmtree(workdir)
+    workdir.mkdir(parents=True, exist_ok=True)
+    try:
+        corpus = build_corpus(workdir, args.size)
+        sizes = {k: corpus_bytes(v) for k, v in corpus.items()}
+        rows: list[tuple[str, str, dict, int]] = []
+
+        def add(label: str, ref: str, result: dict, nbytes: int) -> None:
+            rows.append((label, ref, result, nbytes))
+            mbps = nbytes / 1e6 / result["seconds"]
+            print(f"  measured {label:<44} {result['seconds']:8.3f} s {mbps:8.2f} MB/s", file=sys.stderr)
+
+        r = args.repeat
+        add("floor: one regex pass, 1 file", "floor-one", best(lambda: run_worker("floor", corpus["one"]), r),
+            sizes["one"])
+        add("floor: one regex pass, 2000 files", "floor-many",
+            best(lambda: run_worker("floor", corpus["many"]), r), sizes["many"])
+        add("lintkit API, 1 file", "api-one", best(lambda: run_worker("api", corpus["one"]), r), sizes["one"])
+        add("lintkit API, 2000 files", "api-many", best(lambda: run_worker("api", corpus["many"]), r),
+            sizes["many"])
+        add("lintkit API, 1 MB single line", "api-line", best(lambda: run_worker("api", corpus["line"]), r),
+            sizes["line"])
+        for jobs in (1, 2):
+            add(f"lintkit CLI --jobs {jobs}, 2000 files, json", f"cli-many-j{jobs}",
+                best(lambda: run_cli(["check", str(corpus["many"]), "--format", "json", "--no-config",
+                                      "--jobs", str(jobs)]), r), sizes["many"])
+        add("lintkit CLI, 1 file, json", "cli-one",
+            best(lambda: run_cli(["check", str(corpus["one"]), "--format", "json", "--no-config"]), r),
+            sizes["one"])
+        startup = best(lambda: run_cli(["check", str(corpus["small"]), "--format", "json", "--no-config"]),
+                       max(5, r))
+        add("lintkit CLI startup, one 5 KB file", "cli-small", startup, sizes["small"])
+        if has_autocorrect():
+            add("autocorrect-py lint_for, 2000 files", "ac-many",
+                best(lambda: run_worker("autocorrect", corpus["many"]), r), sizes["many"])
+        else:
+            print("  (autocorrect-py is not installed: pip install autocorrect-py)", file=sys.stderr)
+
+        results = {ref: {"label": label, "seconds": res["seconds"], "median_seconds": res["median_seconds"],
+                         "mb_per_s": nbytes / 1e6 / res["seconds"], "maxrss_mb": res["maxrss_mb"], "bytes": nbytes}
+                   for label, ref, res, nbytes in rows}
+        print()
+        print(f"machine: {platform.machine()}, {os.cpu_count()} CPUs, Python {platform.python_version()}, "
+              f"{platform.system()} {platform.release()}")
+        print(f"corpus: {sizes['one'] / 1e6:.1f} MB as 1 file and as {len(list(corpus['many'].glob('*.txt')))} "
+              f"files; a {sizes['line'] / 1e6:.1f} MB single line\n")
+        print(f"{'measurement':<44} {'best s':>8} {'MB/s':>8} {'RSS MB':>8}")
+        print("-" * 72)
+        for ref, v in results.items():
+            print(f"{v['label']:<44} {v['seconds']:8.3f} {v['mb_per_s']:8.2f} {v['maxrss_mb']:8.1f}")
+        print()
+        floor = results["floor-many"]["mb_per_s"]
+        print(f"lintkit API (2000 files) / floor:        {results['api-many']['mb_per_s'] / floor:6.2f}×")
+        if "ac-many" in results:
+            ac = results["ac-many"]["mb_per_s"]
+            print(f"lintkit API (2000 files) / autocorrect:  {results['api-many']['mb_per_s'] / ac:6.2f}×")
+            print(f"lintkit CLI -j2 / autocorrect (1 thread):{results['cli-many-j2']['mb_per_s'] / ac:6.2f}×")
+        per_mb_corpus = results["api-one"]["seconds"] / results["api-one"]["bytes"]
+        per_mb_line = results["api-line"]["seconds"] / results["api-line"]["bytes"]
+        print(f"1 MB single line, cost per byte vs corpus: {per_mb_line / per_mb_corpus:6.2f}×")
+        print(f"startup (one 5 KB file, CLI wall):       {results['cli-small']['seconds'] * 1000:6.0f} ms")
+
+        if args.rules:
+            timing = run_worker("api", corpus["many"], "rules")["rules"]
+            total = sum(timing.values())
+            print(f"\n{'rule':<10} {'seconds':>8} {'share':>7}   (2000 files, one process)")
+            for rid, sec in sorted(timing.items(), key=lambda x: -x[1]):
+                print(f"{rid:<10} {sec:8.3f} {sec / total * 100:6.1f}%")
+            results["rules"] = timing
+        if args.json:
+            Path(args.json).write_text(json.dumps(results, ensure_ascii=False, indent=2), encoding="utf-8")
+    finally:
+        if not args.keep:
+            shutil.rmtree(workdir, ignore_errors=True)
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

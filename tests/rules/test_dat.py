@@ -1,0 +1,178 @@
+"""DAT — dates."""
+
+from __future__ import annotations
+
+import pytest
+
+from conftest import check_rule, lint, seed_line
+
+from lintkit_rules import dat
+
+
+def _rules(text, prefix="DAT"):
+    return [(d.rule, d.text) for d in lint(text, [prefix])]
+
+
+# ------------------------------------------------------------------------------------------------- DAT001
+def test_dat001_seed_lines():
+    line = seed_line("003", 24)
+    assert line.startswith("2011在马田镇")
+    check_rule("DAT001", invalid=[(line, [(0, 4)], None)])
+    line = seed_line("002", 2)
+    found = [d for d in lint(line, ["DAT001"])]
+    assert [d.text for d in found] == ["2020"]
+
+
+def test_dat001_fix_is_unsafe():
+    check_rule("DAT001", invalid=[("2011在马田镇红星村建设了第一家村“妇女之家”。", [(0, 4)],
+                                   "2011年在马田镇红星村建设了第一家村“妇女之家”。")], unsafe=True)
+    check_rule("DAT001", invalid=[("转眼间2020已至岁末。", [(3, 7)], "转眼间2020已至岁末。")], unsafe=False)
+
+
+def test_dat001_negatives():
+    check_rule("DAT001", valid=[
+        "发挥12338维权热线、信访接待等平台作用。",
+        "全县共有2011名党员参加学习。",
+        "2021年99公益日期间，广泛发动社会各界。",
+        "认真做好（2011—2020）《西峡县妇女儿童发展两规划》的迎验工作。",
+        "永兴县妇联2011-2015工作总结及今后五年工作思路",
+        "一、2011至2015年工作总结",
+        "投入资金2000万元，建设2020户。",
+        "颁布实施2016-2020年妇女儿童发展规划；",
+        "联系电话:0735-2871512 湘ICP备20006897号-1 Copyright 2021 郴州妇女联合会",
+        "2021年度全县妇联系统工作总结测评会",
+        "2022级新生入学教育；第2021期简报。",
+    ])
+
+
+# ------------------------------------------------------------------------------------------------- DAT002
+def test_dat002_short_year():
+    check_rule("DAT002", invalid=[("21年3月召开换届大会。", [(0, 3)], None)])
+    # a full form elsewhere in the document gives the suggestion
+    check_rule("DAT002", invalid=[("2021年工作总结。21年3月召开换届大会。", [(10, 13)], "2021年工作总结。2021年3月召开换届大会。")],
+               unsafe=True)
+
+
+def test_dat002_short_end_year():
+    check_rule("DAT002", invalid=[("2011—15年工作总结", [(5, 8)], "2011—2015年工作总结")], unsafe=True)
+
+
+def test_dat002_negatives():
+    check_rule("DAT002", valid=[
+        "她在妇联工作21年，建党100年之际受到表彰。",
+        "11个乡镇妇联主席中90后6名。",
+        "工作21年3个月后调任。",
+        "2011—2015年工作总结；2020—2021学年。",
+        "2021年3月召开换届大会。",
+        "畅谈了20 21年3月工作思路",  # a split year: SPC001 reports it, DAT does not report it again
+    ])
+
+
+def test_split_year_is_spc001s_only():
+    text = seed_line("000", 10) + "\n对20 21年3月的工作进行了测评。"
+    rules = {d.rule for d in lint(text, ["DAT", "SPC001"])}
+    assert rules == {"SPC001"}
+
+
+# ------------------------------------------------------------------------------------------------- DAT003
+def test_dat003_impossible_dates():
+    check_rule("DAT003", invalid=[
+        ("定于2021年2月29日召开会议。", [(2, 12)], None),
+        ("请于4月31日前报送材料。", [(2, 7)], None),
+        ("2021年13月，召开大会。", [(0, 8)], None),
+        ("二〇二一年二月三十日", [(0, 10)], None),
+        ("6月0日启动。", [(0, 4)], None),
+    ])
+
+
+def test_dat003_year_from_earlier_in_paragraph():
+    text = "2021年工作安排如下：2月29日前完成摸底，3月开展培训。"
+    found = lint(text, ["DAT003"])
+    assert len(found) == 1 and found[0].severity == "warning"
+    assert "2021年2月只有28天" in found[0].message
+    # another paragraph's year is not used
+    assert not lint("2021年工作总结\n2月29日前完成摸底。", ["DAT003"])
+
+
+def test_dat003_message_shows_calendar_fact():
+    (d,) = lint("定于2021年2月29日召开会议。", ["DAT003"])
+    assert d.message == "日期“2021年2月29日”不存在：2021年2月只有28天"
+
+
+def test_dat003_negatives():
+    check_rule("DAT003", valid=[
+        "2020年2月29日召开会议。",           # leap year
+        "2月29日前完成摸底。",                # no year: could be a leap year
+        "农历二月三十，村里举办庙会。",
+        "腊月三十晚上，慰问困难群众。",
+        "2021年12月14日，西峡县妇联被授予荣誉称号。",
+        "11月22日全面开课；3月31日前完成；12月31日。",
+        "13个月来；12个月内；2021年度。",
+        seed_line("000", 4), seed_line("003", 38),
+    ])
+
+
+# ------------------------------------------------------------------------------------------------- DAT004
+def test_dat004_seed_line():
+    line = seed_line("003", 6)
+    found = lint(line, ["DAT004"])
+    assert [d.text for d in found] == ["2011至2015年以来"]
+    assert "2011年至2015年" in found[0].message
+
+
+def test_dat004_forms():
+    check_rule("DAT004", invalid=[
+        ("2011年至2015年以来，全县累计发放贷款。", [(0, 13)], None),
+        ("2016—2020年以来", [(0, 12)], None),
+        ("2011至2015年以來,全縣已累計發放", [(0, 12)], None),
+    ])
+
+
+def test_dat004_negatives():
+    check_rule("DAT004", valid=["2015年以来，县妇联开展普法宣传活动。", "近五年以来，共慰问1万余人。", "今年以来，全县妇女事业取得新进展。",
+                                "2011至2015年，县妇联抢抓机遇。", "2011年以来，县妇联抢抓机遇。"])
+
+
+# ------------------------------------------------------------------------------------------------- DAT006
+def test_dat006_weekday():
+    check_rule("DAT006", invalid=[("定于2021年12月14日（星期三）召开会议。", [(2, 17)], None)])
+    (d,) = lint("定于2021年12月14日（星期三）召开会议。", ["DAT006"])
+    assert d.message == "2021年12月14日是星期二，不是“星期三”"
+    check_rule("DAT006", valid=["定于2021年12月14日（星期二）召开会议。", "2022年1月21日周五下午召开测评会。",
+                                "2021年12月19日（星期日）", "2021年12月19日(星期天)",
+                                "12月14日（星期三）召开会议。"])  # no year: not checked
+
+
+def test_dat006_year_from_paragraph_is_info():
+    (d,) = lint("2021年工作安排：12月14日（星期三）召开总结会。", ["DAT006"])
+    assert d.severity == "info"
+
+
+def test_seeds_dates_are_silent_where_correct(seeds_dir):
+    # every DAT finding on the seeds is one of the known problems
+    texts = []
+    for path in sorted(seeds_dir.glob("*.txt")):
+        texts += [(path.name[:3], d.rule, d.text) for d in lint(path.read_text(encoding="utf-8"), ["DAT"])]
+    assert texts == [("002", "DAT001", "2020"), ("003", "DAT004", "2011至2015年以来"),
+                     ("003", "DAT004", "2011至2015年以来"), ("003", "DAT001", "2011")]
+
+
+def test_synthetic_notice_is_clean():
+    draft = (
+        "关于召开2022年全县妇联工作会议的通知\n"
+        "各乡镇（街道）妇联：\n"
+        "经研究，定于2022年1月21日（星期五）上午9:00在县会议中心召开2022年全县妇联工作会议。"
+        "请于1月19日前将参会人员名单报县妇联办公室。2021年以来，各级妇联组织围绕中心、服务大局。"
+        "2016—2020年，全县累计培训妇女3.2万人次。2月28日前完成“两癌”筛查摸底，3月8日召开表彰会。\n"
+        "二〇二二年一月十日\n"
+    )
+    assert lint(draft, ["DAT"]) == []
+
+
+@pytest.mark.parametrize("rid", ["DAT001", "DAT002", "DAT003", "DAT004", "DAT006"])
+def test_docstring_sections(rid):
+    from lintkit import rules_in
+
+    (r,) = [r for r in rules_in(dat) if r.id == rid]
+    for section in ("为什么：", "错误示例：", "正确写法：", "依据：", "修复："):
+        assert section in r.doc, (rid, section)

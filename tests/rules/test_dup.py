@@ -1,0 +1,164 @@
+"""DUP — doubled words, repeated clauses, repeated sentences, repeated modifiers."""
+
+from __future__ import annotations
+
+import time
+
+import pytest
+from conftest import SEEDS, check_rule, lint, seed_line
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+GRAMMATICAL = ["扎扎实实推进工作", "常常深入基层", "人人参与", "妈妈们", "大家看看这份材料", "研究研究再定",
+               "开展一对一帮扶", "面对面交流", "落实落细各项措施", "关心关爱留守儿童", "尊法学法守法用法",
+               "村村通公路", "开展村村比观摩评比活动", "实施家家幸福安康工程", "说的的确是事实", "达到目的的手段",
+               "永兴县县委书记", "马田镇镇政府所在村", "西峡县县妇联", "南阳市市场监督管理局", "这区区几个村",
+               "某某乡乡村振兴示范村", "县城关镇", "天天向上", "个个争先", "讨论讨论", "镇镇通硬化路"]
+
+
+# ------------------------------------------------------------------------------------------------- DUP001
+def test_dup001_seed_lines():
+    found = lint(seed_line("004", 2), ["DUP001"])
+    assert [d.text for d in found] == ["的的"]
+    found = lint(seed_line("003", 36), ["DUP001"])
+    assert [d.text for d in found] == ["镇镇"]
+    found = lint(seed_line("002", 19), ["DUP001"])
+    assert [d.text for d in found] == ["首屆“首屆"]
+
+
+def test_dup001_fixes():
+    check_rule("DUP001", invalid=[
+        ("主题特色鲜明益智身心健康的的未成年人教育实践活动", [(12, 14)], "主题特色鲜明益智身心健康的未成年人教育实践活动"),
+        ("2011在马田镇镇红星村建设了我县第一家村“妇女之家”", [(7, 9)], "2011在马田镇红星村建设了我县第一家村“妇女之家”"),
+        ("进一步进一步加强组织建设", [(0, 6)], "进一步加强组织建设"),
+        ("以及以及相关单位", None, "以及相关单位"),
+    ])
+    check_rule("DUP001", invalid=[
+        ("鎮原縣首屆“首屆家風家訓”朗誦會", [(3, 8)], "鎮原縣“首屆家風家訓”朗誦會"),
+    ], unsafe=True)
+
+
+def test_dup001_quote_double_is_not_safe():
+    from conftest import fix
+
+    text = "鎮原縣首屆“首屆家風家訓”朗誦會"
+    assert fix(text, ["DUP001"]) == text
+
+
+def test_dup001_grammatical_reduplication():
+    check_rule("DUP001", valid=GRAMMATICAL)
+
+
+# ------------------------------------------------------------------------------------------------- DUP002
+def test_dup002_seed_clause():
+    found = lint(seed_line("000", 4), ["DUP002"])
+    assert [d.text for d in found] == ["南阳市“好爱你”杯基层妇联领头雁云比武大赛"]
+
+
+def test_dup002_fix():
+    check_rule("DUP002", invalid=[
+        ("积极参与南阳市“好爱你”杯比武大赛；南阳市“好爱你”杯比武大赛；开展展播活动",
+         None, "积极参与南阳市“好爱你”杯比武大赛；开展展播活动"),
+        ("要加强妇女儿童权益保障，加强妇女儿童权益保障。", None, "要加强妇女儿童权益保障。"),
+    ], unsafe=True)
+
+
+def test_dup002_negatives():
+    check_rule("DUP002", valid=[
+        "好，好，好。",
+        "学习，学习，再学习。",
+        "要抓好党建，要抓好业务，要抓好队伍。",
+        "巾帼心向党，巾帼建新功，巾帼暖人心。",
+        "一是加强学习。二是加强宣传。",
+        "加油！加油！",
+    ])
+
+
+# ------------------------------------------------------------------------------------------------- DUP003
+def test_dup003_seed_sentence():
+    text = next(SEEDS.glob("000_*.txt")).read_text(encoding="utf-8")
+    found = lint(text, ["DUP003"])
+    assert len(found) == 1
+    assert found[0].line == 4 and "第 3 行" in found[0].message
+    assert found[0].text.startswith("2021年12月14日，西峡县妇联被全国妇联授予")
+
+
+def test_dup003_negatives():
+    title = "西峡县召开全县妇联系统2021年度工作总结测评会"
+    check_rule("DUP003", valid=[
+        title + "\n" + title + "。会议总结了全年工作。",  # title restated in the body
+        "一、加强妇女思想政治引领工作的主要做法\n正文。\n一、加强妇女思想政治引领工作的主要做法\n",
+        "会议要求，认真落实。\n会议要求，认真落实。",  # short
+        "全县各级妇联组织要进一步提振精神提高标准。全县各级妇联组织要进一步提振精神提高效率。",
+    ])
+    check_rule("DUP003", invalid=[
+        ("全县各级妇联组织要进一步提振精神提高标准。其他内容在这里。全县各级妇联组织也要进一步提振精神，提高标准。",
+         None, None),
+    ])
+
+
+def test_dup003_linear_on_one_megabyte_line():
+    sentence = "全县各级妇联组织围绕中心服务大局取得了第{}项明显成效，"
+    text = "".join(sentence.format(i) for i in range(30000))  # ~1 MB, one line, no 。
+    text = text.replace("，", "。", 15000)
+    t = time.perf_counter()
+    lint(text, ["DUP003"])
+    elapsed = time.perf_counter() - t
+    assert elapsed < 5, elapsed
+
+
+# ------------------------------------------------------------------------------------------------- DUP004
+def test_dup004_seed_and_negatives():
+    found = lint(seed_line("000", 8), ["DUP004"])
+    assert [(d.text, d.severity) for d in found] == [("进一步", "info")]
+    check_rule("DUP004", valid=["进一步加强学习，进一步提高本领。", "落实落细，关心关爱，尊法学法守法用法。"])
+
+
+def test_dup_docs_have_sections():
+    from lintkit_rules import dup
+
+    for f in (dup.doubled_word, dup.repeated_clause, dup.repeated_sentence, dup.repeated_word_in_clause):
+        for section in ("为什么：", "错误示例：", "正确写法：", "依据：", "修复："):
+            assert section in f.lintkit_rule.doc
+
+
+# ------------------------------------------------------------------------------------------------- drafts
+SIMPLIFIED_REPORT = """关于2023年度妇女儿童工作的总结
+
+一、主要工作
+今年以来，县妇联坚持以习近平新时代中国特色社会主义思想为指导，扎扎实实推进各项工作。我们常常深入基层，开展一对一帮扶、面对面宣讲，落实落细关心关爱留守儿童各项措施。
+二、存在问题
+一是工作创新不够。二是基层力量薄弱，人人都要增强责任意识。
+三、下步打算
+要研究研究新情况，看看群众需要什么，进一步加强组织建设。
+"""
+
+
+def test_correct_drafts_are_quiet():
+    from test_scr import SIMPLIFIED_DRAFT, TRADITIONAL_DRAFT
+
+    for text in (SIMPLIFIED_REPORT, SIMPLIFIED_DRAFT, TRADITIONAL_DRAFT):
+        found = [d for d in lint(text, ["DUP", "RES", "SCR"]) if d.severity != "info"]
+        assert not found, [(d.rule, d.text) for d in found]
+
+
+@settings(max_examples=100, deadline=None)
+@given(st.text(alphabet=st.one_of(st.characters(min_codepoint=0x4E00, max_codepoint=0x4E30),
+                                  st.characters(min_codepoint=0x20000, max_codepoint=0x20010),
+                                  st.sampled_from(list("的镇村，。；“”首届进一步\n"))), max_size=200))
+def test_dup_never_raises(text):
+    assert not any(d.rule.startswith("LNT") for d in lint(text, ["DUP"]))
+
+
+@pytest.mark.slow
+def test_dup_long_line_cost_is_linear():
+    line = seed_line("004", 2)
+    short = line * 5
+    long = line * 100
+    t = time.perf_counter()
+    lint(short, ["DUP"])
+    t_short = time.perf_counter() - t
+    t = time.perf_counter()
+    lint(long, ["DUP"])
+    t_long = time.perf_counter() - t
+    assert t_long < 40 * max(t_short, 0.01)

@@ -1,0 +1,146 @@
+"""NUM — numbers; and the Chinese-numeral parser shared by NUM/TOT/DAT."""
+
+from __future__ import annotations
+
+from decimal import Decimal
+
+import pytest
+
+from conftest import check_rule, lint, seed_line
+
+from lintkit_rules import num
+from lintkit_rules._zh import cn_int, restore_script, to_decimal, to_simplified
+
+
+# ------------------------------------------------------------------------------------------------- parser
+@pytest.mark.parametrize("token,value", [
+    ("十九", 19), ("两", 2), ("三百五十", 350), ("一千零八", 1008), ("一万零五", 10005), ("十万", 100000),
+    ("二十万零三百", 200300), ("一亿二千万", 120000000), ("两千零二十一", 2021), ("一百零八", 108), ("十一", 11),
+    ("零", 0), ("〇", 0), ("二〇二一", 2021), ("五千零五十", 5050), ("三万四千五百六十七", 34567),
+    ("一千一百", 1100), ("一百十", 110), ("十", 10), ("四十", 40),
+])
+def test_cn_int(token, value):
+    # values cross-checked against cn2an 0.5.24 ("smart" mode) when the parser was written
+    assert cn_int(token) == value
+
+
+@pytest.mark.parametrize("token", ["", "abc", "三八节", "两两"])
+def test_cn_int_rejects(token):
+    assert cn_int(token) is None
+
+
+def test_to_decimal():
+    assert to_decimal("19.2") == Decimal("19.2") and to_decimal("十九") == Decimal(19)
+
+
+def test_normalisation_keeps_length_and_maps_traditional():
+    text = "紅什字會1萬多條１０餘次三不愁兩保障"
+    out = to_simplified(text)
+    assert len(out) == len(text)
+    assert out == "红什字会1万多条10余次三不愁两保障"
+    assert restore_script("紅什字會", "红什字会", "红十字会") == "紅十字會"
+    assert restore_script("三不愁兩保障", "三不愁两保障", "两不愁三保障") == "兩不愁三保障"
+
+
+# ------------------------------------------------------------------------------------------------- NUM001
+def test_num001_seed():
+    line = seed_line("000", 4)
+    assert [d.text for d in lint(line, ["NUM001"])] == ["近600多名"]
+
+
+def test_num001_forms():
+    check_rule("NUM001", invalid=[
+        ("全县共有近600多名孩子得到关爱。", [(4, 10)], None),
+        ("超过300人以上参加活动。", [(0, 8)], None),
+        ("逾200余人参加。", [(0, 6)], None),
+        ("共有600多人左右参加。", [(2, 9)], None),
+        ("近1萬多條信息", [(0, 5)], None),
+    ])
+    (d,) = lint("约300人左右参加。", ["NUM001"])
+    assert d.severity == "info"
+
+
+def test_num001_negatives():
+    check_rule("NUM001", valid=[
+        "近五年来，县妇联利用节点开展活动。", "近年来，西峡县妇联作为牵头单位。", "近期将召开会议。", "最近3年多来",
+        "近3个月，全县新增就业600多人。", "近十多年来，全县妇女事业快速发展。", "县级线上读书群近500人每天坚持诵读。",
+        "附近600多名群众", "签约300多家企业", "约300人参加。", "超过300人参加。", "300人以上参加。",
+        seed_line("001", 8), seed_line("003", 12),
+    ])
+
+
+# ------------------------------------------------------------------------------------------------- NUM002
+def test_num002_seed_and_fix():
+    line = seed_line("003", 32)
+    found = lint(line, ["NUM002"])
+    assert [d.text for d in found] == ["1186余万"]
+    check_rule("NUM002", invalid=[("为受助妇女儿童避免经济损失1186余万元。", [(13, 19)], "为受助妇女儿童避免经济损失1186万余元。"),
+                                  ("共筹集2.5多亿元", [(3, 8)], "共筹集2.5亿多元")], unsafe=True)
+    check_rule("NUM002", invalid=[("共有186余人参加。", [(2, 6)], None)])
+
+
+def test_num002_negatives():
+    check_rule("NUM002", valid=[
+        "发放慰问金36万余元，1000余万元，十余万元，420余名，280余人，10余次，20多人，1万多条。",
+        "2000多万元", "共慰问妇女儿童1万余人", seed_line("003", 12), seed_line("000", 4),
+        "2013余姚市考察",
+    ])
+
+
+# ------------------------------------------------------------------------------------------------- NUM003
+def test_num003_mixed():
+    check_rule("NUM003", invalid=[
+        ("培训妇女4千人次。", [(4, 6)], "培训妇女4000人次。"),
+        ("投入资金1.5千元", [(4, 8)], "投入资金1500元"),
+        ("覆盖4千万人", [(2, 4)], "覆盖4000万人"),
+    ], unsafe=True)
+    check_rule("NUM003", invalid=[("1百零8将", [(0, 4)], None)])
+
+
+def test_num003_chinese_year_zero_is_safe_fix():
+    check_rule("NUM003", invalid=[("二0二一年十二月十日", [(1, 2)], "二〇二一年十二月十日"),
+                                  ("二O二二年一月", [(1, 2)], "二〇二二年一月")])
+
+
+def test_num003_negatives():
+    check_rule("NUM003", valid=[
+        "资助金额共3.98万元，19.2万元的善款，共计0.63万元，1万多条，2.5亿元。",
+        "全程5千米，重5千克，提高3百分点。", "二〇二一年十二月", "评选出三个“十佳”各10名", "4000人次", "四千人次",
+        seed_line("001", 28),
+    ])
+
+
+# ------------------------------------------------------------------------------------------------- NUM004
+def test_num004_seed():
+    line = seed_line("001", 8)
+    (d,) = lint(line, ["NUM004"])
+    assert d.text == "十四五" and d.fix.applicability == "unsafe"
+    check_rule("NUM004", invalid=[("为上林十四五高质量发展贡献力量", [(3, 6)], "为上林“十四五”高质量发展贡献力量")], unsafe=True)
+
+
+def test_num004_safe_fix_before_plan():
+    check_rule("NUM004", invalid=[("对标十四五规划，谋划十五五时期发展", [(2, 5), (10, 13)],
+                                   "对标“十四五”规划，谋划“十五五”时期发展")])
+
+
+def test_num004_negatives():
+    check_rule("NUM004", valid=[
+        "对标“十四五”规划", "也是“十四五”规划实施的关键之年", "十四五岁的青少年", "来了十四五个人", "二十四五岁",
+        "第十四五", "《“十四五”妇女发展规划》", seed_line("001", 37), seed_line("000", 8),
+    ])
+
+
+@pytest.mark.parametrize("rid", ["NUM001", "NUM002", "NUM003", "NUM004"])
+def test_docstring_sections(rid):
+    from lintkit import rules_in
+
+    (r,) = [r for r in rules_in(num) if r.id == rid]
+    for section in ("为什么：", "错误示例：", "正确写法：", "依据：", "修复："):
+        assert section in r.doc, (rid, section)
+
+
+def test_seeds(seeds_dir):
+    got = []
+    for path in sorted(seeds_dir.glob("*.txt")):
+        got += [(path.name[:3], d.rule, d.text) for d in lint(path.read_text(encoding="utf-8"), ["NUM"])]
+    assert got == [("000", "NUM001", "近600多名"), ("001", "NUM004", "十四五"), ("003", "NUM002", "1186余万")]

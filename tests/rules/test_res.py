@@ -1,0 +1,202 @@
+"""RES — residue: boilerplate, pinyin annotations, mojibake, watermarks, invisible characters."""
+
+from __future__ import annotations
+
+import pytest
+from conftest import SEEDS, check_rule, fix, lint, seed_line
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from lintkit.engine import Linter, Options
+
+
+def _ids(text, select):
+    return [(d.rule, d.text) for d in lint(text, select)]
+
+
+# ------------------------------------------------------------------------------------------------- RES001
+def test_res001_seed_header_and_footer():
+    text = (SEEDS / next(p.name for p in SEEDS.glob("003_*.txt"))).read_text(encoding="utf-8")
+    found = [d for d in lint(text, ["RES001"])]
+    assert [d.line for d in found] == [1, 2, 4, 76]
+    assert found[0].text == "欢迎您访问郴州市妇女联合会网站!"
+    assert found[2].text.startswith("发布时间:2019-11-25")
+    assert "ICP备" in found[3].text
+
+
+def test_res001_forum_pagination_seed():
+    text = (SEEDS / next(p.name for p in SEEDS.glob("004_*.txt"))).read_text(encoding="utf-8")
+    found = [(d.line, d.text) for d in lint(text, ["RES001"])]
+    assert found == [(3, "页:"), (4, "[1]")]
+
+
+def test_res001_positives_and_fix():
+    body = "一、工作总结\n县妇联认真开展各项工作，取得明显成效。\n"
+    check_rule("RES001", invalid=[
+        (seed_line("003", 1) + "\n" + body, [(0, len(seed_line("003", 1)))], None),
+        ("您的位置：首页 > 新闻中心 > 工作动态\n" + body, None, body),
+        (body + "版权所有©2021 某某县人民政府 技术支持：某某网络", None, body),
+        (body + "京ICP备12345678号", None, body),
+    ], unsafe=True)
+
+
+def test_res001_negatives_prose_about_websites():
+    check_rule("RES001", valid=[
+        "县妇联开通了门户网站，首页设置“巾帼风采”专栏，欢迎广大妇女访问。",
+        "欢迎您访问县妇联网站了解更多政策信息，并通过留言板反映诉求。",
+        "在网站首页开设专栏，发布各类信息100余条。",
+        "联系电话：0735-2871512",
+        "时间：2021年3月8日\n地点：县妇联会议室",  # one label per line: a real notice, not a page header
+        "会议指出：要加强版权保护。\n作者的权益受法律保护。",
+        "参考文献\n[1] 张三. 妇女工作研究[M]. 北京: 人民出版社, 2020.",
+        "2.巾帼建功有突破。第1页共3页",
+    ])
+
+
+def test_res001_weak_patterns_only_at_edges():
+    middle = "\n".join(["第一段正文。"] * 8 + ["[1]"] + ["第二段正文。"] * 8)
+    assert not lint(middle, ["RES001"])
+
+
+# ------------------------------------------------------------------------------------------------- RES002
+def test_res002_seed_count_and_fix():
+    text = (SEEDS / next(p.name for p in SEEDS.glob("002_*.txt"))).read_text(encoding="utf-8")
+    found = lint(text, ["RES002"])
+    assert 280 <= len(found) <= 295
+    assert all(d.fix is not None and d.fix.applicability == "safe" for d in found)
+    assert found[0].text == "(lián)"
+    assert "(耿塬村)" not in {d.text for d in found}
+    fixed = fix(seed_line("002", 1), ["RES002"])
+    assert fixed == seed_line("002", 1)  # a single line has only 2 annotations: below the threshold
+    first_two = seed_line("002", 1) + "\n" + seed_line("002", 2)
+    assert fix(first_two, ["RES002"]).startswith("2020年婦聯工作總結\n日月如梭,光陰似箭,轉眼間")
+
+
+def test_res002_fix_examples():
+    check_rule("RES002", invalid=[
+        ("婦聯(lián)工作,鎮(zhèn)黨委,執(zhí)行委員會(huì)", [(2, 8), (12, 18), (22, 27), (31, 36)],
+         "婦聯工作,鎮黨委,執行委員會"),
+        ("中國（zhōng guó）婦女（fù nǚ）兒童（ér tóng）", None, "中國婦女兒童"),
+    ])
+
+
+def test_res002_negatives():
+    check_rule("RES002", valid=[
+        "亳(bó)州是安徽省的地级市。",  # a single gloss is left alone
+        "亳(bó)州和蚌(bèng)埠",  # two glosses: still deliberate
+        "创建“平安家庭”示范村1个(耿塬村),示范户2户。",
+        "请登录系统(system)后填写(name)栏。",
+        "使用(a)(b)(c)三种方案(plan)。",
+    ])
+
+
+def test_res002_toneless_only_with_toned_majority():
+    assert len(lint("婦聯(lián)鎮(zhèn)縣(xiàn)的(de)", ["RES002"])) == 4
+    assert not lint("方案(an)和(en)及(ou)", ["RES002"])
+
+
+def test_res002_masks_parentheses_for_later_rules():
+    # after RES ran, doc.masked no longer contains the annotations
+    from lintkit.document import MASK, Document
+
+    linter = Linter(Options(select=("RES002", "SPC"), no_config=True))
+    doc = Document("婦聯(lián)鎮(zhèn)縣(xiàn)工作")
+    rs = linter.ruleset(linter._load(None), None)
+    linter.lint_document(doc, rs)
+    assert doc.masked == "婦聯" + MASK * 6 + "鎮" + MASK * 6 + "縣" + MASK * 6 + "工作"
+
+
+# ------------------------------------------------------------------------------------------------- RES003
+def test_res003_seed_debris():
+    found = lint(seed_line("002", 21), ["RES003"])
+    assert [d.text for d in found] == ["?;顒?dòng)"]
+    found = lint(seed_line("002", 23), ["RES003"])
+    assert [d.text for d in found] == ["?nèi)?"]
+
+
+def test_res003_signatures():
+    moji = "各级妇联组织围绕中心工作积极开展最美家庭活动".encode("utf-8").decode("gbk", errors="ignore")
+    check_rule("RES003", invalid=[
+        ("县妇联召开\ufffd\ufffd会议。", [(5, 7)], None),
+        ("锟斤拷锟斤拷妇联工作", [(0, 6)], None),
+        ("å¦‡è”工作总结", None, None),
+        ("标题：" + moji, None, None),
+    ])
+
+
+def test_res003_negatives():
+    check_rule("RES003", valid=[
+        "What is this? It is a test; OK?",
+        "这是为什么?怎么办?",  # halfwidth question marks in a halfwidth document
+        "王瑜、李璐、张楠、赵娴、刘瑾同志参加会议。",  # rare name characters
+        "浣溪沙、瑾瑜、璀璨、濮阳、澧县",
+        "Café résumé naïve",
+        "烫烫的饭菜",
+        "“两癌”免费检查?是的。",
+    ])
+
+
+# ------------------------------------------------------------------------------------------------- RES004
+def test_res004_seed_watermark_and_fix():
+    check_rule("RES004", invalid=[
+        ("牵线搭桥市爱心人士先后结对我老秘网区42名困境儿童", [(14, 17)], "牵线搭桥市爱心人士先后结对我区42名困境儿童"),
+    ], unsafe=True)
+    assert [d.text for d in lint(seed_line("004", 2), ["RES004"])] == ["老秘网"]
+
+
+def test_res004_real_mentions():
+    check_rule("RES004", valid=[
+        "不得从豆丁网等网站下载材料照抄照搬。",
+        "在道客巴巴上发布的文档。",
+        "“老秘网”是一个公文写作网站。",
+        "老秘网",
+        "使公文易读易懂。",
+    ])
+
+
+# ------------------------------------------------------------------------------------------------- RES005
+def test_res005_invisible_and_fix():
+    check_rule("RES005", invalid=[
+        ("妇联\u200b工作总结", [(2, 3)], "妇联工作总结"),
+        ("第一段\ufeff第二段\u00ad。", [(3, 4), (7, 8)], "第一段第二段。"),
+        ("名单\u202e反向", None, "名单反向"),
+    ])
+    check_rule("RES005", valid=["家庭👨\u200d👩\u200d👧合影", "普通文字没有问题。"])
+
+
+def test_res_docs_have_sections():
+    from lintkit_rules import res
+
+    for f in (res.web_boilerplate, res.pinyin_annotation, res.mojibake, res.watermark, res.invisible_character):
+        doc = f.lintkit_rule.doc
+        for section in ("为什么：", "错误示例：", "正确写法：", "依据：", "修复："):
+            assert section in doc, (f.__name__, section)
+
+
+# ------------------------------------------------------------------------------------------------- properties
+_cjk = st.text(alphabet=st.one_of(
+    st.characters(min_codepoint=0x4E00, max_codepoint=0x9FFF),
+    st.characters(min_codepoint=0x20000, max_codepoint=0x2A6DF),  # astral (CJK Ext. B)
+    st.sampled_from(list("，。、；：？！()（）?;:[]页首> \n\ufffd\u200b\ufeffāáǎàlianzhè锟斤拷ICP备号欢迎访问网站老秘网")),
+), max_size=200)
+
+
+@settings(max_examples=150, deadline=None)
+@given(_cjk)
+def test_res_never_raises_and_fix_is_idempotent(text):
+    diags = lint(text, ["RES"])
+    assert not any(d.rule.startswith("LNT") for d in diags)
+    for d in diags:
+        assert 0 <= d.offset <= d.end_offset <= len(text)
+    once = fix(text, ["RES"], unsafe=True)
+    assert fix(once, ["RES"], unsafe=True) == once
+
+
+@pytest.mark.slow
+def test_res_linear_on_long_line():
+    import time
+
+    line = seed_line("004", 2) * 120  # ~1 MB of one-line text
+    t = time.perf_counter()
+    lint(line, ["RES"])
+    assert time.perf_counter() - t < 10

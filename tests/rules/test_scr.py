@@ -1,0 +1,200 @@
+"""SCR — mixed script, simplified leftovers in traditional text, variant forms."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+
+import pytest
+from conftest import SEEDS, check_rule, fix, lint, seed_line
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from lintkit.document import Document
+
+SIMPLIFIED_DRAFT = (
+    "2021年度县妇联工作总结\n"
+    "一年来，县妇联在县委、县政府的正确领导下，紧紧围绕中心工作，显著提升了服务妇女群众的能力。"
+    "我们组织干部深入乡镇、村（社区）开展调研，著力解决妇女儿童急难愁盼问题，全年走访困难家庭300余户，"
+    "发放慰问金12.5万元。今后要进一步发挥“半边天”作用，做好示范引领，在后续工作中征求群众意见，"
+    "为了乾坤朗朗的社会风气，瞭望台、台风预警、公里里程等宣传材料已经准备完毕，范小云同志负责协调。\n"
+)
+TRADITIONAL_DRAFT = (
+    "2021年度縣婦聯工作總結\n"
+    "一年來，縣婦聯在縣委、縣政府的正確領導下，緊緊圍繞中心工作，顯著提升了服務婦女群眾的能力。"
+    "我們組織幹部深入鄉鎮、村（社區）開展調研，著力解決婦女兒童急難愁盼問題，全年走訪困難家庭300餘戶，"
+    "發放慰問金12.5萬元。今後要進一步發揮「半邊天」作用，做好示範引領，對於干涉婦女婚姻自由的行為依法處理，"
+    "皇后鎮的范小云同志負責協調，收穫頗豐。\n"
+)
+
+
+def test_script_majority():
+    from lintkit_rules.scr import script_info
+
+    assert script_info(Document(SIMPLIFIED_DRAFT)).majority == "simplified"
+    assert script_info(Document(TRADITIONAL_DRAFT)).majority == "traditional"
+    assert script_info(Document("短文")).majority is None
+    seed2 = next(SEEDS.glob("002_*.txt")).read_text(encoding="utf-8")
+    info = script_info(Document(seed2))
+    assert info.majority == "traditional" and info.simplified == 0 and info.traditional > 150
+
+
+# ------------------------------------------------------------------------------------------------- SCR001
+def test_scr001_minority_chars_and_fix():
+    body = "县妇联认真开展各项工作，组织干部深入基层调研，妇女儿童工作取得明显成效。"
+    check_rule("SCR001", invalid=[
+        (body + "妇联工作總结", [(len(body) + 4, len(body) + 5)], body + "妇联工作总结"),
+        (body + "全县執委会议", [(len(body) + 2, len(body) + 3)], body + "全县执委会议"),
+    ])
+    trad = "縣婦聯認真開展各項工作，組織幹部深入基層調研，婦女兒童工作取得明顯成效。"
+    check_rule("SCR001", invalid=[(trad + "婦聯工作总結", [(len(trad) + 4, len(trad) + 5)], trad + "婦聯工作總結")])
+
+
+def test_scr001_quoted_minority_is_info_without_safe_fix():
+    body = "县妇联认真开展各项工作，组织干部深入基层调研，妇女儿童工作取得明显成效。"
+    text = body * 5 + "学习《國學經典》活动"
+    found = lint(text, ["SCR001"])
+    assert found and all(d.severity == "info" for d in found)
+    assert fix(text, ["SCR001"]) == text
+
+
+def test_scr001_mixed_document_reported_once():
+    text = "县妇联认真开展各项工作组织干部深入基层调研。縣婦聯認真開展各項工作組織幹部深入基層調研。"
+    found = lint(text, ["SCR001"])
+    assert len(found) == 1 and "简繁混用" in found[0].message
+
+
+def test_scr001_negatives():
+    check_rule("SCR001", valid=[
+        SIMPLIFIED_DRAFT,  # 著 乾 瞭 干 台 里 于 后 余 范 云 准 征 群 are valid simplified characters
+        TRADITIONAL_DRAFT,
+        seed_line("000", 2), seed_line("001", 4),
+        "著",  # too short to judge
+    ])
+    for prefix in ("000", "001", "003", "004", "002"):
+        text = next(SEEDS.glob(f"{prefix}_*.txt")).read_text(encoding="utf-8")
+        assert not lint(text, ["SCR001"]), prefix
+
+
+# ------------------------------------------------------------------------------------------------- SCR002
+def test_scr002_seed_leftovers():
+    text = next(SEEDS.glob("002_*.txt")).read_text(encoding="utf-8")
+    found = lint(text, ["RES", "SCR002"])
+    pairs = [(d.text, d.fix.edits[0].content) for d in found if d.rule == "SCR002"]
+    assert ("干", "幹") in pairs and ("于", "於") in pairs and ("后", "後") in pairs and ("范", "範") in pairs
+    assert ("余", "餘") in pairs and ("喂", "餵") in pairs and ("獲", "穫") in pairs
+    assert len(pairs) == 21
+    texts = {d.message for d in found if d.rule == "SCR002"}
+    assert not any("趙菊云" in m or "菊云" in m for m in texts)  # a name in a list of names
+    assert not any("咨" in m for m in texts)  # regional preference 咨詢/諮詢
+
+
+def test_scr002_examples_and_unsafe_fix():
+    body = "縣婦聯認真開展各項工作，組織幹部深入基層調研，婦女兒童工作取得明顯成效。"
+    check_rule("SCR002", invalid=[
+        (body + "婦女干部要發揮示范作用。", [(len(body) + 2, len(body) + 3), (len(body) + 8, len(body) + 9)],
+         body + "婦女幹部要發揮示範作用。"),
+        (body + "屬于大家，今后繼續。", None, body + "屬於大家，今後繼續。"),
+    ], unsafe=True)
+    assert fix(body + "婦女干部", ["SCR002"]) == body + "婦女干部"  # unsafe: not applied by --fix alone
+
+
+def test_scr002_negatives():
+    check_rule("SCR002", valid=[
+        TRADITIONAL_DRAFT,  # 干涉, 皇后, 范 as a surname, 收穫, 於
+        SIMPLIFIED_DRAFT,  # simplified majority: never checked
+        "為王應連、趙菊云等5名患者申請救助金，縣婦聯認真開展各項工作，組織幹部深入基層調研。",
+        "臨涇鎮婦女信息咨詢群，縣婦聯認真開展各項工作，組織幹部深入基層調研，取得明顯成效。",
+    ])
+
+
+def test_scr002_does_not_import_opencc_for_simplified_documents():
+    code = ("import sys\nfrom lintkit.engine import Linter, Options\n"
+            "l = Linter(Options(select=('SCR',), no_config=True))\n"
+            "l.lint_bytes(open(sys.argv[1], 'rb').read(), 'x.txt', None, suffix='.txt')\n"
+            "print('opencc_purepy' in sys.modules)")
+    seed0 = str(next(SEEDS.glob("000_*.txt")))
+    out = subprocess.run([sys.executable, "-c", code, seed0], capture_output=True, text=True, check=True)
+    assert out.stdout.strip() == "False"
+
+
+# ------------------------------------------------------------------------------------------------- SCR003
+def test_scr003_seed_variant_and_fix():
+    line = seed_line("000", 4)
+    found = lint(line, ["SCR003"])
+    assert [d.text for d in found] == ["徳"]
+    assert "徳" not in fix(line, ["SCR003"]) and "德耀龙乡" in fix(line, ["SCR003"])
+
+
+def test_scr003_examples():
+    simp = "县妇联认真开展各项工作，组织干部深入基层调研，妇女儿童工作取得明显成效。"
+    trad = "縣婦聯認真開展各項工作，組織幹部深入基層調研，婦女兒童工作取得明顯成效。"
+    check_rule("SCR003", invalid=[
+        (simp + "建设図书室", [(len(simp) + 2, len(simp) + 3)], simp + "建设图书室"),
+        (trad + "建設図書室", None, trad + "建設圖書室"),
+        (simp + "“徳耀龙乡”", None, simp + "“德耀龙乡”"),
+        (simp + "\uf900", None, None),  # CJK compatibility ideograph
+    ])
+    check_rule("SCR003", valid=[
+        simp + "日本の図書館を見学した。",  # Japanese text nearby: a quotation
+        simp, trad, SIMPLIFIED_DRAFT,
+    ])
+
+
+def test_scr003_supersedes_scr001():
+    simp = "县妇联认真开展各项工作，组织干部深入基层调研，妇女儿童工作取得明显成效。"
+    found = lint(simp + "他説过", ["SCR"])
+    assert [d.rule for d in found] == ["SCR003"]
+
+
+def test_scr_docs_have_sections():
+    from lintkit_rules import scr
+
+    for f in (scr.mixed_script, scr.simplified_leftover, scr.variant_form):
+        for section in ("为什么：", "错误示例：", "正确写法：", "依据：", "修复："):
+            assert section in f.lintkit_rule.doc
+
+
+def test_generated_data_is_up_to_date():
+    """The shipped character classes match a fresh run of the generator."""
+    pytest.importorskip("opencc_purepy")
+    from pathlib import Path
+
+    root = Path(__file__).resolve().parents[2]
+    shipped = (root / "rules" / "data" / "scr_chars.toml").read_text(encoding="utf-8")
+    import importlib.util
+
+    spec = importlib.util.spec_from_file_location("gen", root / "scripts" / "gen_scr_data.py")
+    gen = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(gen)
+    out = root / "rules" / "data" / "scr_chars.toml"
+    try:
+        gen.main()
+        assert out.read_text(encoding="utf-8") == shipped
+    finally:
+        out.write_text(shipped, encoding="utf-8")
+
+
+# ------------------------------------------------------------------------------------------------- properties
+_text = st.text(alphabet=st.one_of(
+    st.characters(min_codepoint=0x4E00, max_codepoint=0x9FFF),
+    st.characters(min_codepoint=0x20000, max_codepoint=0x2A6DF),
+    st.characters(min_codepoint=0xF900, max_codepoint=0xFAFF),
+    st.sampled_from(list("縣婦聯總結於後範幹干于后范余云徳図の，。、；\n(lián)\ufffc")),
+), max_size=160)
+
+
+@settings(max_examples=120, deadline=None)
+@given(_text)
+def test_scr_never_raises(text):
+    diags = lint(text, ["SCR", "RES"])
+    assert not any(d.rule.startswith("LNT") for d in diags)
+    once = fix(text, ["SCR"], unsafe=True)
+    assert fix(once, ["SCR"], unsafe=True) == once
+
+
+@settings(max_examples=40, deadline=None)
+@given(_text)
+def test_scr_never_raises_on_traditional_context(text):
+    doc = TRADITIONAL_DRAFT + text + "縣婦聯總結"
+    assert not any(d.rule.startswith("LNT") for d in lint(doc, ["SCR", "RES"]))

@@ -1,0 +1,121 @@
+"""SEQ — heading and list numbering (GB/T 15834-2011 appendix, GB/T 9704-2012 7.3.3)."""
+
+from __future__ import annotations
+
+import pytest
+
+from conftest import check_rule, lint, seed_line
+
+
+def test_every_rule_is_documented():
+    from lintkit import rules_in
+    import lintkit_rules.seq as seq
+
+    rules = {r.id: r for r in rules_in(seq)}
+    assert sorted(rules) == ["SEQ001", "SEQ002", "SEQ003", "SEQ004"]
+    for r in rules.values():
+        for section in ("为什么：", "错误示例：", "正确写法：", "依据：", "修复："):
+            assert section in r.doc, f"{r.id} docstring lacks {section}"
+
+
+def test_cn_number():
+    from lintkit_rules.seq import cn_number
+
+    assert [cn_number(s) for s in ("一", "九", "十", "十一", "十二", "二十", "二十三", "九十九")] == \
+        [1, 9, 10, 11, 12, 20, 23, 99]
+    assert cn_number("一一") is None and cn_number("十十") is None and cn_number("") is None
+
+
+# ------------------------------------------------------------------------------------------------- SEQ001
+def test_seq001_seed_lines():
+    text = "\n\n".join(seed_line("003", n) for n in range(44, 73, 2))  # 1、…15、
+    found = lint(text, ["SEQ001"])
+    assert len(found) == 15 and found[0].text == "1、" and found[-1].text == "15、"
+    line = seed_line("003", 44)
+    check_rule("SEQ001", invalid=[(line, [(0, 2)], "1." + line[2:])])
+    check_rule("SEQ001", invalid=[("主要有：1、加强学习；2、完善制度。", [(4, 6), (11, 13)], "主要有：1.加强学习；2.完善制度。")])
+
+
+@pytest.mark.parametrize("text", [
+    "1、2、3号楼已完工。",
+    "2、3年后再议。",
+    "1.积极推进理论学习。",
+    "一、主要工作",
+    "全县共有12、13两个村。",
+    "我们的口号是“1、2、3，齐步走”。",
+])
+def test_seq001_negatives(text):
+    check_rule("SEQ001", valid=[text])
+
+
+# ------------------------------------------------------------------------------------------------- SEQ002
+def test_seq002_seed_lines():
+    line = seed_line("003", 10)  # (一)围绕中心,开展…
+    check_rule("SEQ002", invalid=[(line, [(0, 3)], "（一）" + line[3:])])
+    line = seed_line("004", 2)  # inline (一) after a run-in heading
+    found = lint(line, ["SEQ002"])
+    assert len(found) == 16 and {d.text for d in found} == {"(一)", "(二)", "(三)", "(四)", "(五)", "(六)"}
+    check_rule("SEQ002", invalid=[
+        ("（一）、围绕中心", [(0, 4)], "（一）围绕中心"),
+        ("(1)加强学习", [(0, 3)], "（1）加强学习"),
+        ("（二）.完善制度", [(0, 4)], "（二）完善制度"),
+        ("(三）强化考核", [(0, 3)], "（三）强化考核"),
+    ])
+
+
+@pytest.mark.parametrize("text", [
+    "（一）守正创新，强化思想政治引领",
+    "由公式(1)可得结论。",
+    "按照第三条(一)项规定执行。",
+    "y=f(x)+(1)",
+    "（1）加强学习",
+    "认真做好（2011—2020）《西峡县妇女儿童发展两规划》",
+])
+def test_seq002_negatives(text):
+    check_rule("SEQ002", valid=[text])
+
+
+# ------------------------------------------------------------------------------------------------- SEQ003
+def test_seq003_seeds_are_consistent():
+    for prefix in ("000", "001", "003", "004"):
+        from conftest import SEEDS
+
+        text = next(SEEDS.glob(f"{prefix}_*.txt")).read_text(encoding="utf-8")
+        assert lint(text, ["SEQ003"]) == [], prefix
+
+
+def test_seq003_gaps_and_repeats():
+    text = "一、工作回顾\n（一）加强领导。\n（二）完善制度。\n（四）强化考核。\n"
+    check_rule("SEQ003", invalid=[(text, [(text.index("（四）"), text.index("（四）") + 3)], None)])
+    assert "缺少“（三）”" in lint(text, ["SEQ003"])[0].message
+    text = "1.组织学习。\n2.开展宣讲。\n2.强化考核。\n"
+    check_rule("SEQ003", invalid=[(text, [(text.rindex("2."), text.rindex("2.") + 2)], None)])
+    # inline ordinals in a one-line document
+    line = "工作如下：一、加强学习。（一）学理论。（二）学党史。（三）学法律。二、完善制度。（一）建章程。（三）抓落实。"
+    check_rule("SEQ003", invalid=[(line, [(line.rindex("（三）"), line.rindex("（三）") + 3)], None)])
+
+
+def test_seq003_restarts_and_quotes():
+    check_rule("SEQ003", valid=[
+        # numbering restarts under a new parent heading
+        "一、工作回顾\n（一）加强领导。\n（二）完善制度。\n二、工作计划\n（一）强化考核。\n（二）加强督查。\n",
+        "（一）学习\n1.学理论。\n2.学党史。\n（二）宣传\n1.进社区。\n2.进学校。\n",
+        # a quoted numbered list is not a heading
+        "他说：“（一）要学习；（三）要落实。”然后散会。\n",
+        # a new list that starts again from 1
+        "1.甲。\n2.乙。\n\n说明如下：\n1.丙。\n",
+    ])
+
+
+# ------------------------------------------------------------------------------------------------- SEQ004
+def test_seq004():
+    line = seed_line("004", 2)  # 一是推进“破难”行动… and no 二是
+    found = lint(line, ["SEQ004"])
+    assert len(found) == 1 and found[0].text == "一是" and found[0].severity == "info"
+    text = "\n".join(seed_line("000", n) for n in range(1, 11))
+    assert lint(text, ["SEQ004"]) == []  # 一是…二是 in the next paragraph, inline 一是…二是…三是
+    check_rule("SEQ004", valid=[
+        "要做到一是一，二是二。",
+        "全县统一是前提。",
+        "工作中：一是加强学习；\n二是完善制度。",
+    ])

@@ -1,0 +1,198 @@
+"""TOT — totals, parts and percentages. RULES.md §4.1 lists every such statement in the seeds; each consistent
+one is checked to be silent, and a minimally altered (inconsistent) copy of it to be reported, which shows that
+the rule did recognise the structure rather than miss it."""
+
+from __future__ import annotations
+
+import pytest
+
+from conftest import check_rule, lint, seed_line
+
+from lintkit_rules import tot
+
+TOT = ["TOT"]
+
+
+def _found(text):
+    return [(d.rule, d.text) for d in lint(text, TOT)]
+
+
+# ------------------------------------------------------------------------------------------------- §4.1 seeds
+def test_seed_000_4_only_the_percentage():
+    line = seed_line("000", 4)
+    found = lint(line, TOT)
+    assert [(d.rule, d.text) for d in found] == [("TOT002", "80件，结案率达99.5%")]
+    assert found[0].message.startswith("80件×99.5%=79.6件")
+
+
+@pytest.mark.parametrize("prefix,line", [
+    ("000", 2), ("000", 3), ("000", 4), ("000", 10),
+    ("001", 4), ("001", 8), ("001", 11), ("001", 19), ("001", 22), ("001", 23), ("001", 24), ("001", 28), ("001", 29),
+    ("002", 7), ("002", 9), ("002", 11), ("002", 21), ("002", 23),
+    ("003", 6), ("003", 12), ("003", 16), ("003", 20), ("003", 24), ("003", 28), ("003", 32), ("003", 38), ("003", 40),
+    ("004", 2),
+])
+def test_seed_statements_consistent(prefix, line):
+    found = [(d.rule, d.text) for d in lint(seed_line(prefix, line), TOT)]
+    if (prefix, line) == ("000", 4):
+        found = [f for f in found if f[0] != "TOT002"]
+    assert found == []
+
+
+def test_000_4_partition_recognised():
+    # 16家 = 6家 + 10家 is a partition; with 12 instead of 10 it no longer adds up
+    ok = "全县共新增加代理孩子114名，新增企业代理妈妈16家，其中，规模以上企业6家，个体私营企业10家。"
+    bad = ok.replace("个体私营企业10家", "个体私营企业12家")
+    assert _found(ok) == []
+    (d,) = lint(bad, TOT)
+    assert d.rule == "TOT001" and d.message == "各部分之和6+12=18家，超过了总数“16家”"
+
+
+def test_000_4_subset_recognised():
+    ok = "市级示范点1 5个，县级示范点38个，其中县级精品示范点 19个。"
+    assert _found(ok) == []
+    assert _found(ok.replace(" 19个", " 39个")) == [("TOT005", "38个，其中县级精品示范点 39个")]
+
+
+def test_000_4_enumerations_recognised():
+    ok = "已建成省级“四组一队”示范点2个（黄狮村、关巷社区），市级示范点15个。"
+    assert _found(ok) == []
+    assert [r for r, _ in _found(ok.replace("2个", "3个"))] == ["TOT003"]
+    ok = ("西峡县妇联推荐 上报的城区一小冯红丽家庭、吴柯家庭，城区四小李哲瀚家庭、张雅心家庭4 个家庭作品荣获"
+          "南阳市“传承红色基因 我说我家故事”展演活动优秀节目奖。")
+    assert _found(ok) == []
+    (d,) = lint(ok.replace("4 个家庭", "5 个家庭"), TOT)
+    assert d.rule == "TOT003" and "4个“家庭”" in d.message
+
+
+def test_001_28_money_across_sentences():
+    ok = ("一是实施“春蕾计划”行动，资助金额共3.98万元。落实“我为群众办实事”“春蕾计划一起捐”助学行动，捐助3名困难"
+          "女童4800元；县妇联牵线得到天源公司等爱心企业资助3.5万元，资助15名困难女童。二是开展“把爱带回家”春节慰问。")
+    assert _found(ok) == []
+    (d,) = lint(ok.replace("共3.98万元", "共3.5万元"), TOT)
+    assert d.rule == "TOT001" and d.severity == "info"
+    assert d.message == "各部分之和0.48+3.5=3.98万元，超过了总数“3.5万元”"
+
+
+def test_003_6_bracketed_partition():
+    line = seed_line("003", 6)
+    assert "3人(其中:主席1人,副主席1人,纪检组长1人)" in line
+    assert _found(line) == []
+    (d,) = lint(line.replace("副主席1人", "副主席2人"), TOT)
+    assert d.rule == "TOT001" and d.message == "各部分之和1+2+1=4人，超过了总数“3人”"
+
+
+def test_003_16_share_of_unstated_base():
+    line = seed_line("003", 16)
+    assert _found(line) == []  # 7/77 = 9.09 %; 225 of some base = 14.5 %
+    (d,) = lint(line.replace("9.09 %", "9.10 %"), TOT)
+    assert d.rule == "TOT002" and "总数77名时为9.09%" in d.message
+
+
+def test_003_32_hundred_percent():
+    line = seed_line("003", 32)
+    assert _found(line) == []
+    assert [r for r, _ in _found(line.replace("100%", "99.9%"))] == ["TOT002"]
+
+
+def test_002_9_overlapping_subsets_traditional():
+    line = seed_line("002", 9)
+    assert "12戶,其中6戶" in line
+    assert _found(line) == []
+    # subsets followed by a predicate may overlap: their sum is not checked, a part above the whole is
+    assert _found(line.replace("4戶被推薦", "8戶被推薦")) == []
+    assert [r for r, _ in _found(line.replace("4戶被推薦", "14戶被推薦"))] == ["TOT005"]
+
+
+def test_whole_seeds(seeds_dir):
+    got = []
+    for path in sorted(seeds_dir.glob("*.txt")):
+        got += [(path.name[:3], d.rule) for d in lint(path.read_text(encoding="utf-8"), TOT)]
+    assert got == [("000", "TOT002")]
+
+
+# ------------------------------------------------------------------------------------------------- TOT001
+def test_tot001_units_and_intervals():
+    check_rule("TOT001", invalid=[
+        ("共培训妇女干部120人，其中村干部80名，乡镇干部50名。", None, None),
+        ("投入资金5万元，其中省级资金3万元，县级资金25000元。", None, None),
+        ("新增企业16家，分别为规模以上企业6家、个体私营企业12家。", None, None),
+    ])
+    check_rule("TOT001", valid=[
+        "共培训120人，其中村干部80人次，乡镇干部50人次。",            # 人次 is not 人
+        "投入资金5万元，其中省级资金3万元，县级资金20000元。",           # 3万 + 2万 = 5万
+        "共培训600多人，其中村干部500人，乡镇干部150人。",               # 600多 may be 650
+        "共有妇女干部近600人，其中村干部300人，乡镇干部280人。",
+        "共有会员58人，其中企业家30人。",                                # one part: a subset
+    ])
+
+
+def test_tot001_cross_cutting_attributes_overlap():
+    check_rule("TOT001", valid=["全县共有村干部1200人，其中女性300人，党员900人，大专以上学历500人。",
+                                "共10人，其中女性6人，党员8人。"])
+    check_rule("TOT001", invalid=[("共16人，其中男性6人，女性12人。", None, None)])
+
+
+def test_tot001_trailing_clause_is_not_a_part():
+    check_rule("TOT001", valid=["全县共有妇女干部120人，其中女性村支书20人，女村主任100人，新发展女党员100人。"])
+
+
+def test_tot001_predicates_are_subsets():
+    check_rule("TOT001", valid=["评选“最美家庭”12户，其中8户获市级表彰，6户被推荐为省级“最美家庭”。"])
+
+
+# ------------------------------------------------------------------------------------------------- TOT002
+def test_tot002_forms():
+    check_rule("TOT002", invalid=[("县妇联处理妇女信访案件80件，结案率达99.5%，下达告诫书16份。", [(11, 24)], None),
+                                  ("领导班子共3人，女性占比达40%。", None, None)])
+    check_rule("TOT002", valid=[
+        "处理信访案件80件，结案率达98.75%。", "处理信访案件80件，结案率达98.8%。", "处理信访案件80件，结案率达100%。",
+        "处理信访案件80件，结案率达99%以上。", "处理信访案件80件，结案率约99.5%。",
+        "培训妇女1.2万人，满意率达99.5%。",                # large counts: any percentage
+        "投入资金80万元，使用率达99.5%。",                 # money is not a count
+        "会员由58人增加到85人，增长率46.6%。",             # growth rate: not k of n
+        "产前超声筛查要完成全年活产数的65%。", "村委会主任中女性比例达到24.3%（目标10%）",
+        "全县134个村（社区）全面实现了两个100%（村、居委行政班子100%有女性，妇联主席100%进“两委”班子）和1个10%"
+        "（村委会主任中女性比例达到10%）",
+    ])
+
+
+# ------------------------------------------------------------------------------------------------- TOT003
+def test_tot003_forms():
+    check_rule("TOT003", invalid=[("建成示范点3个（黄狮村、关巷社区）。", [(5, 17)], None),
+                                  ("建成示范点2个（黄狮村、关巷社区、红星村）。", None, None),
+                                  ("吴柯家庭、李哲瀚家庭、张雅心家庭4个家庭作品获奖。", None, None)])
+    check_rule("TOT003", valid=[
+        "示范点3个（黄狮村、关巷社区等）。", "示范点3个（黄狮村、关巷社区和红星村）。", "获奖2人（均为女性）。",
+        "示范点2个（2021年、2022年各1个）。", "涌现了马艳玉、曹外兰、曹美英等3个家庭。", "創建“平安家庭”示範村1個(耿塬村)。",
+        "吴柯家庭、李哲瀚家庭、张雅心家庭3个家庭作品获奖。",
+    ])
+
+
+# ------------------------------------------------------------------------------------------------- TOT005
+def test_tot005():
+    check_rule("TOT005", invalid=[("共10人，其中女性12人。", [(1, 12)], None)])
+    check_rule("TOT005", valid=["共10人次，其中女性12人。", "共10人，其中女性10人。", "近600人，其中村干部580人。",
+                                "共10人，其中女性12人次。"])
+    # one finding per problem: TOT001 stays quiet when TOT005 reports
+    assert _found("共10人，其中女性12人，男性3人。") == [("TOT005", "10人，其中女性12人")]
+
+
+def test_synthetic_summary_is_clean():
+    draft = (
+        "2021年，全县妇联系统共受理群众来信来访42件，其中婚姻家庭纠纷30件，权益侵害12件，办结率100%。"
+        "全年投入资金共计12.5万元，其中省级专项资金8万元，县级配套资金4.5万元。培训农村妇女1200人次，"
+        "其中电商培训400人次，家政培训800人次。评选“最美家庭”20户，其中10户获市级表彰，8户获省级表彰。"
+        "全县女干部占干部总数的31.2%。新建“儿童之家”5所（东坪村、黄坪村、杜店村、回车社区、丹水社区）。\n"
+        "全县现有村（社区）妇联主席299人，副主席598人；执委委员共477人。299个村（社区）妇联执委委员3248人。\n"
+    )
+    assert lint(draft, TOT) == []
+
+
+@pytest.mark.parametrize("rid", ["TOT001", "TOT002", "TOT003", "TOT005"])
+def test_docstring_sections(rid):
+    from lintkit import rules_in
+
+    (r,) = [r for r in rules_in(tot) if r.id == rid]
+    for section in ("为什么：", "错误示例：", "正确写法：", "依据：", "修复："):
+        assert section in r.doc, (rid, section)

@@ -1,0 +1,199 @@
+"""WRD — words."""
+
+from __future__ import annotations
+
+import pytest
+
+from conftest import check_rule, fix, lint, seed_line
+
+from lintkit_rules import wrd
+
+
+# ------------------------------------------------------------------------------------------------- WRD001
+def test_wrd001_seeds():
+    for prefix, line, n in (("000", 4, 2), ("001", 19, 1), ("003", 6, 1), ("003", 16, 1)):
+        found = lint(seed_line(prefix, line), ["WRD001"])
+        assert len(found) == n and all(d.text == "截止" for d in found)
+
+
+def test_wrd001_fix():
+    check_rule("WRD001", invalid=[
+        ("截止目前，全县已成立19个读书分会。", [(0, 2)], "截至目前，全县已成立19个读书分会。"),
+        ("截止2021年12月29日，两项民生实事均已完成。", [(0, 2)], "截至2021年12月29日，两项民生实事均已完成。"),
+        ("截止2015年底,全县妇联系统共有乡镇妇联干部15人", [(0, 2)], "截至2015年底,全县妇联系统共有乡镇妇联干部15人"),
+        ("截止今年6月，共培训200人。", [(0, 2)], "截至今年6月，共培训200人。"),
+        ("截止二〇二一年底", [(0, 2)], "截至二〇二一年底"),
+    ])
+    (d,) = lint("截止目前，全县已成立19个读书分会。", ["WRD001"])
+    assert d.message.startswith("“截止目前”应为“截至目前”")
+
+
+def test_wrd001_negatives():
+    check_rule("WRD001", valid=[
+        "截止日期为5月1日。", "报名截止后不再受理。", "截止时间：2021年12月31日", "报名于5月1日截止。", "截止于2021年底",
+        "截止到目前，共培训200人。", "截至目前，全县已成立19个读书分会。", "报名截止日前提交材料。", "报名截止当日有效。",
+        seed_line("001", 27),
+    ])
+
+
+# ------------------------------------------------------------------------------------------------- WRD002
+def test_wrd002_seeds():
+    (d,) = lint(seed_line("001", 9), ["WRD002"])
+    assert d.text == "地" and "更多地妇女" in d.message
+    (d,) = lint(seed_line("002", 13), ["WRD002"])
+    assert d.text == "地" and "積極地作用" in d.message
+
+
+def test_wrd002_fixes_are_unsafe():
+    check_rule("WRD002", invalid=[
+        ("引导更多地妇女和家庭学习模范", [(4, 5)], "引导更多的妇女和家庭学习模范"),
+        ("起到的積極地作用", [(5, 6)], "起到的積極的作用"),
+        ("各村认真的开展了自查", [(4, 5)], "各村认真地开展了自查"),
+        ("这项工作做的很好", [(5, 6)], "这项工作做得很好"),
+    ], unsafe=True)
+    assert fix("引导更多地妇女", ["WRD002"]) == "引导更多地妇女"  # not applied without --unsafe-fixes
+
+
+def test_wrd002_negatives():
+    check_rule("WRD002", valid=[
+        "极大地激发了党员干部的爱国情怀", "更多地参与社会治理", "一如既往地持续参与", "有效地控制了危险因素",
+        "积极的作用", "认真地开展", "做得很好", "他们所做的很好地诠释了", "各项工作得到了认真的落实",
+        "这项工作受到群众广泛的宣传", "实现了全面的提升",
+        seed_line("000", 4), seed_line("001", 37),
+    ])
+
+
+def test_wrd002_extra_option(tmp_path):
+    from lintkit import check_text
+
+    cfg = tmp_path / "lintkit.toml"
+    cfg.write_text('[rules.WRD002]\nextra = [["深刻地意义", "深刻的意义"]]\n', encoding="utf-8")
+    diags = check_text("具有深刻地意义。", select=["WRD002"], config=str(cfg))
+    assert [(d.rule, d.text) for d in diags] == [("WRD002", "深刻地意义")]
+
+
+# ------------------------------------------------------------------------------------------------- WRD003
+def test_wrd003_seeds():
+    assert [d.text for d in lint(seed_line("001", 17), ["WRD003"])] == ["述求"]
+    assert [d.text for d in lint(seed_line("003", 36), ["WRD003"])] == ["牲猪"]
+    assert [d.text for d in lint(seed_line("002", 21), ["WRD003"])] == ["紅什字會"]
+    assert [d.text for d in lint(seed_line("000", 7), ["WRD003"])] == ["宣树"]
+    assert [d.text for d in lint(seed_line("002", 23), ["WRD003"])] == ["收到"]
+
+
+def test_wrd003_safe_fixes_keep_script():
+    check_rule("WRD003", invalid=[
+        ("邀请省紅什字會和省三院的专家", [(3, 7)], "邀请省紅十字會和省三院的专家"),
+        ("合理表达述求，依法维护自身权益", [(4, 6)], "合理表达诉求，依法维护自身权益"),
+        ("周密布署，再接再励", [(2, 4), (5, 9)], "周密部署，再接再厉"),
+    ])
+
+
+def test_wrd003_doubtful_entries_are_warnings_with_unsafe_fix():
+    (d,) = lint("二是宣树典型，形成浓厚氛围。", ["WRD003"])
+    assert d.severity == "warning" and d.fix.applicability == "unsafe"
+    check_rule("WRD003", invalid=[("收到社会各界的一致好评", [(0, 2)], "受到社会各界的一致好评")], unsafe=True)
+    assert fix("二是宣树典型", ["WRD003"]) == "二是宣树典型"
+
+
+def test_wrd003_negatives():
+    check_rule("WRD003", valid=[
+        "周密部署，再接再厉", "中国红十字会", "收到来信42件", "收到慰问金5000元", "既使人民满意，又使企业受益",
+        "即使困难再大也要完成", "表达诉求", "养殖生猪", "大力选树巾帼创业标兵",
+        seed_line("000", 4), seed_line("001", 28), seed_line("003", 24),
+    ])
+
+
+def test_wrd003_user_options(tmp_path):
+    from lintkit import check_text
+
+    cfg = tmp_path / "lintkit.toml"
+    cfg.write_text('[rules.WRD003]\nextra = [["帐目", "账目"], ["公务园", "公务员", "别字"]]\ndisable = ["宣树"]\n',
+                   encoding="utf-8")
+    diags = check_text("清理帐目，宣树典型，招录公务园。", select=["WRD003"], config=str(cfg))
+    assert [(d.text, d.severity) for d in diags] == [("帐目", "error"), ("公务园", "error")]
+
+
+def test_wrd003_malformed_option_names_it(tmp_path):
+    from lintkit import check_text
+
+    cfg = tmp_path / "lintkit.toml"
+    cfg.write_text('[rules.WRD003]\nextra = [["帐目"]]\n', encoding="utf-8")
+    (d,) = check_text("清理帐目。", select=["WRD003"], config=str(cfg))
+    assert d.rule == "LNT002" and "[rules.WRD003] extra[0]" in d.message
+
+
+# ------------------------------------------------------------------------------------------------- WRD004
+def test_wrd004_seed_traditional():
+    (d,) = lint(seed_line("002", 11), ["WRD004"])
+    assert d.text == "三不愁兩保障" and d.message == "规范提法“三不愁兩保障”应为“兩不愁三保障”"
+    check_rule("WRD004", invalid=[("瞄准困难群众“三不愁兩保障”", [(7, 13)], "瞄准困难群众“兩不愁三保障”"),
+                                  ("深入学习习近平中国特色社会主义新时代思想", [(4, 20)], "深入学习习近平新时代中国特色社会主义思想")],
+               unsafe=True)
+
+
+def test_wrd004_negatives():
+    check_rule("WRD004", valid=["两不愁三保障", "习近平新时代中国特色社会主义思想", "“两学一做”学习教育", "一岗双责",
+                                seed_line("001", 38), seed_line("000", 8)])
+
+
+# ------------------------------------------------------------------------------------------------- WRD005
+def test_wrd005_seeds():
+    assert [d.text for d in lint(seed_line("000", 3), ["WRD005"])] == ["更的高"]
+    assert [d.text for d in lint(seed_line("001", 11), ["WRD005"])] == ["达到在"]
+    assert [d.text for d in lint(seed_line("003", 24), ["WRD005"])] == ["作了的"]
+
+
+def test_wrd005_unsafe_fixes():
+    check_rule("WRD005", invalid=[
+        ("以更的高标准，更快的效率", [(1, 4)], "以更高的标准，更快的效率"),
+        ("女性比例达到在47.4%", [(4, 7)], "女性比例达到47.4%"),
+        ("我会作了的典型发言", [(2, 5)], "我会作了典型发言"),
+    ], unsafe=True)
+
+
+def test_wrd005_negatives():
+    check_rule("WRD005", valid=["变更的高度", "打更的老人", "以更高的标准", "达到在校生总数的一半", "他们做了的事情很多",
+                                "三更的时候", seed_line("001", 8)])
+
+
+def test_seeds(seeds_dir):
+    got = []
+    for path in sorted(seeds_dir.glob("*.txt")):
+        got += [(path.name[:3], d.rule, d.text) for d in lint(path.read_text(encoding="utf-8"), ["WRD"])]
+    assert got == [
+        ("000", "WRD005", "更的高"), ("000", "WRD001", "截止"), ("000", "WRD001", "截止"), ("000", "WRD003", "宣树"),
+        ("001", "WRD002", "地"), ("001", "WRD005", "达到在"), ("001", "WRD003", "述求"), ("001", "WRD001", "截止"),
+        ("002", "WRD004", "三不愁兩保障"), ("002", "WRD002", "地"), ("002", "WRD003", "紅什字會"),
+        ("002", "WRD003", "收到"),
+        ("003", "WRD001", "截止"), ("003", "WRD001", "截止"), ("003", "WRD005", "作了的"), ("003", "WRD003", "牲猪"),
+    ]
+
+
+def test_synthetic_plan_is_clean():
+    draft = (
+        "2022年工作计划\n"
+        "截至目前，全县已建成“儿童之家”16所。下一步，我们将认真贯彻落实县委部署，深入开展“巾帼建功”活动，"
+        "积极地参与基层社会治理，充分发挥妇联组织的桥梁纽带作用，引导更多的妇女投身乡村振兴。报名截止日期为"
+        "3月31日。对受到表彰的“最美家庭”进行宣传，再接再厉，以更高的标准、更实的作风，把各项工作做得更好，"
+        "巩固“两不愁三保障”成果，收到来信来访42件均已办结。\n"
+    )
+    assert lint(draft, ["WRD"]) == []
+
+
+@pytest.mark.parametrize("rid", ["WRD001", "WRD002", "WRD003", "WRD004", "WRD005"])
+def test_docstring_sections(rid):
+    from lintkit import rules_in
+
+    (r,) = [r for r in rules_in(wrd) if r.id == rid]
+    for section in ("为什么：", "错误示例：", "正确写法：", "依据：", "修复："):
+        assert section in r.doc, (rid, section)
+
+
+def test_data_entries_have_corrections_and_sources():
+    from lintkit_rules._common import load_data
+
+    data = load_data("wrd")
+    for section in ("wrd003", "wrd004"):
+        for e in data[section]:
+            assert e["wrong"] != e["right"] and e.get("source"), e
