@@ -12,7 +12,7 @@ from typing import TextIO
 
 from ..model import Diagnostic
 
-FORMATS = ("text", "concise", "json", "jsonl")
+FORMATS = ("text", "concise", "json", "jsonl", "html")
 
 
 @dataclass
