@@ -244,8 +244,8 @@ def fix_before_after(text: str, d: Diagnostic) -> tuple[str, str] | None:
     """The stretch a fix changes, before and after (white space made visible, long stretches clipped)."""
     if d.fix is None or not d.fix.edits:
         return None
-    lo = min(e.start for e in d.fix.edits)
-    hi = max(e.end for e in d.fix.edits)
+    lo = min(min(e.start for e in d.fix.edits), d.offset)  # the finding's span, widened to hold every edit
+    hi = max(max(e.end for e in d.fix.edits), d.end_offset)
     if not (0 <= lo <= hi <= len(text)):
         return None
     parts, pos = [], lo
@@ -263,7 +263,9 @@ def fix_before_after(text: str, d: Diagnostic) -> tuple[str, str] | None:
 
 
 def comment_text(d: Diagnostic, text: str, tracked: bool) -> str:
-    lines = [f"{d.rule} {d.name}（{SEVERITY_ZH.get(d.severity, d.severity)}）", d.message]
+    """The comment: the message first (it is what the writer reads in a narrow margin), then the suggested fix,
+    then the rule."""
+    lines = [f"{d.message}（{SEVERITY_ZH.get(d.severity, d.severity)}）"]
     if d.fix is not None:
         how = "可自动修复" if d.fix.applicability == "safe" else "请人工确认"
         ba = fix_before_after(text, d)
@@ -272,6 +274,7 @@ def comment_text(d: Diagnostic, text: str, tracked: bool) -> str:
         lines.append(f"建议：{msg}{'，' if msg and change else ''}{change}（{how}）")
         if tracked:
             lines.append("已作为修订标出，可在“审阅”中接受或拒绝。")
+    lines.append(f"规则：{d.rule} {d.name}（lintkit rule {d.rule} 查看说明）")
     return "\n".join(lines)
 
 
@@ -392,7 +395,9 @@ def _apply_change(para: _Para, ch: _Change, ids: _Ids, date: str) -> bool:
                 d.append(r)
             last = d
     if ch.content:
-        ref = deleted[0] if deleted else (para.run_ending_at(ch.start) or para.run_starting_at(ch.start))
+        ref = deleted[0] if deleted else para.run_ending_at(ch.start)
+        if ref is None:
+            ref = para.run_starting_at(ch.start)
         ins = OxmlElement("w:ins", attrs={qn("w:id"): ids(), **attrs})
         ins.append(_new_text_run(ch.content, _rpr_for_insert(ref)))
         if last is not None:
@@ -422,7 +427,7 @@ def _max_id(document) -> int:
 def _new_document(lines: list[str]):
     import docx
     from docx.oxml import OxmlElement
-    from docx.shared import Pt
+    from docx.shared import Mm, Pt
 
     qn = _ns()
     document = docx.Document()
@@ -434,6 +439,8 @@ def _new_document(lines: list[str]):
         fonts = OxmlElement("w:rFonts")
         rpr.insert(0, fonts)
     fonts.set(qn("w:eastAsia"), "宋体")
+    for section in document.sections:  # A4, as Chinese offices print
+        section.page_width, section.page_height = Mm(210), Mm(297)
     body = document.element.body
     for el in list(body):  # the template's empty body (keep the section properties)
         if el.tag != qn("w:sectPr"):
