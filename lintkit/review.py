@@ -130,6 +130,7 @@ class _Para:
             self.pieces.append((pos, pos + n, r))
             pos += n
         self.length = pos
+        self.starts = [p[0] for p in self.pieces]
 
     @property
     def text(self) -> str:
@@ -150,17 +151,25 @@ class _Para:
 
     def runs_in(self, start: int, end: int) -> list:
         """Runs with text lying inside ``[start, end)`` (after splitting, they cover it exactly)."""
-        return [r for s, e, r in self.pieces if e > s and s >= start and e <= end]
+        out = []
+        for s, e, r in self.pieces[bisect_left(self.starts, start):]:  # binary search: no quadratic cost
+            if s >= end:
+                break
+            if e > s and e <= end:
+                out.append(r)
+        return out
 
     def run_ending_at(self, pos: int):
-        for s, e, r in self.pieces:
-            if e == pos and e > s:
-                return r
-        return None
+        i = bisect_left(self.starts, pos) - 1
+        while i >= 0 and self.pieces[i][0] == self.pieces[i][1]:  # skip empty runs
+            i -= 1
+        return self.pieces[i][2] if i >= 0 and self.pieces[i][1] == pos else None
 
     def run_starting_at(self, pos: int):
-        for s, e, r in self.pieces:
-            if s == pos and e > s:
+        for s, e, r in self.pieces[bisect_left(self.starts, pos):]:
+            if s != pos:
+                return None
+            if e > s:
                 return r
         return None
 
