@@ -471,6 +471,8 @@ def review_document(linter, data: bytes, display: str, path: Path | None, suffix
         from docx.text.run import Run
     except ImportError:
         raise ReviewError("lintkit review 需要 python-docx（pip install 'lintkit[docx]'）") from None
+    if not hasattr(docx.document.Document, "add_comment"):
+        raise ReviewError("lintkit review 需要 python-docx 1.2 或更高版本（批注支持）：pip install -U python-docx")
     settings = linter.settings_for(path) if path is not None else linter.settings_for(Path.cwd())
     try:
         doc = linter.read(data, display, suffix)
