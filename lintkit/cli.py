@@ -40,8 +40,9 @@ def build_parser() -> argparse.ArgumentParser:
 
     c = sub.add_parser("check", help="check files and directories (*.txt *.md *.docx)")
     c.add_argument("paths", nargs="*", metavar="PATH", help="files or directories; '-' reads standard input")
-    c.add_argument("--format", choices=["text", "concise", "json", "jsonl", "sarif", "github"], default=None,
-                   help="output format (default: text)")
+    c.add_argument("--format", choices=["text", "concise", "json", "jsonl", "sarif", "github", "html"], default=None,
+                   help="output format (default: text; html: a review page for the writers)")
+    c.add_argument("--output", "-o", metavar="FILE", help="write the report to FILE instead of standard output")
     c.add_argument("--select", type=_csv, action="append", help="rule ids, prefixes or names (replaces config)")
     c.add_argument("--extend-select", type=_csv, action="append", default=[], help="add rules to the selection")
     c.add_argument("--ignore", type=_csv, action="append", default=[], help="rules to ignore")
@@ -71,6 +72,10 @@ def build_parser() -> argparse.ArgumentParser:
 
     rs = sub.add_parser("rules", help="list all rules")
     rs.add_argument("--format", choices=["text", "json"], default="text")
+
+    from .review import add_subparser as add_review  # python-docx is imported only when a review runs
+
+    add_review(sub, _csv)
 
     cf = sub.add_parser("config", help="show the effective configuration and where each value came from")
     cf.add_argument("path", nargs="?", default=".", metavar="PATH")
@@ -115,6 +120,10 @@ def main(argv: Sequence[str] | None = None) -> int:
             return _config(args)
         if args.command == "lsp":
             return _lsp(args)
+        if args.command == "review":
+            from .review import main as review_main
+
+            return review_main(args)
     except KeyboardInterrupt:
         _err("interrupted")
         return 130
@@ -242,7 +251,8 @@ def _check(args) -> int:
     fmt = args.format or "text"
     report = Report(
         diagnostics=diagnostics, files_checked=len(results),
-        sources={r.path: r.source for r in results if r.source is not None} if fmt in ("text", "sarif") else {},
+        sources={r.path: r.source for r in results if r.source is not None}
+        if fmt in ("text", "sarif", "html") else {},
         rules={r.id: r for r in linter.table.rules} if fmt == "sarif" else {},
         fixed=sum(r.fixes_applied for r in results if (r.written or (r is stdin_result and args.fix))),
         fixable=sum(1 for d in diagnostics if d.fix is not None and d.fix.applicability == "safe"),
@@ -250,7 +260,13 @@ def _check(args) -> int:
         fix_mode=args.fix, statistics=args.statistics, quiet=args.quiet,
     )
     nothing_checked = not results and fmt in ("text", "concise")
-    if not (args.quiet and fmt in ("text", "concise") and not diagnostics) and not nothing_checked:
+    if args.output:  # the report goes to a file (written whole, then moved into place)
+        try:
+            _write_report(args.output, fmt, report)
+        except OSError as exc:
+            _err(f"{args.output}: cannot write the report ({exc.strerror or exc})")
+            return EXIT_ERROR
+    elif not (args.quiet and fmt in ("text", "concise") and not diagnostics) and not nothing_checked:
         render(fmt, report, report_stream)
     report_stream.flush()
 
@@ -313,6 +329,26 @@ def _lsp(args) -> int:
         _err("--config and --no-config exclude each other")
         return EXIT_ERROR
     return serve(config=args.config, no_config=args.no_config)
+def _write_report(target: str, fmt: str, report) -> None:
+    import tempfile
+
+    from .output import render
+
+    buf = io.StringIO()
+    render(fmt, report, buf)
+    directory = os.path.dirname(os.path.abspath(target))
+    fd, tmp = tempfile.mkstemp(prefix=".lintkit-", suffix=".tmp", dir=directory)
+    try:
+        with os.fdopen(fd, "w", encoding="utf-8", errors="replace", newline="") as f:
+            f.write(buf.getvalue())
+        umask = os.umask(0)
+        os.umask(umask)
+        os.chmod(tmp, 0o666 & ~umask)
+        os.replace(tmp, target)
+    except BaseException:
+        if os.path.exists(tmp):
+            os.unlink(tmp)
+        raise
 
 
 # ---------------------------------------------------------------------------------------------------------------

@@ -342,22 +342,37 @@ class Linter:
             chosen = select_fixes([d.fix for d in diags if d.fix is not None and d.fix.applicability in allowed])
             if not chosen:
                 break
-            new_text = apply_edits(current.text, [e for f in chosen for e in f.edits])
+            round_edits = [e for f in chosen for e in f.edits]
+            new_text = apply_edits(current.text, round_edits)
             if new_text == current.text:
                 break
             applied += len(chosen)
             current = Document(new_text, doc.path, encoding=doc.encoding, bom=doc.bom, kind=doc.kind,
-                               masks=_reader_masks(doc, new_text))
+                               masks=_reader_masks(current, new_text, round_edits), fixable=doc.fixable)
             diags = self.lint_document(current, ruleset)
         return current.text, applied, diags
 
 
-def _reader_masks(doc: Document, new_text: str) -> list[tuple[int, int]]:
+def _reader_masks(doc: Document, new_text: str, edits) -> list[tuple[int, int]]:
+    """The reader's masks for the fixed text: Markdown is masked again from scratch; other readers' masks
+    (e.g. a Word line break) are moved by the edits before them (a mask an edit touches is dropped)."""
     if doc.kind == "md":
         from .readers.md import markdown_masks
 
         return markdown_masks(new_text)
-    return []
+    if not doc._base_masks:
+        return []
+    ordered = sorted(edits, key=lambda e: (e.start, e.end))
+    out = []
+    i, delta = 0, 0
+    for s, e in sorted(doc._base_masks):
+        while i < len(ordered) and ordered[i].end <= s and not (ordered[i].start == ordered[i].end == s):
+            delta += len(ordered[i].content) - (ordered[i].end - ordered[i].start)
+            i += 1
+        if i < len(ordered) and ordered[i].start < e and s <= ordered[i].end:
+            continue  # an edit touches this mask
+        out.append((s + delta, e + delta))
+    return out
 
 
 def _requires_ok(req: Any, text: str) -> bool:

@@ -19,6 +19,8 @@ from ._common import HSPACE, HSPACE_CHARS, SPACELESS_MARKS
 # A digit run broken by spaces, in a Chinese context: the left part follows a Han character, a Chinese mark or
 # the start of a line (not a digit, a letter, a point or another spaced group: "1 2 3" is a list), and the right
 # part is followed by a Han character or a percent sign (not by another spaced group).
+# Spaces that SPC002/SPC003 treat as stray: a tab is a deliberate alignment device (姓名：\t张三), not a stray space.
+_SP = "[ \u00a0\u2000-\u200a\u202f\u205f]"
 _SPLIT_NUMBER = regex.compile(r"(?<![\d.])(\d+)(" + HSPACE + r"{1,2})(\d+)(?=[\p{Han}%％])")
 _HAN = regex.compile(r"\p{Han}")
 _LEFT_OK = regex.compile(r"[\p{Han}，。、；：！？“”‘’（）《》【】,;(\r\n]")
@@ -47,8 +49,8 @@ def space_inside_number(doc: Document) -> Iterator[Finding]:
 
 # ------------------------------------------------------------------------------------------------- SPC002
 _SPACE_NEAR_PUNCT = regex.compile(
-    r"(?<=[" + SPACELESS_MARKS + r"])" + HSPACE + r"+(?![" + HSPACE_CHARS + r"]*(?:[\r\n]|$))"
-    r"|(?<=[^\s])" + HSPACE + r"+(?=[" + SPACELESS_MARKS + r"])",
+    r"(?<=[" + SPACELESS_MARKS + r"])" + _SP + r"+(?![" + HSPACE_CHARS + r"]*(?:[\r\n]|$))"
+    r"|(?<=[^\s])" + _SP + r"+(?=[" + SPACELESS_MARKS + r"])",
     regex.M,
 )
 
@@ -78,11 +80,11 @@ def space_around_punctuation(doc: Document) -> Iterator[Finding]:
 _MEASURE = (r"[个人名位家户件项次场期所支条篇份元万亿千百岁年月日天周届批类种座辆台套张本册部处村镇乡县区市省"
             r"%％]")
 # one space (or NBSP) between two Han characters
-_HAN_SPACE_HAN = regex.compile(r"\p{Han}(" + HSPACE + r")(?=\p{Han})")
+_HAN_SPACE_HAN = regex.compile(r"\p{Han}(" + _SP + r")(?=\p{Han})")
 # a number (attached on its left to Chinese text) followed by a space and a measure word, unit or percent sign
-_NUM_SPACE_MEASURE = regex.compile(r"(?<![\d.])\d+(?:\.\d+)?(" + HSPACE + r"{1,3})(?=" + _MEASURE + r")")
+_NUM_SPACE_MEASURE = regex.compile(r"(?<![\d.])\d+(?:\.\d+)?(" + _SP + r"{1,3})(?=" + _MEASURE + r")")
 # a Han character, a space, then a number used in Chinese (followed by a Han character or percent sign)
-_HAN_SPACE_NUM = regex.compile(r"\p{Han}(" + HSPACE + r"{1,3})(?=\d+(?:\.\d+)?(?:[\p{Han}%％]))")
+_HAN_SPACE_NUM = regex.compile(r"\p{Han}(" + _SP + r"{1,3})(?=\d+(?:\.\d+)?(?:[\p{Han}%％]))")
 
 
 def _short_token_run(doc: Document, pos: int) -> int:
@@ -118,7 +120,7 @@ def stray_space(doc: Document, options) -> Iterator[Finding]:
     正确写法：积极深入推动“美丽庭院”创建；西峡县妇联推荐上报；张雅心家庭4个家庭；占全县干部总数的9.09%
     依据：公文书写惯例（GB/T 9704-2012 正文不加字间空格）；GB/T 15835-2011 数值与单位连写。
     修复：安全修复，删除空格。引号、书名号内的空格不报告（“巾帼心向党 巾帼建新功”、“感党恩 跟党走”这类口号用空格
-    分隔是惯例）；只由短词组成的“张三 李四 王五”名单和“主持人 张三”这样整行只有短词的行不报告；只有两个短词时（“推荐 上报”，也可能是“张三 李四”）
+    分隔是惯例）；制表符是对齐手段，不报告；只由短词组成的“张三 李四 王五”名单和“主持人 张三”这样整行只有短词的行不报告；只有两个短词时（“推荐 上报”，也可能是“张三 李四”）
     降为提示级别，只给修复建议（--unsafe-fixes）；两个及以上连续空格（对齐用）不报告。
     选项 profile = "latin-spacing" 时，汉字与数字之间的空格视为正确。
     """

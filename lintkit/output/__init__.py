@@ -12,7 +12,7 @@ from typing import Any, TextIO
 
 from ..model import Diagnostic
 
-FORMATS = ("text", "concise", "json", "jsonl", "sarif", "github")
+FORMATS = ("text", "concise", "json", "jsonl", "sarif", "github", "html")
 
 
 @dataclass

@@ -194,3 +194,8 @@ def test_spc_fix_whole_seed_000_is_idempotent_and_local():
     # only white space was removed: the non-space characters are identical and in order
     strip = lambda s: "".join(c for c in s if not c.isspace())  # noqa: E731
     assert strip(fixed) == strip(text)
+
+
+def test_tabs_are_alignment_not_stray_spaces():
+    check_rule("SPC003", valid=["一是\t推荐上报", "姓名\t张三"])
+    check_rule("SPC002", valid=["姓名：\t张三", "联系人：\t\t李四"])
