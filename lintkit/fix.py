@@ -9,6 +9,7 @@ is written when the file changed on disk after it was read.
 from __future__ import annotations
 
 import os
+from bisect import bisect_right
 import stat
 import tempfile
 from pathlib import Path
@@ -24,19 +25,41 @@ class FixError(Exception):
 def select_fixes(fixes: Iterable[Fix]) -> list[Fix]:
     """Choose fixes whose edits overlap neither each other nor an already chosen fix, in text order.
 
-    Two insertions at the same point, or an insertion inside another fix's span, count as overlapping.
+    Two insertions at the same point, or an insertion inside or touching another fix's span, count as
+    overlapping. The chosen spans are kept sorted, so each check looks only at the neighbours of the candidate
+    (thousands of fixes on one line stay fast).
     """
     chosen: list[Fix] = []
+    starts: list[int] = []
     taken: list[tuple[int, int]] = []
-    for fix in sorted(fixes, key=lambda f: (min(e.start for e in f.edits), max(e.end for e in f.edits))):
-        if not fix.edits:
-            continue
+    candidates = [f for f in fixes if f.edits]
+    for fix in sorted(candidates, key=lambda f: (min(e.start for e in f.edits), max(e.end for e in f.edits))):
         spans = [(e.start, e.end) for e in fix.edits]
-        if any(_overlaps(s, t) for s in spans for t in taken):
+        if any(_conflicts(span, starts, taken) for span in spans) or _self_conflict(spans):
             continue
         chosen.append(fix)
-        taken.extend(spans)
+        for span in spans:
+            i = bisect_right(starts, span[0])
+            starts.insert(i, span[0])
+            taken.insert(i, span)
     return chosen
+
+
+def _conflicts(span: tuple[int, int], starts: list[int], taken: list[tuple[int, int]]) -> bool:
+    j = bisect_right(starts, span[1]) - 1  # the last taken span starting at or before span's end
+    while j >= 0:
+        t = taken[j]
+        if _overlaps(span, t):
+            return True
+        if t[1] < span[0]:  # taken spans do not overlap each other: nothing further left can reach span
+            break
+        j -= 1
+    return False
+
+
+def _self_conflict(spans: list[tuple[int, int]]) -> bool:
+    ordered = sorted(spans)
+    return any(_overlaps(a, b) for a, b in zip(ordered, ordered[1:]) if a[1] > b[0] or a == b)
 
 
 def _overlaps(a: tuple[int, int], b: tuple[int, int]) -> bool:

@@ -11,7 +11,8 @@ def render(report, stream: TextIO) -> None:
             stream.write(f"{n:6d}\t{rule}\t{name}\t{'[*]' if fixable else ''}\n")
         return
     for d in report.diagnostics:
-        mark = " [*]" if d.fix is not None and d.fix.applicability == "safe" else ""
+        fixable = d.fix is not None and d.fix.applicability == "safe" and not d.path.lower().endswith(".docx")
+        mark = " [*]" if fixable else ""  # --fix applies it (never in a .docx)
         stream.write(f"{d.path}:{d.line}:{d.column}: {d.severity} {d.rule}{mark} {d.message}\n")
     if report.quiet:
         return
