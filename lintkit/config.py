@@ -252,6 +252,11 @@ def _apply(s: Settings, section: dict[str, Any], path: Path, table: RuleTable) -
                     if not _type_ok(val, spec.type):
                         raise ConfigError(f"{path}: key 'rules.{rid}.{opt}': expected {_type_name(spec.type)}, "
                                           f"got {val!r}")
+                    if spec.validate is not None:
+                        try:
+                            spec.validate(val)
+                        except ValueError as exc:
+                            raise ConfigError(f"{path}: key 'rules.{rid}.{opt}': {exc}") from None
                     merged[opt] = val
                 s.rule_options[r.id] = merged
         s.origins[key] = where

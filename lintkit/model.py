@@ -108,11 +108,16 @@ RuleFunc = Callable[..., Iterable[Finding]]
 
 @dataclass(frozen=True, slots=True)
 class OptionSpec:
-    """A typed option of a rule, set in config under ``[rules.ID]``."""
+    """A typed option of a rule, set in config under ``[rules.ID]``.
+
+    ``validate`` (optional) checks a value of the right type further (a list's entries, a string's choices) and
+    raises ``ValueError`` with a message; the configuration loader turns it into a configuration error (exit 2)
+    that names the file and the key."""
 
     type: type | tuple[type, ...]
     default: Any
     help: str = ""
+    validate: Callable[[Any], Any] | None = None
 
 
 @dataclass(frozen=True, slots=True)

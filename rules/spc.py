@@ -87,6 +87,11 @@ _NUM_SPACE_MEASURE = regex.compile(r"(?<![\d.])\d+(?:\.\d+)?(" + _SP + r"{1,3})(
 _HAN_SPACE_NUM = regex.compile(r"\p{Han}(" + _SP + r"{1,3})(?=\d+(?:\.\d+)?(?:[\p{Han}%％]))")
 
 
+def _choice(value: str, choices: tuple[str, ...]) -> None:
+    if value not in choices:
+        raise ValueError(f"expected one of {', '.join(choices)}, got {value!r}")
+
+
 def _short_token_run(doc: Document, pos: int) -> int:
     """How many short Han tokens (≤ 3 characters) the space at ``pos`` separates, when the run of Han
     characters and single spaces around it consists of short tokens only (张三 李四 王五); 0 otherwise."""
@@ -111,7 +116,8 @@ _RIGHT_RUN = regex.compile(r"[\p{Han} \u00a0]*")
 @rule("SPC003", "stray-space", severity="warning", fix="safe", requires=regex.compile(HSPACE), supersedes=("SPC004",),
       options={"profile": OptionSpec(str, "government",
                                      "government（汉字、数字之间都不加空格）或 latin-spacing（汉字与数字之间"
-                                     "加空格的排版风格，只检查汉字之间的空格）")})
+                                     "加空格的排版风格，只检查汉字之间的空格）",
+                                     validate=lambda v: _choice(v, ("government", "latin-spacing")))})
 def stray_space(doc: Document, options) -> Iterator[Finding]:
     """汉字之间、数字与量词或百分号之间出现多余空格。
 

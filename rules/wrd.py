@@ -109,7 +109,7 @@ def _particle_re(extra: tuple[tuple[str, str, str], ...]) -> tuple[list[tuple["r
 
 @rule("WRD002", "de-di-de", severity="warning", fix="unsafe", requires=LazyRegex(r"[的地得]"),
       options={"extra": OptionSpec(list, [], "补充的错误搭配：[[\"错误写法\", \"正确写法\"], …]，如 [[\"认真的学习了\", "
-                                              "\"认真地学习了\"]]")})
+                                              "\"认真地学习了\"]]", validate=lambda v: _pairs(v, "WRD002"))})
 def de_di_de(doc: Document, options) -> Iterator[Finding]:
     """“的”“地”“得”用错（只查常见搭配）。
 
@@ -188,8 +188,9 @@ def _wordlist(section: str, extra: tuple[tuple[str, str, str], ...], disable: tu
 
 _LIST_OPTIONS = {
     "extra": OptionSpec(list, [], "补充的词表：[[\"错误写法\", \"正确写法\"], …] 或 [[\"错误写法\", \"正确写法\", "
-                                  "\"来源\"], …]"),
-    "disable": OptionSpec(list, [], "不检查的内置条目（错误写法），如 [\"宣树\"]"),
+                                  "\"来源\"], …]", validate=lambda v: _pairs(v, "WRD", "extra")),
+    "disable": OptionSpec(list, [], "不检查的内置条目（错误写法），如 [\"宣树\"]",
+                          validate=lambda v: _strings(v, "WRD", "disable")),
 }
 
 

@@ -309,6 +309,9 @@ def test_symlink_stays_a_symlink_and_mode_is_kept(tmp_path):
     ("extend = 'missing.toml'\n", "extend"),
     ("[[ignore]]\nrule = 'SPC001'\n", "ignore[0]"),
     ("exclude = [1]\n", "exclude"),
+    ("[rules.SPC003]\nprofile = 'latin'\n", "latin-spacing"),
+    ("[rules.WRD003]\nextra = [['布署']]\n", "rules.WRD003.extra"),
+    ("[rules.WRD003]\ndisable = [3]\n", "rules.WRD003.disable"),
 ])
 def test_config_errors_name_file_and_key(tmp_path, capsys, monkeypatch, content, needle):
     monkeypatch.chdir(tmp_path)
