@@ -40,7 +40,8 @@ def _pairs(value: Any, rule_id: str, option: str = "extra") -> tuple[tuple[str, 
         ok = (isinstance(item, (list, tuple)) and len(item) in (2, 3) and all(isinstance(x, str) for x in item)
               and item[0] and item[0] != item[1])
         if not ok:
-            raise ValueError(f"[rules.{rule_id}] {option}[{i}]: expected [\"错误写法\", \"正确写法\"] or "
+            where = f"[rules.{rule_id}] {option}" if rule_id else "entry"
+            raise ValueError(f"{where}[{i}]: expected [\"错误写法\", \"正确写法\"] or "
                              f"[\"错误写法\", \"正确写法\", \"来源\"] (two different non-empty strings), got {item!r}")
         out.append((item[0], item[1], item[2] if len(item) == 3 else ""))
     return tuple(out)
@@ -48,7 +49,8 @@ def _pairs(value: Any, rule_id: str, option: str = "extra") -> tuple[tuple[str, 
 
 def _strings(value: Any, rule_id: str, option: str) -> tuple[str, ...]:
     if not all(isinstance(x, str) and x for x in value or ()):
-        raise ValueError(f"[rules.{rule_id}] {option}: expected a list of non-empty strings, got {value!r}")
+        where = f"[rules.{rule_id}] {option}: " if rule_id else ""
+        raise ValueError(f"{where}expected a list of non-empty strings, got {value!r}")
     return tuple(value or ())
 
 
@@ -109,7 +111,7 @@ def _particle_re(extra: tuple[tuple[str, str, str], ...]) -> tuple[list[tuple["r
 
 @rule("WRD002", "de-di-de", severity="warning", fix="unsafe", requires=LazyRegex(r"[的地得]"),
       options={"extra": OptionSpec(list, [], "补充的错误搭配：[[\"错误写法\", \"正确写法\"], …]，如 [[\"认真的学习了\", "
-                                              "\"认真地学习了\"]]", validate=lambda v: _pairs(v, "WRD002"))})
+                                              "\"认真地学习了\"]]", validate=lambda v: _pairs(v, ""))})
 def de_di_de(doc: Document, options) -> Iterator[Finding]:
     """“的”“地”“得”用错（只查常见搭配）。
 
@@ -188,9 +190,9 @@ def _wordlist(section: str, extra: tuple[tuple[str, str, str], ...], disable: tu
 
 _LIST_OPTIONS = {
     "extra": OptionSpec(list, [], "补充的词表：[[\"错误写法\", \"正确写法\"], …] 或 [[\"错误写法\", \"正确写法\", "
-                                  "\"来源\"], …]", validate=lambda v: _pairs(v, "WRD", "extra")),
+                                  "\"来源\"], …]", validate=lambda v: _pairs(v, "")),
     "disable": OptionSpec(list, [], "不检查的内置条目（错误写法），如 [\"宣树\"]",
-                          validate=lambda v: _strings(v, "WRD", "disable")),
+                          validate=lambda v: _strings(v, "", "disable")),
 }
 
 
