@@ -115,12 +115,15 @@ def test_wrd003_user_options(tmp_path):
 
 
 def test_wrd003_malformed_option_names_it(tmp_path):
+    import pytest
+
     from lintkit import check_text
+    from lintkit.config import ConfigError
 
     cfg = tmp_path / "lintkit.toml"
     cfg.write_text('[rules.WRD003]\nextra = [["帐目"]]\n', encoding="utf-8")
-    (d,) = check_text("清理帐目。", select=["WRD003"], config=str(cfg))
-    assert d.rule == "LNT002" and "[rules.WRD003] extra[0]" in d.message
+    with pytest.raises(ConfigError, match=r"rules\.WRD003\.extra.*entry\[0\]"):  # a configuration error, exit 2
+        check_text("清理帐目。", select=["WRD003"], config=str(cfg))
 
 
 # ------------------------------------------------------------------------------------------------- WRD004
