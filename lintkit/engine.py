@@ -240,7 +240,8 @@ class Linter:
                     break
                 findings.append((r, sev, f))
         findings = _resolve_overlaps(findings)
-        diags = [self._finding_to_diag(doc, r, sev, f) for r, sev, f in findings]
+        position = _position_function(doc)
+        diags = [self._finding_to_diag(doc, r, sev, f, position) for r, sev, f in findings]
         diags = self._suppress(doc, ruleset, diags)
         diags.extend(crashes)
         diags = sorted(set(diags), key=Diagnostic.sort_key)
@@ -272,12 +273,15 @@ class Linter:
         return Diagnostic(doc.path, rule, name, severity, message, start, end, line, col,  # type: ignore[arg-type]
                           end_line, end_col, doc.text[start:end])
 
-    def _finding_to_diag(self, doc: Document, r: Rule, sev: str, f: Finding) -> Diagnostic:
-        line, col = doc.position(f.start)
-        end_line, end_col = doc.position(f.end)
+    def _finding_to_diag(self, doc: Document, r: Rule, sev: str, f: Finding,
+                         position: Callable[[int], tuple[int, int]] | None = None) -> Diagnostic:
+        if position is None:
+            position = doc.position
+        line, col = position(f.start)
+        end_line, end_col = position(f.end)
         fix_positions: tuple[tuple[int, int, int, int], ...] = ()
         if f.fix is not None:
-            fix_positions = tuple(doc.position(e.start) + doc.position(e.end) for e in f.fix.edits)
+            fix_positions = tuple(position(e.start) + position(e.end) for e in f.fix.edits)
         severity = sev
         if f.severity is not None and SEVERITY_RANK[f.severity] < SEVERITY_RANK[sev]:
             severity = f.severity  # a rule may lower one doubtful finding, never raise it above the configured level
@@ -350,6 +354,22 @@ class Linter:
                                masks=_reader_masks(doc, new_text))
             diags = self.lint_document(current, ruleset)
         return current.text, applied, diags
+
+
+def _position_function(doc: Document) -> Callable[[int], tuple[int, int]]:
+    """``doc.position`` with the line tables bound once (it is called two to four times per finding)."""
+    starts = doc.line_starts
+    lines = doc.lines
+    size = len(doc.text)
+
+    def position(offset: int) -> tuple[int, int]:
+        if not 0 <= offset <= size:
+            return doc.position(offset)  # raises ValueError naming the offset
+        idx = bisect_right(starts, offset) - 1
+        start, end = lines[idx]
+        return idx + 1, (offset if offset <= end else end) - start + 1
+
+    return position
 
 
 def _reader_masks(doc: Document, new_text: str) -> list[tuple[int, int]]:
@@ -548,10 +568,14 @@ def lint_files(linter: Linter, files: list[tuple[str, Path]], jobs: int | None =
     # Warm the per-directory configuration cache so every worker inherits it.
     for _, p in files:
         linter.settings_for(p)
+    # Lint the first file here, before the fork: the patterns, word lists and tables the rules build on first
+    # use are then built once and shared by every worker (copy-on-write), not once per worker.
+    first = lint_file(linter, *files[0])
+    rest = files[1:]
     _WORKER = linter
     try:
         with ctx.Pool(jobs) as pool:
-            chunk = max(1, len(files) // (jobs * 8))
-            return pool.map(_worker_lint, [(d, str(p)) for d, p in files], chunksize=chunk)
+            chunk = max(1, len(rest) // (jobs * 8))
+            return [first, *pool.map(_worker_lint, [(d, str(p)) for d, p in rest], chunksize=chunk)]
     finally:
         _WORKER = None
