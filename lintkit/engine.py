@@ -548,7 +548,30 @@ _WORKER: Linter | None = None
 def _worker_lint(item: tuple[str, str]) -> FileResult:
     assert _WORKER is not None
     display, path = item
-    return lint_file(_WORKER, display, Path(path))
+    result = lint_file(_WORKER, display, Path(path))
+    # diagnostics travel back as plain tuples: pickling slotted frozen dataclasses field by field costs the main
+    # process more than building them again
+    result.diagnostics = [_pack(d) for d in result.diagnostics]  # type: ignore[misc]
+    return result
+
+
+def _pack(d: Diagnostic) -> tuple:
+    f = d.fix
+    return (d.path, d.rule, d.name, d.severity, d.message, d.offset, d.end_offset, d.line, d.column, d.end_line,
+            d.end_column, d.text, None if f is None else
+            (tuple((e.start, e.end, e.content) for e in f.edits), f.message, f.applicability), d.fix_positions)
+
+
+def _unpack(result: FileResult) -> FileResult:
+    from .model import Edit
+
+    out = []
+    for t in result.diagnostics:
+        f = t[12]  # type: ignore[index]
+        fix = None if f is None else Fix(tuple(Edit(*e) for e in f[0]), f[1], f[2])
+        out.append(Diagnostic(*t[:12], fix, t[13]))  # type: ignore[misc]
+    result.diagnostics = out
+    return result
 
 
 def lint_files(linter: Linter, files: list[tuple[str, Path]], jobs: int | None = None) -> list[FileResult]:
@@ -576,6 +599,7 @@ def lint_files(linter: Linter, files: list[tuple[str, Path]], jobs: int | None =
     try:
         with ctx.Pool(jobs) as pool:
             chunk = max(1, len(rest) // (jobs * 8))
-            return [first, *pool.map(_worker_lint, [(d, str(p)) for d, p in rest], chunksize=chunk)]
+            return [first, *(_unpack(r) for r in pool.map(_worker_lint, [(d, str(p)) for d, p in rest],
+                                                           chunksize=chunk))]
     finally:
         _WORKER = None
