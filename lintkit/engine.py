@@ -240,7 +240,8 @@ class Linter:
                     break
                 findings.append((r, sev, f))
         findings = _resolve_overlaps(findings)
-        diags = [self._finding_to_diag(doc, r, sev, f) for r, sev, f in findings]
+        position = _position_function(doc)
+        diags = [self._finding_to_diag(doc, r, sev, f, position) for r, sev, f in findings]
         diags = self._suppress(doc, ruleset, diags)
         diags.extend(crashes)
         diags = sorted(set(diags), key=Diagnostic.sort_key)
@@ -272,12 +273,15 @@ class Linter:
         return Diagnostic(doc.path, rule, name, severity, message, start, end, line, col,  # type: ignore[arg-type]
                           end_line, end_col, doc.text[start:end])
 
-    def _finding_to_diag(self, doc: Document, r: Rule, sev: str, f: Finding) -> Diagnostic:
-        line, col = doc.position(f.start)
-        end_line, end_col = doc.position(f.end)
+    def _finding_to_diag(self, doc: Document, r: Rule, sev: str, f: Finding,
+                         position: Callable[[int], tuple[int, int]] | None = None) -> Diagnostic:
+        if position is None:
+            position = doc.position
+        line, col = position(f.start)
+        end_line, end_col = position(f.end)
         fix_positions: tuple[tuple[int, int, int, int], ...] = ()
         if f.fix is not None:
-            fix_positions = tuple(doc.position(e.start) + doc.position(e.end) for e in f.fix.edits)
+            fix_positions = tuple(position(e.start) + position(e.end) for e in f.fix.edits)
         severity = sev
         if f.severity is not None and SEVERITY_RANK[f.severity] < SEVERITY_RANK[sev]:
             severity = f.severity  # a rule may lower one doubtful finding, never raise it above the configured level
@@ -351,6 +355,22 @@ class Linter:
                                masks=_reader_masks(current, new_text, round_edits), fixable=doc.fixable)
             diags = self.lint_document(current, ruleset)
         return current.text, applied, diags
+
+
+def _position_function(doc: Document) -> Callable[[int], tuple[int, int]]:
+    """``doc.position`` with the line tables bound once (it is called two to four times per finding)."""
+    starts = doc.line_starts
+    lines = doc.lines
+    size = len(doc.text)
+
+    def position(offset: int) -> tuple[int, int]:
+        if not 0 <= offset <= size:
+            return doc.position(offset)  # raises ValueError naming the offset
+        idx = bisect_right(starts, offset) - 1
+        start, end = lines[idx]
+        return idx + 1, (offset if offset <= end else end) - start + 1
+
+    return position
 
 
 def _reader_masks(doc: Document, new_text: str, edits) -> list[tuple[int, int]]:
@@ -543,7 +563,30 @@ _WORKER: Linter | None = None
 def _worker_lint(item: tuple[str, str]) -> FileResult:
     assert _WORKER is not None
     display, path = item
-    return lint_file(_WORKER, display, Path(path))
+    result = lint_file(_WORKER, display, Path(path))
+    # diagnostics travel back as plain tuples: pickling slotted frozen dataclasses field by field costs the main
+    # process more than building them again
+    result.diagnostics = [_pack(d) for d in result.diagnostics]  # type: ignore[misc]
+    return result
+
+
+def _pack(d: Diagnostic) -> tuple:
+    f = d.fix
+    return (d.path, d.rule, d.name, d.severity, d.message, d.offset, d.end_offset, d.line, d.column, d.end_line,
+            d.end_column, d.text, None if f is None else
+            (tuple((e.start, e.end, e.content) for e in f.edits), f.message, f.applicability), d.fix_positions)
+
+
+def _unpack(result: FileResult) -> FileResult:
+    from .model import Edit
+
+    out = []
+    for t in result.diagnostics:
+        f = t[12]  # type: ignore[index]
+        fix = None if f is None else Fix(tuple(Edit(*e) for e in f[0]), f[1], f[2])
+        out.append(Diagnostic(*t[:12], fix, t[13]))  # type: ignore[misc]
+    result.diagnostics = out
+    return result
 
 
 def lint_files(linter: Linter, files: list[tuple[str, Path]], jobs: int | None = None) -> list[FileResult]:
@@ -563,10 +606,15 @@ def lint_files(linter: Linter, files: list[tuple[str, Path]], jobs: int | None =
     # Warm the per-directory configuration cache so every worker inherits it.
     for _, p in files:
         linter.settings_for(p)
+    # Lint the first file here, before the fork: the patterns, word lists and tables the rules build on first
+    # use are then built once and shared by every worker (copy-on-write), not once per worker.
+    first = lint_file(linter, *files[0])
+    rest = files[1:]
     _WORKER = linter
     try:
         with ctx.Pool(jobs) as pool:
-            chunk = max(1, len(files) // (jobs * 8))
-            return pool.map(_worker_lint, [(d, str(p)) for d, p in files], chunksize=chunk)
+            chunk = max(1, len(rest) // (jobs * 8))
+            return [first, *(_unpack(r) for r in pool.map(_worker_lint, [(d, str(p)) for d, p in rest],
+                                                           chunksize=chunk))]
     finally:
         _WORKER = None

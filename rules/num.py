@@ -171,7 +171,7 @@ def _mixed_re() -> tuple["regex.Pattern[str]", "regex.Pattern[str]"]:
 
 
 @rule("NUM003", "mixed-numerals", severity="warning", fix="unsafe",
-      requires=LazyRegex(r"\d[千百十]|[〇一二三四五六七八九][0０Oo]"))
+      requires=LazyRegex(r"(?<=\d)[千百十]|(?<=[〇一二三四五六七八九])[0０Oo]"))
 def mixed_numerals(doc: Document) -> Iterator[Finding]:
     """一个数里混用阿拉伯数字和汉字数字（“万”“亿”除外）。
 

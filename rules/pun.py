@@ -158,7 +158,7 @@ def _halfwidth_marks(doc: Document) -> list[tuple[int, int, str, str]]:
 
 
 @rule("PUN001", "halfwidth-punctuation", severity="error", fix="safe",
-      requires=regex.compile(r"[\p{Han}”’》）][,;:!?().]|[,;:!?()][\p{Han}“‘《（]"))
+      requires=regex.compile(r"(?<=[\p{Han}”’》）])[,;:!?().]|[,;:!?()](?=[\p{Han}“‘《（])"))
 def halfwidth_punctuation(doc: Document) -> Iterator[Finding]:
     """中文里用了半角标点（, ; : ! ? ( ) 和句末的 .）。
 
@@ -541,7 +541,7 @@ _STRAY_POINT_RE = regex.compile(r"(?<=[\p{Han}" + CLOSE_FULL + r"])(?<![\d.])\.(
 
 
 @rule("PUN009", "stray-or-doubled-marks", severity="warning", fix="unsafe",
-      requires=regex.compile(r"[，。、；：,;]{2}|[\p{Han}”’》）]\.\p{Han}"))
+      requires=regex.compile(r"[，。、；：,;]{2}|(?<=[\p{Han}”’》）])\.\p{Han}"))
 def stray_or_doubled(doc: Document) -> Iterator[Finding]:
     """标点重复（“，，”“。。”）、两个点号连用（“，。”），或汉字之间夹了一个半角点“.”。
 

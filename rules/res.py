@@ -110,7 +110,7 @@ def _pinyin_annotations(doc: Document) -> list[tuple[int, int, bool]]:
 
 
 @rule("RES002", "pinyin-annotation", severity="warning", fix="safe", phase=0, masks=True,
-      requires=regex.compile(r"\p{Han}[(（][a-zA-Z" + _TONES + "]"))
+      requires=regex.compile(r"(?<=\p{Han})[(（][a-zA-Z" + _TONES + "]"))
 def pinyin_annotation(doc: Document) -> Iterator[Finding]:
     """正文中残留从注音网页复制来的拼音标注，如“婦聯(lián)”。
 
