@@ -43,7 +43,9 @@ def rule(id: str, name: str, *, severity: str = "warning", fix: str = "none", re
             raise RegistryError(f"rule {id}: the function takes (doc) or, with options, (doc, options)")
         req = requires
         if isinstance(req, str) and any(c in req for c in "\\[]().*+?|{}^$"):
-            req = regex.compile(req)
+            from .patterns import lazy_compile
+
+            req = lazy_compile(req)
         func.lintkit_rule = Rule(
             id=id, name=name, func=func, severity=severity, fix=fix, requires=req,  # type: ignore[arg-type]
             options=dict(options or {}), phase=phase, masks=masks, supersedes=tuple(supersedes),

@@ -18,6 +18,7 @@ from typing import Iterable
 import regex
 
 from lintkit import Document
+from lintkit.patterns import LazyPattern
 
 from ._common import load_data
 
@@ -132,17 +133,7 @@ def literal_alternation(words: Iterable[str]) -> str:
     return "|".join(regex.escape(w) for w in uniq)
 
 
-class LazyRegex:
-    """A pattern compiled on first use: module-level patterns cost nothing when the CLI starts (the ``regex``
-    module takes milliseconds to compile a pattern with ``\\p{Han}`` or a long alternation)."""
+# A pattern compiled on first use (module-level patterns cost nothing when the CLI starts).
+LazyRegex = LazyPattern
 
-    __slots__ = ("_source", "_pattern")
 
-    def __init__(self, source: str) -> None:
-        self._source = source
-        self._pattern = None
-
-    def __getattr__(self, name: str):
-        if self._pattern is None:
-            self._pattern = regex.compile(self._source)
-        return getattr(self._pattern, name)

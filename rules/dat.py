@@ -16,7 +16,7 @@ from typing import Iterator, NamedTuple
 
 import regex
 
-from lintkit import Document, Finding, Fix, rule
+from lintkit import Document, Finding, Fix, lazy_compile, rule
 
 from ._common import load_data
 from ._zh import LazyRegex, cn_int, literal_alternation, norm
@@ -101,7 +101,7 @@ def _dates(doc: Document) -> list[DateMention]:
 @functools.lru_cache(maxsize=1)
 def _measure_re() -> "regex.Pattern[str]":
     words = load_data("num")["measure_words"]
-    return regex.compile(literal_alternation(words))
+    return lazy_compile(literal_alternation(words))
 
 
 # ------------------------------------------------------------------------------------------------- DAT001

@@ -12,7 +12,7 @@ from typing import Iterator
 
 import regex
 
-from lintkit import Document, Finding, Fix, rule
+from lintkit import Document, Finding, Fix, lazy_compile, rule
 
 from ._common import load_data
 
@@ -35,20 +35,20 @@ for _e in _D1["chars"]:
     if _e["not_before"]:
         _alt += "(?!" + "|".join(regex.escape(x) for x in _e["not_before"]) + ")"
     _char_alts.append(_alt)
-_DOUBLE_CHAR = regex.compile("|".join(_char_alts))
+_DOUBLE_CHAR = lazy_compile("|".join(_char_alts))
 _WORDS = sorted(_D1["words"]["words"], key=len, reverse=True)
-_DOUBLE_WORD = regex.compile(r"(?P<w>" + "|".join(regex.escape(w) for w in _WORDS) + r")(?P=w)")
+_DOUBLE_WORD = lazy_compile(r"(?P<w>" + "|".join(regex.escape(w) for w in _WORDS) + r")(?P=w)")
 _PL = _D1["place"]
-_DOUBLE_UNIT = regex.compile(
+_DOUBLE_UNIT = lazy_compile(
     r"(?<=\p{Han}{2})(?P<u>" + _cls(_PL["units"]) + r")(?P=u)"
     r"(?=(?!" + _cls(_PL["not_next_first"]) + r")\p{Han}{1,4}?(?:"
     + "|".join(regex.escape(x) for x in _PL["next_suffix"]) + "))")
 # a word repeated across an opening quote or title mark: 首屆“首屆家風家訓”
-_QUOTE_DOUBLE = regex.compile(r"(?P<q>\p{Han}{2,4})[“‘《「『](?P=q)")
-_DUP001_REQUIRES = regex.compile(r"(\p{Han})\1|(\p{Han}{2})[“‘《「『]\2|(\p{Han}{2,3})\3")
+_QUOTE_DOUBLE = lazy_compile(r"(?P<q>\p{Han}{2,4})[“‘《「『](?P=q)")
+_DUP001_REQUIRES = lazy_compile(r"(\p{Han})\1|(\p{Han}{2})[“‘《「『]\2|(\p{Han}{2,3})\3")
 
 
-_OPEN_QUOTE = regex.compile(r"[“‘《「『]")
+_OPEN_QUOTE = lazy_compile(r"[“‘《「『]")
 
 
 def _quote_doubles(masked: str) -> Iterator[regex.Match]:
@@ -104,11 +104,11 @@ def doubled_word(doc: Document) -> Iterator[Finding]:
 
 
 # ------------------------------------------------------------------------------------------------- DUP002
-_CLAUSE = regex.compile(r"[^，,；;、。！？!?：:\r\n]+")
-_DELIMS_ONLY = regex.compile(r"[，,；;、。！？!?：:\s\u3000]*")
-_NOT_TEXT = regex.compile(r"[^\p{Han}\dA-Za-z“”‘’《》\"'（）()]")
-_HAN = regex.compile(r"\p{Han}")
-_NOT_HAN = regex.compile(r"[^\p{Han}]")
+_CLAUSE = lazy_compile(r"[^，,；;、。！？!?：:\r\n]+")
+_DELIMS_ONLY = lazy_compile(r"[，,；;、。！？!?：:\s\u3000]*")
+_NOT_TEXT = lazy_compile(r"[^\p{Han}\dA-Za-z“”‘’《》\"'（）()]")
+_HAN = lazy_compile(r"\p{Han}")
+_NOT_HAN = lazy_compile(r"[^\p{Han}]")
 _MIN_HAN2 = int(_DATA["dup002"]["min_han"])
 
 
@@ -158,11 +158,11 @@ def _same_line_delims(masked: str, start: int, end: int) -> bool:
 # ------------------------------------------------------------------------------------------------- DUP003
 _D3 = _DATA["dup003"]
 _MIN_HAN3 = int(_D3["min_han"])
-_NORM3 = regex.compile(r"[^\p{Han}\dA-Za-z]|" + _cls(_D3["ignore"]))
+_NORM3 = lazy_compile(r"[^\p{Han}\dA-Za-z]|" + _cls(_D3["ignore"]))
 # inline section ordinals start a new sentence even when the 。 before them is missing: …荣誉称号（九）推进…
-_INLINE_ORDINAL = regex.compile(r"(?<=\p{Han}|[”’》])[（(][一二三四五六七八九十]{1,3}[）)]")
-_FINAL = regex.compile(r"[。！？!?；;]")
-_CLAUSE_DELIM = regex.compile(r"[，,；;、：:]")
+_INLINE_ORDINAL = lazy_compile(r"(?<=\p{Han}|[”’》])[（(][一二三四五六七八九十]{1,3}[）)]")
+_FINAL = lazy_compile(r"[。！？!?；;]")
+_CLAUSE_DELIM = lazy_compile(r"[，,；;、：:]")
 
 
 def _pieces(doc: Document) -> Iterator[tuple[int, int]]:
@@ -224,9 +224,9 @@ def repeated_sentence(doc: Document) -> Iterator[Finding]:
 
 # ------------------------------------------------------------------------------------------------- DUP004
 _D4 = _DATA["dup004"]
-_REPEAT_WORDS = regex.compile("|".join(regex.escape(w) for w in sorted(_D4["words"], key=len, reverse=True)))
+_REPEAT_WORDS = lazy_compile("|".join(regex.escape(w) for w in sorted(_D4["words"], key=len, reverse=True)))
 _MAX_DIST = int(_D4["max_distance"])
-_CLAUSE_BREAK = regex.compile(r"[，,；;。！？!?：:\r\n]")
+_CLAUSE_BREAK = lazy_compile(r"[，,；;。！？!?：:\r\n]")
 
 
 @rule("DUP004", "repeated-word-in-clause", severity="info", requires=_REPEAT_WORDS)

@@ -12,7 +12,7 @@ from typing import Iterator
 
 import regex
 
-from lintkit import Document, Finding, Fix, rule
+from lintkit import Document, Finding, Fix, lazy_compile, rule
 
 from ._common import load_data
 from ._zh import CN_NUM_CHARS, LazyRegex, literal_alternation, norm
@@ -35,7 +35,7 @@ _NUM = r"(?:\d+(?:\.\d+)?|[" + CN_NUM_CHARS + r"]+)"
 @functools.lru_cache(maxsize=1)
 def _approx_re() -> "regex.Pattern[str]":
     mw = _measure_alt()
-    return regex.compile(
+    return lazy_compile(
         r"(?P<pre>将近|接近|近|大约|约|超过|逾)(?P<num>" + _NUM + r")\s?(?P<big>[万亿])?(?P<suf>多|余)?\s?"
         r"(?P<big2>[万亿])?(?P<mw>" + mw + r")?(?P<post>左右|以上|上下)?"
     )
@@ -106,7 +106,7 @@ def contradictory_approximation(doc: Document) -> Iterator[Finding]:
 
 @functools.lru_cache(maxsize=1)
 def _approx_post_re() -> "regex.Pattern[str]":
-    return regex.compile(
+    return lazy_compile(
         r"(?<![将接近约逾过\d.])(?:\d+(?:\.\d+)?|(?<![" + CN_NUM_CHARS + r"])[" + CN_NUM_CHARS + r"]+)"
         r"\s?[万亿]?(?P<suf>多|余)[万亿]?(?:" + _measure_alt() + r")(?P<post>左右|上下)"
     )
@@ -115,7 +115,7 @@ def _approx_post_re() -> "regex.Pattern[str]":
 # ------------------------------------------------------------------------------------------------- NUM002
 @functools.lru_cache(maxsize=1)
 def _inner_approx_re() -> "regex.Pattern[str]":
-    return regex.compile(
+    return lazy_compile(
         r"(?<![\d.])(?P<num>\d*[1-9](?:\.\d+)?|\d+\.\d*[1-9])(?P<suf>余|多)"
         r"(?:(?P<big>[万亿])|(?=(?P<mw>" + _measure_alt() + r")))"
     )
@@ -163,10 +163,10 @@ def approximation_inside_number(doc: Document) -> Iterator[Finding]:
 @functools.lru_cache(maxsize=1)
 def _mixed_re() -> tuple["regex.Pattern[str]", "regex.Pattern[str]"]:
     units = literal_alternation(_data()["mixed"]["unit_words"])
-    mixed = regex.compile(r"(?<![\d.A-Za-z])(?P<num>\d+(?:\.\d+)?)(?!" + units + r")(?P<unit>[千百十])"
+    mixed = lazy_compile(r"(?<![\d.A-Za-z])(?P<num>\d+(?:\.\d+)?)(?!" + units + r")(?P<unit>[千百十])"
                           r"(?P<rest>[零〇]?\d+)?")
     # 二0二一年: the digit 0 between Chinese digits of a year (the Chinese zero of years is 〇)
-    zero = regex.compile(r"(?<=[〇一二三四五六七八九])[0０Oo](?=[〇一二三四五六七八九0０]*年)")
+    zero = lazy_compile(r"(?<=[〇一二三四五六七八九])[0０Oo](?=[〇一二三四五六七八九0０]*年)")
     return mixed, zero
 
 
@@ -212,9 +212,9 @@ def mixed_numerals(doc: Document) -> Iterator[Finding]:
 @functools.lru_cache(maxsize=1)
 def _abbrev_re() -> tuple["regex.Pattern[str]", "regex.Pattern[str]", "regex.Pattern[str]"]:
     data = _data()["abbreviations"]
-    abbrev = regex.compile(r"(?<![" + CN_NUM_CHARS + r"第])(?:" + data["pattern"] + r")(?![" + CN_NUM_CHARS + r"])")
-    safe_after = regex.compile(literal_alternation(data["safe_after"]))
-    measure = regex.compile(r"\s?(?:" + _measure_alt() + r"|多|余|来)")
+    abbrev = lazy_compile(r"(?<![" + CN_NUM_CHARS + r"第])(?:" + data["pattern"] + r")(?![" + CN_NUM_CHARS + r"])")
+    safe_after = lazy_compile(literal_alternation(data["safe_after"]))
+    measure = lazy_compile(r"\s?(?:" + _measure_alt() + r"|多|余|来)")
     return abbrev, safe_after, measure
 
 

@@ -14,14 +14,14 @@ from typing import Iterator
 
 import regex
 
-from lintkit import MASK, Document, Edit, Finding, Fix, rule
+from lintkit import Document, Edit, Finding, Fix, MASK, lazy_compile, rule
 
 from ._common import load_data
 from .seq import ordinals, seq002_spans
 
 OPEN_FULL = "“‘《（「『〔【〈"
 CLOSE_FULL = "”’》）」』〕】〉"
-_HAN = regex.compile(r"\p{Han}")
+_HAN = lazy_compile(r"\p{Han}")
 _LATIN_LETTERS = r"a-zA-Z\u00c0-\u024f\u0300-\u036f"
 #: a Han character with what residue may leave after it: a masked run, or a pinyin annotation (婦聯(lián)) when the
 #: residue rules are not selected
@@ -35,14 +35,14 @@ _MARK_NAME = {",": "逗号", ";": "分号", ":": "冒号", "!": "叹号", "?": "
 # (推广APP,); a digit or percent sign; a halfwidth closing parenthesis (decided later).
 _LEFT = (r"(?:[\p{Han}" + CLOSE_FULL + r"]|\p{Han}" + MASK + r"+|\p{Han}\([" + _LATIN_LETTERS + r"]{1,8}\)"
          r"|\p{Han}[A-Za-z]{1,10}|[\d%％)])")
-_MARK_RE = regex.compile(
+_MARK_RE = lazy_compile(
     r"(?<=" + _LEFT + r")(?P<mark>[,;:!?])(?P<sp>[ \t]*)(?=(?P<r>[\p{Han}" + OPEN_FULL + r"(\d”’\r\n])|\Z)"
 )
 # sentence-final halfwidth point after a Han character at the end of a line (工作取得成效.)
-_EOL_POINT_RE = regex.compile(r"(?<=\p{Han}[”’]?)\.(?=[”’]?[ \t]*(?:[\r\n]|\Z))|(?<=\p{Han})\.(?=[”’][ \t]*(?:[\r\n]|\Z))")
+_EOL_POINT_RE = lazy_compile(r"(?<=\p{Han}[”’]?)\.(?=[”’]?[ \t]*(?:[\r\n]|\Z))|(?<=\p{Han})\.(?=[”’][ \t]*(?:[\r\n]|\Z))")
 # a bracket pair with at least one halfwidth bracket, innermost only
-_PAREN_RE = regex.compile(r"\((?P<c1>[^()（）\r\n]{1,200})[)）]|（(?P<c2>[^()（）\r\n]{1,200})\)")
-_PINYIN_PAREN = regex.compile(r"(?<=\p{Han})\([" + _LATIN_LETTERS + r"]{1,8}\)$")
+_PAREN_RE = lazy_compile(r"\((?P<c1>[^()（）\r\n]{1,200})[)）]|（(?P<c2>[^()（）\r\n]{1,200})\)")
+_PINYIN_PAREN = lazy_compile(r"(?<=\p{Han})\([" + _LATIN_LETTERS + r"]{1,8}\)$")
 
 
 def _paren_edits(doc: Document, excluded: list[tuple[int, int]]) -> dict[int, str]:
@@ -72,7 +72,7 @@ def _overlaps(spans: list[tuple[int, int]], s: int, e: int) -> bool:
     return False
 
 
-_MASK_RUN_BACK = regex.compile(MASK + "+$")
+_MASK_RUN_BACK = lazy_compile(MASK + "+$")
 
 
 def _mask_run_start(masked: str, last: int) -> int:
@@ -158,7 +158,7 @@ def _halfwidth_marks(doc: Document) -> list[tuple[int, int, str, str]]:
 
 
 @rule("PUN001", "halfwidth-punctuation", severity="error", fix="safe",
-      requires=regex.compile(r"(?<=[\p{Han}”’》）])[,;:!?().]|[,;:!?()](?=[\p{Han}“‘《（])"))
+      requires=lazy_compile(r"(?<=[\p{Han}”’》）])[,;:!?().]|[,;:!?()](?=[\p{Han}“‘《（])"))
 def halfwidth_punctuation(doc: Document) -> Iterator[Finding]:
     """中文里用了半角标点（, ; : ! ? ( ) 和句末的 .）。
 
@@ -191,7 +191,7 @@ def halfwidth_punctuation(doc: Document) -> Iterator[Finding]:
 
 
 _LINE_SUMMARY_MIN = 3
-_FULL_COUNTERPART = regex.compile(r"[，；：！？（）]")
+_FULL_COUNTERPART = lazy_compile(r"[，；：！？（）]")
 
 
 def _line_finding(items: list[tuple[int, int, str, str]], why: str) -> Finding:
@@ -207,9 +207,9 @@ def _line_finding(items: list[tuple[int, int, str, str]], why: str) -> Finding:
 
 # ------------------------------------------------------------------------------------------------- PUN002
 _ITEM = r"(?:“[^“”\r\n]{1,60}”|《[^《》\r\n]{1,60}》)"
-_QUOTED_CHAIN_RE = regex.compile(_ITEM + r"(?:、" + _ITEM + r")+")
-_TAIL_THEN_LIST = regex.compile(HANX + r"{1,8}(?:、|[,，](?=[“《]))")
-_TAILED_ITEM_BEFORE = regex.compile(r"[”》]" + HANX + r"{1,8}、$")
+_QUOTED_CHAIN_RE = lazy_compile(_ITEM + r"(?:、" + _ITEM + r")+")
+_TAIL_THEN_LIST = lazy_compile(HANX + r"{1,8}(?:、|[,，](?=[“《]))")
+_TAILED_ITEM_BEFORE = lazy_compile(r"[”》]" + HANX + r"{1,8}、$")
 
 
 @rule("PUN002", "dunhao-between-quoted-items", severity="warning", fix="unsafe", requires="、")
@@ -246,12 +246,12 @@ def _clip(s: str, n: int = 30) -> str:
 
 
 # ------------------------------------------------------------------------------------------------- PUN003
-_ELLIPSIS_RE = regex.compile(
+_ELLIPSIS_RE = lazy_compile(
     r"(?<=[\p{Han}" + CLOSE_FULL + r"，、；：])(?:\.{3,}|。{3,}|·{3,}|．{3,}|(?<!…)…(?!…))"
 )
 
 
-@rule("PUN003", "ellipsis-form", severity="error", fix="safe", requires=regex.compile(r"\.\.\.|。。。|···|．．．|…"))
+@rule("PUN003", "ellipsis-form", severity="error", fix="safe", requires=lazy_compile(r"\.\.\.|。。。|···|．．．|…"))
 def ellipsis_form(doc: Document) -> Iterator[Finding]:
     """省略号写成了“......”“。。。”或单个“…”。
 
@@ -270,21 +270,21 @@ def ellipsis_form(doc: Document) -> Iterator[Finding]:
 # ------------------------------------------------------------------------------------------------- PUN004
 _DASH_CTX_L = r"(?<=[\p{Han}" + CLOSE_FULL + OPEN_FULL + r"\d])"
 _DASH_CTX_R = r"(?=[\p{Han}" + OPEN_FULL + CLOSE_FULL + r"\d])"
-_BAR_RE = regex.compile(r"―{1,2}(?=―*)|—―|―—|(?<=[\p{Han}" + CLOSE_FULL + r"])(?:--|－－)(?=[\p{Han}" + OPEN_FULL + "])")
-_YEAR_RANGE_RE = regex.compile(
+_BAR_RE = lazy_compile(r"―{1,2}(?=―*)|—―|―—|(?<=[\p{Han}" + CLOSE_FULL + r"])(?:--|－－)(?=[\p{Han}" + OPEN_FULL + "])")
+_YEAR_RANGE_RE = lazy_compile(
     r"(?<![A-Za-z0-9_.\-/－–:：#])((?:19|20)\d{2})([-－–])((?:19|20)\d{2})(?![A-Za-z0-9_\-－–/.])(?=[\p{Han}）)”]|$)", regex.M)
-_YEAR_WORD_AFTER = regex.compile(r"年|学年|學年|财年|財年|赛季|賽季|届|屆|级|級|[）)”]")
-_SINGLE_DASH_RE = regex.compile(r"(?<=\p{Han})(?<!—)—(?!—)(?=\p{Han})")
+_YEAR_WORD_AFTER = lazy_compile(r"年|学年|學年|财年|財年|赛季|賽季|届|屆|级|級|[）)”]")
+_SINGLE_DASH_RE = lazy_compile(r"(?<=\p{Han})(?<!—)—(?!—)(?=\p{Han})")
 
 
 @functools.lru_cache(maxsize=None)
 def _range_re():
     words = load_data("pun")["ranges"]["measure_words"]
     alt = "|".join(regex.escape(w) for w in sorted(words, key=len, reverse=True))
-    return regex.compile(r"(?<![A-Za-z0-9_.\-/－–:：#])(\d{1,4}(?:\.\d+)?)([-－–])(\d{1,4}(?:\.\d+)?)(?![\d.])(?=" + alt + ")")
+    return lazy_compile(r"(?<![A-Za-z0-9_.\-/－–:：#])(\d{1,4}(?:\.\d+)?)([-－–])(\d{1,4}(?:\.\d+)?)(?![\d.])(?=" + alt + ")")
 
 
-@rule("PUN004", "dash-form", severity="error", fix="safe", requires=regex.compile(r"[―\-－–—]"))
+@rule("PUN004", "dash-form", severity="error", fix="safe", requires=lazy_compile(r"[―\-－–—]"))
 def dash_form(doc: Document) -> Iterator[Finding]:
     """破折号、连接号的形式不对（“――”“--”，年份范围用了连字符“2011-2015”，数值范围“0-2岁”）。
 
@@ -338,11 +338,11 @@ def dash_form(doc: Document) -> Iterator[Finding]:
 # ------------------------------------------------------------------------------------------------- PUN005
 _PAIRS = {"“": "”", "‘": "’", "《": "》", "（": "）", "【": "】", "〔": "〕", "「": "」", "『": "』", "〈": "〉"}
 _CLOSERS = {v: k for k, v in _PAIRS.items()}
-_BRACKET_RE = regex.compile("[" + "".join(_PAIRS) + "".join(_CLOSERS) + "]")
+_BRACKET_RE = lazy_compile("[" + "".join(_PAIRS) + "".join(_CLOSERS) + "]")
 _QUOTE_KINDS = "“‘「『"
 _NAMES = {"“": "引号", "‘": "单引号", "《": "书名号", "（": "括号", "【": "方头括号", "〔": "六角括号",
           "「": "直角引号", "『": "直角引号", "〈": "单书名号"}
-_LIST_MARKER_BEFORE = regex.compile(r"(?:^|[\s。；;：:，,、])[\dA-Za-z一二三四五六七八九十]{1,2}$", regex.M)
+_LIST_MARKER_BEFORE = lazy_compile(r"(?:^|[\s。；;：:，,、])[\dA-Za-z一二三四五六七八九十]{1,2}$", regex.M)
 
 
 def _unpaired_in_line(masked: str, s: int, e: int):
@@ -423,9 +423,9 @@ def unpaired_marks(doc: Document) -> Iterator[Finding]:
 
 
 # ------------------------------------------------------------------------------------------------- PUN006
-_TITLE_RE = regex.compile(r"《[^《》\r\n]*》")
-_ANGLE_IN_TITLE_RE = regex.compile(r"[<＜〈〈]([^<>＜＞〈〉〈〉《》\r\n]*\p{Han}[^<>＜＞〈〉〈〉《》\r\n]*)[>＞〉〉]")
-_NESTED_TITLE_RE = regex.compile(r"《[^《》\r\n]*(《[^《》\r\n]+》)[^《》\r\n]*》")
+_TITLE_RE = lazy_compile(r"《[^《》\r\n]*》")
+_ANGLE_IN_TITLE_RE = lazy_compile(r"[<＜〈〈]([^<>＜＞〈〉〈〉《》\r\n]*\p{Han}[^<>＜＞〈〉〈〉《》\r\n]*)[>＞〉〉]")
+_NESTED_TITLE_RE = lazy_compile(r"《[^《》\r\n]*(《[^《》\r\n]+》)[^《》\r\n]*》")
 
 
 @rule("PUN006", "nested-title-marks", severity="error", fix="safe", requires="《")
@@ -454,8 +454,8 @@ def nested_title_marks(doc: Document) -> Iterator[Finding]:
 
 
 # ------------------------------------------------------------------------------------------------- PUN007
-_ODD_DOT_RE = regex.compile(r"(?<=[\p{Han}\d" + CLOSE_FULL + r"])[・•‧∙⋅](?=[\p{Han}\d" + OPEN_FULL + r"])")
-_QUOTED_DATE_RE = regex.compile(r"(?<=“)(\d{1,2})[.．](\d{1,2})(?=”)")
+_ODD_DOT_RE = lazy_compile(r"(?<=[\p{Han}\d" + CLOSE_FULL + r"])[・•‧∙⋅](?=[\p{Han}\d" + OPEN_FULL + r"])")
+_QUOTED_DATE_RE = lazy_compile(r"(?<=“)(\d{1,2})[.．](\d{1,2})(?=”)")
 _MEASURE_AFTER = "个個倍万萬亿億元%％人名次件项項岁歲米"
 
 
@@ -463,7 +463,7 @@ _MEASURE_AFTER = "个個倍万萬亿億元%％人名次件项項岁歲米"
 def _event_date_re():
     words = load_data("pun")["interpunct"]["event_words"]
     alt = "|".join(regex.escape(w) for w in sorted(words, key=len, reverse=True))
-    return regex.compile(r"(?<![A-Za-z0-9_.．·“第])(\d{1,2})[.．](\d{1,2})(?![\d.．%％])(?=" + alt + ")")
+    return lazy_compile(r"(?<![A-Za-z0-9_.．·“第])(\d{1,2})[.．](\d{1,2})(?![\d.．%％])(?=" + alt + ")")
 
 
 def _valid_month_day(m: str, d: str) -> bool:
@@ -472,7 +472,7 @@ def _valid_month_day(m: str, d: str) -> bool:
 
 
 @rule("PUN007", "interpunct-form", severity="error", fix="safe",
-      requires=regex.compile(r"[・•‧∙⋅]|\d[.．]\d"))
+      requires=lazy_compile(r"[・•‧∙⋅]|\d[.．]\d"))
 def interpunct_form(doc: Document) -> Iterator[Finding]:
     """间隔号写错了字符（日文“・”、项目符号“•”），或月日简称用了小数点（“6.26”）。
 
@@ -512,11 +512,11 @@ def interpunct_form(doc: Document) -> Iterator[Finding]:
 
 
 # ------------------------------------------------------------------------------------------------- PUN008
-_CN_MONTH_DAY_RE = regex.compile(r"(?<=“)([二三四五六七八九十])([·・•‧.．])([一二三四五六七八九十]{1,3})(?=”)")
+_CN_MONTH_DAY_RE = lazy_compile(r"(?<=“)([二三四五六七八九十])([·・•‧.．])([一二三四五六七八九十]{1,3})(?=”)")
 
 
 @rule("PUN008", "needless-interpunct", severity="warning", fix="unsafe",
-      requires=regex.compile(r"“[二三四五六七八九十][·・•‧.．]"), supersedes=("PUN007",))
+      requires=lazy_compile(r"“[二三四五六七八九十][·・•‧.．]"), supersedes=("PUN007",))
 def needless_interpunct(doc: Document) -> Iterator[Finding]:
     """用汉字表示的月日简称中多了间隔号（“三·八”“六·一”）。
 
@@ -536,12 +536,12 @@ def needless_interpunct(doc: Document) -> Iterator[Finding]:
 
 
 # ------------------------------------------------------------------------------------------------- PUN009
-_DOUBLED_RE = regex.compile(r"(?<![，。、；：,;])([，。、；：,;])([，。、；：,;])(?![，。、；：,;])")
-_STRAY_POINT_RE = regex.compile(r"(?<=[\p{Han}" + CLOSE_FULL + r"])(?<![\d.])\.(?=\p{Han})")
+_DOUBLED_RE = lazy_compile(r"(?<![，。、；：,;])([，。、；：,;])([，。、；：,;])(?![，。、；：,;])")
+_STRAY_POINT_RE = lazy_compile(r"(?<=[\p{Han}" + CLOSE_FULL + r"])(?<![\d.])\.(?=\p{Han})")
 
 
 @rule("PUN009", "stray-or-doubled-marks", severity="warning", fix="unsafe",
-      requires=regex.compile(r"[，。、；：,;]{2}|(?<=[\p{Han}”’》）])\.\p{Han}"))
+      requires=lazy_compile(r"[，。、；：,;]{2}|(?<=[\p{Han}”’》）])\.\p{Han}"))
 def stray_or_doubled(doc: Document) -> Iterator[Finding]:
     """标点重复（“，，”“。。”）、两个点号连用（“，。”），或汉字之间夹了一个半角点“.”。
 
@@ -570,9 +570,9 @@ def stray_or_doubled(doc: Document) -> Iterator[Finding]:
 
 # ------------------------------------------------------------------------------------------------- PUN011
 _LIST_ITEM = r"“[^“”\r\n]{1,30}”" + HANX + r"{0,6}"
-_LIST_CHAIN_RE = regex.compile(_LIST_ITEM + r"(?:[、,，]" + _LIST_ITEM + r")+")
-_HAN_RUN_RE = regex.compile(HANX + r"*")
-_HAN_RUN_BACK_RE = regex.compile(HANX + r"*$")
+_LIST_CHAIN_RE = lazy_compile(_LIST_ITEM + r"(?:[、,，]" + _LIST_ITEM + r")+")
+_HAN_RUN_RE = lazy_compile(HANX + r"*")
+_HAN_RUN_BACK_RE = lazy_compile(HANX + r"*$")
 
 
 def comma_for_dunhao(doc: Document) -> list[int]:
@@ -638,8 +638,8 @@ def comma_in_list(doc: Document) -> Iterator[Finding]:
 
 
 # ------------------------------------------------------------------------------------------------- PUN012
-_LAST_SENT_END = regex.compile(r"[。！？；;!?：:][^。！？；;!?：:]*$")
-_PARA_END_RE = regex.compile(r"[\p{Han}\d%％][ \t\u3000]*$")
+_LAST_SENT_END = lazy_compile(r"[。！？；;!?：:][^。！？；;!?：:]*$")
+_PARA_END_RE = lazy_compile(r"[\p{Han}\d%％][ \t\u3000]*$")
 
 
 def _missing_end_paragraphs(doc: Document) -> list[int]:
@@ -660,7 +660,7 @@ def _missing_end_paragraphs(doc: Document) -> list[int]:
 
 
 @rule("PUN012", "missing-final-mark", severity="warning", fix="unsafe",
-      requires=regex.compile(r"[\p{Han}\d%％][ \t\u3000]*(?:[\r\n]|$)|\p{Han}[（(][一二三四五六七八九十]"))
+      requires=lazy_compile(r"[\p{Han}\d%％][ \t\u3000]*(?:[\r\n]|$)|\p{Han}[（(][一二三四五六七八九十]"))
 def missing_final_mark(doc: Document) -> Iterator[Finding]:
     """句子结尾缺少句末点号：段落末尾没有句号，或下一个序号直接接在句子后面（“荣誉称号（九）推进”）。
 
@@ -697,7 +697,7 @@ def missing_final_mark(doc: Document) -> Iterator[Finding]:
                       Fix((Edit(end, end, "。"),), "补上句号", "unsafe"))
 
 
-_ORDINAL_START = regex.compile(r"^(?:[一二三四五六七八九十]{1,3}、|[（(][一二三四五六七八九十\d]{1,3}[）)]|\d{1,2}[.．、])")
+_ORDINAL_START = lazy_compile(r"^(?:[一二三四五六七八九十]{1,3}、|[（(][一二三四五六七八九十\d]{1,3}[）)]|\d{1,2}[.．、])")
 
 
 def _starts_with_ordinal(seg: str) -> bool:

@@ -13,7 +13,7 @@ from typing import Iterator
 
 import regex
 
-from lintkit import Document, Finding, Fix, rule
+from lintkit import Document, Finding, Fix, lazy_compile, rule
 
 from ._common import load_data
 
@@ -23,14 +23,14 @@ _DATA = load_data("res")
 _BP = _DATA["boilerplate"]
 _EDGE_LINES = int(_BP["edge_lines"])
 _BP_LINES = [
-    (regex.compile(r"[ \t\u3000\u00a0]*(?:" + e["pattern"] + r")[ \t\u3000\u00a0]*"), e["where"], e["label"],
+    (lazy_compile(r"[ \t\u3000\u00a0]*(?:" + e["pattern"] + r")[ \t\u3000\u00a0]*"), e["where"], e["label"],
      e.get("max_han"))
     for e in _BP["line"]
 ]
 # cheap pre-check: any of the anchor words of the patterns above
-_BP_REQUIRES = regex.compile(
+_BP_REQUIRES = lazy_compile(
     r"欢迎|歡迎|首页|首頁|主页|[:：]|ICP|Copyright|[Rr]ights|版权|©|打印|关闭|關閉|返回|分享|\[\d")
-_HAN = regex.compile(r"\p{Han}")
+_HAN = lazy_compile(r"\p{Han}")
 
 
 def _line_delete_fix(doc: Document, index: int) -> Fix:
@@ -83,11 +83,11 @@ def web_boilerplate(doc: Document) -> Iterator[Finding]:
 _PY = _DATA["pinyin"]
 _TONES = _PY["tone_marks"]
 _PINYIN_CHARS = "a-zA-Züv" + _TONES
-_ANNOTATION = regex.compile(
+_ANNOTATION = lazy_compile(
     r"(?<=\p{Han})[(（]([" + _PINYIN_CHARS + r"]{1,7}(?:[ '’][" + _PINYIN_CHARS + r"]{1,7}){0,3})[)）]")
-_SYLLABLE = regex.compile(_PY["initial"] + _PY["final"])
+_SYLLABLE = lazy_compile(_PY["initial"] + _PY["final"])
 _MIN_COUNT = int(_PY["min_count"])
-_HAS_TONE = regex.compile("[" + _TONES + "]")
+_HAS_TONE = lazy_compile("[" + _TONES + "]")
 
 
 def _strip_tones(s: str) -> str:
@@ -110,7 +110,7 @@ def _pinyin_annotations(doc: Document) -> list[tuple[int, int, bool]]:
 
 
 @rule("RES002", "pinyin-annotation", severity="warning", fix="safe", phase=0, masks=True,
-      requires=regex.compile(r"(?<=\p{Han})[(（][a-zA-Z" + _TONES + "]"))
+      requires=lazy_compile(r"(?<=\p{Han})[(（][a-zA-Z" + _TONES + "]"))
 def pinyin_annotation(doc: Document) -> Iterator[Finding]:
     """正文中残留从注音网页复制来的拼音标注，如“婦聯(lián)”。
 
@@ -135,15 +135,15 @@ def pinyin_annotation(doc: Document) -> Iterator[Finding]:
 
 # ------------------------------------------------------------------------------------------------- RES003
 _MJ = _DATA["mojibake"]
-_SIGNATURES = regex.compile("|".join(f"(?:{p})" for p in _MJ["signatures"]))
+_SIGNATURES = lazy_compile("|".join(f"(?:{p})" for p in _MJ["signatures"]))
 _PY_WORD = "[a-zü]*[" + _TONES + "][a-zü]*"
 _DEBRIS_PIECE = r"(?:\?[;:,；：，](?=\p{Han})|\?" + _PY_WORD + r"\)?\??)"
-_DEBRIS = regex.compile(r"(?<=[\p{Han}，。、；：,.;:]|^)" + _DEBRIS_PIECE
+_DEBRIS = lazy_compile(r"(?<=[\p{Han}，。、；：,.;:]|^)" + _DEBRIS_PIECE
                         + r"(?:\p{Han}{0," + str(int(_MJ["debris_gap"])) + "}" + _DEBRIS_PIECE + ")*", regex.M)
-_GBK_LEAD = regex.compile("[" + regex.escape(_MJ["gbk_lead"]) + "]")
-_GBK_RUN = regex.compile(r"[\p{Han}\ufffd]{" + str(int(_MJ["gbk_min_run"])) + r",}")
+_GBK_LEAD = lazy_compile("[" + regex.escape(_MJ["gbk_lead"]) + "]")
+_GBK_RUN = lazy_compile(r"[\p{Han}\ufffd]{" + str(int(_MJ["gbk_min_run"])) + r",}")
 _GBK_SHARE = float(_MJ["gbk_min_share"])
-_MOJI_REQUIRES = regex.compile(r"[\ufffd锟烫屯?\u00c2-\u00ef]|" + _GBK_LEAD.pattern)
+_MOJI_REQUIRES = lazy_compile(r"[\ufffd锟烫屯?\u00c2-\u00ef]|" + _GBK_LEAD.pattern)
 
 
 def _mojibake_spans(doc: Document) -> list[tuple[int, int, str]]:
@@ -191,7 +191,7 @@ def mojibake(doc: Document) -> Iterator[Finding]:
 
 # ------------------------------------------------------------------------------------------------- RES004
 _WM = _DATA["watermark"]
-_SITES = regex.compile("|".join(regex.escape(s) for s in sorted(_WM["sites"], key=len, reverse=True)))
+_SITES = lazy_compile("|".join(regex.escape(s) for s in sorted(_WM["sites"], key=len, reverse=True)))
 _MENTION_BEFORE = tuple(_WM["mention_before"])
 _MENTION_AFTER = tuple(_WM["mention_after"])
 
@@ -223,8 +223,8 @@ def watermark(doc: Document) -> Iterator[Finding]:
 
 # ------------------------------------------------------------------------------------------------- RES005
 _INVISIBLE = dict(_DATA["invisible"]["chars"])
-_INVISIBLE_RE = regex.compile("[" + "".join(_INVISIBLE) + "]+")
-_JOINER_CONTEXT = regex.compile(r"[\p{Extended_Pictographic}\p{Emoji_Modifier}\p{Emoji_Component}"
+_INVISIBLE_RE = lazy_compile("[" + "".join(_INVISIBLE) + "]+")
+_JOINER_CONTEXT = lazy_compile(r"[\p{Extended_Pictographic}\p{Emoji_Modifier}\p{Emoji_Component}"
                                 r"\p{Arabic}\p{Syriac}\p{Devanagari}\p{Bengali}\p{Gurmukhi}\p{Gujarati}"
                                 r"\p{Oriya}\p{Tamil}\p{Telugu}\p{Kannada}\p{Malayalam}\p{Sinhala}\p{Mongolian}"
                                 r"\p{Hebrew}\uFE0F]")

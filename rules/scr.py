@@ -18,7 +18,7 @@ from typing import Iterator
 
 import regex
 
-from lintkit import MASK, Document, Finding, Fix, rule
+from lintkit import Document, Finding, Fix, MASK, lazy_compile, rule
 
 from ._common import load_data
 
@@ -112,7 +112,7 @@ def _runs(marked: str, mark: str) -> Iterator[tuple[int, int]]:
 
 
 # ------------------------------------------------------------------------------------------------- SCR001
-@rule("SCR001", "mixed-script", severity="warning", fix="safe", requires=regex.compile(r"\p{Han}"))
+@rule("SCR001", "mixed-script", severity="warning", fix="safe", requires=lazy_compile(r"\p{Han}"))
 def mixed_script(doc: Document) -> Iterator[Finding]:
     """简体文稿中夹杂繁体字，或繁体文稿中夹杂简体字。
 
@@ -164,20 +164,20 @@ for _group in _CFG["scr002"]["merged"]:
         _MERGED[_c] = frozenset(_group)
 _REGIONAL = frozenset(_CFG["scr002"]["regional"])
 _SURNAMES = frozenset(regex.sub(r"\s", "", _CFG["scr002"]["surnames"]))
-_NAME_FOLLOWERS = regex.compile(r"(?:等|同志|家庭|女士|先生|老[师師]|主任|[书書][记記])")
+_NAME_FOLLOWERS = lazy_compile(r"(?:等|同志|家庭|女士|先生|老[师師]|主任|[书書][记記])")
 # titles after a name: a surname-initial token before them is a name whatever precedes it (的范小云同志)
-_NAME_TITLES = regex.compile(r"(?:同志|女士|先生|老[师師]|[书書][记記]|主任|[镇鎮县縣区區乡鄉]?[长長])")
+_NAME_TITLES = lazy_compile(r"(?:同志|女士|先生|老[师師]|[书書][记記]|主任|[镇鎮县縣区區乡鄉]?[长長])")
 _NAME_LEFT = set("、，,：:（(“ \u3000") | {MASK}
 
 
 @functools.lru_cache(maxsize=None)
 def _candidate_re():
     chars = (_tables().ambiguous | set(_MERGED)) - _REGIONAL
-    return regex.compile("[" + regex.escape("".join(sorted(chars)), special_only=True) + "]")
+    return lazy_compile("[" + regex.escape("".join(sorted(chars)), special_only=True) + "]")
 
 
 
-_PIECES = regex.compile(r"[^" + MASK + r"]+")
+_PIECES = lazy_compile(r"[^" + MASK + r"]+")
 
 
 @functools.lru_cache(maxsize=None)
@@ -226,7 +226,7 @@ def _round_trip_diffs(compact: str) -> list[tuple[int, str]] | None:
     return out
 
 
-@rule("SCR002", "simplified-leftover", severity="warning", fix="unsafe", requires=regex.compile(r"\p{Han}"))
+@rule("SCR002", "simplified-leftover", severity="warning", fix="unsafe", requires=lazy_compile(r"\p{Han}"))
 def simplified_leftover(doc: Document) -> Iterator[Finding]:
     """繁体文稿中残留了简繁转换时没有转对的字（婦女干部、屬于、今后、示范）。
 
@@ -283,11 +283,11 @@ def simplified_leftover(doc: Document) -> Iterator[Finding]:
 
 
 # ------------------------------------------------------------------------------------------------- SCR003
-_KANA = regex.compile(r"[\p{Hiragana}\p{Katakana}]")
+_KANA = lazy_compile(r"[\p{Hiragana}\p{Katakana}]")
 _KANA_WINDOW = 20
 
 
-@rule("SCR003", "variant-form", severity="warning", fix="safe", requires=regex.compile(r"[\p{Han}\uf900-\ufaff]"))
+@rule("SCR003", "variant-form", severity="warning", fix="safe", requires=lazy_compile(r"[\p{Han}\uf900-\ufaff]"))
 def variant_form(doc: Document) -> Iterator[Finding]:
     """使用了异体字、日文新字体或兼容区汉字，如“徳耀龙乡”的“徳”。
 

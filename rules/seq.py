@@ -17,7 +17,7 @@ from typing import Iterator
 
 import regex
 
-from lintkit import Document, Finding, Fix, rule
+from lintkit import Document, Finding, Fix, lazy_compile, rule
 
 _CN = "一二三四五六七八九十"
 _CN_VALUE = {c: i + 1 for i, c in enumerate("一二三四五六七八九")}
@@ -39,7 +39,7 @@ def cn_number(s: str) -> int | None:
 # Where a heading ordinal may stand: line start (after indentation), or after a sentence/clause end.
 _AT_START = r"(?:^|(?<=^[ \t\u3000]+))"
 _AFTER_END = r"(?<=[。！？；;!?：:][ \t\u3000]*)"
-_ORDINAL_RE = regex.compile(
+_ORDINAL_RE = lazy_compile(
     r"(?P<pos>" + _AT_START + r"|" + _AFTER_END + r"|(?<=(?P<han>\p{Han})))"
     r"(?:"
     # level 2 / 4: bracketed Chinese or arabic numeral, any bracket width, optional stray point after it
@@ -150,7 +150,7 @@ def seq002_spans(doc: Document) -> list[tuple[int, int]]:
 # No ``supersedes=("PUN001",)`` here: PUN001 summarises halfwidth documents in one finding per line, and the
 # engine drops a superseded finding whenever the spans overlap, which would hide the whole line. PUN001 leaves the
 # spans of seq002_spans() alone instead.
-@rule("SEQ002", "bracketed-ordinal-form", severity="error", fix="safe", requires=regex.compile(r"[()）]"))
+@rule("SEQ002", "bracketed-ordinal-form", severity="error", fix="safe", requires=lazy_compile(r"[()）]"))
 def bracketed_ordinal_form(doc: Document) -> Iterator[Finding]:
     """括号序号后又加了点号（“（一）、”），或用了半角括号（“(一)”）。
 
@@ -175,7 +175,7 @@ def bracketed_ordinal_form(doc: Document) -> Iterator[Finding]:
 
 
 # ------------------------------------------------------------------------------------------------- SEQ003
-@rule("SEQ003", "ordinal-sequence", severity="warning", requires=regex.compile(r"[、.．）)]"))
+@rule("SEQ003", "ordinal-sequence", severity="warning", requires=lazy_compile(r"[、.．）)]"))
 def ordinal_sequence(doc: Document) -> Iterator[Finding]:
     """同一层级的序号跳号或重复（如“（一）（二）（四）”“1. 2. 2.”）。
 
@@ -205,8 +205,8 @@ def ordinal_sequence(doc: Document) -> Iterator[Finding]:
 
 
 # ------------------------------------------------------------------------------------------------- SEQ004
-_YISHI_RE = regex.compile(r"(?<![\p{Han}])一是(?![一是])")
-_ERSHI_RE = regex.compile(r"二是")
+_YISHI_RE = lazy_compile(r"(?<![\p{Han}])一是(?![一是])")
+_ERSHI_RE = lazy_compile(r"二是")
 
 
 @rule("SEQ004", "orphan-enumerator", severity="info", requires="一是")

@@ -11,7 +11,7 @@ from typing import Iterator
 
 import regex
 
-from lintkit import Document, Finding, Fix, OptionSpec, rule
+from lintkit import Document, Finding, Fix, OptionSpec, lazy_compile, rule
 
 from ._common import HSPACE, HSPACE_CHARS, SPACELESS_MARKS
 
@@ -21,9 +21,9 @@ from ._common import HSPACE, HSPACE_CHARS, SPACELESS_MARKS
 # part is followed by a Han character or a percent sign (not by another spaced group).
 # Spaces that SPC002/SPC003 treat as stray: a tab is a deliberate alignment device (姓名：\t张三), not a stray space.
 _SP = "[ \u00a0\u2000-\u200a\u202f\u205f]"
-_SPLIT_NUMBER = regex.compile(r"(?<![\d.])(\d+)(" + HSPACE + r"{1,2})(\d+)(?=[\p{Han}%％])")
-_HAN = regex.compile(r"\p{Han}")
-_LEFT_OK = regex.compile(r"[\p{Han}，。、；：！？“”‘’（）《》【】,;(\r\n]")
+_SPLIT_NUMBER = lazy_compile(r"(?<![\d.])(\d+)(" + HSPACE + r"{1,2})(\d+)(?=[\p{Han}%％])")
+_HAN = lazy_compile(r"\p{Han}")
+_LEFT_OK = lazy_compile(r"[\p{Han}，。、；：！？“”‘’（）《》【】,;(\r\n]")
 
 
 @rule("SPC001", "space-inside-number", severity="error", fix="safe", requires=r"\d[ \t\u00a0\u2000-\u200a]+\d")
@@ -48,14 +48,14 @@ def space_inside_number(doc: Document) -> Iterator[Finding]:
 
 
 # ------------------------------------------------------------------------------------------------- SPC002
-_SPACE_NEAR_PUNCT = regex.compile(
+_SPACE_NEAR_PUNCT = lazy_compile(
     r"(?<=[" + SPACELESS_MARKS + r"])" + _SP + r"+(?![" + HSPACE_CHARS + r"]*(?:[\r\n]|$))"
     r"|(?<=[^\s])" + _SP + r"+(?=[" + SPACELESS_MARKS + r"])",
     regex.M,
 )
 
 
-@rule("SPC002", "space-around-fullwidth-punctuation", severity="error", fix="safe", requires=regex.compile(HSPACE),
+@rule("SPC002", "space-around-fullwidth-punctuation", severity="error", fix="safe", requires=lazy_compile(HSPACE),
       supersedes=("SPC004",))
 def space_around_punctuation(doc: Document) -> Iterator[Finding]:
     """全角标点前后出现空格。
@@ -80,11 +80,11 @@ def space_around_punctuation(doc: Document) -> Iterator[Finding]:
 _MEASURE = (r"[个人名位家户件项次场期所支条篇份元万亿千百岁年月日天周届批类种座辆台套张本册部处村镇乡县区市省"
             r"%％]")
 # one space (or NBSP) between two Han characters
-_HAN_SPACE_HAN = regex.compile(r"\p{Han}(" + _SP + r")(?=\p{Han})")
+_HAN_SPACE_HAN = lazy_compile(r"\p{Han}(" + _SP + r")(?=\p{Han})")
 # a number (attached on its left to Chinese text) followed by a space and a measure word, unit or percent sign
-_NUM_SPACE_MEASURE = regex.compile(r"(?<![\d.])\d+(?:\.\d+)?(" + _SP + r"{1,3})(?=" + _MEASURE + r")")
+_NUM_SPACE_MEASURE = lazy_compile(r"(?<![\d.])\d+(?:\.\d+)?(" + _SP + r"{1,3})(?=" + _MEASURE + r")")
 # a Han character, a space, then a number used in Chinese (followed by a Han character or percent sign)
-_HAN_SPACE_NUM = regex.compile(r"\p{Han}(" + _SP + r"{1,3})(?=\d+(?:\.\d+)?(?:[\p{Han}%％]))")
+_HAN_SPACE_NUM = lazy_compile(r"\p{Han}(" + _SP + r"{1,3})(?=\d+(?:\.\d+)?(?:[\p{Han}%％]))")
 
 
 def _choice(value: str, choices: tuple[str, ...]) -> None:
@@ -109,11 +109,11 @@ def _short_token_run(doc: Document, pos: int) -> int:
     return 0
 
 
-_LEFT_RUN = regex.compile(r"[\p{Han} \u00a0]*", regex.REVERSE)
-_RIGHT_RUN = regex.compile(r"[\p{Han} \u00a0]*")
+_LEFT_RUN = lazy_compile(r"[\p{Han} \u00a0]*", regex.REVERSE)
+_RIGHT_RUN = lazy_compile(r"[\p{Han} \u00a0]*")
 
 
-@rule("SPC003", "stray-space", severity="warning", fix="safe", requires=regex.compile(HSPACE), supersedes=("SPC004",),
+@rule("SPC003", "stray-space", severity="warning", fix="safe", requires=lazy_compile(HSPACE), supersedes=("SPC004",),
       options={"profile": OptionSpec(str, "government",
                                      "government（汉字、数字之间都不加空格）或 latin-spacing（汉字与数字之间"
                                      "加空格的排版风格，只检查汉字之间的空格）",
@@ -172,7 +172,7 @@ def stray_space(doc: Document, options) -> Iterator[Finding]:
 
 
 # ------------------------------------------------------------------------------------------------- SPC004
-_ODD_SPACE = regex.compile(r"[\u00a0\u2000-\u200a\u202f\u205f\u3000]+")
+_ODD_SPACE = lazy_compile(r"[\u00a0\u2000-\u200a\u202f\u205f\u3000]+")
 _ODD_NAMES = {
     "\u00a0": "不间断空格 U+00A0", "\u3000": "全角空格 U+3000", "\u2002": "半角空格 U+2002",
     "\u2003": "全角空格 U+2003", "\u2009": "窄空格 U+2009", "\u202f": "窄不间断空格 U+202F",
@@ -180,7 +180,7 @@ _ODD_NAMES = {
 
 
 @rule("SPC004", "nonstandard-space", severity="warning", fix="safe",
-      requires=regex.compile(r"[\u00a0\u2000-\u200a\u202f\u205f\u3000]"))
+      requires=lazy_compile(r"[\u00a0\u2000-\u200a\u202f\u205f\u3000]"))
 def nonstandard_space(doc: Document) -> Iterator[Finding]:
     """行中出现特殊空白字符（不间断空格、U+2002 等排版空格、行中的全角空格）。
 
@@ -210,11 +210,11 @@ def nonstandard_space(doc: Document) -> Iterator[Finding]:
 
 
 # ------------------------------------------------------------------------------------------------- SPC005
-_TRAILING = regex.compile(r"[ \t\u00a0\u2000-\u200a\u202f\u205f\u3000]+(?=\r\n|\r|\n|\Z)")
+_TRAILING = lazy_compile(r"[ \t\u00a0\u2000-\u200a\u202f\u205f\u3000]+(?=\r\n|\r|\n|\Z)")
 
 
 @rule("SPC005", "trailing-whitespace", severity="info", fix="safe",
-      requires=regex.compile(r"[ \t\u00a0\u2000-\u200a\u202f\u205f\u3000](?:\r|\n|\Z)"))
+      requires=lazy_compile(r"[ \t\u00a0\u2000-\u200a\u202f\u205f\u3000](?:\r|\n|\Z)"))
 def trailing_whitespace(doc: Document) -> Iterator[Finding]:
     """行尾有空白，或整行只有空白。
 

@@ -29,7 +29,7 @@ from typing import Iterator
 
 import regex
 
-from lintkit import Document, Finding, rule
+from lintkit import Document, Finding, lazy_compile, rule
 
 from ._common import load_data
 from ._zh import CN_NUM_CHARS, LazyRegex, literal_alternation, norm, to_decimal
@@ -65,7 +65,7 @@ def _tables() -> tuple["regex.Pattern[str]", frozenset[str], frozenset[str], dic
     words = set(counts) | set(money) | {"人次", "场次", "户次"}
     mw = literal_alternation(words)
     pre = literal_alternation(_TOTAL_PRE + ("将近", "接近", "近", "大约", "约", "超过", "逾", "达到", "达"))
-    token = regex.compile(
+    token = lazy_compile(
         r"(?P<pre>" + pre + r")?(?<![\d.第])(?P<num>\d+(?:\.\d+)?|(?<![" + CN_NUM_CHARS + r"])[" + CN_NUM_CHARS
         + r"]+)\s?(?P<approx>多|余)?(?P<big>[万亿])?(?P<approx2>多|余)?\s?(?P<mw>" + mw + r")(?P<post>以上|左右)?"
     )
@@ -221,7 +221,7 @@ def _anchored(doc: Document, text: str, ss: int, se: int) -> list[Statement]:
 @functools.lru_cache(maxsize=1)
 def _dimensions() -> list[tuple[str, "regex.Pattern[str]"]]:
     dims = load_data("tot")["dimensions"]
-    return [(name, regex.compile(literal_alternation(words))) for name, words in dims.items()]
+    return [(name, lazy_compile(literal_alternation(words))) for name, words in dims.items()]
 
 
 def _cross_cutting(text: str, parts: list[Qty], clause_ends: list[int]) -> bool:

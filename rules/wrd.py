@@ -22,7 +22,7 @@ from typing import Any, Iterator, Sequence
 
 import regex
 
-from lintkit import Document, Finding, Fix, OptionSpec, rule
+from lintkit import Document, Finding, Fix, OptionSpec, lazy_compile, rule
 
 from ._common import load_data
 from ._zh import LazyRegex, literal_alternation, norm, restore_script, to_simplified
@@ -67,7 +67,7 @@ _DATE_AFTER = (r"\s?(?:\d{4}\s?年|\d{1,2}\s?月|\d{1,2}\s?日|[〇○零一二�
 @functools.lru_cache(maxsize=1)
 def _jiezhi_re() -> "regex.Pattern[str]":
     words = literal_alternation(_data()["wrd001"]["time_words"])
-    return regex.compile(r"截止(?=(?P<t>" + _DATE_AFTER + r"|\s?(?:" + words + r")))")
+    return lazy_compile(r"截止(?=(?P<t>" + _DATE_AFTER + r"|\s?(?:" + words + r")))")
 
 
 @rule("WRD001", "jiezhi-before-time", severity="error", fix="safe", requires="截止")
@@ -103,7 +103,7 @@ def _particle_re(extra: tuple[tuple[str, str, str], ...]) -> tuple[list[tuple["r
         before = literal_alternation(to_simplified(w) for w in g["before"])
         after = literal_alternation(to_simplified(w) for w in g["after"])
         lookbehind = r"(?<!所)" if g["right"] == "得" else ""
-        pattern = regex.compile(lookbehind + r"(?:" + before + r")(" + regex.escape(g["wrong"]) + r")(?=" + after + r")")
+        pattern = lazy_compile(lookbehind + r"(?:" + before + r")(" + regex.escape(g["wrong"]) + r")(?=" + after + r")")
         groups.append((pattern, g))
     extras = {to_simplified(w): (r, src) for w, r, src in extra}
     return groups, extras
@@ -144,7 +144,7 @@ def de_di_de(doc: Document, options) -> Iterator[Finding]:
             yield Finding(s, e, f"“{phrase}”中的“{doc.text[s:e]}”应为“{right}”",
                           Fix.replace(s, e, right, f"改为“{right}”", applicability="unsafe"))
     if extras:
-        pat = regex.compile(literal_alternation(extras))
+        pat = lazy_compile(literal_alternation(extras))
         for m in pat.finditer(text):
             s, e = m.span()
             right, _src = extras[m.group()]
@@ -167,12 +167,12 @@ class _WordList:
             if wrong in off:
                 continue
             if "after" in entry:
-                self.context.append((regex.compile(regex.escape(wrong) + r"(?=" + entry["after"] + r")"), entry))
+                self.context.append((lazy_compile(regex.escape(wrong) + r"(?=" + entry["after"] + r")"), entry))
             else:
                 self.plain[wrong] = entry
         for wrong, right, source in extra:
             self.plain[to_simplified(wrong)] = {"wrong": wrong, "right": right, "source": source, "user": True}
-        self.pattern = regex.compile(literal_alternation(self.plain)) if self.plain else None
+        self.pattern = lazy_compile(literal_alternation(self.plain)) if self.plain else None
 
     def finditer(self, text: str) -> Iterator[tuple[int, int, dict]]:
         if self.pattern is not None:
@@ -245,7 +245,7 @@ def official_formulation(doc: Document, options) -> Iterator[Finding]:
 # ------------------------------------------------------------------------------------------------- WRD005
 @functools.lru_cache(maxsize=1)
 def _frames() -> list[tuple["regex.Pattern[str]", dict]]:
-    return [(regex.compile(f["pattern"]), f) for f in _data()["wrd005"]]
+    return [(lazy_compile(f["pattern"]), f) for f in _data()["wrd005"]]
 
 
 @rule("WRD005", "transposed-characters", severity="warning", fix="unsafe",
