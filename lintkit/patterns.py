@@ -16,6 +16,9 @@ _METHODS = ("search", "match", "fullmatch", "finditer", "findall", "sub", "subn"
             "scanner", "pattern", "flags", "groupindex", "groups")
 
 
+_PATTERN_ATTRIBUTES = frozenset(a for a in dir(regex.compile("")) if not a.startswith("__"))
+
+
 class LazyPattern:
     __slots__ = ("_args", "_kwargs", "compiled") + _METHODS
 
@@ -31,7 +34,7 @@ class LazyPattern:
         return compiled
 
     def __getattr__(self, name: str) -> Any:  # only called for attributes not yet set
-        if name.startswith("__"):
+        if name not in _PATTERN_ATTRIBUTES:  # e.g. a registry probing module attributes: do not compile
             raise AttributeError(name)
         return getattr(self._compile(), name)
 

@@ -141,3 +141,13 @@ def test_resolve_selection_layers():
     assert "SPC001" in enabled and "SPC002" not in enabled
     enabled = resolve_selection(table, [(["SPC00"], [], ["SPC001"])])
     assert "SPC001" not in enabled and "SPC002" in enabled
+
+
+def test_lazy_compile_compiles_on_first_use_only():
+    from lintkit import lazy_compile
+
+    p = lazy_compile(r"\p{Han}+")
+    assert getattr(p, "lintkit_rule", None) is None  # probing unknown attributes does not compile
+    assert not hasattr(p, "compiled")
+    assert [m.group() for m in p.finditer("ab中文c")] == ["中文"]
+    assert p.compiled.pattern == r"\p{Han}+" and p.search("x汉") is not None
