@@ -11,6 +11,7 @@ import difflib
 import io
 import json
 import os
+import re
 import sys
 from pathlib import Path
 from typing import Sequence
@@ -59,6 +60,8 @@ def build_parser() -> argparse.ArgumentParser:
     c.add_argument("--jobs", "-j", type=int, metavar="N", help="worker processes (default: CPUs, for many files)")
     c.add_argument("--quiet", "-q", action="store_true",
                    help="text/concise: print only the problems (no summary; nothing at all when clean)")
+    c.add_argument("--force-exclude", action="store_true",
+                   help="apply the configured exclude to files named on the command line too (pre-commit)")
     c.add_argument("--disable-plugin", action="append", default=[], metavar="NAME",
                    help="do not load this plugin (e.g. 'builtin')")
     c.add_argument("--baseline", metavar="FILE", help="report only findings that are not recorded in FILE")
@@ -175,6 +178,14 @@ def _check(args) -> int:
     if args.update_baseline and not args.baseline:
         _err("--update-baseline needs --baseline FILE (the file to write)")
         return EXIT_ERROR
+    if args.update_baseline and args.diff:
+        _err("--update-baseline cannot be combined with --diff (nothing is recorded from a preview)")
+        return EXIT_ERROR
+    for flag, lists in (("--select", args.select), ("--extend-select", args.extend_select or None),
+                        ("--ignore", args.ignore or None)):
+        if lists is not None and not _flat(lists):
+            _err(f"{flag} needs at least one rule id, prefix or name")
+            return EXIT_ERROR
     baseline = None
     if args.baseline:
         from .baseline import Baseline, BaselineError
@@ -191,6 +202,7 @@ def _check(args) -> int:
         select=_flat(args.select), extend_select=_flat(args.extend_select) or (), ignore=_flat(args.ignore) or (),
         fail_on=args.fail_on, fix=args.fix, unsafe_fixes=args.unsafe_fixes, diff=args.diff, config=args.config,
         no_config=args.no_config, jobs=args.jobs, disabled_plugins=tuple(args.disable_plugin),
+        force_exclude=args.force_exclude,
     )
     linter = _linter(options)
     if linter is None:
@@ -198,6 +210,7 @@ def _check(args) -> int:
     exit_code = EXIT_OK
     results = []
     stdin_result = None
+    stdin_data = b""
     try:
         file_paths = [p for p in paths if p != "-"]
         files, errors = collect(file_paths, linter)
@@ -206,11 +219,15 @@ def _check(args) -> int:
             exit_code = EXIT_ERROR
         if "-" in paths:
             data = sys.stdin.buffer.read() if sys.stdin is not None else b""
+            stdin_data = data
             display = args.stdin_filename or "-"
             cfg_path = Path(args.stdin_filename) if args.stdin_filename else None
             suffix = Path(args.stdin_filename).suffix if args.stdin_filename else ".txt"
             stdin_result = linter.lint_bytes(data, display, cfg_path, suffix=suffix)
             results.append(stdin_result)
+        if args.output and any(_same_file(args.output, str(p)) for _, p in files):
+            _err(f"{args.output}: --output names one of the input files; refusing to overwrite it")
+            return EXIT_ERROR
         if files:
             results.extend(lint_files(linter, files, args.jobs))
     except ConfigError as exc:
@@ -220,31 +237,33 @@ def _check(args) -> int:
     _notices(results)
 
     out = _stdout()
+    diff_changed = 0
     if args.diff:
-        changed = 0
+        fixes = 0
         for r in results:
             if r.changed:
-                changed += 1
-                out.writelines(difflib.unified_diff(
-                    r.original.splitlines(keepends=True), r.fixed.splitlines(keepends=True),
-                    fromfile=f"a/{r.path}", tofile=f"b/{r.path}"))
+                diff_changed += 1
+                fixes += r.fixes_applied
+                out.writelines(difflib.unified_diff(_split_lines(r.original), _split_lines(r.fixed),
+                                                    fromfile=f"a/{r.path}", tofile=f"b/{r.path}"))
                 if not r.fixed.endswith(("\n", "\r")):
-                    out.write("\n")
-        fixes = sum(r.fixes_applied for r in results if r.changed)
-        sys.stderr.write(f"{fixes} fix(es) would change {changed} file(s).\n")
-        if any(d.rule in ("LNT001", "LNT002") for r in results for d in r.diagnostics):
-            return EXIT_ERROR
-        return exit_code if exit_code else (EXIT_FINDINGS if changed else EXIT_OK)
+                    out.write("\n\\ No newline at end of file\n")
+        sys.stderr.write(f"{fixes} fix(es) would change {diff_changed} file(s).\n")
 
     report_stream = out
-    if stdin_result is not None and args.fix and stdin_result.fixed is not None:
-        # fixing stdin: the fixed text goes to stdout, the report to stderr
-        out.write(stdin_result.fixed)
+    if stdin_result is not None and args.fix and not args.diff:
+        # fixing stdin: the fixed text (or, when it could not be read, the input unchanged) goes to stdout in the
+        # input's own encoding; the report goes to stderr
         out.flush()
+        if stdin_result.fixed is not None:
+            sys.stdout.buffer.write(stdin_result.bom + stdin_result.fixed.encode(stdin_result.encoding))
+        else:
+            sys.stdout.buffer.write(stdin_data)
+        sys.stdout.buffer.flush()
         report_stream = sys.stderr
 
     if baseline is not None:
-        code = _apply_baseline(baseline, results, args.update_baseline)
+        code = _apply_baseline(baseline, results, args.update_baseline, quiet=args.diff)
         if code is not None:
             return code
     diagnostics = sorted((d for r in results for d in r.diagnostics), key=lambda d: d.sort_key())
@@ -260,7 +279,9 @@ def _check(args) -> int:
         fix_mode=args.fix, statistics=args.statistics, quiet=args.quiet,
     )
     nothing_checked = not results and fmt in ("text", "concise")
-    if args.output:  # the report goes to a file (written whole, then moved into place)
+    if args.diff:
+        pass  # the diff is the output
+    elif args.output:  # the report goes to a file (written whole, then moved into place)
         try:
             _write_report(args.output, fmt, report)
         except OSError as exc:
@@ -270,19 +291,42 @@ def _check(args) -> int:
         render(fmt, report, report_stream)
     report_stream.flush()
 
-    if any(d.rule in ("LNT001", "LNT002") for d in diagnostics):
+    failures = [d for d in diagnostics if d.rule in ("LNT001", "LNT002")]
+    if failures:
+        # code 2: say why on stderr too (unless a human already reads the report on this terminal)
+        shown = fmt in ("text", "concise") and not args.diff and report_stream.isatty()
+        if not shown:
+            for d in failures:
+                _err(f"{d.path}: {d.message}")
         return EXIT_ERROR
     if exit_code:
         return exit_code
-    if args.fix and args.exit_non_zero_on_fix and any(r.written for r in results):
-        return EXIT_FINDINGS
     if args.exit_zero:
         return EXIT_OK
+    if args.diff and diff_changed:
+        return EXIT_FINDINGS
+    changed_files = any(r.written for r in results) or (
+        stdin_result is not None and args.fix and stdin_result.changed)
+    if args.fix and args.exit_non_zero_on_fix and changed_files:
+        return EXIT_FINDINGS
     for r in results:
         threshold = SEVERITY_RANK[r.fail_on]
         if any(SEVERITY_RANK[d.severity] >= threshold for d in r.diagnostics):
             return EXIT_FINDINGS
     return EXIT_OK
+
+
+def _split_lines(text: str) -> list[str]:
+    """Lines with their own break kept (\\r\\n, \\r or \\n only: not form feeds or U+2028, which
+    str.splitlines would split on and so produce a malformed patch)."""
+    return [x for x in re.split(r"(?<=\n)|(?<=\r)(?!\n)", text) if x]
+
+
+def _same_file(a: str, b: str) -> bool:
+    try:
+        return os.path.exists(a) and os.path.samefile(a, b)
+    except OSError:
+        return False
 
 
 def _notices(results) -> None:
@@ -296,7 +340,7 @@ def _notices(results) -> None:
         _err(f".docx 文件不会被自动修改（--fix 只改写 .txt 和 .md），请在 Word 中修改：{shown}")
 
 
-def _apply_baseline(baseline, results, update: bool) -> int | None:
+def _apply_baseline(baseline, results, update: bool, quiet: bool = False) -> int | None:
     """Drop baselined findings from ``results`` (or record them with --update-baseline); a code to exit with
     when the baseline file cannot be written, else None."""
     from .baseline import BaselineError
@@ -310,7 +354,7 @@ def _apply_baseline(baseline, results, update: bool) -> int | None:
             return EXIT_ERROR
         _err(f"baseline {baseline.path}: recorded {recorded} finding(s) of {len(results)} file(s)")
     dropped, stale = baseline.filter(results)
-    if not update:
+    if not update and not quiet:
         if dropped:
             _err(f"baseline {baseline.path}: {dropped} known finding(s) not shown")
         if stale:

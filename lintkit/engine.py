@@ -10,7 +10,7 @@ import os
 import stat
 from bisect import bisect_right
 from time import perf_counter
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any, Callable, Iterable, Iterator, Sequence
 
@@ -46,6 +46,7 @@ class Options:
     no_config: bool = False
     jobs: int | None = None
     disabled_plugins: tuple[str, ...] = ()
+    force_exclude: bool = False  # apply `exclude` to files named explicitly too
 
 
 @dataclass
@@ -59,6 +60,8 @@ class FileResult:
     notice: str | None = None  # one-line notice for stderr (e.g. ".docx is not rewritten")
     fail_on: str = "error"
     source: str | None = None  # the final decoded text, for formatters that show source lines
+    encoding: str = "utf-8"  # how the file was decoded (stdin --fix writes the fixed text back the same way)
+    bom: bytes = b""
 
     @property
     def changed(self) -> bool:
@@ -149,8 +152,11 @@ class Linter:
         self.readers: dict[str, Callable[[bytes, str], Document]] = {}
         for mapping in reversed(pm.hook.lintkit_register_readers()):
             self.readers.update({k.lower(): v for k, v in (mapping or {}).items()})
-        for sel in (options.select or ()) + options.extend_select + options.ignore:
-            self.table.check_selector(sel)  # raises RegistryError naming it
+        # validate and normalise the command-line selectors (lowercase ids work as in the config file)
+        norm = lambda sels: tuple(self.table.check_selector(x) for x in sels)  # noqa: E731
+        options = replace(options, select=norm(options.select) if options.select is not None else None,
+                          extend_select=norm(options.extend_select), ignore=norm(options.ignore))
+        self.options = options
         self._settings_by_source: dict[Path | None, Settings] = {}
         self._config_for_dir: dict[Path, Path | None] = {}
         self._rulesets: dict[tuple[int, tuple[str, ...]], RuleSet] = {}
@@ -314,14 +320,19 @@ class Linter:
         if not doc.fixable:
             diags = self.lint_document(doc, ruleset)
             notice = None
-            if self.options.fix and any(d.fix for d in diags):
-                notice = f"{display}: .docx 文件不会被自动修改（--fix 只改写 .txt 和 .md）"
+            if (self.options.fix or self.options.diff) and any(d.fix for d in diags):
+                if doc.kind == "docx":
+                    notice = f"{display}: .docx 文件不会被自动修改（--fix 只改写 .txt 和 .md）"
+                else:
+                    notice = (f"{display}: 按 {doc.encoding} 编码写回不能保证其余字节不变，此文件不自动修改；"
+                              f"请另存为 UTF-8 后再用 --fix")
             return FileResult(display, diags, fail_on=fail_on, notice=notice, source=doc.text)
         original = doc.text
         text, applied, diags = self.fix_document(doc, ruleset)
         result = FileResult(display, diags, original=original, fixed=text, fixes_applied=applied, fail_on=fail_on,
                             source=text)
-        if self.options.fix and result.changed and write_back is not None:
+        result.encoding, result.bom = doc.encoding, doc.bom
+        if self.options.fix and not self.options.diff and result.changed and write_back is not None:
             try:
                 write_back(doc, text)
                 result.written = True
@@ -443,12 +454,14 @@ def _entry_covers(doc: Document, entry, d: Diagnostic, table: RuleTable) -> bool
         return False
     text = doc.text
     needle = entry.text
-    start = max(0, d.offset - len(needle))
-    idx = text.find(needle, start)
-    while idx != -1 and idx <= d.offset:
+    # only occurrences that could contain the finding: they start at most len(needle) before it
+    start = max(0, d.end_offset - len(needle))
+    stop = d.offset + len(needle)
+    idx = text.find(needle, start, stop)
+    while idx != -1:
         if idx <= d.offset and d.end_offset <= idx + len(needle):
             return True
-        idx = text.find(needle, idx + 1)
+        idx = text.find(needle, idx + 1, stop)
     return False
 
 
@@ -478,6 +491,8 @@ def collect(paths: Sequence[str], linter: Linter) -> tuple[list[tuple[str, Path]
                 found += 1
             if not found:
                 errors.append(f"{arg}: no input file found (looked for {', '.join('*' + s for s in suffixes)})")
+            continue
+        if linter.options.force_exclude and linter.settings_for(p).is_excluded(p):
             continue
         key = os.path.abspath(p)
         if key not in seen:

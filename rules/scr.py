@@ -166,7 +166,7 @@ _REGIONAL = frozenset(_CFG["scr002"]["regional"])
 _SURNAMES = frozenset(regex.sub(r"\s", "", _CFG["scr002"]["surnames"]))
 _NAME_FOLLOWERS = lazy_compile(r"(?:等|同志|家庭|女士|先生|老[师師]|主任|[书書][记記])")
 # titles after a name: a surname-initial token before them is a name whatever precedes it (的范小云同志)
-_NAME_TITLES = lazy_compile(r"(?:同志|女士|先生|老[师師]|[书書][记記]|主任|[镇鎮县縣区區乡鄉]?[长長])")
+_NAME_TITLES = lazy_compile(r"(?:同志|女士|先生|老[师師]|[书書][记記]|主任|[会會镇鎮县縣区區乡鄉局处處科院校所][长長])")
 _NAME_LEFT = set("、，,：:（(“ \u3000") | {MASK}
 
 
@@ -191,6 +191,8 @@ def _looks_like_name(text: str, pos: int) -> bool:
     """True when ``pos`` lies in a 2–3 character token that starts with a surname and stands in a list of names
     (after 、，： or at a line start; before 、，等 同志 家庭 …): 為王應連、趙菊云等5名."""
     n = len(text)
+    if text[pos] in _SURNAMES and _NAME_TITLES.match(text, pos + 1) is not None:
+        return True  # a surname with a title: 于先生, 范女士, 于會長
     for length in (3, 2):
         for start in range(pos - length + 1, pos + 1):
             end = start + length

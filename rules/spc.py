@@ -35,7 +35,8 @@ def space_inside_number(doc: Document) -> Iterator[Finding]:
     正确写法：并对2022年全县妇联工作进行安排部署；市级示范点15个
     依据：GB/T 15835-2011《出版物上数字用法》5.1.7（阿拉伯数字书写的数值不应断开）。
     修复：安全修复，删除数字中间的空格。只在两边都是中文语境（左边是汉字、标点或行首，右边是汉字或%）时报告，
-    所以“1 2 3”这样的列举、表格中的数列、电话号码和版本号不会报告。
+    所以“1 2 3”这样的列举、表格中的数列、电话号码和版本号不会报告。三位一组的分节（“1 205户”“38 562元”）
+    可能是千分空，只作提示、给出修复建议（--unsafe-fixes）。
     """
     masked = doc.masked
     for m in _SPLIT_NUMBER.finditer(masked):
@@ -43,14 +44,20 @@ def space_inside_number(doc: Document) -> Iterator[Finding]:
         if s > 0 and not _LEFT_OK.match(masked[s - 1]):
             continue
         sp_s, sp_e = m.span(2)
+        if len(m.group(3)) == 3 and len(m.group(1)) <= 3:
+            # 1 205户, 38 562元: digit groups of three may be separated by a (thin) space in GB/T 15835 5.1.1
+            yield Finding(s, e, f"数字“{doc.text[s:e]}”中间有空格（如果是千分空，可以忽略）", severity="info",
+                          fix=Fix.replace(sp_s, sp_e, "", f"删除空格：{m.group(1)}{m.group(3)}",
+                                          applicability="unsafe"))
+            continue
         yield Finding(s, e, f"数字“{doc.text[s:e]}”中间有空格",
                       Fix.replace(sp_s, sp_e, "", f"删除空格：{m.group(1)}{m.group(3)}"))
 
 
 # ------------------------------------------------------------------------------------------------- SPC002
 _SPACE_NEAR_PUNCT = lazy_compile(
-    r"(?<=[" + SPACELESS_MARKS + r"])" + _SP + r"+(?![" + HSPACE_CHARS + r"]*(?:[\r\n]|$))"
-    r"|(?<=[^\s])" + _SP + r"+(?=[" + SPACELESS_MARKS + r"])",
+    r"(?<=[" + SPACELESS_MARKS + r"])" + _SP + r"+(?![" + HSPACE_CHARS + r"]*(?:[\r\n\ufffc]|$))"
+    r"|(?<=[^\s\ufffc])" + _SP + r"+(?=[" + SPACELESS_MARKS + r"])",
     regex.M,
 )
 
@@ -222,13 +229,17 @@ def trailing_whitespace(doc: Document) -> Iterator[Finding]:
     错误示例：作进行了测评。⏎␣（下一行只有一个空格）；主要有：\u2002⏎
     正确写法：删除行尾空白。
     依据：文本整洁（不影响印刷效果，故为提示级别）。
-    修复：安全修复，删除行尾空白。
+    修复：安全修复，删除行尾空白。Markdown 中行尾两个及以上空格（后面还有文字）是硬换行，不报告。
     """
     masked = doc.masked
     for m in _TRAILING.finditer(masked):
         s, e = m.span()
         if doc.is_masked(s, e):
             continue
-        line_start = doc.lines[doc.line_index(s)][0]
+        idx = doc.line_index(s)
+        line_start = doc.lines[idx][0]
+        if doc.kind == "md" and s > line_start and e - s >= 2 and not doc.text[s:e].strip(" ") and \
+                idx + 1 < len(doc.lines) and doc.line_text(idx + 1).strip():
+            continue  # two trailing spaces in Markdown are a hard line break
         what = "整行只有空白" if s == line_start else "行尾有空白"
         yield Finding(s, e, what, Fix.replace(s, e, "", "删除行尾空白"))

@@ -385,3 +385,89 @@ def test_quiet_and_json_statistics(work, capsys):
     assert "共" not in out and "SPC001" in out
     code, out, _ = run(["check", "a.txt", "--statistics", "--format", "json"], capsys)
     assert json.loads(out) == [{"rule": "SPC001", "name": "space-inside-number", "count": 2, "fixable": 2}]
+
+
+# ------------------------------------------------------------------------------------------------ review findings
+
+def test_fix_with_diff_writes_nothing(work, capsys):
+    a = work / "a.txt"
+    a.write_text(BAD, encoding="utf-8")
+    code, out, err = run(["check", "a.txt", "--fix", "--diff"], capsys)
+    assert code == 1 and "+并对2022年" in out
+    assert a.read_text(encoding="utf-8") == BAD
+
+
+def test_diff_exit_codes_follow_the_contract(work, capsys):
+    u = work / "u.txt"
+    u.write_text("2023年2月30日召开会议。\n", encoding="utf-8")  # an error without a fix
+    assert run(["check", "u.txt", "--diff"], capsys)[0] == 1
+    a = work / "a.txt"
+    a.write_text(BAD, encoding="utf-8")
+    assert run(["check", "a.txt", "--diff", "--exit-zero"], capsys)[0] == 0
+    code, _, err = run(["check", "a.txt", "--diff", "--baseline", "b.json", "--update-baseline"], capsys)
+    assert code == 2 and "--diff" in err
+
+
+def test_diff_is_a_valid_patch_with_form_feeds(work, capsys):
+    f = work / "f.txt"
+    f.write_text("第一行\x0c今年202 2年。\n第二行。\n", encoding="utf-8")
+    _, out, _ = run(["check", "f.txt", "--diff"], capsys)
+    assert out.count("\n-") == 1 and out.count("\n+") == 2  # one changed line (and the +++ header)
+    assert "-第一行\x0c今年202 2年。\n+第一行\x0c今年2022年。\n" in out
+
+
+def test_lowercase_and_empty_selectors(work, capsys):
+    (work / "a.txt").write_text(BAD, encoding="utf-8")
+    code, out, _ = run(["check", "a.txt", "--select", "spc001", "--format", "json"], capsys)
+    assert code == 1 and [d["rule"] for d in json.loads(out)] == ["SPC001"]
+    code, out, _ = run(["check", "a.txt", "--ignore", "spc", "--format", "json"], capsys)
+    assert code == 0 and json.loads(out) == []
+    code, _, err = run(["check", "a.txt", "--select", ""], capsys)
+    assert code == 2 and "--select" in err
+
+
+def test_code_2_says_why_on_stderr(work, capsys):
+    (work / "bad.txt").write_bytes(b"abc\x00def")
+    code, out, err = run(["check", "bad.txt", "--format", "json"], capsys)
+    assert code == 2 and "bad.txt" in err and "NUL" in err
+
+
+def test_force_exclude_applies_to_named_files(work, capsys):
+    (work / "archive").mkdir()
+    (work / "archive" / "old.txt").write_text(BAD, encoding="utf-8")
+    (work / "lintkit.toml").write_text('exclude = ["archive/**"]\n', encoding="utf-8")
+    assert run(["check", "archive/old.txt"], capsys)[0] == 1  # named explicitly: linted
+    code, out, _ = run(["check", "archive/old.txt", "--force-exclude", "--format", "json"], capsys)
+    assert code == 0 and json.loads(out) == []
+    assert run(["check", "."], capsys)[0] == 2  # the directory walk excludes it: no input file
+
+
+def test_output_refuses_to_overwrite_an_input(work, capsys):
+    a = work / "报告.txt"
+    a.write_text(BAD, encoding="utf-8")
+    code, _, err = run(["check", "报告.txt", "-o", "报告.txt"], capsys)
+    assert code == 2 and "refusing" in err and a.read_text(encoding="utf-8") == BAD
+
+
+def test_stdin_fix_keeps_encoding_and_echoes_unreadable_input(work, capsys, monkeypatch):
+    gbk = "今年202 2年。\n".encode("gb18030")
+    monkeypatch.setattr(sys, "stdin", io.TextIOWrapper(io.BytesIO(gbk)))
+    out = io.BytesIO()
+    monkeypatch.setattr(sys, "stdout", io.TextIOWrapper(out, encoding="utf-8"))
+    code = main(["check", "-", "--fix", "--exit-non-zero-on-fix"])
+    sys.stdout.flush()
+    assert out.getvalue() == "今年2022年。\n".encode("gb18030") and code == 1
+    broken = b"\x81\x20\x81\x20abc\xff\xff"
+    monkeypatch.setattr(sys, "stdin", io.TextIOWrapper(io.BytesIO(broken)))
+    out2 = io.BytesIO()
+    monkeypatch.setattr(sys, "stdout", io.TextIOWrapper(out2, encoding="utf-8"))
+    code = main(["check", "-", "--fix"])
+    sys.stdout.flush()
+    assert code == 2 and out2.getvalue() == broken  # the input is passed through, the report is on stderr
+
+
+def test_ignore_entries_stay_linear(work, capsys):
+    (work / "big.txt").write_text("第一行 。\n" * 20000, encoding="utf-8")
+    (work / "ig.toml").write_text('[[ignore]]\nrule = "SPC002"\ntext = "不存在的文字"\n', encoding="utf-8")
+    code, out, _ = run(["check", "big.txt", "--config", "ig.toml", "--statistics", "--format", "json"], capsys)
+    assert json.loads(out)[0]["count"] == 20000

@@ -272,15 +272,42 @@ def test_file_changed_on_disk_is_not_overwritten(tmp_path):
     assert not result.written and "修改过" in result.diagnostics[-1].message
 
 
-def test_unencodable_fix_is_refused(tmp_path):
-    p = tmp_path / "a.txt"
-    p.write_bytes("并对2022年".encode("gbk"))
-    from lintkit.readers import read_text
+def test_unencodable_fix_is_refused_and_the_file_is_untouched(tmp_path):
+    from lintkit import Finding, Fix, hookimpl, rule
 
-    doc = read_text(p.read_bytes(), "a.txt")
-    with pytest.raises(FixError, match="gb18030|编码"):
-        write_atomic(p, p.read_bytes(), doc.__class__("x", encoding="ascii"), "中")
-    assert p.read_bytes() == "并对2022年".encode("gbk")
+    @rule("ZZZ009", "insert-emoji", severity="error", fix="safe")
+    def insert_emoji(doc):
+        """插入 Big5 无法编码的字符（测试用）。"""
+        i = doc.text.find("年")
+        if i >= 0 and "😀" not in doc.text:
+            yield Finding(i, i + 1, "测试", Fix.replace(i, i + 1, "年😀"))
+
+    class Pack:
+        @hookimpl
+        def lintkit_register_rules(self):
+            return [insert_emoji.lintkit_rule]
+
+    p = tmp_path / "big5.txt"
+    original = "這一年，婦聯一班人攜手同行，銳意進取，貼心守護婦女群眾，完成了各項任務。\n".encode("big5")
+    p.write_bytes(original)
+    linter = Linter(Options(no_config=True, fix=True, select=("ZZZ009",)), plugins=[Pack()])
+    result = lint_file(linter, "big5.txt", p)
+    assert p.read_bytes() == original and not result.written
+    assert result.diagnostics[-1].rule == "LNT001" and "big5" in result.diagnostics[-1].message
+
+
+def test_big5_bytes_that_do_not_round_trip_are_never_rewritten(tmp_path, capsys):
+    from lintkit.readers import decode, encode
+
+    # A2CE decodes to 卅 but 卅 encodes back to another Big5 code: writing the file would change that byte pair
+    raw = b"\xa2\xce" + "這一年，婦聯一班人攜手同行，銳意進取，貼心守護婦女群眾 。".encode("big5")
+    text, enc, bom = decode(raw)
+    p = tmp_path / "odd.txt"
+    p.write_bytes(raw)
+    if enc != "big5" or encode(text, enc, bom) == raw:
+        pytest.skip("this Python's big5 codec round-trips A2CE")
+    code, out, err = check(["check", str(p), "--fix", "--format", "concise"], capsys)
+    assert p.read_bytes() == raw and "UTF-8" in err
 
 
 def test_symlink_stays_a_symlink_and_mode_is_kept(tmp_path):

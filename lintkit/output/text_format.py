@@ -109,6 +109,8 @@ def render(report, stream: TextIO) -> None:
             width = int(os.environ["COLUMNS"])
         except ValueError:
             width = None
+        if width is not None and width < 20:  # COLUMNS=0 or nonsense: let rich decide
+            width = None
     console = Console(file=stream, highlight=False, soft_wrap=False, emoji=False, markup=False,
                       width=width)
     width = console.width

@@ -141,9 +141,21 @@ def encode(text: str, encoding: str, bom: bytes) -> bytes:
     return bom + text.encode(encoding)
 
 
+def round_trips(data: bytes, text: str, encoding: str, bom: bytes) -> bool:
+    """True when writing ``text`` back gives exactly ``data`` (so a fix changes nothing outside its edits).
+    Not so for a few Big5 codes that several byte sequences decode to, for instance."""
+    if encoding.startswith("utf"):
+        return True
+    try:
+        return encode(text, encoding, bom) == data
+    except UnicodeEncodeError:
+        return False
+
+
 def read_text(data: bytes, path: str) -> Document:
     text, encoding, bom = decode(data)
-    return Document(text, path, encoding=encoding, bom=bom, kind="txt")
+    return Document(text, path, encoding=encoding, bom=bom, kind="txt",
+                    fixable=round_trips(data, text, encoding, bom))
 
 
 def builtin_readers() -> dict[str, Reader]:

@@ -245,4 +245,7 @@ def code_spans(doc: Document) -> list[tuple[int, int]]:
 
 def read_markdown(data: bytes, path: str) -> Document:
     text, encoding, bom = decode(data)
-    return Document(text, path, encoding=encoding, bom=bom, kind="md", masks=markdown_masks(text))
+    from . import round_trips
+
+    return Document(text, path, encoding=encoding, bom=bom, kind="md", masks=markdown_masks(text),
+                    fixable=round_trips(data, text, encoding, bom))

@@ -198,3 +198,11 @@ def test_scr_never_raises(text):
 def test_scr_never_raises_on_traditional_context(text):
     doc = TRADITIONAL_DRAFT + text + "縣婦聯總結"
     assert not any(d.rule.startswith("LNT") for d in lint(doc, ["SCR", "RES"]))
+
+
+def test_scr002_surname_with_title_is_a_name():
+    from conftest import lint as _lint
+
+    text = "感謝于先生、范女士等愛心人士的捐助。會議由于會長主持，婦女幹部積極參與，屬於全縣的重點工作。" * 3
+    found = [d for d in _lint(text, ["SCR002"])]
+    assert not [d for d in found if d.text in "于范"], [d.message for d in found]

@@ -199,3 +199,18 @@ def test_spc_fix_whole_seed_000_is_idempotent_and_local():
 def test_tabs_are_alignment_not_stray_spaces():
     check_rule("SPC003", valid=["一是\t推荐上报", "姓名\t张三"])
     check_rule("SPC002", valid=["姓名：\t张三", "联系人：\t\t李四"])
+
+
+def test_spc001_three_digit_groups_are_only_a_hint():
+    for text in ["全年惠及1 205户，人均38 562元。", "新增学位4 500个"]:
+        diags = lint(text, ["SPC001"])
+        assert diags and all(d.severity == "info" and d.fix.applicability == "unsafe" for d in diags)
+    assert fix("惠及1 205户", ["SPC001"]) == "惠及1 205户"  # not a safe fix
+
+
+def test_markdown_tables_and_hard_breaks_are_not_spacing_errors():
+    table = "| 项目 | 说明 |\n|---|---|\n| “一网通办” | 见附件（一） |\n"
+    assert lint(table, ["SPC"], path="t.md") == []
+    hard_break = "# 标题\n\n第一行内容。  \n第二行内容。\n"
+    assert lint(hard_break, ["SPC005"], path="t.md") == []
+    assert lint(hard_break, ["SPC005"], path="t.txt")  # in a .txt it is trailing white space
