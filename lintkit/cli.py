@@ -374,25 +374,12 @@ def _lsp(args) -> int:
         return EXIT_ERROR
     return serve(config=args.config, no_config=args.no_config)
 def _write_report(target: str, fmt: str, report) -> None:
-    import tempfile
-
+    from .fix import write_new
     from .output import render
 
     buf = io.StringIO()
     render(fmt, report, buf)
-    directory = os.path.dirname(os.path.abspath(target))
-    fd, tmp = tempfile.mkstemp(prefix=".lintkit-", suffix=".tmp", dir=directory)
-    try:
-        with os.fdopen(fd, "w", encoding="utf-8", errors="replace", newline="") as f:
-            f.write(buf.getvalue())
-        umask = os.umask(0)
-        os.umask(umask)
-        os.chmod(tmp, 0o666 & ~umask)
-        os.replace(tmp, target)
-    except BaseException:
-        if os.path.exists(tmp):
-            os.unlink(tmp)
-        raise
+    write_new(target, buf.getvalue().encode("utf-8", "replace"))
 
 
 # ---------------------------------------------------------------------------------------------------------------
@@ -410,7 +397,7 @@ def _type_label(t) -> str:
 
 
 def _rule(args) -> int:
-    from .engine import Linter, Options
+    from .engine import Options
 
     linter = _linter(Options())
     if linter is None:
@@ -458,7 +445,7 @@ def _dedent_doc(doc: str) -> str:
 
 
 def _rules(args) -> int:
-    from .engine import Linter, Options
+    from .engine import Options
 
     linter = _linter(Options())
     if linter is None:
@@ -476,7 +463,7 @@ def _rules(args) -> int:
 
 
 def _config(args) -> int:
-    from .engine import Linter, Options
+    from .engine import Options
 
     linter = _linter(Options(config=args.config, no_config=args.no_config))
     if linter is None:

@@ -135,3 +135,21 @@ def write_atomic(path: Path, original_bytes: bytes, doc, new_text: str) -> None:
                 os.unlink(tmp)
             except OSError:
                 pass
+
+
+def write_new(target: Path | str, data: bytes) -> None:
+    """Write a new output file (a report, a reviewed copy) atomically: a temporary file in the same directory,
+    then ``os.replace``; permissions as a newly created file would get (umask). Nothing is left on failure."""
+    target = Path(target)
+    fd, tmp = tempfile.mkstemp(prefix=".lintkit-", suffix=".tmp", dir=target.resolve().parent)
+    try:
+        with os.fdopen(fd, "wb") as fh:
+            fh.write(data)
+        umask = os.umask(0)
+        os.umask(umask)
+        os.chmod(tmp, 0o666 & ~umask)
+        os.replace(tmp, target)
+    except BaseException:
+        if os.path.exists(tmp):
+            os.unlink(tmp)
+        raise

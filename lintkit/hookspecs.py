@@ -12,9 +12,14 @@ citizen: its rules are selected, ignored, configured and documented like the bui
 
 from __future__ import annotations
 
-from typing import Iterable, Mapping
+from typing import TYPE_CHECKING, Iterable, Mapping
 
 import pluggy
+
+if TYPE_CHECKING:  # for the annotations only
+    import lintkit.config
+    import lintkit.model
+    import lintkit.readers
 
 PROJECT = "lintkit"
 hookspec = pluggy.HookspecMarker(PROJECT)
@@ -22,7 +27,7 @@ hookimpl = pluggy.HookimplMarker(PROJECT)
 
 
 @hookspec
-def lintkit_register_rules() -> Iterable["lintkit.model.Rule"]:  # type: ignore[name-defined]  # noqa: F821
+def lintkit_register_rules() -> Iterable["lintkit.model.Rule"]:
     """Return the rules this plugin provides (objects made by the :func:`lintkit.rule` decorator).
 
     Called once per process. Rule ids must be unique across all plugins: three capital letters (the family)
@@ -31,7 +36,7 @@ def lintkit_register_rules() -> Iterable["lintkit.model.Rule"]:  # type: ignore[
 
 
 @hookspec
-def lintkit_register_readers() -> Mapping[str, "lintkit.readers.Reader"]:  # type: ignore[name-defined]  # noqa: F821
+def lintkit_register_readers() -> Mapping[str, "lintkit.readers.Reader"]:
     """Return a mapping of file suffix (``".rst"``) to a reader ``(data: bytes, path: str) -> Document``.
 
     A reader raises :class:`lintkit.readers.ReadError` with a one-line message for input it cannot read.
@@ -41,7 +46,7 @@ def lintkit_register_readers() -> Mapping[str, "lintkit.readers.Reader"]:  # typ
 
 
 @hookspec
-def lintkit_configure(settings: "lintkit.config.Settings") -> None:  # type: ignore[name-defined]  # noqa: F821
+def lintkit_configure(settings: "lintkit.config.Settings") -> None:
     """Called once per configuration after it is loaded and validated, before any file is linted.
 
     A plugin may read its rules' options here (``settings.rule_options``) to precompute tables. It must not

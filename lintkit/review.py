@@ -22,7 +22,6 @@ import io
 import os
 import re
 import sys
-import tempfile
 from bisect import bisect_left, bisect_right
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -571,19 +570,9 @@ def default_output(source: Path) -> Path:
 
 
 def write_output(target: Path, data: bytes) -> None:
-    directory = target.resolve().parent
-    fd, tmp = tempfile.mkstemp(prefix=".lintkit-", suffix=".docx", dir=directory)
-    try:
-        with os.fdopen(fd, "wb") as f:
-            f.write(data)
-        umask = os.umask(0)
-        os.umask(umask)
-        os.chmod(tmp, 0o666 & ~umask)
-        os.replace(tmp, target)
-    except BaseException:
-        if os.path.exists(tmp):
-            os.unlink(tmp)
-        raise
+    from .fix import write_new
+
+    write_new(target, data)
 
 
 # ---------------------------------------------------------------------------------------------------------------

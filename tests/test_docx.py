@@ -9,7 +9,6 @@ import sys
 
 import pytest
 
-from conftest import ROOT
 from lintkit.cli import main
 
 docx = pytest.importorskip("docx")

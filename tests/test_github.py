@@ -52,7 +52,7 @@ def test_annotation_shapes(work):
     assert warn.endswith("::半角“%25”：请改为全角，例如 5％,%0A或写“百分之五”")
     assert warn.startswith("::warning ")
     # info is a notice; a span over two lines has endLine and no columns
-    assert note == f"::notice file=报告%2C草稿%3A一.txt,line=2,endLine=3,title=TST003::书名号跨行"
+    assert note == "::notice file=报告%2C草稿%3A一.txt,line=2,endLine=3,title=TST003::书名号跨行"
     assert summary == "lintkit: 3 problems (1 error, 1 warning, 1 info) in 1 file; 1 fixable with --fix."
     for line in lines[:3]:
         assert "\n" not in line and "\r" not in line

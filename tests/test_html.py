@@ -4,7 +4,6 @@ text), escaping and speed are checked in Python; the page is then driven in head
 
 from __future__ import annotations
 
-import html
 import json
 import os
 import shutil

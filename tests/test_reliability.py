@@ -15,7 +15,7 @@ import pytest
 
 from lintkit.cli import main
 from lintkit.engine import Linter, Options, lint_file
-from lintkit.fix import FixError, write_atomic
+from lintkit.fix import write_atomic
 
 BAD = "并对202 2年全县妇联工作进行安排部署。\n"
 TRAD = "這一年，婦聯一班人攜手同行，銳意進取，貼心守護婦女群眾。我們圍繞中心工作，完成了各項任務 。\n"

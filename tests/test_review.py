@@ -4,7 +4,6 @@ installed (skipped otherwise)."""
 
 from __future__ import annotations
 
-import copy
 import datetime as dt
 import io
 import re

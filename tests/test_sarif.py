@@ -3,13 +3,12 @@
 
 from __future__ import annotations
 
-import io
 import json
 import os
 
 import pytest
 
-from conftest import ROOT, SEEDS
+from conftest import ROOT
 from intpack import SAMPLE, SAMPLE_NAME, report_for
 from lintkit.cli import main
 from lintkit.output import sarif_format

@@ -14,7 +14,6 @@ from __future__ import annotations
 
 import json
 import re
-from bisect import bisect_right
 from collections import defaultdict
 from html import escape
 from typing import TextIO
