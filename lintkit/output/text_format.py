@@ -148,11 +148,17 @@ def render(report, stream: TextIO) -> None:
             marker = Text(pad, style="blue")
             marker.append(" " * before)
             marker.append("^" * span_cells, style=SEVERITY_STYLE[d.severity])
+            hint = None
             if d.fix is not None:
                 fix_msg = d.fix.message or "可自动修复"
                 tag = "--fix" if d.fix.applicability == "safe" else "--unsafe-fixes"
-                marker.append(f" {fix_msg}（{tag}）", style="green" if tag == "--fix" else "dim green")
+                hint = Text(f" {fix_msg}（{tag}）", style="green" if tag == "--fix" else "dim green")
+                if marker.cell_len + hint.cell_len <= width:
+                    marker.append_text(hint)
+                    hint = None
             console.print(marker, overflow="crop", no_wrap=True)
+            if hint is not None:  # a wide underline leaves no room: the fix goes on a line of its own
+                console.print(Text(pad, style="blue") + hint, overflow="fold")
     if report.quiet:
         return
     if report.diagnostics:
