@@ -23,6 +23,7 @@ from ._common import HSPACE, HSPACE_CHARS, SPACELESS_MARKS
 _SP = "[ \u00a0\u2000-\u200a\u202f\u205f]"
 _SPLIT_NUMBER = lazy_compile(r"(?<![\d.])(\d+)(" + HSPACE + r"{1,2})(\d+)(?=[\p{Han}%％])")
 _HAN = lazy_compile(r"\p{Han}")
+_PHONE_BEFORE = lazy_compile(r"(?:电话|電話|热线|熱線|手机|手機|传真|傳真|专线|專線|Tel|TEL|Fax|FAX)(?:号码|號碼)?[：:\s]{0,3}$")
 _LEFT_OK = lazy_compile(r"[\p{Han}，。、；：！？“”‘’（）《》【】,;(\r\n]")
 
 
@@ -35,7 +36,8 @@ def space_inside_number(doc: Document) -> Iterator[Finding]:
     正确写法：并对2022年全县妇联工作进行安排部署；市级示范点15个
     依据：GB/T 15835-2011《出版物上数字用法》5.1.7（阿拉伯数字书写的数值不应断开）。
     修复：安全修复，删除数字中间的空格。只在两边都是中文语境（左边是汉字、标点或行首，右边是汉字或%）时报告，
-    所以“1 2 3”这样的列举、表格中的数列、电话号码和版本号不会报告。三位一组的分节（“1 205户”“38 562元”）
+    所以“1 2 3”这样的列举、表格中的数列、电话号码和版本号不会报告；“电话”“热线”“传真”等之后分组书写的
+    号码（“热线2835 1234”）也不报告。三位一组的分节（“1 205户”“38 562元”）
     可能是千分空，只作提示、给出修复建议（--unsafe-fixes）。
     """
     masked = doc.masked
@@ -43,6 +45,8 @@ def space_inside_number(doc: Document) -> Iterator[Finding]:
         s, e = m.span()
         if s > 0 and not _LEFT_OK.match(masked[s - 1]):
             continue
+        if _PHONE_BEFORE.search(masked, max(0, s - 10), s):
+            continue  # 热线2835 1234, 電話：2523 4567: phone numbers are written in spaced groups (Hong Kong style)
         sp_s, sp_e = m.span(2)
         if len(m.group(3)) == 3 and len(m.group(1)) <= 3:
             # 1 205户, 38 562元: digit groups of three may be separated by a (thin) space in GB/T 15835 5.1.1

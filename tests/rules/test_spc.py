@@ -231,3 +231,15 @@ def test_spc004_ideographic_space_in_layout_lines():
     # in running prose and in headings it is still reported (as a hint)
     found = lint("全面推进　乡村振兴，取得明显成效。\n（一）加强组织　领导\n", ["SPC004"])
     assert [(d.text, d.severity) for d in found] == [("\u3000", "info"), ("\u3000", "info")]
+
+
+def test_spc001_spaced_phone_numbers():
+    # Hong Kong numbers are written in two groups of four; after 电话/热线/传真 a spaced digit run is a phone number
+    check_rule("SPC001", valid=[
+        "請致電查詢熱線2835 1234查詢詳情。",
+        "联系电话：2523 4567（办公室）。",
+        "傳真：2810 0000，電郵另附。",
+    ])
+    # a broken number elsewhere is still an error (seed 000 “市级1 5个”, “202 2年”)
+    check_rule("SPC001", invalid=[("市级1 5个，县级38个。", [(2, 5)], "市级15个，县级38个。"),
+                                  ("电话会议将于202 2年召开。", None, None)])
