@@ -182,12 +182,14 @@ def mixed_numerals(doc: Document) -> Iterator[Finding]:
     依据：GB/T 15835-2011《出版物上数字用法》5.3（阿拉伯数字与汉字数字不混用；“万”“亿”可以与阿拉伯数字
     连用，如“3.98万元”）、4.1.2（年份中的“〇”）。
     修复：“4千”“1.5千”“3百”建议改为“4000”“1500”“300”（--unsafe-fixes）；汉字年份中的“0”改为“〇”
-    （安全修复）。“3.98万元”“19.2万元”正确；“4千米”“5千克”“3百分点”是单位或术语，不报告。
+    （安全修复）。“3.98万元”“19.2万元”正确；“4千米”“5千克”“3百分点”是单位或术语，不报告。繁体文稿中
+    “1,686萬4千元”这种万/亿后接“N千”的写法是台港常见写法（GB/T 15835 不适用），只作提示。
     """
     from decimal import Decimal
 
     text = norm(doc)
     mixed, zero = _mixed_re()
+    traditional = None
     for m in mixed.finditer(text):
         s, e = m.span()
         unit = m.group("unit")
@@ -195,6 +197,16 @@ def mixed_numerals(doc: Document) -> Iterator[Finding]:
         if m.group("rest") or unit == "十":
             yield Finding(s, e, f"“{orig}”混用了阿拉伯数字和汉字数字")
             continue
+        if unit == "千" and s > 0 and text[s - 1] in "万亿":
+            # 1,686萬4千元, 3萬6千餘件: the usual way of writing amounts in Taiwan and Hong Kong, where GB/T 15835
+            # does not apply; in a simplified draft it is the “3亿4千5百万” form the standard rules out
+            if traditional is None:
+                from .scr import script_info
+                traditional = script_info(doc).majority == "traditional"
+            if traditional:
+                yield Finding(s, e, f"“{orig}”混用了阿拉伯数字和汉字数字（繁体文稿的常见写法，请按所用规范确认）",
+                              severity="info")
+                continue
         value = Decimal(m.group("num")) * (1000 if unit == "千" else 100)
         if value != value.to_integral_value():
             yield Finding(s, e, f"“{orig}”混用了阿拉伯数字和汉字数字")

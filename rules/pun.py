@@ -210,6 +210,9 @@ _ITEM = r"(?:“[^“”\r\n]{1,60}”|《[^《》\r\n]{1,60}》)"
 _QUOTED_CHAIN_RE = lazy_compile(_ITEM + r"(?:、" + _ITEM + r")+")
 _TAIL_THEN_LIST = lazy_compile(HANX + r"{1,8}(?:、|[,，](?=[“《]))")
 _TAILED_ITEM_BEFORE = lazy_compile(r"[”》]" + HANX + r"{1,8}、$")
+# the last item is a month–day name (“6·26”“3·15”“一二·九”): it never stands alone, the name follows it
+_HAN_NEXT = lazy_compile(HANX)
+_MONTH_DAY_LAST = lazy_compile(r"“[\d一二三四五六七八九十]{1,4}·[\d一二三四五六七八九十]{1,4}”$")
 
 
 @rule("PUN002", "dunhao-between-quoted-items", severity="warning", fix="unsafe", requires="、")
@@ -230,6 +233,8 @@ def dunhao_between_quoted(doc: Document) -> Iterator[Finding]:
         s, e = m.span()
         if _TAIL_THEN_LIST.match(masked, e):
             continue  # the last item has its own words and the list goes on: “A”、“B”禁毒日、…
+        if _MONTH_DAY_LAST.search(masked, s, e) and _HAN_NEXT.match(masked, e):
+            continue  # “A”、“6·26”禁毒日: a quoted month–day name is the modifier of the word after it
         line_start = doc.lines[doc.line_index(s)][0]
         if _TAILED_ITEM_BEFORE.search(masked, max(line_start, s - 12), s):
             continue  # an earlier item had its own words: “A”禁毒日、“B”、“C”

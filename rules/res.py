@@ -31,6 +31,9 @@ _BP_LINES = [
 _BP_REQUIRES = lazy_compile(
     r"欢迎|歡迎|首页|首頁|主页|[:：]|ICP|Copyright|[Rr]ights|版权|©|打印|关闭|關閉|返回|分享|\[\d")
 _HAN = lazy_compile(r"\p{Han}")
+# a line that is a Chinese sentence (a fullwidth comma, ends with a fullwidth full stop, ! or ?) is prose, not a
+# page header or footer (those are fragments without sentence punctuation)
+_PROSE_SENTENCE = lazy_compile(r"，.*[。！？][ \t\u3000\u00a0]*$")
 
 
 def _line_delete_fix(doc: Document, index: int) -> Fix:
@@ -52,7 +55,7 @@ def web_boilerplate(doc: Document) -> Iterator[Finding]:
     正确写法：删除这些行，只保留正文。
     依据：文稿整洁；网页残留属于“表述不规范”类差错。
     修复：建议修复（--unsafe-fixes）：删除整行。只报告整行都是模板文字的行：正文里谈到“网站”“首页”的句子、
-    只有电话号码的落款都不报告；“页:”“[1]”“打印本页”这类弱特征只在文稿开头或结尾几行报告。
+    只有电话号码的落款、提到备案号的完整句子（有逗号、以句号结尾）都不报告；“页:”“[1]”“打印本页”这类弱特征只在文稿开头或结尾几行报告。
     这些行在后续规则中被屏蔽，不再按正文检查标点和空格。
     """
     masked = doc.masked
@@ -63,6 +66,8 @@ def web_boilerplate(doc: Document) -> Iterator[Finding]:
         line = masked[s:e]
         if len(line) > 400:  # boilerplate lines are short; a paragraph of prose is not
             continue
+        if _PROSE_SENTENCE.search(line):
+            continue  # 网站备案号为湘ICP备…号-1，…。: a sentence of the report that talks about the site
         for pattern, where, label, max_han in _BP_LINES:
             if where == "edge" and i not in edge:
                 continue

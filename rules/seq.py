@@ -44,9 +44,9 @@ _ORDINAL_RE = lazy_compile(
     r"(?:"
     # level 2 / 4: bracketed Chinese or arabic numeral, any bracket width, optional stray point after it
     r"(?P<bopen>[（(])(?P<bnum>[一二三四五六七八九十]{1,3}|\d{1,2})(?P<bclose>[）)])(?P<bpoint>[、.．,，]?)"
-    r"(?=[ \t\u3000]*[\p{Han}“‘《\d])"
-    r"|(?P<cnum>[一二三四五六七八九十]{1,3})、(?=[ \t\u3000]*[\p{Han}“‘《\d])"  # level 1
-    r"|(?P<anum>\d{1,2})(?P<apoint>[.．、])(?![\d.．])(?=[ \t\u3000]*[\p{Han}“‘《])"  # level 3
+    r"(?=[ \t\u3000]*[\p{Han}“‘《「『\d])"
+    r"|(?P<cnum>[一二三四五六七八九十]{1,3})、(?=[ \t\u3000]*[\p{Han}“‘《「『\d])"  # level 1
+    r"|(?P<anum>\d{1,2})(?P<apoint>[.．、])(?![\d.．])(?=[ \t\u3000]*[\p{Han}“‘《「『])"  # level 3
     r")",
     regex.M,
 )

@@ -23,6 +23,7 @@ from ._common import HSPACE, HSPACE_CHARS, SPACELESS_MARKS
 _SP = "[ \u00a0\u2000-\u200a\u202f\u205f]"
 _SPLIT_NUMBER = lazy_compile(r"(?<![\d.])(\d+)(" + HSPACE + r"{1,2})(\d+)(?=[\p{Han}%％])")
 _HAN = lazy_compile(r"\p{Han}")
+_PHONE_BEFORE = lazy_compile(r"(?:电话|電話|热线|熱線|手机|手機|传真|傳真|专线|專線|Tel|TEL|Fax|FAX)(?:号码|號碼)?[：:\s]{0,3}$")
 _LEFT_OK = lazy_compile(r"[\p{Han}，。、；：！？“”‘’（）《》【】,;(\r\n]")
 
 
@@ -35,7 +36,8 @@ def space_inside_number(doc: Document) -> Iterator[Finding]:
     正确写法：并对2022年全县妇联工作进行安排部署；市级示范点15个
     依据：GB/T 15835-2011《出版物上数字用法》5.1.7（阿拉伯数字书写的数值不应断开）。
     修复：安全修复，删除数字中间的空格。只在两边都是中文语境（左边是汉字、标点或行首，右边是汉字或%）时报告，
-    所以“1 2 3”这样的列举、表格中的数列、电话号码和版本号不会报告。三位一组的分节（“1 205户”“38 562元”）
+    所以“1 2 3”这样的列举、表格中的数列、电话号码和版本号不会报告；“电话”“热线”“传真”等之后分组书写的
+    号码（“热线2835 1234”）也不报告。三位一组的分节（“1 205户”“38 562元”）
     可能是千分空，只作提示、给出修复建议（--unsafe-fixes）。
     """
     masked = doc.masked
@@ -43,6 +45,8 @@ def space_inside_number(doc: Document) -> Iterator[Finding]:
         s, e = m.span()
         if s > 0 and not _LEFT_OK.match(masked[s - 1]):
             continue
+        if _PHONE_BEFORE.search(masked, max(0, s - 10), s):
+            continue  # 热线2835 1234, 電話：2523 4567: phone numbers are written in spaced groups (Hong Kong style)
         sp_s, sp_e = m.span(2)
         if len(m.group(3)) == 3 and len(m.group(1)) <= 3:
             # 1 205户, 38 562元: digit groups of three may be separated by a (thin) space in GB/T 15835 5.1.1
@@ -186,6 +190,12 @@ _ODD_NAMES = {
 }
 
 
+# clause or sentence punctuation: a line with one of these is running prose, not a layout line
+_PROSE_MARK = lazy_compile(r"[。！？；，、!?;]")
+# a heading line (一、 （一） 1. 第一): a space inside a heading is not alignment
+_HEADING_START = lazy_compile(r"[ \t\u3000]*(?:[一二三四五六七八九十]+、|[（(][一二三四五六七八九十\d]+[）)]|\d+[.．、]|第[一二三四五六七八九十]+)")
+
+
 @rule("SPC004", "nonstandard-space", severity="warning", fix="safe",
       requires=lazy_compile(r"[\u00a0\u2000-\u200a\u202f\u205f\u3000]"))
 def nonstandard_space(doc: Document) -> Iterator[Finding]:
@@ -196,7 +206,8 @@ def nonstandard_space(doc: Document) -> Iterator[Finding]:
     正确写法：区为民办实事项目“儿童之家”创建
     依据：文本规范化；空格本身是否应当存在，由 SPC002/SPC003 判断。
     修复：U+00A0、U+2000–U+200A 等换成普通空格（安全修复，之后 SPC002/SPC003 再决定是否删除）；行中的全角空格
-    U+3000 可能是有意对齐，只作提示、不自动修复。行首缩进（如“　　”两个全角空格）和行尾空白不报告。
+    U+3000 可能是有意对齐，只作提示、不自动修复。行首缩进（如“　　”两个全角空格）和行尾空白不报告；没有句读
+    标点的排版行（署名“主席　黄志明”、名单“组　长：刘　伟”、版记和日期行）中的全角空格是“空一字”对齐，不报告。
     """
     masked = doc.masked
     for m in _ODD_SPACE.finditer(masked):
@@ -210,6 +221,10 @@ def nonstandard_space(doc: Document) -> Iterator[Finding]:
         chars = m.group()
         names = "、".join(dict.fromkeys(_ODD_NAMES.get(c, f"U+{ord(c):04X}") for c in chars))
         if "\u3000" in chars:
+            if not _PROSE_MARK.search(masked, line_start, line_end) and not _HEADING_START.match(masked, line_start):
+                # a layout line (signature, list of names, 版记, date line): U+3000 is the 公文 “空一字” used for
+                # alignment (组　长：刘　伟　县人民政府副县长; 主席　黃志明; 办公室　　　　2024年3月15日印发)
+                continue
             # an ideographic space in mid-line is often deliberate alignment: no automatic fix
             yield Finding(s, e, f"行中有特殊空白字符（{names}）；如用于对齐，请改用排版格式", severity="info")
         else:

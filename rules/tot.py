@@ -385,6 +385,11 @@ def _feasible_base(n: int, p: Decimal, d: int) -> bool:
     return False
 
 
+# the rate's clause names its own population before the rate word (“毕业生就业率”, “群众满意率”): after a clause
+# boundary, three or more Han characters end at the keyword (a bare rate name “结案率”“完成率” has two)
+_OWN_SUBJECT = LazyRegex(r"[，,；;：:]\s*\p{Han}{3,}$")
+
+
 @rule("TOT002", "impossible-percentage", severity="warning", requires=LazyRegex(r"[%％]"))
 def impossible_percentage(doc: Document) -> Iterator[Finding]:
     """百分比与所说的件数、人数不可能对得上。
@@ -418,6 +423,8 @@ def impossible_percentage(doc: Document) -> Iterator[Finding]:
                 continue
             if not t.exact or t.mw not in counts or t.factor != 1 or t.lo != t.lo.to_integral_value():
                 continue
+            if _OWN_SUBJECT.search(text, t.end, kw) and m.group("kw") != "占":
+                continue  # 专业8个，毕业生就业率97.5%: the rate names its own population in a new clause
             n = int(t.lo)
             if n <= 0 or n > 100_000:
                 continue

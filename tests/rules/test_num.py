@@ -144,3 +144,18 @@ def test_seeds(seeds_dir):
     for path in sorted(seeds_dir.glob("*.txt")):
         got += [(path.name[:3], d.rule, d.text) for d in lint(path.read_text(encoding="utf-8"), ["NUM"])]
     assert got == [("000", "NUM001", "近600多名"), ("001", "NUM004", "十四五"), ("003", "NUM002", "1186余万")]
+
+
+# ------------------------------------------------------------------------------------------------- clean-corpus FPs
+def test_num003_wan_qian_in_traditional_drafts_is_info():
+    # Taiwan/Hong Kong amounts “1,686萬4千元” are the usual local form (GB/T 15835 governs mainland publications):
+    # only a hint in a traditional draft
+    trad = "本所發放重陽敬老禮金，受惠長者計8,432人，發放金額新臺幣1,686萬4千元，服務民眾達3萬6千餘件。"
+    found = [d for d in lint(trad, ["NUM003"]) if d.rule == "NUM003"]
+    assert [d.text for d in found] == ["4千", "6千"] and {d.severity for d in found} == {"info"}
+    # the same form in a simplified draft is the “3亿4千5百万” the standard rules out; a bare “4千” stays a warning
+    simp = "全年发放补助资金1686万4千元，惠及群众3万6千余人，其中培训妇女4千人次。"
+    found = [d for d in lint(simp, ["NUM003"]) if d.rule == "NUM003"]
+    assert [d.text for d in found] == ["4千", "6千", "4千"] and {d.severity for d in found} == {"warning"}
+    found = [d for d in lint("本區培訓婦女4千人次，發放資料2千份，成效顯著。", ["NUM003"]) if d.rule == "NUM003"]
+    assert [d.severity for d in found] == ["warning", "warning"]

@@ -370,3 +370,18 @@ def test_pun_fixes_are_idempotent_and_keep_digits_letters_urls(text):
 def test_pun_rules_never_crash(text):
     for d in lint(text, ["PUN", "SEQ", "DOC"]):
         assert d.rule != "LNT002", d.message
+
+
+# ------------------------------------------------------------------------------------------------- clean-corpus FPs
+def test_pun002_last_item_is_a_month_day_name():
+    # “6·26”禁毒日: the quoted month–day name is part of an item with its own words, so the 顿号 is right
+    # (GB/T 15834-2011 4.5.3.5: with other words after the quotation marks, 宜用顿号)
+    check_rule("PUN002", valid=[
+        "开展“不让毒品进家庭”、“6·26”禁毒日宣传活动。",
+        "依托“99公益日”、“3·15”国际消费者权益日开展普法。",
+    ])
+    # fully quoted items, or a month–day name with nothing after it, still take no 顿号
+    check_rule("PUN002", invalid=[
+        ("扎实开展免费“两筛”、“两癌”筛查。", None, None),
+        ("宣传日为“6·26”、“12·1”。", None, None),
+    ])

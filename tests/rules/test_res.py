@@ -200,3 +200,19 @@ def test_res_linear_on_long_line():
     t = time.perf_counter()
     lint(line, ["RES"])
     assert time.perf_counter() - t < 10
+
+
+# ------------------------------------------------------------------------------------------------- clean-corpus FPs
+def test_res001_sentence_about_the_site_is_prose():
+    # a report on the county website quotes its own ICP number / copyright line inside a sentence
+    check_rule("RES001", valid=[
+        "　　网站已完成IPv6改造，网站备案号为湘ICP备12345678号-1，标识码为4310000001。\n",
+        "　　页面底部统一标注“Copyright © 2024 ××县人民政府 版权所有”，并公示网站标识码。\n",
+        "　　欢迎您访问县政府门户网站，了解更多政策信息。\n",
+    ])
+    # the real footer and welcome lines are still boilerplate
+    check_rule("RES001", invalid=[
+        ("正文。\n联系电话:0735-2871512 湘ICP备20006897号-1 Copyright 2021 郴州妇女联合会 All rights reserved.\n",
+         None, None),
+        ("欢迎您访问郴州市妇女联合会网站!\n正文。\n", None, None),
+    ])

@@ -119,3 +119,15 @@ def test_seq004():
         "全县统一是前提。",
         "工作中：一是加强学习；\n二是完善制度。",
     ])
+
+
+# ------------------------------------------------------------------------------------------------- clean-corpus FPs
+def test_seq003_heading_followed_by_corner_quote():
+    # Taiwan/Hong Kong drafts quote with 「」: a heading that opens with a quotation is still a heading, so the
+    # numbering （一）（二）（三） is complete (it used to skip （二）「…」 and report a gap)
+    text = ("（一）本年度共舉辦活動36項。\n\n（二）「離島區節慶嘉年華」於10月12日舉行。\n\n"
+            "（三）為配合「全民國家安全教育日」，舉辦專題講座。\n\n二、工程\n\n1.『綠在區區』計劃。\n\n2.完成工程。")
+    check_rule("SEQ003", valid=[text])
+    # and a real gap is still found when the missing item opens with a corner quote
+    check_rule("SEQ003", invalid=[("（一）甲。\n（三）「乙」丙。\n", None, None),
+                                  ("（一）「甲」。\n（二）「乙」。\n（四）「丙」。\n", None, None)])

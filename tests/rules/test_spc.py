@@ -145,10 +145,12 @@ def test_spc004_positive_and_fix():
         ("Copyright\u00a02021 All rights reserved", [(9, 10)], "Copyright 2021 All rights reserved"),
         ("欢迎您访问 首页\u00a0> 经验交流", [(8, 9)], None),
     ])
-    # U+3000 in mid-line may be deliberate alignment: a hint without any fix
-    text = "单位：县妇联\u3000\u3000日期：2022年"
-    check_rule("SPC004", invalid=[(text, [(6, 8)], text)], unsafe=True)
+    # U+3000 in mid-line of prose may still be deliberate alignment: a hint without any fix
+    text = "填报单位：县妇联\u3000\u3000日期：2022年，请核实。"
+    check_rule("SPC004", invalid=[(text, [(8, 10)], text)], unsafe=True)
     assert [(d.severity, d.fix) for d in lint(text, ["SPC004"])] == [("info", None)]
+    # the same alignment on a layout line (no clause punctuation) is the 公文 “空一字”: not reported
+    check_rule("SPC004", valid=["单位：县妇联\u3000\u3000日期：2022年"])
 
 
 def test_spc004_negatives():
@@ -214,3 +216,30 @@ def test_markdown_tables_and_hard_breaks_are_not_spacing_errors():
     hard_break = "# 标题\n\n第一行内容。  \n第二行内容。\n"
     assert lint(hard_break, ["SPC005"], path="t.md") == []
     assert lint(hard_break, ["SPC005"], path="t.txt")  # in a .txt it is trailing white space
+
+
+# ------------------------------------------------------------------------------------------------- clean-corpus FPs
+def test_spc004_ideographic_space_in_layout_lines():
+    # 公文 layout uses U+3000 as “空一字”: names padded to two cells, title–name separators, 版记 and date lines
+    check_rule("SPC004", valid=[
+        "　　组　长：陈建华　县人民政府县长\n　　副组长：刘　伟　县人民政府副县长\n　　　　　　王晓东　县统计局局长\n",
+        "县财政局局长　张建国\n",
+        "××县人力资源和社会保障局办公室　　　　　　2024年3月15日印发\n",
+        "××县妇女联合会办公室　　　　　　　　　　　　2024年3月8日\n",
+        "　　主席　黃志明\n",
+    ])
+    # in running prose and in headings it is still reported (as a hint)
+    found = lint("全面推进　乡村振兴，取得明显成效。\n（一）加强组织　领导\n", ["SPC004"])
+    assert [(d.text, d.severity) for d in found] == [("\u3000", "info"), ("\u3000", "info")]
+
+
+def test_spc001_spaced_phone_numbers():
+    # Hong Kong numbers are written in two groups of four; after 电话/热线/传真 a spaced digit run is a phone number
+    check_rule("SPC001", valid=[
+        "請致電查詢熱線2835 1234查詢詳情。",
+        "联系电话：2523 4567（办公室）。",
+        "傳真：2810 0000，電郵另附。",
+    ])
+    # a broken number elsewhere is still an error (seed 000 “市级1 5个”, “202 2年”)
+    check_rule("SPC001", invalid=[("市级1 5个，县级38个。", [(2, 5)], "市级15个，县级38个。"),
+                                  ("电话会议将于202 2年召开。", None, None)])

@@ -196,3 +196,19 @@ def test_docstring_sections(rid):
     (r,) = [r for r in rules_in(tot) if r.id == rid]
     for section in ("为什么：", "错误示例：", "正确写法：", "依据：", "修复："):
         assert section in r.doc, (rid, section)
+
+
+# ------------------------------------------------------------------------------------------------- clean-corpus FPs
+def test_tot002_rate_with_its_own_population():
+    # the rate's clause names a different population than the count before it: 8 majors, graduates' employment
+    # rate; 10 projects, residents' satisfaction rate — no arithmetic relation between the two numbers
+    check_rule("TOT002", valid=[
+        "开设现代农业、电子商务、汽车维修等专业8个，毕业生就业率达到97.5%。",
+        "全年办理民生实事10件，群众满意率达98.5%。",
+        "全县共有小学23所，适龄儿童入学率达99.8%。",
+    ])
+    # a bare rate name right after the count still refers to it (seed 000)
+    check_rule("TOT002", invalid=[
+        ("县妇联处理妇女信访案件80件，结案率达99.5%。", None, None),
+        ("建设项目12个，完工率达95%。", None, None),
+    ])
