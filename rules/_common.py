@@ -23,3 +23,8 @@ def load_data(name: str) -> dict[str, Any]:
     """Load ``data/<name>.toml`` of this package once per process."""
     with resources.files(__package__).joinpath("data", f"{name}.toml").open("rb") as fh:
         return tomllib.load(fh)
+
+
+def shorten(text: str, limit: int = 24) -> str:
+    """``text`` for a message: cut to ``limit`` characters with an ellipsis when it is longer."""
+    return text if len(text) <= limit else text[:limit - 2] + "…"

@@ -14,7 +14,7 @@ import regex
 
 from lintkit import Document, Finding, Fix, lazy_compile, rule
 
-from ._common import load_data
+from ._common import load_data, shorten
 
 _DATA = load_data("dup")
 
@@ -141,9 +141,7 @@ def repeated_clause(doc: Document) -> Iterator[Finding]:
                 if han >= _MIN_HAN2 and (clause == pclause or han >= _MIN_HAN2 + 2):
                     cs = s + m.group().index(clause[0])
                     ce = cs + len(clause)
-                    shown = doc.text[cs:ce]
-                    if len(shown) > 24:
-                        shown = shown[:22] + "…"
+                    shown = shorten(doc.text[cs:ce])
                     yield Finding(cs, ce, f"分句“{shown}”紧接着重复了一遍",
                                   Fix.replace(pe, e, "", "删去重复的分句", "unsafe"))
                     continue  # compare the next clause with the first copy
@@ -216,9 +214,7 @@ def repeated_sentence(doc: Document) -> Iterator[Finding]:
         while ce > cs and text[ce - 1] in " \t\u3000":
             ce -= 1
         first_line = doc.line_index(first[norm]) + 1
-        shown = text[cs:ce]
-        if len(shown) > 24:
-            shown = shown[:22] + "…"
+        shown = shorten(text[cs:ce])
         yield Finding(cs, ce, f"句子“{shown}”与第 {first_line} 行的句子重复")
 
 

@@ -15,7 +15,7 @@ import regex
 
 from lintkit import Document, Finding, Fix, lazy_compile, rule
 
-from ._common import load_data
+from ._common import load_data, shorten
 
 _DATA = load_data("res")
 
@@ -77,9 +77,7 @@ def web_boilerplate(doc: Document) -> Iterator[Finding]:
                 continue
             lead = len(line) - len(line.lstrip(" \t\u3000\u00a0"))
             trail = len(line) - len(line.rstrip(" \t\u3000\u00a0"))
-            shown = doc.text[s + lead:e - trail]
-            if len(shown) > 30:
-                shown = shown[:28] + "…"
+            shown = shorten(doc.text[s + lead:e - trail], 30)
             yield Finding(s + lead, e - trail, f"网页模板文字（{label}）混入正文：“{shown}”", _line_delete_fix(doc, i))
             break
 
@@ -188,9 +186,7 @@ def mojibake(doc: Document) -> Iterator[Finding]:
     不报告；问号只有紧贴其他标点（“?;”）或紧贴带声调的拼音（“?dòng)”）时才算残渣。
     """
     for s, e, what in _mojibake_spans(doc):
-        shown = doc.text[s:e]
-        if len(shown) > 20:
-            shown = shown[:18] + "…"
+        shown = shorten(doc.text[s:e], 20)
         yield Finding(s, e, f"{what}：“{shown}”，请对照原文补回")
 
 
