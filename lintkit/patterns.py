@@ -45,3 +45,24 @@ class LazyPattern:
 def lazy_compile(pattern: str, flags: int = 0, **kwargs: Any) -> LazyPattern:
     """Like ``regex.compile``, but compiled on first use."""
     return LazyPattern(pattern, flags, **kwargs)
+
+
+class AnyChar:
+    """A ``requires`` pre-check for "does the text contain any of these characters": a frozenset test, several
+    times faster than a ``regex`` character class with hundreds of members."""
+
+    __slots__ = ("chars",)
+
+    def __init__(self, chars: str) -> None:
+        self.chars = frozenset(chars)
+
+    def search(self, text: str) -> bool:
+        return not self.chars.isdisjoint(text)
+
+    def __repr__(self) -> str:
+        return f"AnyChar({''.join(sorted(self.chars))[:20]!r}…)"
+
+
+def any_char(chars: str) -> AnyChar:
+    """A pre-check that is true when the text contains at least one of ``chars``."""
+    return AnyChar(chars)
