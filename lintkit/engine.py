@@ -47,6 +47,7 @@ class Options:
     jobs: int | None = None
     disabled_plugins: tuple[str, ...] = ()
     force_exclude: bool = False  # apply `exclude` to files named explicitly too
+    want_source: bool = True  # workers send each file's text back (only formats that show source lines need it)
 
 
 @dataclass
@@ -582,6 +583,8 @@ def _worker_lint(item: tuple[str, str]) -> FileResult:
     # diagnostics travel back as plain tuples: pickling slotted frozen dataclasses field by field costs the main
     # process more than building them again
     result.diagnostics = [_pack(d) for d in result.diagnostics]  # type: ignore[misc]
+    if not _WORKER.options.want_source:
+        result.source = None
     return result
 
 

@@ -18,8 +18,12 @@ import regex
 
 from lintkit import Document, Finding, Fix, lazy_compile, rule
 
+
 from ._common import load_data
 from ._zh import LazyRegex, cn_int, literal_alternation, norm
+
+# patterns used inside the rules (compiled once, not looked up in regex's cache on every call)
+_FULL_YEAR_RE = lazy_compile(r"(?<!\d)((?:19|20)\d\d)\s?年")
 
 # ------------------------------------------------------------------------------------------------- shared
 _CN_DIGITS = "〇○零一二三四五六七八九"
@@ -161,7 +165,7 @@ def abbreviated_year(doc: Document) -> Iterator[Finding]:
         s, e = m.span(1)
         yy = m.group(1)
         if full_years is None:
-            full_years = {ym.group(1)[2:]: ym.group(1) for ym in regex.finditer(r"(?<!\d)((?:19|20)\d\d)\s?年", text)}
+            full_years = {ym.group(1)[2:]: ym.group(1) for ym in _FULL_YEAR_RE.finditer(text)}
         full = full_years.get(yy)
         fix = Fix.replace(s, e, full, f"写全为“{full}年”", applicability="unsafe") if full else None
         hint = f"，应写全（如“{full}年”）" if full else "，应写全四位"

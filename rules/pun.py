@@ -16,8 +16,12 @@ import regex
 
 from lintkit import Document, Edit, Finding, Fix, MASK, lazy_compile, rule
 
+
 from ._common import load_data
 from .seq import ordinals, seq002_spans
+
+# patterns used inside the rules (compiled once, not looked up in regex's cache on every call)
+_FORMULA_CHAR = lazy_compile(r"[A-Za-z_=\d]")
 
 OPEN_FULL = "“‘《（「『〔【〈"
 CLOSE_FULL = "”’》）」』〕】〉"
@@ -54,7 +58,7 @@ def _paren_edits(doc: Document, excluded: list[tuple[int, int]]) -> dict[int, st
         content = m.group("c1") if m.group("c1") is not None else m.group("c2")
         if not _HAN.search(content):
             continue  # (lián), (1), (x+y), (WHO): not Chinese text
-        if s > 0 and regex.match(r"[A-Za-z_=\d]", masked[s - 1]) and masked[s] == "(":
+        if s > 0 and _FORMULA_CHAR.match(masked[s - 1]) and masked[s] == "(":
             continue  # f(中文), x=(…): code or formula
         if _overlaps(excluded, s, e):
             continue

@@ -16,7 +16,12 @@ import regex
 from lintkit import Document, Finding, Fix, lazy_compile, rule
 from lintkit.patterns import any_char
 
+
 from ._common import load_data, shorten
+
+# patterns used inside the rules (compiled once, not looked up in regex's cache on every call)
+_SYLLABLE_SEP = lazy_compile(r"[ '’]")
+_HAN_OR_DIGIT = lazy_compile(r"[\p{Han}\d]")
 
 _DATA = load_data("res")
 
@@ -105,7 +110,7 @@ def _pinyin_annotations(doc: Document) -> list[tuple[int, int, bool]]:
     """(start, end, toned) of every parenthesised pinyin annotation (parentheses included)."""
     out = []
     for m in _ANNOTATION.finditer(doc.masked):
-        syllables = regex.split(r"[ '’]", m.group(1))
+        syllables = _SYLLABLE_SEP.split(m.group(1))
         if not all(_SYLLABLE.fullmatch(_strip_tones(x)) for x in syllables):
             continue
         toned = all(_HAS_TONE.search(x) for x in syllables)
@@ -218,8 +223,8 @@ def watermark(doc: Document) -> Iterator[Finding]:
         if before.endswith(_MENTION_BEFORE) or after.startswith(_MENTION_AFTER):
             continue
         # a watermark sits inside running text: Han or digits on both sides
-        if not (s > 0 and regex.match(r"[\p{Han}\d]", masked[s - 1])
-                and e < len(masked) and regex.match(r"[\p{Han}\d]", masked[e])):
+        if not (s > 0 and _HAN_OR_DIGIT.match(masked[s - 1])
+                and e < len(masked) and _HAN_OR_DIGIT.match(masked[e])):
             continue
         yield Finding(s, e, f"句中插入了网站水印“{m.group()}”", Fix.replace(s, e, "", "删除水印", "unsafe"))
 

@@ -20,7 +20,11 @@ import regex
 
 from lintkit import Document, Finding, Fix, MASK, lazy_compile, rule
 
+
 from ._common import load_data
+
+# patterns used inside the rules (compiled once, not looked up in regex's cache on every call)
+_HAN_ONLY = lazy_compile(r"\p{Han}+")
 
 _CFG = load_data("scr")
 
@@ -176,7 +180,6 @@ def _candidate_re():
     return lazy_compile("[" + regex.escape("".join(sorted(chars)), special_only=True) + "]")
 
 
-
 _PIECES = lazy_compile(r"[^" + MASK + r"]+")
 
 
@@ -199,7 +202,7 @@ def _looks_like_name(text: str, pos: int) -> bool:
             if start < 0 or end > n or text[start] not in _SURNAMES:
                 continue
             token = text[start:end]
-            if not regex.fullmatch(r"\p{Han}+", token):
+            if not _HAN_ONLY.fullmatch(token):
                 continue
             if _NAME_TITLES.match(text, end) is not None and length == 3:
                 return True

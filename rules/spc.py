@@ -13,7 +13,11 @@ import regex
 
 from lintkit import Document, Finding, Fix, OptionSpec, lazy_compile, rule
 
+
 from ._common import HSPACE, HSPACE_CHARS, SPACELESS_MARKS
+
+# patterns used inside the rules (compiled once, not looked up in regex's cache on every call)
+_TOKEN_SEP = lazy_compile(r"[ \u00a0]")
 
 # ------------------------------------------------------------------------------------------------- SPC001
 # A digit run broken by spaces, in a Chinese context: the left part follows a Han character, a Chinese mark or
@@ -111,7 +115,7 @@ def _short_token_run(doc: Document, pos: int) -> int:
     m_right = _RIGHT_RUN.match(masked, pos, min(len(masked), pos + 200))
     left = m_left.group() if m_left else ""
     right = m_right.group() if m_right else ""
-    tokens = [t for t in regex.split(r"[ \u00a0]", left + right) if t]
+    tokens = [t for t in _TOKEN_SEP.split(left + right) if t]
     if len(tokens) >= 2 and all(len(t) <= 3 for t in tokens):
         ls, le = doc.lines[doc.line_index(pos)]
         if not masked[ls:pos - len(left)].strip() and not masked[pos + len(right):le].strip():

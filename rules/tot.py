@@ -31,8 +31,17 @@ import regex
 
 from lintkit import Document, Finding, lazy_compile, rule
 
+
 from ._common import load_data
 from ._zh import CN_NUM_CHARS, LazyRegex, literal_alternation, norm, to_decimal
+
+# patterns used inside the rules (compiled once, not looked up in regex's cache on every call)
+_TOTAL_WORD_BEFORE = lazy_compile(r"总(?:价值|金额|额|计|数)[^，,。；;]{0,4}$")
+_DIGIT = lazy_compile(r"\d")
+_NOT_A_PLAIN_LIST = lazy_compile(r"\d|等|其中|包括|含|分别|如")
+_CONJUNCTION = lazy_compile(r"和|及|与|暨")
+_HAN_ONLY = lazy_compile(r"\p{Han}+")
+_DIGIT_OR_QIZHONG = lazy_compile(r"\d|其中")
 
 _BIG = {"万": Decimal(10_000), "亿": Decimal(100_000_000)}
 _CN_LEADING = "零〇一二两三四五六七八九十"
@@ -281,7 +290,7 @@ def _cross_sentence(doc: Document, text: str) -> list[Statement]:
             for t in tokens(doc, ts, te):
                 if t.unit != total.unit:
                     continue
-                if t.pre in _TOTAL_PRE or regex.search(r"总(?:价值|金额|额|计|数)[^，,。；;]{0,4}$", text[max(ts, t.start - 8):t.start]):
+                if t.pre in _TOTAL_PRE or _TOTAL_WORD_BEFORE.search(text[max(ts, t.start - 8):t.start]):
                     continue
                 parts.append(t)
         if len(parts) < 2 or not all(p.exact and p.lo <= total.hi for p in parts):
@@ -419,7 +428,7 @@ def impossible_percentage(doc: Document) -> Iterator[Finding]:
             if not cands:
                 continue
             t = cands[-1]
-            if kw - t.end > 20 or regex.search(r"\d", text[t.end:kw]) or _GROWTH.search(text, t.end, m.end("mid")):
+            if kw - t.end > 20 or _DIGIT.search(text[t.end:kw]) or _GROWTH.search(text, t.end, m.end("mid")):
                 continue
             if not t.exact or t.mw not in counts or t.factor != 1 or t.lo != t.lo.to_integral_value():
                 continue
@@ -483,7 +492,7 @@ def count_mismatch(doc: Document) -> Iterator[Finding]:
                 if m is None or not t.exact or t.factor != 1 or t.unit == "元":
                     continue
                 items_text = m.group("items")
-                if regex.search(r"\d|等|其中|包括|含|分别|如", items_text):
+                if _NOT_A_PLAIN_LIST.search(items_text):
                     continue
                 items = [x.strip() for x in _ITEM_SEP.split(items_text)]
                 if len(items) < 2 or any(not x or len(x) > 20 for x in items):
@@ -491,7 +500,7 @@ def count_mismatch(doc: Document) -> Iterator[Finding]:
                 n = int(t.lo)
                 if len(items) == n:
                     continue
-                if len(items) < n and any(regex.search(r"和|及|与|暨", x) for x in items):
+                if len(items) < n and any(_CONJUNCTION.search(x) for x in items):
                     continue
                 yield Finding(t.start, m.end(),
                               f"“{doc.text[t.start:t.end]}”与括号中列出的{len(items)}项"
@@ -501,7 +510,7 @@ def count_mismatch(doc: Document) -> Iterator[Finding]:
                 head = text[max(ss, m.start() - 300):m.start()].rstrip()
                 noun = next((text[m.end():m.end() + k] for k in (2, 3, 4)
                              if head.endswith(text[m.end():m.end() + k]) and len(text[m.end():m.end() + k]) == k
-                             and regex.fullmatch(r"\p{Han}+", text[m.end():m.end() + k])), None)
+                             and _HAN_ONLY.fullmatch(text[m.end():m.end() + k])), None)
                 if noun is None:
                     continue
                 n_text = m.group("num")
@@ -517,7 +526,7 @@ def count_mismatch(doc: Document) -> Iterator[Finding]:
                     if "等" in seg:
                         skip = True
                         break
-                    if not seg.endswith(noun) or regex.search(r"\d|其中", seg) or len(seg) > 24:
+                    if not seg.endswith(noun) or _DIGIT_OR_QIZHONG.search(seg) or len(seg) > 24:
                         break
                     count += 1
                 if skip or count < 2 or count == n:
