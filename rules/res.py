@@ -9,6 +9,7 @@ Patterns, site names and character lists live in ``data/res.toml``.
 from __future__ import annotations
 
 import unicodedata
+from bisect import bisect_left
 from typing import Iterator
 
 import regex
@@ -149,11 +150,28 @@ _PY_WORD = "[a-zü]*[" + _TONES + "][a-zü]*"
 _DEBRIS_PIECE = r"(?:\?[;:,；：，](?=\p{Han})|\?" + _PY_WORD + r"\)?\??)"
 _DEBRIS = lazy_compile(r"(?<=[\p{Han}，。、；：,.;:]|^)" + _DEBRIS_PIECE
                         + r"(?:\p{Han}{0," + str(int(_MJ["debris_gap"])) + "}" + _DEBRIS_PIECE + ")*", regex.M)
-_GBK_LEAD = lazy_compile("[" + regex.escape(_MJ["gbk_lead"]) + "]")
 _GBK_RUN = lazy_compile(r"[\p{Han}\ufffd]{" + str(int(_MJ["gbk_min_run"])) + r",}")
 _GBK_SHARE = float(_MJ["gbk_min_share"])
 # a set test: a `regex` class with ~440 members costs 4× more on every document
 _MOJI_REQUIRES = any_char("\ufffd锟烫屯?" + "".join(map(chr, range(0xC2, 0xF0))) + _MJ["gbk_lead"])
+
+
+_GBK_LEAD_SET = frozenset(_MJ["gbk_lead"])
+_TO_LEAD_MARK = {ord(c): "\x00" for c in _GBK_LEAD_SET}
+
+
+def _lead_positions(text: str) -> list[int]:
+    """Positions of the GBK-mojibake lead characters: a set test first (most texts have none), then one
+    translate and a find loop over the few hits (a ``regex`` class of ~440 members scans 4× slower)."""
+    if _GBK_LEAD_SET.isdisjoint(text):
+        return []
+    marked = text.translate(_TO_LEAD_MARK)
+    out, i = [], marked.find("\x00")
+    while i != -1:
+        if text[i] != "\x00":
+            out.append(i)
+        i = marked.find("\x00", i + 1)
+    return out
 
 
 def _mojibake_spans(doc: Document) -> list[tuple[int, int, str]]:
@@ -164,11 +182,13 @@ def _mojibake_spans(doc: Document) -> list[tuple[int, int, str]]:
     if "?" in masked:
         for m in _DEBRIS.finditer(masked):
             spans.append((m.start(), m.end(), "问号乱码残留"))
-    if _GBK_LEAD.search(masked):
+    leads = _lead_positions(masked)
+    if leads:
+        # one pass for the lead characters; each run's share is then two binary searches, not a findall per run
         for m in _GBK_RUN.finditer(masked):
-            run = m.group()
-            if len(_GBK_LEAD.findall(run)) >= _GBK_SHARE * len(run):
-                spans.append((m.start(), m.end(), "UTF-8 文字被当作 GBK 解码的乱码"))
+            rs, re_ = m.span()
+            if bisect_left(leads, re_) - bisect_left(leads, rs) >= _GBK_SHARE * (re_ - rs):
+                spans.append((rs, re_, "UTF-8 文字被当作 GBK 解码的乱码"))
     spans.sort()
     merged: list[tuple[int, int, str]] = []
     for s, e, what in spans:
