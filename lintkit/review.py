@@ -89,28 +89,11 @@ def paragraph_runs(p) -> list:
 
 
 def iter_paragraphs(document) -> list:
-    """``w:p`` elements in the order the .docx reader reads them: body paragraphs, and each table cell's
-    paragraphs (merged cells once), recursively."""
-    from docx.table import Table
-    from docx.text.paragraph import Paragraph
+    """``w:p`` elements in the order the .docx reader reads them (one walker for both, so that line N of the
+    linted text is paragraph N here, merged table cells included)."""
+    from .readers.docx import paragraphs
 
-    out: list = []
-
-    def walk(container) -> None:
-        for block in container.iter_inner_content():
-            if isinstance(block, Paragraph):
-                out.append(block._p)
-            elif isinstance(block, Table):
-                for row in block.rows:
-                    seen = set()
-                    for cell in row.cells:
-                        if id(cell._tc) in seen:
-                            continue
-                        seen.add(id(cell._tc))
-                        walk(cell)
-
-    walk(document)
-    return out
+    return [p._p for p in paragraphs(document)]
 
 
 class _Para:

@@ -541,3 +541,25 @@ def test_libreoffice_converts_the_reviewed_docx_to_pdf(tmp_path, docx_review, se
         if shutil.which("pdftotext"):
             text = subprocess.run(["pdftotext", str(pdf), "-"], capture_output=True, text=True).stdout
             assert "全县妇联工作" in text.replace(" ", "")
+
+
+def test_vertically_merged_cell_is_read_once_and_comments_land_on_the_right_paragraph():
+    import docx
+
+    d = docx.Document()
+    t = d.add_table(rows=3, cols=2)
+    merged = t.cell(0, 0).merge(t.cell(2, 0))  # one cell spanning three rows
+    merged.text = "合并单元格里推荐 上报了人选。"
+    t.cell(0, 1).text = "第一行"
+    t.cell(1, 1).text = "并对202 2年工作进行部署。"
+    t.cell(2, 1).text = "第三行"
+    buf = io.BytesIO()
+    d.save(buf)
+    data = buf.getvalue()
+    assert reader_text(data).split("\n") == ["合并单元格里推荐 上报了人选。", "第一行", "并对202 2年工作进行部署。", "第三行"]
+    out, result = review(data, ".docx")
+    anchors = anchored_texts(out)
+    cs = comments(out)
+    by_text = {c.text.split("（")[0]: anchors[c.comment_id] for c in cs}
+    assert by_text["数字“202 2”中间有空格"] == "202 2"
+    assert any("荐 上" in k for k in by_text) and " " in by_text.values()

@@ -18,16 +18,19 @@ from . import ReadError
 _BREAK = re.compile("\v")
 
 
-def _iter_paragraph_texts(document) -> list[str]:
+def paragraphs(document) -> list:
+    """The python-docx ``Paragraph`` objects in reading order: body paragraphs and each table cell's paragraphs
+    (nested tables too), every merged cell once. ``lintkit review`` uses the same order to map lines back to
+    paragraphs, so both must come from here."""
     from docx.table import Table
     from docx.text.paragraph import Paragraph
 
-    out: list[str] = []
+    out: list = []
 
     def walk(container) -> None:
         for block in container.iter_inner_content():
             if isinstance(block, Paragraph):
-                out.append(block.text)
+                out.append(block)
             elif isinstance(block, Table):
                 # merged cells repeat, across columns and (vertically merged) across rows; the set holds the
                 # elements themselves (not their ids, which lxml may reuse once a proxy is freed)
@@ -41,6 +44,10 @@ def _iter_paragraph_texts(document) -> list[str]:
 
     walk(document)
     return out
+
+
+def _iter_paragraph_texts(document) -> list[str]:
+    return [p.text for p in paragraphs(document)]
 
 
 def read_docx(data: bytes, path: str) -> Document:
