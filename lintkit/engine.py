@@ -228,9 +228,11 @@ class Linter:
                 # entering a later phase: mask what the earlier (residue) phase found
                 doc.add_masks((f.start, f.end) for rr, _, f in findings if rr.masks)
             current_phase = r.phase
-            if r.requires is not None and not _requires_ok(r.requires, doc.text):
-                continue
             t0 = perf_counter() if self.rule_timings is not None else 0.0
+            if r.requires is not None and not _requires_ok(r.requires, doc.text):
+                if self.rule_timings is not None:
+                    self.rule_timings[r.id] = self.rule_timings.get(r.id, 0.0) + perf_counter() - t0
+                continue
             try:
                 produced = list(r.func(doc, opts) if r.options else r.func(doc))
             except Exception as exc:  # isolate a crashing rule: LNT002, the other rules still run
