@@ -72,6 +72,8 @@ class Settings:
         return bool(self.exclude) and _glob_any(self.exclude, self.relpath(path), path)
 
     def file_ignores(self, path: Path) -> list[str]:
+        if not self.per_file_ignores:
+            return []
         rel = self.relpath(path)
         out: list[str] = []
         for pattern, selectors in self.per_file_ignores.items():

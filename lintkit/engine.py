@@ -159,7 +159,7 @@ class Linter:
                           extend_select=norm(options.extend_select), ignore=norm(options.ignore))
         self.options = options
         self._settings_by_source: dict[Path | None, Settings] = {}
-        self._config_for_dir: dict[Path, Path | None] = {}
+        self._settings_for_dir: dict[str, Settings] = {}
         self._rulesets: dict[tuple[int, tuple[str, ...]], RuleSet] = {}
         self._forced: Settings | None = None
         #: when a dict, lint_document adds the seconds spent in each rule to it (scripts/bench.py --rules)
@@ -181,17 +181,21 @@ class Linter:
             self._settings_by_source[key] = settings
         return self._settings_by_source[key]
 
-    def settings_for(self, path: Path) -> Settings:
+    def settings_for(self, path: Path, *, is_file: bool = False) -> Settings:
+        """The settings that apply to ``path`` (a file: those of its directory). ``is_file=True`` when the caller
+        knows ``path`` is not a directory (saves a ``stat`` per file)."""
         if self._forced is not None:
             return self._forced
-        directory = path.parent if not path.is_dir() else path
+        directory = os.path.dirname(path) if is_file or not os.path.isdir(path) else os.fspath(path)
         try:
-            directory = Path(os.path.abspath(directory))
+            key = os.path.abspath(directory)
         except OSError:
-            pass
-        if directory not in self._config_for_dir:
-            self._config_for_dir[directory] = find_config(directory)
-        return self._load(self._config_for_dir[directory])
+            key = directory
+        try:
+            return self._settings_for_dir[key]
+        except KeyError:
+            settings = self._settings_for_dir[key] = self._load(find_config(Path(key)))
+            return settings
 
     def fail_on(self, settings: Settings) -> str:
         return self.options.fail_on or settings.fail_on
@@ -309,7 +313,8 @@ class Linter:
     def lint_bytes(self, data: bytes, display: str, path: Path | None, suffix: str | None = None,
                    write_back: Callable[[Document, str], None] | None = None) -> FileResult:
         """Lint one file's bytes; with fix/diff options, compute (and with write_back, write) the fixed text."""
-        settings = self.settings_for(path) if path is not None else (self._forced or self.settings_for(Path.cwd()))
+        settings = self.settings_for(path, is_file=True) if path is not None else \
+            (self._forced or self.settings_for(Path.cwd()))
         fail_on = self.fail_on(settings)
         suffix = suffix if suffix is not None else (path.suffix if path is not None else ".txt")
         try:
@@ -505,12 +510,15 @@ def collect(paths: Sequence[str], linter: Linter) -> tuple[list[tuple[str, Path]
 
 
 def _walk(root: Path, display_root: str, suffixes: tuple[str, ...], linter: Linter) -> Iterator[tuple[Path, str]]:
-    stack = [root]
+    # Paths are built as strings (a pathlib.Path per entry costs more than reading a small file); a directory's
+    # settings are looked up once for all of its files.
+    prefix = "" if display_root in (".", "./") else display_root.rstrip("/") + "/"
+    stack: list[tuple[str, str]] = [(os.fspath(root), "")]
     visited: set[tuple[int, int]] = set()
     while stack:
-        d = stack.pop()
+        d, rel_d = stack.pop()
         try:
-            st = d.stat()
+            st = os.stat(d)
         except OSError:
             continue
         ident = (st.st_dev, st.st_ino)
@@ -521,31 +529,38 @@ def _walk(root: Path, display_root: str, suffixes: tuple[str, ...], linter: Lint
             entries = sorted(os.scandir(d), key=lambda e: e.name)
         except OSError:
             continue
+        dir_settings = None
         subdirs = []
         for e in entries:
-            if e.name.startswith(".") or e.name in ("node_modules", "__pycache__"):
+            name = e.name
+            if name.startswith(".") or name in ("node_modules", "__pycache__"):
                 continue
-            path = Path(e.path)
-            rel = os.path.relpath(e.path, root).replace(os.sep, "/")
-            display = rel if display_root in (".", "./") else f"{display_root.rstrip('/')}/{rel}"
             try:
                 is_dir = e.is_dir()
             except OSError:
                 continue
-            settings = linter.settings_for(path)
-            if settings.is_excluded(path):
+            if not is_dir and (not name.lower().endswith(suffixes) or name.startswith("~$")):
+                continue
+            rel = rel_d + name
+            if is_dir:
+                settings = linter.settings_for(Path(e.path))
+            else:
+                if dir_settings is None:
+                    dir_settings = linter.settings_for(Path(e.path), is_file=True)
+                settings = dir_settings
+            if settings.exclude and settings.is_excluded(Path(e.path)):
                 continue
             if is_dir:
-                subdirs.append(path)
-            elif e.name.lower().endswith(suffixes) and not e.name.startswith("~$"):
-                yield path, display
+                subdirs.append((e.path, rel + "/"))
+            else:
+                yield Path(e.path), prefix + rel
         stack.extend(reversed(subdirs))
 
 
 def read_file(path: Path) -> bytes:
     """Read a file's bytes; raises ReadError with a one-line reason."""
     try:
-        st = path.stat()
+        st = os.stat(path)
     except OSError as exc:
         raise ReadError(f"无法打开（{exc.strerror or exc}）") from None
     if stat.S_ISDIR(st.st_mode):
@@ -555,7 +570,8 @@ def read_file(path: Path) -> bytes:
     if st.st_size > MAX_FILE_BYTES:
         raise ReadError(f"太大（{st.st_size // (1024 * 1024)} MiB，上限 {MAX_FILE_BYTES // (1024 * 1024)} MiB）")
     try:
-        return path.read_bytes()
+        with open(path, "rb") as f:
+            return f.read()
     except OSError as exc:
         raise ReadError(f"无法读取（{exc.strerror or exc}）") from None
 

@@ -115,14 +115,16 @@ def test_file_without_read_permission(tmp_path, capsys):
 def test_file_without_read_permission_simulated(tmp_path, capsys, monkeypatch):
     p = tmp_path / "secret.txt"
     p.write_text(BAD, encoding="utf-8")
-    real = Path.read_bytes
+    import builtins
 
-    def deny(self):
-        if self.name == "secret.txt":
-            raise PermissionError(errno.EACCES, "Permission denied", str(self))
-        return real(self)
+    import lintkit.engine
 
-    monkeypatch.setattr(Path, "read_bytes", deny)
+    def deny(file, *args, **kwargs):
+        if str(file).endswith("secret.txt"):
+            raise PermissionError(errno.EACCES, "Permission denied", str(file))
+        return builtins.open(file, *args, **kwargs)
+
+    monkeypatch.setattr(lintkit.engine, "open", deny, raising=False)
     code, diags, _ = json_check(p, capsys)
     assert code == 2 and diags[0]["rule"] == "LNT001" and "Permission denied" in diags[0]["message"]
 
