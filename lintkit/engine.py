@@ -9,6 +9,7 @@ from __future__ import annotations
 import os
 import stat
 from bisect import bisect_right
+from operator import attrgetter
 from time import perf_counter
 from dataclasses import dataclass, field, replace
 from pathlib import Path
@@ -226,16 +227,22 @@ class Linter:
     def lint_document(self, doc: Document, ruleset: RuleSet) -> list[Diagnostic]:
         findings: list[tuple[Rule, str, Finding]] = []
         crashes: list[Diagnostic] = []
+        timings = self.rule_timings
+        text = doc.text
+        text_len = len(text)
         current_phase = None
+        t0 = 0.0
         for r, sev, opts in ruleset.rules:
             if r.phase != current_phase and current_phase is not None:
                 # entering a later phase: mask what the earlier (residue) phase found
                 doc.add_masks((f.start, f.end) for rr, _, f in findings if rr.masks)
             current_phase = r.phase
-            t0 = perf_counter() if self.rule_timings is not None else 0.0
-            if r.requires is not None and not _requires_ok(r.requires, doc.text):
-                if self.rule_timings is not None:
-                    self.rule_timings[r.id] = self.rule_timings.get(r.id, 0.0) + perf_counter() - t0
+            if timings is not None:
+                t0 = perf_counter()
+            req = r.requires
+            if req is not None and not (req in text if req.__class__ is str else req.search(text) is not None):
+                if timings is not None:
+                    timings[r.id] = timings.get(r.id, 0.0) + perf_counter() - t0
                 continue
             try:
                 produced = list(r.func(doc, opts) if r.options else r.func(doc))
@@ -243,9 +250,8 @@ class Linter:
                 crashes.append(self._diag(doc, "LNT002", "rule-crashed", "error",
                                           f"规则 {r.id}（{r.name}）运行出错：{type(exc).__name__}: {exc}", 0, 0))
                 continue
-            if self.rule_timings is not None:
-                self.rule_timings[r.id] = self.rule_timings.get(r.id, 0.0) + perf_counter() - t0
-            text_len = len(doc.text)
+            if timings is not None:
+                timings[r.id] = timings.get(r.id, 0.0) + perf_counter() - t0
             for f in produced:
                 if not (0 <= f.start <= f.end <= text_len):
                     crashes.append(self._diag(doc, "LNT002", "rule-crashed", "error",
@@ -253,12 +259,45 @@ class Linter:
                     break
                 findings.append((r, sev, f))
         findings = _resolve_overlaps(findings)
-        position = _position_function(doc)
-        diags = [self._finding_to_diag(doc, r, sev, f, position) for r, sev, f in findings]
+        diags = self._to_diags(doc, findings)
         diags = self._suppress(doc, ruleset, diags)
         diags.extend(crashes)
-        diags = sorted(set(diags), key=Diagnostic.sort_key)
-        return diags
+        return _sorted_unique(diags)
+
+    def _to_diags(self, doc: Document, findings: list[tuple[Rule, str, Finding]]) -> list[Diagnostic]:
+        """Diagnostics with resolved positions (the hot path: one per finding)."""
+        starts = doc.line_starts
+        lines = doc.lines
+        text = doc.text
+        path = doc.path
+        rank = SEVERITY_RANK
+
+        def position(offset: int) -> tuple[int, int]:
+            idx = bisect_right(starts, offset) - 1
+            start, end = lines[idx]
+            return idx + 1, (offset if offset <= end else end) - start + 1
+
+        out = []
+        append = out.append
+        for r, sev, f in findings:
+            s, e = f.start, f.end
+            idx = bisect_right(starts, s) - 1
+            ls, le = lines[idx]
+            line, col = idx + 1, (s if s <= le else le) - ls + 1
+            if e <= le:  # same line (the usual case)
+                end_line, end_col = line, e - ls + 1
+            else:
+                end_line, end_col = position(e)
+            fix = f.fix
+            fix_positions: tuple[tuple[int, int, int, int], ...] = ()
+            if fix is not None:
+                fix_positions = tuple(position(x.start) + position(x.end) for x in fix.edits)
+            severity = sev
+            if f.severity is not None and rank[f.severity] < rank[sev]:
+                severity = f.severity  # a rule may lower one doubtful finding, never raise it above the configured level
+            append(Diagnostic(path, r.id, r.name, severity, f.message, s, e,  # type: ignore[arg-type]
+                              line, col, end_line, end_col, text[s:e], fix, fix_positions))
+        return out
 
     def _suppress(self, doc: Document, ruleset: RuleSet, diags: list[Diagnostic]) -> list[Diagnostic]:
         entries = [e for e in ruleset.settings.ignore_entries
@@ -285,21 +324,6 @@ class Linter:
         end_line, end_col = doc.position(end)
         return Diagnostic(doc.path, rule, name, severity, message, start, end, line, col,  # type: ignore[arg-type]
                           end_line, end_col, doc.text[start:end])
-
-    def _finding_to_diag(self, doc: Document, r: Rule, sev: str, f: Finding,
-                         position: Callable[[int], tuple[int, int]] | None = None) -> Diagnostic:
-        if position is None:
-            position = doc.position
-        line, col = position(f.start)
-        end_line, end_col = position(f.end)
-        fix_positions: tuple[tuple[int, int, int, int], ...] = ()
-        if f.fix is not None:
-            fix_positions = tuple(position(e.start) + position(e.end) for e in f.fix.edits)
-        severity = sev
-        if f.severity is not None and SEVERITY_RANK[f.severity] < SEVERITY_RANK[sev]:
-            severity = f.severity  # a rule may lower one doubtful finding, never raise it above the configured level
-        return Diagnostic(doc.path, r.id, r.name, severity, f.message, f.start, f.end,  # type: ignore[arg-type]
-                          line, col, end_line, end_col, doc.text[f.start:f.end], f.fix, fix_positions)
 
     # -------------------------------------------------------------- linting files
     def read(self, data: bytes, display: str, suffix: str) -> Document:
@@ -376,22 +400,6 @@ class Linter:
         return current.text, applied, diags
 
 
-def _position_function(doc: Document) -> Callable[[int], tuple[int, int]]:
-    """``doc.position`` with the line tables bound once (it is called two to four times per finding)."""
-    starts = doc.line_starts
-    lines = doc.lines
-    size = len(doc.text)
-
-    def position(offset: int) -> tuple[int, int]:
-        if not 0 <= offset <= size:
-            return doc.position(offset)  # raises ValueError naming the offset
-        idx = bisect_right(starts, offset) - 1
-        start, end = lines[idx]
-        return idx + 1, (offset if offset <= end else end) - start + 1
-
-    return position
-
-
 def _reader_masks(doc: Document, new_text: str, edits) -> list[tuple[int, int]]:
     """The reader's masks for the fixed text: Markdown is masked again from scratch; other readers' masks
     (e.g. a Word line break) are moved by the edits before them (a mask an edit touches is dropped)."""
@@ -414,10 +422,26 @@ def _reader_masks(doc: Document, new_text: str, edits) -> list[tuple[int, int]]:
     return out
 
 
-def _requires_ok(req: Any, text: str) -> bool:
-    if isinstance(req, str):
-        return req in text
-    return req.search(text) is not None
+_SORT_KEY = attrgetter("path", "offset", "rule", "end_offset")
+
+
+def _sorted_unique(diags: list[Diagnostic]) -> list[Diagnostic]:
+    """Sorted by (path, offset, rule, end offset), exact duplicates dropped. The sort is stable, so findings with
+    the same key keep the order their rule produced them in (deterministic output)."""
+    diags.sort(key=_SORT_KEY)
+    out: list[Diagnostic] = []
+    run_start = 0  # index in out of the first diagnostic with the current sort key
+    for d in diags:
+        if out:
+            last = out[-1]
+            if last.offset == d.offset and last.rule == d.rule and last.end_offset == d.end_offset \
+                    and last.path == d.path:
+                if any(x == d for x in out[run_start:]):
+                    continue
+            else:
+                run_start = len(out)
+        out.append(d)
+    return out
 
 
 def _resolve_overlaps(findings: list[tuple[Rule, str, Finding]]) -> list[tuple[Rule, str, Finding]]:
