@@ -15,31 +15,33 @@ from typing import Any, Callable, Iterable, Sequence
 
 import regex
 
+from .cache import compile as _compile
+
 #: The character that replaces masked text in :attr:`Document.masked`. It is neither a space, a letter, a
 #: CJK character nor punctuation, so no rule sees masked text as prose, and masking never creates the stray
 #: spaces that replacing with blanks would (``见`code`文件`` must not look like ``见    文件``).
 MASK = "\ufffc"
 
-NEWLINE_RE = regex.compile(r"\r\n|\r|\n")
+NEWLINE_RE = _compile(r"\r\n|\r|\n")
 # URLs and e-mail addresses are masked in every document.
-URL_RE = regex.compile(
+URL_RE = _compile(
     r"(?:(?:https?|ftp)://|www\.)[^\s<>\"'“”‘’（）()《》【】，。；！？、]+"
     r"|[A-Za-z0-9._%+-]+@[A-Za-z0-9.-]+\.[A-Za-z]{2,}"
 )
-HTML_COMMENT_RE = regex.compile(r"<!--.*?-->", regex.S)
-HAN_RUN_RE = regex.compile(r"\p{Han}+")
+HTML_COMMENT_RE = _compile(r"<!--.*?-->", regex.S)
+HAN_RUN_RE = _compile(r"\p{Han}+")
 # Sentence ends: fullwidth marks always; halfwidth ones in documents written in halfwidth punctuation.
-SENTENCE_FULL_RE = regex.compile(r"[^。！？；\r\n]*(?:[。！？；]+[”’」』）)]*|(?=[\r\n])|$)")
-SENTENCE_HALF_RE = regex.compile(r"[^。！？；!?;\r\n]*(?:[。！？；!?;]+[”’」』）)\"']*|(?=[\r\n])|$)")
+SENTENCE_FULL_RE = _compile(r"[^。！？；\r\n]*(?:[。！？；]+[”’」』）)]*|(?=[\r\n])|$)")
+SENTENCE_HALF_RE = _compile(r"[^。！？；!?;\r\n]*(?:[。！？；!?;]+[”’」』）)\"']*|(?=[\r\n])|$)")
 
 # Paired quotations and titles within one line: “…” ‘…’ 《…》 「…」 『…』 〈…〉, and halfwidth "…" in Chinese text.
-QUOTED_RE = regex.compile(
+QUOTED_RE = _compile(
     r"“[^“”\r\n]*”|‘[^‘’\r\n]*’|《[^《》\r\n]*》|「[^「」\r\n]*」|『[^『』\r\n]*』|〈[^〈〉\r\n]*〉"
     r'|(?<=\p{Han}|^)"[^"\r\n]{1,120}"(?=\p{Han}|[，。、；：！？,.;:!?]|$)',
     regex.M,
 )
 # the mark first: a pattern that opens with a lookbehind is tried at every position
-_HALF_PUNCT_IN_CJK = regex.compile(r"[,;:!?](?<=\p{Han}.)(?=[\p{Han}\d“‘])")
+_HALF_PUNCT_IN_CJK = _compile(r"[,;:!?](?<=\p{Han}.)(?=[\p{Han}\d“‘])")
 
 
 class _view:
@@ -258,7 +260,7 @@ class Document:
         return f"Document(path={self.path!r}, chars={len(self.text)}, encoding={self.encoding!r})"
 
 
-_MASK_NON_NL = regex.compile(r"[^\r\n]")
+_MASK_NON_NL = _compile(r"[^\r\n]")
 
 
 def merge_spans(spans: Sequence[tuple[int, int]]) -> list[tuple[int, int]]:

@@ -27,7 +27,9 @@ class LazyPattern:
         self._kwargs = kwargs
 
     def _compile(self):
-        compiled = regex.compile(*self._args, **self._kwargs)
+        from .cache import compile as cached_compile
+
+        compiled = cached_compile(*self._args, **self._kwargs)
         for name in _METHODS:
             object.__setattr__(self, name, getattr(compiled, name))
         object.__setattr__(self, "compiled", compiled)

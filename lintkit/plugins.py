@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 import functools
+import importlib
 import os
+import re
 from typing import Iterable
 
 import pluggy
@@ -29,13 +31,46 @@ def make_manager(disabled: Iterable[str] = (), extra: Iterable[object] = (),
     for name in blocked:
         pm.set_blocked(name)
     if load_entry_points:
-        try:
-            pm.load_setuptools_entrypoints(ENTRY_POINT_GROUP)
-        except Exception as exc:  # a broken third-party pack must be a clear error, not a traceback
-            raise PluginError(f"cannot load a lintkit plugin: {type(exc).__name__}: {exc}") from None
+        load_entry_points_into(pm)
     for obj in extra:
         pm.register(obj)
     return pm
+
+
+# "module", "module:attr", "module:attr.sub", optionally followed by "[extras]" (the entry-point value syntax)
+_EP_VALUE = re.compile(r"\s*(?P<module>[\w.]+)\s*(?::\s*(?P<attr>[\w.]+)\s*)?(?:\[.*\])?\s*$")
+
+
+def load_entry_points_into(pm: pluggy.PluginManager) -> None:
+    """Register every pack of the ``lintkit.plugins`` entry-point group (those not blocked). The list of entry
+    points is cached (:mod:`lintkit.cache`); if a cached entry no longer imports, the installed metadata is read
+    again before anything is reported."""
+    from . import cache
+
+    for attempt in (0, 1):
+        loaded = []
+        try:
+            for name, value in cache.entry_points(ENTRY_POINT_GROUP, fresh=attempt == 1):
+                if pm.get_plugin(name) is not None or pm.is_blocked(name):
+                    continue
+                loaded.append((name, _load(value)))
+        except Exception as exc:  # a broken third-party pack must be a clear error, not a traceback
+            if attempt == 0:
+                continue
+            raise PluginError(f"cannot load a lintkit plugin: {type(exc).__name__}: {exc}") from None
+        for name, obj in loaded:
+            pm.register(obj, name=name)
+        return
+
+
+def _load(value: str) -> object:
+    m = _EP_VALUE.match(value)
+    if m is None:
+        raise ValueError(f"malformed entry point {value!r}")
+    obj: object = importlib.import_module(m.group("module"))
+    for attr in (m.group("attr") or "").split(".") if m.group("attr") else ():
+        obj = getattr(obj, attr)
+    return obj
 
 
 @functools.lru_cache(maxsize=8)

@@ -6,13 +6,14 @@ import inspect
 from dataclasses import dataclass, field
 from typing import Any, Iterable, Mapping, Sequence
 
-import regex
+
+from .cache import compile as _compile
 
 from .model import OptionSpec, Rule
 
-ID_RE = regex.compile(r"^[A-Z]{3}[0-9]{3}$")
-NAME_RE = regex.compile(r"^[a-z][a-z0-9]*(?:-[a-z0-9]+)*$")
-SELECTOR_RE = regex.compile(r"^(?:ALL|[A-Z]{1,3}[0-9]{0,3})$")
+ID_RE = _compile(r"^[A-Z]{3}[0-9]{3}$")
+NAME_RE = _compile(r"^[a-z][a-z0-9]*(?:-[a-z0-9]+)*$")
+SELECTOR_RE = _compile(r"^(?:ALL|[A-Z]{1,3}[0-9]{0,3})$")
 
 
 class RegistryError(Exception):

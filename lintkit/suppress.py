@@ -25,15 +25,17 @@ from dataclasses import dataclass, field
 
 import regex
 
+from .cache import compile as _compile
+
 _BOL = r"(?<![^\r\n])"  # start of a line after LF, CRLF or CR (regex's ^ knows only LF)
 _EOL = r"(?=\r\n|\r|\n|\Z)"
-DIRECTIVE_RE = regex.compile(
+DIRECTIVE_RE = _compile(
     _BOL + r"[ \t\u3000]*<!--[ \t]*lintkit:[ \t]*(?P<verb>disable|enable|ignore-next-line|ignore-file)"
     r"(?:[ \t]+(?P<rules>[^\s>][^>]*?))?[ \t]*-->[ \t\u3000]*" + _EOL,
 )
 # anything that starts like a directive (to report the ones that are not)
-CANDIDATE_RE = regex.compile(_BOL + r"[ \t\u3000]*<!--[ \t]*lintkit\b[^\r\n]*", regex.I)
-_SPLIT = regex.compile(r"[,，\s]+")
+CANDIDATE_RE = _compile(_BOL + r"[ \t\u3000]*<!--[ \t]*lintkit\b[^\r\n]*", regex.I)
+_SPLIT = _compile(r"[,，\s]+")
 
 
 @dataclass(eq=False)

@@ -68,3 +68,18 @@ def check_rule(rule_id: str, valid: Iterable[str] = (),
 @pytest.fixture
 def seeds_dir() -> Path:
     return SEEDS
+
+
+@pytest.fixture(autouse=True, scope="session")
+def _private_cache_dir(tmp_path_factory):
+    """The suite never reads or writes the user's start-up cache (lintkit/cache.py): one directory of its own for
+    the whole session, inherited by the `lintkit` subprocesses the tests start."""
+    import os
+
+    old = os.environ.get("LINTKIT_CACHE_DIR")
+    os.environ["LINTKIT_CACHE_DIR"] = str(tmp_path_factory.mktemp("lintkit-cache"))
+    yield
+    if old is None:
+        os.environ.pop("LINTKIT_CACHE_DIR", None)
+    else:
+        os.environ["LINTKIT_CACHE_DIR"] = old

@@ -18,33 +18,35 @@ from __future__ import annotations
 
 import regex
 
+from ..cache import compile as _compile
+
 from ..document import Document
 from . import decode
 
-_FRONT_MATTER = regex.compile(r"\A(?:---|\+\+\+)[ \t]*(?:\r\n|\r|\n).*?(?:\r\n|\r|\n)(?:---|\+\+\+|\.\.\.)[ \t]*"
+_FRONT_MATTER = _compile(r"\A(?:---|\+\+\+)[ \t]*(?:\r\n|\r|\n).*?(?:\r\n|\r|\n)(?:---|\+\+\+|\.\.\.)[ \t]*"
                               r"(?:\r\n|\r|\n|\Z)", regex.S)
-_NEWLINE = regex.compile(r"\r\n|\r|\n")
-_NOT_NEWLINE = regex.compile(r"[^\r\n]")
-_BLOCK_MARKUP = regex.compile(r"^[ \t]{0,3}(?:#{1,6}(?=[ \t\r\n]|$)[ \t]*|>[ \t]?|[-*+][ \t]+|\d{1,9}[.)][ \t]+)+",
+_NEWLINE = _compile(r"\r\n|\r|\n")
+_NOT_NEWLINE = _compile(r"[^\r\n]")
+_BLOCK_MARKUP = _compile(r"^[ \t]{0,3}(?:#{1,6}(?=[ \t\r\n]|$)[ \t]*|>[ \t]?|[-*+][ \t]+|\d{1,9}[.)][ \t]+)+",
                               regex.M)
-_REF_DEF = regex.compile(r"^[ \t]{0,3}\[[^\]\r\n]+\]:[^\r\n]*", regex.M)
+_REF_DEF = _compile(r"^[ \t]{0,3}\[[^\]\r\n]+\]:[^\r\n]*", regex.M)
 # inline scanner
-_SPECIAL = regex.compile(r"[`<\[\]\\]")
-_BACKTICKS = regex.compile(r"`+")
-_AUTOLINK = regex.compile(r"<[A-Za-z][A-Za-z0-9+.-]{1,31}:[^\s<>]*>"
+_SPECIAL = _compile(r"[`<\[\]\\]")
+_BACKTICKS = _compile(r"`+")
+_AUTOLINK = _compile(r"<[A-Za-z][A-Za-z0-9+.-]{1,31}:[^\s<>]*>"
                           r"|<[A-Za-z0-9.!#$%&'*+/=?^_`{|}~-]+@[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?"
                           r"(?:\.[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?)*>")
-_INLINE_HTML = regex.compile(
+_INLINE_HTML = _compile(
     r"<!--.*?-->|<\?.*?\?>|<![A-Za-z][^>]*>|<!\[CDATA\[.*?\]\]>"
     r"|</[A-Za-z][A-Za-z0-9-]*\s*>"
     r"|<[A-Za-z][A-Za-z0-9-]*(?:\s+[A-Za-z_:][A-Za-z0-9_.:-]*(?:\s*=\s*(?:[^\s\"'=<>`]+|'[^']*'|\"[^\"]*\"))?)*"
     r"\s*/?>", regex.S)
-_HTML_TAG = regex.compile(r"<!--.*?-->|</?[A-Za-z][A-Za-z0-9-]*(?:\s[^<>]*)?/?>", regex.S)
+_HTML_TAG = _compile(r"<!--.*?-->|</?[A-Za-z][A-Za-z0-9-]*(?:\s[^<>]*)?/?>", regex.S)
 _ASCII_PUNCT = frozenset("!\"#$%&'()*+,-./:;<=>?@[\\]^_`{|}~")
-_TABLE_PIPE = regex.compile(r"(?<!\\)\|")
+_TABLE_PIPE = _compile(r"(?<!\\)\|")
 # HTML blocks of CommonMark types 1-5 (script/pre/style/textarea, comments, processing instructions,
 # declarations, CDATA) hold no prose; the others (div, p, table, …) hold prose between their tags.
-_RAW_HTML_BLOCK = regex.compile(r"[ \t]{0,3}(?:<(?:script|pre|style|textarea)(?:\s|>|$)|<!--|<\?|<![A-Za-z]|<!\[CDATA\[)",
+_RAW_HTML_BLOCK = _compile(r"[ \t]{0,3}(?:<(?:script|pre|style|textarea)(?:\s|>|$)|<!--|<\?|<![A-Za-z]|<!\[CDATA\[)",
                                 regex.I)
 
 _PARSER = None
