@@ -120,6 +120,45 @@ def save_patterns() -> None:
     _write(_pattern_file(), dict(items))
 
 
+# ------------------------------------------------------------------------------------------------ data files
+
+_data: dict[str, tuple[int, int, Any]] | None = None
+_data_dirty = False
+
+
+def _data_file() -> str:
+    return f"data-{_TAG}.pickle"
+
+
+def load_toml(path: str) -> Any:
+    """A TOML data file, parsed (the parse is cached, keyed by path, modification time and size)."""
+    global _data, _data_dirty
+    st = os.stat(path)
+    if _data is None:
+        loaded = _read(_data_file())
+        _data = loaded if isinstance(loaded, dict) else {}
+    hit = _data.get(path)
+    if isinstance(hit, tuple) and len(hit) == 3 and hit[0] == st.st_mtime_ns and hit[1] == st.st_size:
+        return hit[2]
+    import tomllib
+
+    with open(path, "rb") as fh:
+        value = tomllib.load(fh)
+    _data[path] = (st.st_mtime_ns, st.st_size, value)
+    if not _data_dirty:
+        _data_dirty = True
+        atexit.register(save_data)
+    return value
+
+
+def save_data() -> None:
+    global _data_dirty
+    if not _data_dirty or _data is None or os.getpid() != _owner_pid:
+        return
+    _data_dirty = False
+    _write(_data_file(), _data)
+
+
 _owner_pid = os.getpid()  # forked workers leave the writing to the parent
 
 

@@ -3,9 +3,10 @@
 from __future__ import annotations
 
 import functools
-import tomllib
-from importlib import resources
+import os
 from typing import Any
+
+from lintkit.cache import load_toml
 
 #: Horizontal white space other than U+3000 (the CJK ideographic space is handled on its own).
 HSPACE_CHARS = r" \t\u00a0\u2000-\u200a\u202f\u205f"
@@ -20,9 +21,8 @@ NL = "\r\n"
 
 @functools.lru_cache(maxsize=None)
 def load_data(name: str) -> dict[str, Any]:
-    """Load ``data/<name>.toml`` of this package once per process."""
-    with resources.files(__package__).joinpath("data", f"{name}.toml").open("rb") as fh:
-        return tomllib.load(fh)
+    """Load ``data/<name>.toml`` of this package once per process (the parse is cached between runs)."""
+    return load_toml(os.path.join(os.path.dirname(os.path.abspath(__file__)), "data", f"{name}.toml"))
 
 
 def shorten(text: str, limit: int = 24) -> str:

@@ -124,3 +124,15 @@ def test_blocked_packs_are_not_imported(cache_home, monkeypatch):
     pm.set_blocked("broken")
     load_entry_points_into(pm)  # not imported, so no error
     assert pm.get_plugin("broken") is None
+
+
+def test_data_files_are_parsed_again_when_they_change(cache_home, tmp_path, monkeypatch):
+    monkeypatch.setattr(cache, "_data", None)
+    f = tmp_path / "words.toml"
+    f.write_text('pairs = [["截止", "截至"]]\n', encoding="utf-8")
+    assert cache.load_toml(str(f)) == {"pairs": [["截止", "截至"]]}
+    cache.save_data()
+    monkeypatch.setattr(cache, "_data", None)  # as a new process: read from the cache file
+    assert cache.load_toml(str(f)) == {"pairs": [["截止", "截至"]]}
+    f.write_text('pairs = [["反映", "反应"], ["权利", "权力"]]\n', encoding="utf-8")  # other size and mtime
+    assert cache.load_toml(str(f)) == {"pairs": [["反映", "反应"], ["权利", "权力"]]}

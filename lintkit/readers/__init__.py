@@ -158,7 +158,17 @@ def read_text(data: bytes, path: str) -> Document:
                     fixable=round_trips(data, text, encoding, bom))
 
 
-def builtin_readers() -> dict[str, Reader]:
-    from . import docx, md
+def read_markdown(data: bytes, path: str) -> Document:
+    from .md import read_markdown as read  # imported on the first Markdown file (markdown-it-py is not cheap)
 
-    return {".txt": read_text, ".md": md.read_markdown, ".markdown": md.read_markdown, ".docx": docx.read_docx}
+    return read(data, path)
+
+
+def read_docx(data: bytes, path: str) -> Document:
+    from .docx import read_docx as read  # imported on the first Word file
+
+    return read(data, path)
+
+
+def builtin_readers() -> dict[str, Reader]:
+    return {".txt": read_text, ".md": read_markdown, ".markdown": read_markdown, ".docx": read_docx}
