@@ -156,12 +156,20 @@ def _doubled_word(doc: Document, double_char: bool, double_word: bool, quote_dou
 
 
 # ------------------------------------------------------------------------------------------------- DUP002
-_CLAUSE = lazy_compile(r"[^，,；;、。！？!?：:\r\n]+")
+_CLAUSE = _LazyRe(r"[^，,；;、。！？!?：:\r\n]+")  # literal characters only: stdlib re is faster
 _DELIMS_ONLY = lazy_compile(r"[，,；;、。！？!?：:\s\u3000]*")
 _NOT_TEXT = lazy_compile(r"[^\p{Han}\dA-Za-z“”‘’《》\"'（）()]")
 _HAN = lazy_compile(r"\p{Han}")
 _NOT_HAN = lazy_compile(r"[^\p{Han}]")
 _MIN_HAN2 = int(_DATA["dup002"]["min_han"])
+# Necessary conditions for a finding, one stdlib `re` pass each: a repeated clause (at least 4 characters) ends
+# with the same 4 characters as the clause before it, whose last character comes right before the delimiter
+# (the clause's first copy is found by this), unless a blank comes before a delimiter (checked separately).
+_D = "，,；;、。！？!?：:"
+_B = " \t\u3000\u00a0"
+_DUP002_PRE = _LazyRe(f"[{_D}](?<=([^{_D}\r\n]{{3}}[^{_D}{_B}\r\n])[{_D}])[{_D}{_B}]*[^{_D}\r\n]*?\\1[{_B}]*"
+                      f"(?=[{_D}\r\n]|\\Z)")
+_BLANK_BEFORE_DELIM = _LazyRe(f"[{_B}][{_D}]")
 
 
 @rule("DUP002", "repeated-clause", severity="warning", fix="unsafe")
@@ -178,6 +186,8 @@ def repeated_clause(doc: Document) -> Iterator[Finding]:
     （要……，要……）不报告。
     """
     masked = doc.masked
+    if _DUP002_PRE.search(masked) is None and _BLANK_BEFORE_DELIM.search(masked) is None:
+        return
     prev = None  # (start, end, clause text without surrounding blanks)
     for m in _CLAUSE.finditer(masked):
         s, e = m.span()

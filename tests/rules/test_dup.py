@@ -74,6 +74,15 @@ def test_dup002_negatives():
     ])
 
 
+
+@pytest.mark.parametrize("between", ["；", " ；", "；\u3000", "，  ，"])
+def test_dup002_pre_check_paths(between):
+    # the clause's first copy ends right before the delimiter, or with blanks before it (a separate pre-check)
+    clause = "南阳市“好爱你”杯基层妇联领头雁云比武大赛"
+    found = lint("组织干部积极参与" + clause + between + clause + "；开展活动", ["DUP002"])
+    assert [d.text for d in found] == [clause]
+    assert lint("组织干部积极参与" + clause + between + "比武大赛的" + clause[:-1] + "；开展活动", ["DUP002"]) == []
+
 # ------------------------------------------------------------------------------------------------- DUP003
 def test_dup003_seed_sentence():
     text = next(SEEDS.glob("000_*.txt")).read_text(encoding="utf-8")
