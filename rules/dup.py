@@ -8,6 +8,8 @@ Everything here is one regex pass or one pass over ``doc.sentences`` with a hash
 
 from __future__ import annotations
 
+import re
+from collections import Counter
 from typing import Iterator
 
 import regex
@@ -21,6 +23,24 @@ _DATA = load_data("dup")
 
 def _cls(chars: str) -> str:
     return "[" + regex.escape(chars, special_only=True) + "]"
+
+
+class _LazyRe:
+    """A stdlib `re` pattern compiled on first use (the long ones below take milliseconds to compile, which a
+    ``lintkit check`` of one small file should not pay at start-up)."""
+
+    _METHODS = ("search", "match", "findall", "finditer")
+
+    def __init__(self, pattern: str) -> None:
+        self.pattern = pattern
+
+    def __getattr__(self, name: str):  # only called for attributes not yet set
+        if name not in self._METHODS:
+            raise AttributeError(name)
+        compiled = re.compile(self.pattern)
+        for method in self._METHODS:
+            setattr(self, method, getattr(compiled, method))
+        return getattr(compiled, name)
 
 
 # ------------------------------------------------------------------------------------------------- DUP001
@@ -47,6 +67,20 @@ _DOUBLE_UNIT = lazy_compile(
 _QUOTE_DOUBLE = lazy_compile(r"(?P<q>\p{Han}{2,4})[“‘《「『](?P=q)")
 _DUP001_REQUIRES = lazy_compile(r"(\p{Han})\1|(\p{Han}{2})[“‘《「『]\2|(\p{Han}{2,3})\3")
 
+# Cheap necessary conditions, one stdlib `re` pass each (the `regex` module is several times slower at
+# back-references and at long alternations). A document is scanned with the exact patterns above only when one
+# of these finds something (about 1 document in 20).
+# - a character or unit written twice: 的的, 镇镇
+_DOUBLE_CHAR_PRE = _LazyRe(
+    "(" + "|".join(re.escape(x) for x in sorted({e["char"] for e in _D1["chars"]} | set(_PL["units"]),
+                                                 key=len, reverse=True)) + r")\1")
+# - a listed word written twice; the alternation is grouped by first character (same matches, fewer tries)
+_DOUBLE_WORD_PRE = _LazyRe("(" + "|".join(
+    re.escape(first) + "(?:" + "|".join(re.escape(w[1:]) for w in _WORDS if w[0] == first) + ")"
+    for first in dict.fromkeys(w[0] for w in _WORDS)) + r")\1")
+# - the two characters before an opening mark (at distance 2, 3 or 4) repeated right after it: 首屆“首屆
+_QUOTE_DOUBLE_PRE = _LazyRe(r"[“‘《「『](?:(?<=(.)(.).)\1\2|(?<=(.)(.)..)\3\4|(?<=(.)(.)...)\5\6)")
+
 
 _OPEN_QUOTE = lazy_compile(r"[“‘《「『]")
 
@@ -67,7 +101,7 @@ def _quote_doubles(masked: str) -> Iterator[regex.Match]:
                 break
 
 
-@rule("DUP001", "doubled-word", severity="warning", fix="safe", requires=_DUP001_REQUIRES)
+@rule("DUP001", "doubled-word", severity="warning", fix="safe")
 def doubled_word(doc: Document) -> Iterator[Finding]:
     """字或词重复（衍字）：从不叠用的字词连写了两遍，如“健康的的”“马田镇镇红星村”“首屆“首屆家風家訓””。
 
@@ -83,33 +117,59 @@ def doubled_word(doc: Document) -> Iterator[Finding]:
     面对面、落实落细、关心关爱都是正确的汉语，不报告。
     """
     masked = doc.masked
-    seen: set[int] = set()
-    for m in _DOUBLE_CHAR.finditer(masked):
-        s, e = m.span("c")
-        seen.add(s)
-        yield Finding(s - 1, e, f"“{doc.text[s - 1:e]}”重复了“{m.group('c')}”",
-                      Fix.replace(s, e, "", f"删去重复的“{m.group('c')}”"))
-    for m in _DOUBLE_WORD.finditer(masked):
-        w = m.group("w")
-        s, e = m.span()
-        yield Finding(s, e, f"“{w}”重复了两遍", Fix.replace(s + len(w), e, "", f"删去重复的“{w}”"))
-    for m in _DOUBLE_UNIT.finditer(masked):
-        s, e = m.span()
-        u = m.group("u")
-        yield Finding(s, e, f"地名中“{u}{u}”重复了“{u}”", Fix.replace(s + 1, e, "", f"删去重复的“{u}”"))
-    for m in _quote_doubles(masked):
-        w = m.group("q")
-        s, e = m.span()
-        yield Finding(s, e, f"“{w}”在引号前后重复", Fix.replace(s, s + len(w), "", f"删去引号外的“{w}”", "unsafe"))
+    double_char = _DOUBLE_CHAR_PRE.search(masked) is not None
+    double_word = _DOUBLE_WORD_PRE.search(masked) is not None
+    quote_double = _QUOTE_DOUBLE_PRE.search(masked) is not None
+    if not (double_char or double_word or quote_double):
+        return
+    findings = list(_doubled_word(doc, double_char, double_word, quote_double))
+    # the rule has always been gated by this pre-check on the whole text (see _DUP001_REQUIRES); it is tested
+    # last, only when there is something to report, because it scans slowly (back-references in `regex`)
+    if findings and _DUP001_REQUIRES.search(doc.text) is not None:
+        yield from findings
+
+
+def _doubled_word(doc: Document, double_char: bool, double_word: bool, quote_double: bool) -> Iterator[Finding]:
+    """The findings of DUP001; each exact scan runs only when its pre-check found a candidate."""
+    masked = doc.masked
+    if double_char:  # a unit doubled (镇镇) is a doubled character too
+        for m in _DOUBLE_CHAR.finditer(masked):
+            s, e = m.span("c")
+            yield Finding(s - 1, e, f"“{doc.text[s - 1:e]}”重复了“{m.group('c')}”",
+                          Fix.replace(s, e, "", f"删去重复的“{m.group('c')}”"))
+    if double_word:
+        for m in _DOUBLE_WORD.finditer(masked):
+            w = m.group("w")
+            s, e = m.span()
+            yield Finding(s, e, f"“{w}”重复了两遍", Fix.replace(s + len(w), e, "", f"删去重复的“{w}”"))
+    if double_char:
+        for m in _DOUBLE_UNIT.finditer(masked):
+            s, e = m.span()
+            u = m.group("u")
+            yield Finding(s, e, f"地名中“{u}{u}”重复了“{u}”", Fix.replace(s + 1, e, "", f"删去重复的“{u}”"))
+    if quote_double:
+        for m in _quote_doubles(masked):
+            w = m.group("q")
+            s, e = m.span()
+            yield Finding(s, e, f"“{w}”在引号前后重复",
+                          Fix.replace(s, s + len(w), "", f"删去引号外的“{w}”", "unsafe"))
 
 
 # ------------------------------------------------------------------------------------------------- DUP002
-_CLAUSE = lazy_compile(r"[^，,；;、。！？!?：:\r\n]+")
+_CLAUSE = _LazyRe(r"[^，,；;、。！？!?：:\r\n]+")  # literal characters only: stdlib re is faster
 _DELIMS_ONLY = lazy_compile(r"[，,；;、。！？!?：:\s\u3000]*")
 _NOT_TEXT = lazy_compile(r"[^\p{Han}\dA-Za-z“”‘’《》\"'（）()]")
 _HAN = lazy_compile(r"\p{Han}")
 _NOT_HAN = lazy_compile(r"[^\p{Han}]")
 _MIN_HAN2 = int(_DATA["dup002"]["min_han"])
+# Necessary conditions for a finding, one stdlib `re` pass each: a repeated clause (at least 4 characters) ends
+# with the same 4 characters as the clause before it, whose last character comes right before the delimiter
+# (the clause's first copy is found by this), unless a blank comes before a delimiter (checked separately).
+_D = "，,；;、。！？!?：:"
+_B = " \t\u3000\u00a0"
+_DUP002_PRE = _LazyRe(f"[{_D}](?<=([^{_D}\r\n]{{3}}[^{_D}{_B}\r\n])[{_D}])[{_D}{_B}]*[^{_D}\r\n]*?\\1[{_B}]*"
+                      f"(?=[{_D}\r\n]|\\Z)")
+_BLANK_BEFORE_DELIM = _LazyRe(f"[{_B}][{_D}]")
 
 
 @rule("DUP002", "repeated-clause", severity="warning", fix="unsafe")
@@ -126,6 +186,8 @@ def repeated_clause(doc: Document) -> Iterator[Finding]:
     （要……，要……）不报告。
     """
     masked = doc.masked
+    if _DUP002_PRE.search(masked) is None and _BLANK_BEFORE_DELIM.search(masked) is None:
+        return
     prev = None  # (start, end, clause text without surrounding blanks)
     for m in _CLAUSE.finditer(masked):
         s, e = m.span()
@@ -175,6 +237,51 @@ def _pieces(doc: Document) -> Iterator[tuple[int, int]]:
             yield start, e
 
 
+# A necessary condition for an inline ordinal, found with one fast stdlib `re` pass; most documents have none,
+# and then the pieces are the sentences
+# (the mark before the bracket is none of the characters below, which are neither Han nor ”’》)
+_INLINE_ORDINAL_PRE = _LazyRe(r"[（(](?<![\x00-\x7f。，、；：！？“‘（《【\u3000\ufffc\u00a0].)[一二三四五六七八九十]{1,3}[）)]")
+
+# The characters _NORM3 keeps, below U+10000: Han characters, decimal digits, Latin letters (checked against
+# `regex`'s \p{Han} and \d by the tests). A stdlib `re` class built from them tests a character several times
+# faster than the `regex` module; a text with characters beyond U+FFFF takes the slower exact path.
+_KEPT_BMP = (
+    (0x0030, 0x0039), (0x0041, 0x005A), (0x0061, 0x007A), (0x0660, 0x0669), (0x06F0, 0x06F9), (0x07C0, 0x07C9),
+    (0x0966, 0x096F), (0x09E6, 0x09EF), (0x0A66, 0x0A6F), (0x0AE6, 0x0AEF), (0x0B66, 0x0B6F), (0x0BE6, 0x0BEF),
+    (0x0C66, 0x0C6F), (0x0CE6, 0x0CEF), (0x0D66, 0x0D6F), (0x0DE6, 0x0DEF), (0x0E50, 0x0E59), (0x0ED0, 0x0ED9),
+    (0x0F20, 0x0F29), (0x1040, 0x1049), (0x1090, 0x1099), (0x17E0, 0x17E9), (0x1810, 0x1819), (0x1946, 0x194F),
+    (0x19D0, 0x19D9), (0x1A80, 0x1A89), (0x1A90, 0x1A99), (0x1B50, 0x1B59), (0x1BB0, 0x1BB9), (0x1C40, 0x1C49),
+    (0x1C50, 0x1C59), (0x2E80, 0x2E99), (0x2E9B, 0x2EF3), (0x2F00, 0x2FD5), (0x3005, 0x3005), (0x3007, 0x3007),
+    (0x3021, 0x3029), (0x3038, 0x303B), (0x3400, 0x4DBF), (0x4E00, 0x9FFF), (0xA620, 0xA629), (0xA8D0, 0xA8D9),
+    (0xA900, 0xA909), (0xA9D0, 0xA9D9), (0xA9F0, 0xA9F9), (0xAA50, 0xAA59), (0xABF0, 0xABF9), (0xF900, 0xFA6D),
+    (0xFA70, 0xFAD9), (0xFF10, 0xFF19),
+)
+
+
+def _kept_class() -> str:
+    """The class body of the characters _NORM3 keeps (below U+10000), without the ignored adverbs."""
+    ignored = sorted(ord(c) for c in _D3["ignore"])
+    out = []
+    for lo, hi in _KEPT_BMP:
+        for c in ignored:  # split a range around each ignored character in it
+            if lo <= c <= hi:
+                if lo < c:
+                    out.append((lo, c - 1))
+                lo = c + 1
+        if lo <= hi:
+            out.append((lo, hi))
+    return "".join(f"\\u{lo:04x}" if lo == hi else f"\\u{lo:04x}-\\u{hi:04x}" for lo, hi in out)
+
+
+_KEPT = _kept_class()
+_KEY_CHARS = 8
+# For each piece (the pieces joined with NUL, each preceded by one), its first _KEY_CHARS kept characters: equal
+# normalised sentences have equal keys, and almost all pieces of a document have distinct keys. The nested
+# optional groups make the pattern match at every NUL, so findall gives one key per piece, in order.
+_PIECE_KEY = _LazyRe("\x00" + ("(?:[^\x00" + _KEPT + "]*([" + _KEPT + "])") * _KEY_CHARS + ")?" * _KEY_CHARS)
+_ASTRAL = _LazyRe("[\U00010000-\U0010ffff]")
+
+
 @rule("DUP003", "repeated-sentence", severity="warning")
 def repeated_sentence(doc: Document) -> Iterator[Finding]:
     """同一个句子在文稿中出现了两次。
@@ -188,13 +295,39 @@ def repeated_sentence(doc: Document) -> Iterator[Finding]:
     报告第二处并指出第一处所在的行。标题与正文重复、单独成行的小标题不报告。
     """
     masked = doc.masked
+    if _INLINE_ORDINAL_PRE.search(masked) is None:
+        pieces = doc.sentences
+    else:
+        pieces = list(_pieces(doc))
+    if len(pieces) < 2:
+        return
+    joined = "\x00" + "\x00".join([masked[s:e] for s, e in pieces])
+    if "\x00" in masked or _ASTRAL.search(joined) is not None:
+        candidates = range(len(pieces))  # the keys would not be exact: compare every piece
+    else:
+        keys = _PIECE_KEY.findall(joined)
+        if len(set(keys)) == len(keys):
+            return  # no two pieces can normalise to the same sentence
+        counts = Counter(keys)
+        candidates = [i for i, k in enumerate(keys) if counts[k] > 1]
+    yield from _repeated_sentences(doc, pieces, candidates)
+
+
+def _repeated_sentences(doc: Document, pieces: list[tuple[int, int]], candidates) -> Iterator[Finding]:
+    """The findings among ``pieces[i]`` for ``i`` in ``candidates`` (ascending): the pieces whose normalised text
+    may equal another piece's. A piece left out cannot repeat (or be repeated by) another one, so its only effect
+    on the others, as the previous piece of a back-to-back repetition, is nil."""
+    masked = doc.masked
     first: dict[str, int] = {}
     lines = doc.lines
     prev_norm = None
-    for s, e in _pieces(doc):
+    prev_i = -2
+    for i in candidates:
+        s, e = pieces[i]
         norm = _NORM3.sub("", masked[s:e])
-        back_to_back = norm == prev_norm and not _CLAUSE_DELIM.search(masked, s, e - 1)
+        back_to_back = prev_i == i - 1 and norm == prev_norm and not _CLAUSE_DELIM.search(masked, s, e - 1)
         prev_norm = norm
+        prev_i = i
         if back_to_back:  # a one-clause sentence repeated right away: DUP002 reports it
             continue
         # norm holds only Han characters, digits and Latin letters: count the few that are not Han
@@ -220,12 +353,18 @@ def repeated_sentence(doc: Document) -> Iterator[Finding]:
 
 # ------------------------------------------------------------------------------------------------- DUP004
 _D4 = _DATA["dup004"]
-_REPEAT_WORDS = lazy_compile("|".join(regex.escape(w) for w in sorted(_D4["words"], key=len, reverse=True)))
+_D4_WORDS = sorted(_D4["words"], key=len, reverse=True)
+_REPEAT_WORDS = lazy_compile("|".join(regex.escape(w) for w in _D4_WORDS))
 _MAX_DIST = int(_D4["max_distance"])
 _CLAUSE_BREAK = lazy_compile(r"[，,；;。！？!?：:\r\n]")
+# A necessary condition, one stdlib `re` pass: some listed word followed, within _MAX_DIST characters and no
+# clause break, by the same word (the alternation grouped by first character, in the order of _REPEAT_WORDS).
+_DUP004_PRE = _LazyRe("(" + "|".join(
+    re.escape(first) + "(?:" + "|".join(re.escape(w[1:]) for w in _D4_WORDS if w[0] == first) + ")"
+    for first in dict.fromkeys(w[0] for w in _D4_WORDS)) + r")(?=[^，,；;。！？!?：:\r\n]{0," + str(_MAX_DIST) + r"}\1)")
 
 
-@rule("DUP004", "repeated-word-in-clause", severity="info", requires=_REPEAT_WORDS)
+@rule("DUP004", "repeated-word-in-clause", severity="info")
 def repeated_word_in_clause(doc: Document) -> Iterator[Finding]:
     """同一个修饰词在一个短分句里用了两次，如“进一步引领……进一步听党话”。
 
@@ -237,6 +376,8 @@ def repeated_word_in_clause(doc: Document) -> Iterator[Finding]:
     “尊法学法守法用法”“落实落细”“关心关爱”这类单字重复的固定说法不在检查范围。
     """
     masked = doc.masked
+    if _DUP004_PRE.search(masked) is None:
+        return
     last: dict[str, int] = {}
     for m in _REPEAT_WORDS.finditer(masked):
         w = m.group()

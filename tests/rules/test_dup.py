@@ -74,6 +74,15 @@ def test_dup002_negatives():
     ])
 
 
+
+@pytest.mark.parametrize("between", ["；", " ；", "；\u3000", "，  ，"])
+def test_dup002_pre_check_paths(between):
+    # the clause's first copy ends right before the delimiter, or with blanks before it (a separate pre-check)
+    clause = "南阳市“好爱你”杯基层妇联领头雁云比武大赛"
+    found = lint("组织干部积极参与" + clause + between + clause + "；开展活动", ["DUP002"])
+    assert [d.text for d in found] == [clause]
+    assert lint("组织干部积极参与" + clause + between + "比武大赛的" + clause[:-1] + "；开展活动", ["DUP002"]) == []
+
 # ------------------------------------------------------------------------------------------------- DUP003
 def test_dup003_seed_sentence():
     text = next(SEEDS.glob("000_*.txt")).read_text(encoding="utf-8")
@@ -106,6 +115,49 @@ def test_dup003_linear_on_one_megabyte_line():
     elapsed = time.perf_counter() - t
     assert elapsed < 5, elapsed
 
+
+
+def test_dup003_kept_class_matches_regex_norm():
+    # the fast key pattern's class must keep exactly what _NORM3 keeps, for every character below U+10000
+    import re
+
+    import regex
+    from lintkit_rules import dup
+
+    bmp = "".join(chr(c) for c in range(1, 0x10000) if not 0xD800 <= c < 0xE000)
+    assert re.sub("[^" + dup._KEPT + "]", "", bmp) == dup._NORM3.sub("", bmp)
+    assert regex.sub(r"[^\p{Han}\dA-Za-z]", "", bmp) == re.sub(
+        "[^" + "".join(f"\\u{lo:04x}-\\u{hi:04x}" for lo, hi in dup._KEPT_BMP) + "]", "", bmp)
+
+
+REPEATED = ("2021年12月14日，西峡县妇联还被全国妇联授予“全国维护妇女儿童权益先进集体”荣誉称号。其他内容在这里。"
+            "2021年12月14日，西峡县妇联被全国妇联授予“全国维护妇女儿童权益先进集体”荣誉称号。")
+
+
+@pytest.mark.parametrize("extra", [
+    "",  # fast path: keys
+    "另有𠀀字的句子。",  # a character beyond U+FFFF: every piece compared
+    "荣誉称号（一）推进工作。",  # an inline ordinal: pieces split inside sentences
+])
+def test_dup003_fast_and_exact_paths(extra):
+    found = lint(extra + REPEATED, ["DUP003"])
+    assert len(found) == 1 and found[0].text.startswith("2021年12月14日，西峡县妇联被")
+    assert lint(extra + REPEATED.replace("其他内容在这里。", "其他内容在这里。还有", 1), ["DUP003"]) == []
+
+
+def test_dup003_nul_in_text_compares_every_piece():
+    # files with NUL are refused by the readers, but a Document can be built directly (API, editors)
+    from lintkit import Document
+    from lintkit_rules import dup
+
+    found = list(dup.repeated_sentence(Document("\x00" + REPEATED)))
+    assert len(found) == 1 and found[0].start == REPEATED.rindex("2021") + 1
+
+
+def test_dup003_inline_ordinal_starts_a_sentence():
+    body = "全县各级妇联组织要进一步提振精神提高工作标准"
+    found = lint("荣誉称号（一）" + body + "。荣誉称号（二）" + body + "。", ["DUP003"])
+    assert len(found) == 1 and found[0].text == body + "。"
 
 # ------------------------------------------------------------------------------------------------- DUP004
 def test_dup004_seed_and_negatives():
