@@ -65,7 +65,6 @@ _DOUBLE_UNIT = lazy_compile(
     + "|".join(regex.escape(x) for x in _PL["next_suffix"]) + "))")
 # a word repeated across an opening quote or title mark: 首屆“首屆家風家訓”
 _QUOTE_DOUBLE = lazy_compile(r"(?P<q>\p{Han}{2,4})[“‘《「『](?P=q)")
-_DUP001_REQUIRES = lazy_compile(r"(\p{Han})\1|(\p{Han}{2})[“‘《「『]\2|(\p{Han}{2,3})\3")
 
 # Cheap necessary conditions, one stdlib `re` pass each (the `regex` module is several times slower at
 # back-references and at long alternations). A document is scanned with the exact patterns above only when one
@@ -122,11 +121,7 @@ def doubled_word(doc: Document) -> Iterator[Finding]:
     quote_double = _QUOTE_DOUBLE_PRE.search(masked) is not None
     if not (double_char or double_word or quote_double):
         return
-    findings = list(_doubled_word(doc, double_char, double_word, quote_double))
-    # the rule has always been gated by this pre-check on the whole text (see _DUP001_REQUIRES); it is tested
-    # last, only when there is something to report, because it scans slowly (back-references in `regex`)
-    if findings and _DUP001_REQUIRES.search(doc.text) is not None:
-        yield from findings
+    yield from _doubled_word(doc, double_char, double_word, quote_double)
 
 
 def _doubled_word(doc: Document, double_char: bool, double_word: bool, quote_double: bool) -> Iterator[Finding]:

@@ -214,3 +214,12 @@ def test_dup_long_line_cost_is_linear():
     lint(long, ["DUP"])
     t_long = time.perf_counter() - t
     assert t_long < 40 * max(t_short, 0.01)
+
+
+def test_dup001_four_character_word_doubled_around_a_quote_alone():
+    # found whether or not the document also has another doubled character (the rule used to be gated by a
+    # pre-check that only knew two-character words before a quote)
+    for text in ("开展家风家训“家风家训”活动。", "开展家风家训“家风家训”活动，扎扎实实。"):
+        found = lint(text, ["DUP001"])
+        assert [(d.text, d.fix.edits[0].start, d.fix.edits[0].end) for d in found] == [("家风家训“家风家训", 2, 6)]
+    assert lint("开展“家风家训”活动，家风家训“传承”。", ["DUP001"]) == []
