@@ -164,7 +164,11 @@ class Document:
         """All masked spans, sorted and merged: reader masks (Markdown code, front matter, comments), URLs,
         e-mail addresses, HTML comments, and spans masked by residue rules."""
         spans = list(self._base_masks)
-        spans.extend(m.span() for m in URL_RE.finditer(self.text))
+        text = self.text
+        # every URL or address contains one of these literals: skip the scan (it tries at every ASCII letter or
+        # digit, the costliest view of a draft without links) when none is there
+        if "://" in text or "www." in text or "@" in text:
+            spans.extend(m.span() for m in URL_RE.finditer(text))
         if "<!--" in self.text:
             spans.extend(m.span() for m in HTML_COMMENT_RE.finditer(self.text))
         spans.extend(self._extra_masks)
