@@ -374,12 +374,11 @@ def _lsp(args) -> int:
         return EXIT_ERROR
     return serve(config=args.config, no_config=args.no_config)
 def _write_report(target: str, fmt: str, report) -> None:
-    from .fix import write_new
+    from .fix import open_new
     from .output import render
 
-    buf = io.StringIO()
-    render(fmt, report, buf)
-    write_new(target, buf.getvalue().encode("utf-8", "replace"))
+    with open_new(target, text=True) as fh:  # streamed: a report of 100,000 findings is not built in memory
+        render(fmt, report, fh)
 
 
 # ---------------------------------------------------------------------------------------------------------------

@@ -8,12 +8,13 @@ is written when the file changed on disk after it was read.
 
 from __future__ import annotations
 
+import contextlib
 import os
-from bisect import bisect_right
 import stat
+from bisect import bisect_right
 import tempfile
 from pathlib import Path
-from typing import Iterable, Sequence
+from typing import IO, Iterable, Iterator, Sequence
 
 from .model import Edit, Fix
 
@@ -139,16 +140,35 @@ def write_atomic(path: Path, original_bytes: bytes, doc, new_text: str) -> None:
 
 def write_new(target: Path | str, data: bytes) -> None:
     """Write a new output file (a report, a reviewed copy) atomically: a temporary file in the same directory,
-    then ``os.replace``; permissions as a newly created file would get (umask). Nothing is left on failure."""
+    then ``os.replace``; permissions as a newly created file would get (umask). Nothing is left on failure.
+    A target that exists and is not a regular file (``/dev/null``, a named pipe, ``/dev/stdout``) is written
+    directly — replacing it would put a regular file where the device or pipe was."""
+    with open_new(target) as fh:
+        fh.write(data)
+
+
+@contextlib.contextmanager
+def open_new(target: Path | str, text: bool = False) -> Iterator[IO]:
+    """A stream for a new output file, written as :func:`write_new` writes (``text=True``: UTF-8 text, unknown
+    characters replaced, newlines untranslated). Reports are streamed into it rather than built in memory."""
     target = Path(target)
+    try:
+        st = os.stat(target)
+    except OSError:
+        st = None
+    if st is not None and not stat.S_ISREG(st.st_mode):
+        with (open(target, "w", encoding="utf-8", errors="replace", newline="") if text else open(target, "wb")) as fh:
+            yield fh
+        return
     fd, tmp = tempfile.mkstemp(prefix=".lintkit-", suffix=".tmp", dir=target.resolve().parent)
     try:
-        with os.fdopen(fd, "wb") as fh:
-            fh.write(data)
+        with (os.fdopen(fd, "w", encoding="utf-8", errors="replace", newline="") if text
+              else os.fdopen(fd, "wb")) as fh:
+            yield fh
         umask = os.umask(0)
         os.umask(umask)
         os.chmod(tmp, 0o666 & ~umask)
-        os.replace(tmp, target)
+        os.replace(tmp, target.resolve())
     except BaseException:
         if os.path.exists(tmp):
             os.unlink(tmp)

@@ -58,8 +58,10 @@ class AnyChar:
     def __init__(self, chars: str) -> None:
         self.chars = frozenset(chars)
 
-    def search(self, text: str) -> bool:
-        return not self.chars.isdisjoint(text)
+    def search(self, text: str) -> bool | None:
+        """True when ``text`` contains one of the characters, else None (like a pattern's ``search``: the engine
+        tests ``is not None``)."""
+        return True if not self.chars.isdisjoint(text) else None
 
     def __repr__(self) -> str:
         return f"AnyChar({''.join(sorted(self.chars))[:20]!r}…)"

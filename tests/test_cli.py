@@ -449,6 +449,33 @@ def test_output_refuses_to_overwrite_an_input(work, capsys):
     assert code == 2 and "refusing" in err and a.read_text(encoding="utf-8") == BAD
 
 
+def test_output_to_a_pipe_or_device_writes_into_it(work, capsys):
+    # `-o /dev/null` or `-o fifo` must write into the device or pipe, never replace it with a regular file
+    import threading
+
+    (work / "a.txt").write_text(BAD, encoding="utf-8")
+    fifo = work / "pipe"
+    os.mkfifo(fifo)
+    received = []
+    reader = threading.Thread(target=lambda: received.append(fifo.read_bytes()))
+    reader.start()
+    code, _, _ = run(["check", "a.txt", "-o", "pipe", "--format", "json"], capsys)
+    reader.join(timeout=30)
+    assert code == 1 and stat.S_ISFIFO(os.stat(fifo).st_mode)
+    assert json.loads(received[0].decode("utf-8"))[0]["rule"] == "SPC001"
+    assert not [p for p in work.iterdir() if p.name.startswith(".lintkit-")]  # no temporary file left
+
+
+def test_output_through_a_symlink_writes_the_target(work, capsys):
+    (work / "a.txt").write_text(BAD, encoding="utf-8")
+    (work / "reports").mkdir()
+    (work / "reports" / "r.json").write_text("old", encoding="utf-8")
+    (work / "latest.json").symlink_to(work / "reports" / "r.json")
+    code, _, _ = run(["check", "a.txt", "-o", "latest.json", "--format", "json"], capsys)
+    assert code == 1 and (work / "latest.json").is_symlink()
+    assert json.loads((work / "reports" / "r.json").read_text(encoding="utf-8"))[0]["rule"] == "SPC001"
+
+
 def test_stdin_fix_keeps_encoding_and_echoes_unreadable_input(work, capsys, monkeypatch):
     gbk = "今年202 2年。\n".encode("gb18030")
     monkeypatch.setattr(sys, "stdin", io.TextIOWrapper(io.BytesIO(gbk)))

@@ -151,3 +151,28 @@ def test_lazy_compile_compiles_on_first_use_only():
     assert not hasattr(p, "compiled")
     assert [m.group() for m in p.finditer("ab中文c")] == ["中文"]
     assert p.compiled.pattern == r"\p{Han}+" and p.search("x汉") is not None
+
+
+def test_any_char_pre_check_skips_a_rule_when_no_character_is_there():
+    from lintkit import Finding, rule
+    from lintkit.engine import Linter, Options
+    from lintkit.hookspecs import hookimpl
+    from lintkit.patterns import any_char
+
+    calls = []
+
+    @rule("ZZZ001", "needs-a-or-b", requires=any_char("ab"))
+    def needs(doc):
+        """测试规则。"""
+        calls.append(doc.text)
+        return [Finding(0, 1, "x")]
+
+    class Pack:
+        @hookimpl
+        def lintkit_register_rules(self):
+            return [needs]
+
+    linter = Linter(Options(select=("ZZZ",), no_config=True), plugins=[Pack()])
+    assert [d.rule for d in linter.lint_bytes("xyz".encode(), "t.txt", None).diagnostics] == []
+    assert [d.rule for d in linter.lint_bytes("xbz".encode(), "t.txt", None).diagnostics] == ["ZZZ001"]
+    assert calls == ["xbz"]
