@@ -11,7 +11,7 @@ from __future__ import annotations
 import functools
 import re
 import unicodedata
-from bisect import bisect_left
+from bisect import bisect_left, bisect_right
 from typing import Iterator
 
 import regex
@@ -63,8 +63,11 @@ _BP_LINES = [
     for e in _BP["line"]
 ]
 # cheap pre-check: any of the anchor words of the patterns above
-_BP_REQUIRES = lazy_compile(
-    r"欢迎|歡迎|首页|首頁|主页|[:：]|ICP|Copyright|[Rr]ights|版权|©|打印|关闭|關閉|返回|分享|\[\d")
+_BP_ANCHORS = r"欢迎|歡迎|首页|首頁|主页|[:：]|ICP|Copyright|[Rr]ights|版权|©|打印|关闭|關閉|返回|分享|\[\d"
+_BP_REQUIRES = lazy_compile(_BP_ANCHORS)
+# a line can only match a pattern when it holds one of these: every pattern needs one of the anchors above, or
+# (the web-function links and forum pages) 收藏本页, 字号 or 查看完整版
+_BP_LINE_ANCHORS = lazy_compile(_BP_ANCHORS + r"|收藏本页|字号|查看完整版")
 _HAN = lazy_compile(r"\p{Han}")
 # a line that is a Chinese sentence (a fullwidth comma, ends with a fullwidth full stop, ! or ?) is prose, not a
 # page header or footer (those are fragments without sentence punctuation)
@@ -77,6 +80,21 @@ def _line_delete_fix(doc: Document, index: int) -> Fix:
     starts = doc.line_starts
     stop = starts[index + 1] if index + 1 < len(starts) else end
     return Fix.replace(start, stop, "", "删除这一行", applicability="unsafe")
+
+
+def _edge_lines(masked: str, lines: list[tuple[int, int]]) -> set[int]:
+    """The first and the last ``edge_lines`` non-blank lines."""
+    edge: set[int] = set()
+    for order in (range(len(lines)), range(len(lines) - 1, -1, -1)):
+        found = 0
+        for i in order:
+            if found == _EDGE_LINES:
+                break
+            s, e = lines[i]
+            if masked[s:e].strip():
+                edge.add(i)
+                found += 1
+    return edge
 
 
 @rule("RES001", "web-boilerplate", severity="warning", fix="unsafe", phase=0, masks=True, requires=_BP_REQUIRES)
@@ -94,11 +112,18 @@ def web_boilerplate(doc: Document) -> Iterator[Finding]:
     这些行在后续规则中被屏蔽，不再按正文检查标点和空格。
     """
     masked = doc.masked
-    nonblank = [i for i, (s, e) in enumerate(doc.lines) if masked[s:e].strip()]
-    edge = set(nonblank[:_EDGE_LINES]) | set(nonblank[-_EDGE_LINES:])
-    for i in nonblank:
-        s, e = doc.lines[i]
+    lines = doc.lines
+    starts = doc.line_starts
+    # only the lines that hold an anchor word are tried (one pass over the text, not six patterns per line)
+    candidates = sorted({bisect_right(starts, m.start()) - 1 for m in _BP_LINE_ANCHORS.finditer(masked)})
+    if not candidates:
+        return
+    edge = _edge_lines(masked, lines)
+    for i in candidates:
+        s, e = lines[i]
         line = masked[s:e]
+        if not line.strip():
+            continue
         if len(line) > 400:  # boilerplate lines are short; a paragraph of prose is not
             continue
         if _PROSE_SENTENCE.search(line):
@@ -121,8 +146,10 @@ def web_boilerplate(doc: Document) -> Iterator[Finding]:
 _PY = _DATA["pinyin"]
 _TONES = _PY["tone_marks"]
 _PINYIN_CHARS = "a-zA-Züv" + _TONES
+# the parenthesis first, then the Han character before it: a pattern that starts with a lookbehind is tried at
+# every position of the text
 _ANNOTATION = lazy_compile(
-    r"(?<=\p{Han})[(（]([" + _PINYIN_CHARS + r"]{1,7}(?:[ '’][" + _PINYIN_CHARS + r"]{1,7}){0,3})[)）]")
+    r"[(（](?<=\p{Han}.)([" + _PINYIN_CHARS + r"]{1,7}(?:[ '’][" + _PINYIN_CHARS + r"]{1,7}){0,3})[)）]")
 _SYLLABLE = lazy_compile(_PY["initial"] + _PY["final"])
 _MIN_COUNT = int(_PY["min_count"])
 _HAS_TONE = lazy_compile("[" + _TONES + "]")
@@ -135,20 +162,28 @@ def _strip_tones(s: str) -> str:
     return out.replace("u\u0001", "ü")
 
 
+@functools.lru_cache(maxsize=4096)
+def _annotation_kind(inner: str) -> bool | None:
+    """None when ``inner`` (the text between the parentheses) is not pinyin, else whether every syllable carries
+    a tone mark. Cached: a page of annotations repeats the same few hundred syllables."""
+    syllables = _SYLLABLE_SEP.split(inner)
+    if not all(_SYLLABLE.fullmatch(_strip_tones(x)) for x in syllables):
+        return None
+    return all(_HAS_TONE.search(x) for x in syllables)
+
+
 def _pinyin_annotations(doc: Document) -> list[tuple[int, int, bool]]:
     """(start, end, toned) of every parenthesised pinyin annotation (parentheses included)."""
     out = []
     for m in _ANNOTATION.finditer(doc.masked):
-        syllables = _SYLLABLE_SEP.split(m.group(1))
-        if not all(_SYLLABLE.fullmatch(_strip_tones(x)) for x in syllables):
-            continue
-        toned = all(_HAS_TONE.search(x) for x in syllables)
-        out.append((m.start(), m.end(), toned))
+        toned = _annotation_kind(m.group(1))
+        if toned is not None:
+            out.append((m.start(), m.end(), toned))
     return out
 
 
 @rule("RES002", "pinyin-annotation", severity="warning", fix="safe", phase=0, masks=True,
-      requires=lazy_compile(r"(?<=\p{Han})[(（][a-zA-Z" + _TONES + "]"))
+      requires=lazy_compile(r"[(（](?<=\p{Han}.)[a-zA-Z" + _TONES + "]"))
 def pinyin_annotation(doc: Document) -> Iterator[Finding]:
     """正文中残留从注音网页复制来的拼音标注，如“婦聯(lián)”。
 
@@ -254,7 +289,8 @@ def mojibake(doc: Document) -> Iterator[Finding]:
 
 # ------------------------------------------------------------------------------------------------- RES004
 _WM = _DATA["watermark"]
-_SITES = lazy_compile("|".join(regex.escape(s) for s in sorted(_WM["sites"], key=len, reverse=True)))
+# an alternation of literals: stdlib `re` scans it 2.5× faster than `regex`
+_SITES = _StdlibPattern("|".join(re.escape(s) for s in sorted(_WM["sites"], key=len, reverse=True)))
 _MENTION_BEFORE = tuple(_WM["mention_before"])
 _MENTION_AFTER = tuple(_WM["mention_after"])
 
