@@ -270,7 +270,18 @@ def _looks_like_name(text: str, pos: int) -> bool:
     return False
 
 
-def _round_trip_diffs(compact: str) -> list[tuple[int, str]] | None:
+#: chains up to this length keep their round-trip result in a cache (a draft repeats its clauses: 今後, 關於…發展)
+_CACHED_CHAIN = 200
+
+
+def _round_trip_diffs(compact: str) -> tuple[tuple[int, str], ...] | None:
+    """(index, character after the round trip) of the candidates that the round trip changes."""
+    if len(compact) <= _CACHED_CHAIN:
+        return _cached_round_trip_diffs(compact)
+    return _compute_round_trip_diffs(compact)
+
+
+def _compute_round_trip_diffs(compact: str) -> tuple[tuple[int, str], ...] | None:
     simp = _converter("t2s").convert(compact)
     back = _converter("s2tw").convert(simp)
     if len(back) != len(compact):
@@ -284,7 +295,10 @@ def _round_trip_diffs(compact: str) -> list[tuple[int, str]] | None:
             continue
         if a in ambiguous or (a in _MERGED and b in _MERGED[a]):
             out.append((i, b))
-    return out
+    return tuple(out)
+
+
+_cached_round_trip_diffs = functools.lru_cache(maxsize=4096)(_compute_round_trip_diffs)
 
 
 @rule("SCR002", "simplified-leftover", severity="warning", fix="unsafe", requires=lazy_compile(r"\p{Han}"))

@@ -286,3 +286,15 @@ def test_scr002_chain_joined_across_masked_pinyin():
     text = body + pinyin + "這項工作屬(shǔ)于全縣的重點。"
     found = [d for d in lint(text, ["RES002", "SCR002"]) if d.rule == "SCR002"]
     assert [(d.text, d.fix.edits[0].content) for d in found] == [("于", "於")]
+
+
+def test_scr002_long_chain_is_converted_without_the_cache():
+    from lintkit_rules import scr
+
+    body = "縣婦聯認真開展各項工作，組織幹部深入基層調研，婦女兒童工作取得明顯成效。"
+    long_chain = "婦女干部" + "認真開展各項工作" * 30  # one run of Han characters longer than the cached length
+    assert len(long_chain) > scr._CACHED_CHAIN
+    for chain in (long_chain, "婦女干部認真開展各項工作"):
+        found = lint(body + chain + "。", ["SCR002"])
+        assert [(d.offset - len(body), d.fix.edits[0].content) for d in found] == [(2, "幹")]
+    assert scr._round_trip_diffs(long_chain) == scr._compute_round_trip_diffs(long_chain) == ((2, "幹"),)
