@@ -114,8 +114,13 @@ def web_boilerplate(doc: Document) -> Iterator[Finding]:
     masked = doc.masked
     lines = doc.lines
     starts = doc.line_starts
-    # only the lines that hold an anchor word are tried (one pass over the text, not six patterns per line)
-    candidates = sorted({bisect_right(starts, m.start()) - 1 for m in _BP_LINE_ANCHORS.finditer(masked)})
+    # only the lines that hold an anchor word are tried (one search per such line, continued after its end)
+    candidates = []
+    m = _BP_LINE_ANCHORS.search(masked)
+    while m is not None:
+        i = bisect_right(starts, m.start()) - 1
+        candidates.append(i)
+        m = _BP_LINE_ANCHORS.search(masked, lines[i][1])
     if not candidates:
         return
     edge = _edge_lines(masked, lines)

@@ -89,6 +89,10 @@ class _ScriptPatterns:
         self.v = re.compile(cls(variants))
         self.t_runs = re.compile(cls(t_chars) + "+")
         self.s_runs = re.compile(cls(s_chars) + "+")
+        # at least MIN_SPECIFIC simplified-only characters, found in one call (the two classes are disjoint:
+        # no backtracking)
+        self.enough_s = re.compile(cls(s_chars) + "(?:" + "[^" + cls(s_chars)[1:] + "*" + cls(s_chars) + "){"
+                                   + str(MIN_SPECIFIC - 1) + "}")
 
 
 @functools.lru_cache(maxsize=None)
@@ -144,6 +148,8 @@ def _script_info(doc: Document) -> ScriptInfo:
     masked = doc.masked
     pats = _script_patterns(_ASTRAL.search(masked) is not None)
     t = len(pats.t.findall(masked))
+    if t == 0 and pats.enough_s.search(masked):
+        return ScriptInfo(masked, pats, None, t, "simplified")  # the common case: a simplified draft
     # Simplified-only characters are counted only as far as the decision needs: the majority is "simplified" for
     # every count from `cap` up once it is for `cap` (both tests below grow with s), so a simplified draft with
     # no traditional character stops after 10 matches instead of collecting the thousands of its characters.
@@ -191,6 +197,8 @@ def mixed_script(doc: Document) -> Iterator[Finding]:
                       f"全文简繁混用：简体专用字 {info.simplified} 个，繁体专用字 {info.traditional} 个，"
                       f"请统一字形（首个少数字形的字“{doc.text[i]}”）")
         return
+    if (info.traditional if info.majority == "simplified" else info.simplified) == 0:
+        return  # no character of the minority script
     if info.majority == "simplified":
         runs, mapping, what, target = pats.t_runs, tables.t2s, "繁体字", "简体"
     else:
