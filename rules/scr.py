@@ -12,9 +12,11 @@ documents whose majority is traditional.
 from __future__ import annotations
 
 import functools
+import re
 from bisect import bisect_right
 from dataclasses import dataclass
-from typing import Iterator
+from itertools import islice
+from typing import Iterable, Iterator
 
 import regex
 
@@ -28,10 +30,6 @@ _HAN_ONLY = lazy_compile(r"\p{Han}+")
 
 _CFG = load_data("scr")
 
-#: markers written by the script translation table (see :func:`_tables`)
-_T_MARK, _S_MARK, _V_MARK = "\x01", "\x02", "\x03"
-
-
 def _pairs(s: str) -> dict[str, str]:
     return {s[i]: s[i + 1] for i in range(0, len(s) - 1, 2)}
 
@@ -44,26 +42,19 @@ class _Tables:
     s2t: dict[str, str]
     variants: dict[str, tuple[str, str]]
     ambiguous: frozenset[str]
-    translate: dict[int, str]
 
 
 @functools.lru_cache(maxsize=None)
 def _tables() -> _Tables:
-    """Character classes generated from OpenCC (data/scr_chars.toml), loaded on first use. Counting is one
-    ``str.translate`` pass (C speed, ~50 MB/s) that maps traditional-only characters to \\x01, simplified-only
-    ones to \\x02 and variant forms to \\x03, followed by ``str.count``: much faster than a regex character class
-    of 4,000 characters, and no per-character Python loop."""
+    """Character classes generated from OpenCC (data/scr_chars.toml), loaded on first use (the patterns built
+    from them: :class:`_ScriptPatterns`)."""
     ch = load_data("scr_chars")
     t_only = ch["classes"]["t_only"]
     s_only = ch["classes"]["s_only"]
     v = ch["variants"]
     variants = {k: (t, s) for k, t, s in zip(v["chars"], v["traditional"], v["simplified"])}
-    table = {ord(c): _T_MARK for c in t_only}
-    table.update({ord(c): _S_MARK for c in s_only})
-    table.update({ord(c): _V_MARK for c in variants})  # last: 説 is a variant (SCR003), not a T-only char
-    table.update({ord(c): "\x00" for c in (_T_MARK, _S_MARK, _V_MARK)})  # literal control characters never count
     return _Tables(frozenset(t_only), frozenset(s_only), _pairs(ch["maps"]["t2s"]), _pairs(ch["maps"]["s2t"]),
-                   variants, frozenset(ch["scr002"]["ambiguous"]), table)
+                   variants, frozenset(ch["scr002"]["ambiguous"]))
 
 
 #: a majority is clear when it has at least this many script-specific characters and the minority at most 5 %
@@ -75,44 +66,106 @@ MAX_STRAY = 2
 MIN_SPECIFIC = 10
 
 
-@dataclass(frozen=True)
+class _ScriptPatterns:
+    """One-character classes (stdlib ``re``) of the traditional-only, simplified-only and variant characters, and
+    runs of the first two. A class of Basic Multilingual Plane characters compiles to a bitmap that ``re`` scans
+    at ~1 ns per character (a set test or ``str.translate`` costs 20–30× more); a class with characters beyond
+    U+FFFF falls back to a list that is scanned member by member, so those are only used for the rare documents
+    that contain such characters (``astral=True``)."""
+
+    def __init__(self, tables: _Tables, astral: bool) -> None:
+        variants = set(tables.variants)
+        # the precedence of the old marker table: a variant form (説) is neither script; a character listed in
+        # both generated classes counts as simplified
+        s_chars = tables.s_only - variants
+        t_chars = tables.t_only - tables.s_only - variants
+
+        def cls(chars: Iterable[str]) -> str:
+            kept = sorted(c for c in chars if astral or ord(c) <= 0xFFFF)
+            return "[" + "".join(re.escape(c) for c in kept) + "]"
+
+        self.t = re.compile(cls(t_chars))
+        self.s = re.compile(cls(s_chars))
+        self.v = re.compile(cls(variants))
+        self.t_runs = re.compile(cls(t_chars) + "+")
+        self.s_runs = re.compile(cls(s_chars) + "+")
+        # at least MIN_SPECIFIC simplified-only characters, found in one call (the two classes are disjoint:
+        # no backtracking)
+        self.enough_s = re.compile(cls(s_chars) + "(?:" + "[^" + cls(s_chars)[1:] + "*" + cls(s_chars) + "){"
+                                   + str(MIN_SPECIFIC - 1) + "}")
+
+
+@functools.lru_cache(maxsize=None)
+def _script_patterns(astral: bool) -> _ScriptPatterns:
+    return _ScriptPatterns(_tables(), astral)
+
+
+_ASTRAL = re.compile("[\U00010000-\U0010ffff]")
+
+
+def _majority(s: int, t: int) -> str | None:
+    total = s + t
+    if total < MIN_SPECIFIC:
+        return None
+    big, small = max(s, t), min(s, t)
+    if big >= MIN_MAJORITY and (small <= MAX_MINORITY_SHARE * total or (small <= MAX_STRAY and 4 * small <= big)):
+        return "simplified" if s >= t else "traditional"
+    return "mixed"
+
+
 class ScriptInfo:
-    simplified: int  # simplified-only characters
-    traditional: int  # traditional-only characters
-    variants: int  # variant forms (SCR003)
-    majority: str | None  # "simplified", "traditional", "mixed", or None (too few script-specific characters)
-    marked: str  # doc.masked with script-specific characters replaced by markers (same length)
+    """Counts of script-specific characters in ``doc.masked`` and the document's script majority:
+    ``"simplified"``, ``"traditional"``, ``"mixed"``, or None (too few script-specific characters)."""
+
+    __slots__ = ("traditional", "majority", "masked", "patterns", "_simplified", "_variants")
+
+    def __init__(self, masked: str, patterns: _ScriptPatterns, simplified: int | None, traditional: int,
+                 majority: str | None) -> None:
+        self.masked = masked
+        self.patterns = patterns
+        self._simplified = simplified
+        self._variants: int | None = None
+        self.traditional = traditional  # traditional-only characters
+        self.majority = majority
+
+    @property
+    def simplified(self) -> int:
+        """Simplified-only characters (counted on first use when the majority was decided without the full
+        count)."""
+        if self._simplified is None:
+            self._simplified = len(self.patterns.s.findall(self.masked))
+        return self._simplified
+
+    @property
+    def variants(self) -> int:
+        """Variant forms (SCR003), counted on first use."""
+        if self._variants is None:
+            self._variants = len(self.patterns.v.findall(self.masked))
+        return self._variants
 
 
 def _script_info(doc: Document) -> ScriptInfo:
-    marked = doc.masked.translate(_tables().translate)
-    s = marked.count(_S_MARK)
-    t = marked.count(_T_MARK)
-    v = marked.count(_V_MARK)
-    total = s + t
-    if total < MIN_SPECIFIC:
-        return ScriptInfo(s, t, v, None, marked)
-    big, small = max(s, t), min(s, t)
-    if big >= MIN_MAJORITY and (small <= MAX_MINORITY_SHARE * total or (small <= MAX_STRAY and 4 * small <= big)):
-        return ScriptInfo(s, t, v, "simplified" if s >= t else "traditional", marked)
-    return ScriptInfo(s, t, v, "mixed", marked)
+    masked = doc.masked
+    pats = _script_patterns(_ASTRAL.search(masked) is not None)
+    t = len(pats.t.findall(masked))
+    if t == 0 and pats.enough_s.search(masked):
+        return ScriptInfo(masked, pats, None, t, "simplified")  # the common case: a simplified draft
+    # Simplified-only characters are counted only as far as the decision needs: the majority is "simplified" for
+    # every count from `cap` up once it is for `cap` (both tests below grow with s), so a simplified draft with
+    # no traditional character stops after 10 matches instead of collecting the thousands of its characters.
+    cap = 20 * t + MIN_SPECIFIC
+    s = sum(1 for _ in islice(pats.s.finditer(masked), cap))
+    if s < cap:
+        return ScriptInfo(masked, pats, s, t, _majority(s, t))
+    if _majority(cap, t) == "simplified":
+        return ScriptInfo(masked, pats, None, t, "simplified")
+    s = len(pats.s.findall(masked))
+    return ScriptInfo(masked, pats, s, t, _majority(s, t))
 
 
 def script_info(doc: Document) -> ScriptInfo:
     """The document's script majority (shared with other rule families through ``doc.memo``)."""
     return doc.memo("scr.script", _script_info)
-
-
-def _runs(marked: str, mark: str) -> Iterator[tuple[int, int]]:
-    """Maximal runs of ``mark`` in ``marked`` (only called for the few minority characters)."""
-    i = marked.find(mark)
-    n = len(marked)
-    while i != -1:
-        j = i + 1
-        while j < n and marked[j] == mark:
-            j += 1
-        yield i, j
-        i = marked.find(mark, j)
 
 
 # ------------------------------------------------------------------------------------------------- SCR001
@@ -134,20 +187,25 @@ def mixed_script(doc: Document) -> Iterator[Finding]:
     if info.majority is None:
         return
     tables = _tables()
+    pats = info.patterns
     if info.majority == "mixed":
-        i = info.marked.find(_T_MARK if info.traditional <= info.simplified else _S_MARK)
-        if i == -1:
+        first = (pats.t if info.traditional <= info.simplified else pats.s).search(info.masked)
+        if first is None:
             return
+        i = first.start()
         yield Finding(i, i + 1,
                       f"全文简繁混用：简体专用字 {info.simplified} 个，繁体专用字 {info.traditional} 个，"
                       f"请统一字形（首个少数字形的字“{doc.text[i]}”）")
         return
+    if (info.traditional if info.majority == "simplified" else info.simplified) == 0:
+        return  # no character of the minority script
     if info.majority == "simplified":
-        mark, mapping, what, target = _T_MARK, tables.t2s, "繁体字", "简体"
+        runs, mapping, what, target = pats.t_runs, tables.t2s, "繁体字", "简体"
     else:
-        mark, mapping, what, target = _S_MARK, tables.s2t, "简体字", "繁体"
+        runs, mapping, what, target = pats.s_runs, tables.s2t, "简体字", "繁体"
     majority_name = "简体" if info.majority == "simplified" else "繁体"
-    for s, e in _runs(info.marked, mark):
+    for run in runs.finditer(info.masked):
+        s, e = run.span()
         chars = doc.text[s:e]
         converted = "".join(mapping.get(c, "") for c in chars)
         quoted = doc.in_quotes(s, e)
@@ -175,12 +233,18 @@ _NAME_LEFT = set("、，,：:（(“ \u3000") | {MASK}
 
 
 @functools.lru_cache(maxsize=None)
-def _candidate_re():
+def _candidate_re() -> re.Pattern[str]:
     chars = (_tables().ambiguous | set(_MERGED)) - _REGIONAL
-    return lazy_compile("[" + regex.escape("".join(sorted(chars)), special_only=True) + "]")
+    return re.compile("[" + "".join(re.escape(c) for c in sorted(chars)) + "]")
 
 
 _PIECES = lazy_compile(r"[^" + MASK + r"]+")
+# A chain: Han runs separated only by masked spans (對(duì)于 is converted as 對于). Every key of the OpenCC
+# dictionaries used by the round trip consists of Han characters (tests/rules/test_scr.py checks this), so no
+# phrase spans a non-Han character, and converting each chain on its own gives exactly what converting the
+# whole sentence gives.
+_CHAIN_RIGHT = lazy_compile(r"\p{Han}+(?:" + MASK + r"+\p{Han}+)*")
+_CHAIN_LEFT = lazy_compile(r"(?r)(?:\p{Han}+" + MASK + r"+)*\p{Han}*")  # matched backwards, ending at endpos
 
 
 @functools.lru_cache(maxsize=None)
@@ -214,7 +278,18 @@ def _looks_like_name(text: str, pos: int) -> bool:
     return False
 
 
-def _round_trip_diffs(compact: str) -> list[tuple[int, str]] | None:
+#: chains up to this length keep their round-trip result in a cache (a draft repeats its clauses: 今後, 關於…發展)
+_CACHED_CHAIN = 200
+
+
+def _round_trip_diffs(compact: str) -> tuple[tuple[int, str], ...] | None:
+    """(index, character after the round trip) of the candidates that the round trip changes."""
+    if len(compact) <= _CACHED_CHAIN:
+        return _cached_round_trip_diffs(compact)
+    return _compute_round_trip_diffs(compact)
+
+
+def _compute_round_trip_diffs(compact: str) -> tuple[tuple[int, str], ...] | None:
     simp = _converter("t2s").convert(compact)
     back = _converter("s2tw").convert(simp)
     if len(back) != len(compact):
@@ -228,7 +303,10 @@ def _round_trip_diffs(compact: str) -> list[tuple[int, str]] | None:
             continue
         if a in ambiguous or (a in _MERGED and b in _MERGED[a]):
             out.append((i, b))
-    return out
+    return tuple(out)
+
+
+_cached_round_trip_diffs = functools.lru_cache(maxsize=4096)(_compute_round_trip_diffs)
 
 
 @rule("SCR002", "simplified-leftover", severity="warning", fix="unsafe", requires=lazy_compile(r"\p{Han}"))
@@ -250,13 +328,19 @@ def simplified_leftover(doc: Document) -> Iterator[Finding]:
     if info.majority != "traditional":
         return
     masked = doc.masked
-    candidate = _candidate_re()
-    # one compact string per sentence that has a candidate: masked spans (pinyin annotations) removed, so that
-    # 對(duì)于 is converted as 對于
+    # one compact string per chain of Han characters that has a candidate, masked spans (pinyin annotations)
+    # removed: only these few clauses go through the (pure Python) converter, not whole sentences
     units: list[tuple[str, list[int], list[int]]] = []
-    for s, e in doc.sentences:
-        if not candidate.search(masked, s, e):
-            continue
+    chain_end = -1
+    for c in _candidate_re().finditer(masked):
+        p = c.start()
+        if p < chain_end:
+            continue  # in the chain of an earlier candidate
+        right = _CHAIN_RIGHT.match(masked, p)
+        if right is None:
+            continue  # not a Han character: the converter never changes it
+        s = _CHAIN_LEFT.match(masked, 0, p).start()
+        e = chain_end = right.end()
         compact_starts: list[int] = []
         orig_starts: list[int] = []
         parts = []
@@ -305,28 +389,26 @@ def variant_form(doc: Document) -> Iterator[Finding]:
     （引用日文原名）时不报告。
     """
     info = script_info(doc)
-    if not info.variants:
-        return
     masked = doc.masked
     variants = _tables().variants
-    for run_start, run_end in _runs(info.marked, _V_MARK):
-        for s in range(run_start, run_end):
-            char = doc.text[s]
-            if char not in variants:
-                continue
-            if _KANA.search(masked, max(0, s - _KANA_WINDOW), min(len(masked), s + 1 + _KANA_WINDOW)):
-                continue
-            trad, simp = variants[char]
-            if info.majority == "traditional":
-                target: str | None = trad
-            elif info.majority == "simplified":
-                target = simp
-            elif info.majority is None:  # a short text: the side with more specific characters, else simplified
-                target = trad if info.traditional > info.simplified else simp
-            else:
-                target = simp if trad == simp else None
-            if target is None:
-                yield Finding(s, s + 1, f"“{char}”是异体字或日文字形，规范字为“{simp}”（简体）或“{trad}”（繁体）")
-                continue
-            yield Finding(s, s + 1, f"“{char}”是异体字或日文字形，应为“{target}”",
-                          Fix.replace(s, s + 1, target, f"改为“{target}”"))
+    for found in info.patterns.v.finditer(info.masked):
+        s = found.start()
+        char = doc.text[s]
+        if char not in variants:
+            continue
+        if _KANA.search(masked, max(0, s - _KANA_WINDOW), min(len(masked), s + 1 + _KANA_WINDOW)):
+            continue
+        trad, simp = variants[char]
+        if info.majority == "traditional":
+            target: str | None = trad
+        elif info.majority == "simplified":
+            target = simp
+        elif info.majority is None:  # a short text: the side with more specific characters, else simplified
+            target = trad if info.traditional > info.simplified else simp
+        else:
+            target = simp if trad == simp else None
+        if target is None:
+            yield Finding(s, s + 1, f"“{char}”是异体字或日文字形，规范字为“{simp}”（简体）或“{trad}”（繁体）")
+            continue
+        yield Finding(s, s + 1, f"“{char}”是异体字或日文字形，应为“{target}”",
+                      Fix.replace(s, s + 1, target, f"改为“{target}”"))

@@ -216,3 +216,40 @@ def test_res001_sentence_about_the_site_is_prose():
          None, None),
         ("欢迎您访问郴州市妇女联合会网站!\n正文。\n", None, None),
     ])
+
+
+# ------------------------------------------------------------------------------------------------- RES003 fast path
+def _reference_gbk_runs(text: str) -> list[tuple[int, int]]:
+    """Every maximal run of Han characters (or U+FFFD) of the minimum length, with the share counted directly."""
+    import regex
+
+    from lintkit_rules.res import _MJ
+
+    lead = set(_MJ["gbk_lead"])
+    out = []
+    for m in regex.finditer(r"[\p{Han}\ufffd]{" + str(int(_MJ["gbk_min_run"])) + ",}", text):
+        leads = sum(1 for c in m.group() if c in lead)
+        if leads >= float(_MJ["gbk_min_share"]) * len(m.group()):
+            out.append(m.span())
+    return out
+
+
+_GBK_TEXT = st.text(alphabet=st.sampled_from(list("鍚勭骇濡囪仈缁勭粐锛銆瑜濮妇联工作总结\ufffd，。 a1")), max_size=120)
+
+
+def test_res003_gbk_runs_found_from_their_lead_characters():
+    from lintkit_rules.res import _gbk_runs
+
+    moji = "各级妇联组织围绕中心工作".encode("utf-8").decode("gbk", errors="ignore")
+    for text in (moji, "妇联工作" + moji + "总结。", "王瑜、李璐同志", "妇联工作总结妇联" + "鍚勭" + "工作总结妇联工作",
+                 "鍚勭骇濡囪", moji + "，" + moji):
+        assert _gbk_runs(text) == _reference_gbk_runs(text), text
+    assert _gbk_runs("妇联" + moji)  # the run starts before its first lead character
+
+
+@settings(max_examples=150, deadline=None)
+@given(_GBK_TEXT)
+def test_res003_gbk_runs_match_reference(text):
+    from lintkit_rules.res import _gbk_runs
+
+    assert _gbk_runs(text) == _reference_gbk_runs(text)

@@ -206,3 +206,95 @@ def test_scr002_surname_with_title_is_a_name():
     text = "感謝于先生、范女士等愛心人士的捐助。會議由于會長主持，婦女幹部積極參與，屬於全縣的重點工作。" * 3
     found = [d for d in _lint(text, ["SCR002"])]
     assert not [d for d in found if d.text in "于范"], [d.message for d in found]
+
+
+# ------------------------------------------------------------------------------------------------- fast paths
+def _reference_counts(masked: str) -> tuple[int, int, int]:
+    """Script-specific characters counted one by one (the definition the compiled classes implement)."""
+    from lintkit_rules.scr import _tables
+
+    tables = _tables()
+    s = t = v = 0
+    for c in masked:
+        if c in tables.variants:
+            v += 1
+        elif c in tables.s_only:
+            s += 1
+        elif c in tables.t_only:
+            t += 1
+    return s, t, v
+
+
+def _check_script_info(text: str) -> None:
+    from lintkit_rules.scr import _majority, script_info
+
+    doc = Document(text)
+    info = script_info(doc)
+    s, t, v = _reference_counts(doc.masked)
+    assert info.majority == _majority(s, t)
+    assert (info.simplified, info.traditional, info.variants) == (s, t, v)
+
+
+def test_script_info_counts_on_both_class_sets():
+    # no character beyond U+FFFF: the bitmap classes; the simplified count is completed on demand
+    _check_script_info(SIMPLIFIED_DRAFT)
+    _check_script_info(TRADITIONAL_DRAFT + "妇联工作总结")
+    _check_script_info(SIMPLIFIED_DRAFT + TRADITIONAL_DRAFT)
+    # characters beyond U+FFFF (a traditional-only 𧶼-like extension character, an emoji): the full classes
+    from lintkit_rules.scr import _tables
+
+    astral_t = min(c for c in _tables().t_only if ord(c) > 0xFFFF)
+    astral_s = min(c for c in _tables().s_only if ord(c) > 0xFFFF)
+    _check_script_info(SIMPLIFIED_DRAFT + "😀" + astral_t)
+    _check_script_info(TRADITIONAL_DRAFT + astral_s + astral_t * 3)
+    found = lint(SIMPLIFIED_DRAFT + "妇联工作" + astral_t, ["SCR001"])
+    assert [d.text for d in found] == [astral_t]
+
+
+@settings(max_examples=80, deadline=None)
+@given(_text)
+def test_script_info_matches_reference(text):
+    _check_script_info(text)
+    _check_script_info(SIMPLIFIED_DRAFT + text)
+    _check_script_info(TRADITIONAL_DRAFT + text)
+
+
+def test_scr002_round_trip_dictionaries_have_han_keys_of_unchanged_length():
+    """SCR002 converts each chain of Han characters on its own; that equals converting whole sentences only while
+    every dictionary key is made of Han characters and every value has the key's length."""
+    pytest.importorskip("opencc_purepy")
+    import regex
+
+    from lintkit_rules.scr import _converter
+
+    han = regex.compile(r"\p{Han}+")
+    for config in ("t2s", "s2tw"):
+        converter = _converter(config)
+        converter.convert("測試")
+        refs = converter._get_dict_refs(config)
+        rounds = [r for r in (refs.round_1, refs.round_2, refs.round_3) if r]
+        assert rounds
+        for r in rounds:
+            for key, value in r.merged_map.items():
+                assert han.fullmatch(key) and len(value) == len(key), (config, key, value)
+
+
+def test_scr002_chain_joined_across_masked_pinyin():
+    body = "縣婦聯認真開展各項工作，組織幹部深入基層調研，婦女兒童工作取得明顯成效。"
+    pinyin = "婦(fù)聯(lián)工作總(zǒng)結(jié)。"
+    # 屬于 with an annotation in between: the masked annotation is removed before converting, so 屬于 → 屬於
+    text = body + pinyin + "這項工作屬(shǔ)于全縣的重點。"
+    found = [d for d in lint(text, ["RES002", "SCR002"]) if d.rule == "SCR002"]
+    assert [(d.text, d.fix.edits[0].content) for d in found] == [("于", "於")]
+
+
+def test_scr002_long_chain_is_converted_without_the_cache():
+    from lintkit_rules import scr
+
+    body = "縣婦聯認真開展各項工作，組織幹部深入基層調研，婦女兒童工作取得明顯成效。"
+    long_chain = "婦女干部" + "認真開展各項工作" * 30  # one run of Han characters longer than the cached length
+    assert len(long_chain) > scr._CACHED_CHAIN
+    for chain in (long_chain, "婦女干部認真開展各項工作"):
+        found = lint(body + chain + "。", ["SCR002"])
+        assert [(d.offset - len(body), d.fix.edits[0].content) for d in found] == [(2, "幹")]
+    assert scr._round_trip_diffs(long_chain) == scr._compute_round_trip_diffs(long_chain) == ((2, "幹"),)
