@@ -64,10 +64,10 @@ _BP_LINES = [
 ]
 # cheap pre-check: any of the anchor words of the patterns above
 _BP_ANCHORS = r"欢迎|歡迎|首页|首頁|主页|[:：]|ICP|Copyright|[Rr]ights|版权|©|打印|关闭|關閉|返回|分享|\[\d"
-_BP_REQUIRES = lazy_compile(_BP_ANCHORS)
 # a line can only match a pattern when it holds one of these: every pattern needs one of the anchors above, or
-# (the web-function links and forum pages) 收藏本页, 字号 or 查看完整版
+# (the web-function links and forum pages) 收藏本页, 字号 or 查看完整版; the document pre-check is the same test
 _BP_LINE_ANCHORS = lazy_compile(_BP_ANCHORS + r"|收藏本页|字号|查看完整版")
+_BP_REQUIRES = _BP_LINE_ANCHORS
 _HAN = lazy_compile(r"\p{Han}")
 # a line that is a Chinese sentence (a fullwidth comma, ends with a fullwidth full stop, ! or ?) is prose, not a
 # page header or footer (those are fragments without sentence punctuation)

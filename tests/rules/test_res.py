@@ -253,3 +253,11 @@ def test_res003_gbk_runs_match_reference(text):
     from lintkit_rules.res import _gbk_runs
 
     assert _gbk_runs(text) == _reference_gbk_runs(text)
+
+
+def test_res001_a_web_function_line_alone_is_found():
+    # 收藏本页 / 字号 / 查看完整版 lines were missed when the draft had no other anchor (no colon, no 首页 …)
+    from conftest import lint
+
+    assert [d.text for d in lint("县妇联认真开展各项工作。\n收藏本页\n", ["RES001"])] == ["收藏本页"]
+    assert lint("县妇联认真开展各项工作。\n请收藏本页面的通知链接。\n", ["RES001"]) == []
