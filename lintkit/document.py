@@ -212,6 +212,15 @@ class Document:
         for name in _VIEWS - _MASK_FREE_VIEWS:
             d.pop(name, None)
 
+    def release_views(self) -> None:
+        """Forget every cached view and memo except the line tables (they are computed again if asked for).
+        The engine calls this when the rules are done, so the copies of a large text are not held while its
+        diagnostics are built."""
+        self._cache = {}
+        d = self.__dict__
+        for name in _VIEWS - _MASK_FREE_VIEWS:
+            d.pop(name, None)
+
     # ------------------------------------------------------------------ text views over masked text
     @_view
     def paragraphs(self) -> list[tuple[int, int]]:

@@ -259,6 +259,9 @@ class Linter:
                     break
                 findings.append((r, sev, f))
         findings = _resolve_overlaps(findings)
+        # the rules are done: drop the masked/normalised copies of the text and the other views before the
+        # diagnostics are built (on a large file they are tens of MB; peak memory is views + diagnostics)
+        doc.release_views()
         diags = self._to_diags(doc, findings)
         diags = self._suppress(doc, ruleset, diags)
         diags.extend(crashes)
@@ -271,19 +274,21 @@ class Linter:
         text = doc.text
         path = doc.path
         rank = SEVERITY_RANK
+        # line numbers as shared int objects (ints above 256 are allocated anew each time they are computed: on a
+        # file of 100,000 findings the separate copies cost megabytes)
+        numbers = list(range(1, len(lines) + 1)) if len(lines) > 256 else None
 
         def position(offset: int) -> tuple[int, int]:
             idx = bisect_right(starts, offset) - 1
             start, end = lines[idx]
-            return idx + 1, (offset if offset <= end else end) - start + 1
+            return (numbers[idx] if numbers else idx + 1), (offset if offset <= end else end) - start + 1
 
-        out = []
-        append = out.append
-        for r, sev, f in findings:
+        out = findings  # type: ignore[assignment]  # converted in place: each Finding is freed as it is used
+        for i, (r, sev, f) in enumerate(findings):
             s, e = f.start, f.end
             idx = bisect_right(starts, s) - 1
             ls, le = lines[idx]
-            line, col = idx + 1, (s if s <= le else le) - ls + 1
+            line, col = (numbers[idx] if numbers else idx + 1), (s if s <= le else le) - ls + 1
             if e <= le:  # same line (the usual case)
                 end_line, end_col = line, e - ls + 1
             else:
@@ -295,9 +300,9 @@ class Linter:
             severity = sev
             if f.severity is not None and rank[f.severity] < rank[sev]:
                 severity = f.severity  # a rule may lower one doubtful finding, never raise it above the configured level
-            append(Diagnostic(path, r.id, r.name, severity, f.message, s, e,  # type: ignore[arg-type]
-                              line, col, end_line, end_col, text[s:e], fix, fix_positions))
-        return out
+            out[i] = Diagnostic(path, r.id, r.name, severity, f.message, s, e,  # type: ignore[arg-type]
+                                line, col, end_line, end_col, text[s:e], fix, fix_positions)
+        return out  # type: ignore[return-value]
 
     def _suppress(self, doc: Document, ruleset: RuleSet, diags: list[Diagnostic]) -> list[Diagnostic]:
         entries = [e for e in ruleset.settings.ignore_entries
