@@ -13,6 +13,7 @@ import json
 import os
 import re
 import sys
+from operator import attrgetter
 from pathlib import Path
 from typing import Sequence
 
@@ -266,7 +267,9 @@ def _check(args) -> int:
         code = _apply_baseline(baseline, results, args.update_baseline, quiet=args.diff)
         if code is not None:
             return code
-    diagnostics = sorted((d for r in results for d in r.diagnostics), key=lambda d: d.sort_key())
+    # files in path order, each already sorted: the global sort then only confirms runs (Timsort), with a C key
+    diagnostics = sorted((d for r in sorted(results, key=attrgetter("path")) for d in r.diagnostics),
+                         key=attrgetter("path", "offset", "rule", "end_offset"))
     fmt = args.format or "text"
     report = Report(
         diagnostics=diagnostics, files_checked=len(results),

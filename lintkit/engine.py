@@ -679,7 +679,8 @@ def lint_files(linter: Linter, files: list[tuple[str, Path]], jobs: int | None =
     try:
         with ctx.Pool(jobs) as pool:
             chunk = max(1, len(rest) // (jobs * 8))
-            return [first, *(_unpack(r) for r in pool.map(_worker_lint, [(d, str(p)) for d, p in rest],
-                                                           chunksize=chunk))]
+            # imap: results are unpacked here while the workers go on with later files
+            return [first, *(_unpack(r) for r in pool.imap(_worker_lint, [(d, str(p)) for d, p in rest],
+                                                            chunksize=chunk))]
     finally:
         _WORKER = None
