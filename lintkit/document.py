@@ -44,6 +44,9 @@ QUOTED_RE = _compile(
 _HALF_PUNCT_IN_CJK = _compile(r"[,;:!?](?<=\p{Han}.)(?=[\p{Han}\d“‘])")
 
 
+_MISSING = object()
+
+
 class _view:
     """A view computed on first access and stored in the instance's ``__dict__`` (later reads are plain attribute
     reads, which matters: rules read ``doc.masked`` tens of thousands of times per megabyte). Like
@@ -93,11 +96,10 @@ class Document:
 
         Memoised values that depend on masked text are dropped when masks are added.
         """
-        try:
-            return self._cache[key]
-        except KeyError:
+        value = self._cache.get(key, _MISSING)
+        if value is _MISSING:
             value = self._cache[key] = compute(self)
-            return value
+        return value
 
     # ------------------------------------------------------------------ lines and positions
     @_view
