@@ -31,9 +31,33 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 SEEDS = ROOT / "seeds"
+CLEAN = ROOT / "tests" / "fixtures" / "clean"
 
 
 # ------------------------------------------------------------------------------------------------ corpus
+
+def _cut(text: str, directory: Path, n_files: int) -> None:
+    """Write ``text`` as exactly ``n_files`` files of about the same size, cut after sentence ends."""
+    import regex
+
+    directory.mkdir()
+    pieces = regex.split(r"(?<=[。！？!?\n])", text)
+    buf: list[str] = []
+    size = 0
+    idx = 0
+    remaining = len(text.encode("utf-8"))
+    for piece in pieces:
+        buf.append(piece)
+        size += len(piece.encode("utf-8"))
+        # the share of what is left, so that exactly n_files files come out (the last one takes the rest)
+        if idx < n_files - 1 and size >= remaining / (n_files - idx):
+            (directory / f"d{idx:04d}.txt").write_text("".join(buf), encoding="utf-8")
+            idx += 1
+            remaining -= size
+            buf, size = [], 0
+    if buf:
+        (directory / f"d{idx:04d}.txt").write_text("".join(buf), encoding="utf-8")
+
 
 def build_corpus(directory: Path, size_mb: float) -> dict[str, Path]:
     import regex
@@ -50,24 +74,11 @@ def build_corpus(directory: Path, size_mb: float) -> dict[str, Path]:
 
     # 2000 files of about the same size, cut after a sentence end
     many = directory / "many"
-    many.mkdir()
-    n_files = 2000
-    pieces = regex.split(r"(?<=[。！？!?\n])", text)
-    buf: list[str] = []
-    size = 0
-    idx = 0
-    remaining = len(data)
-    for piece in pieces:
-        buf.append(piece)
-        size += len(piece.encode("utf-8"))
-        # the share of what is left, so that exactly n_files files come out (the last one takes the rest)
-        if idx < n_files - 1 and size >= remaining / (n_files - idx):
-            (many / f"d{idx:04d}.txt").write_text("".join(buf), encoding="utf-8")
-            idx += 1
-            remaining -= size
-            buf, size = [], 0
-    if buf:
-        (many / f"d{idx:04d}.txt").write_text("".join(buf), encoding="utf-8")
+    _cut(text, many, 2000)
+    # the same size of correct drafts (tests/fixtures/clean, few findings): what a batch of finished reports costs
+    clean_text = "\n".join(p.read_text(encoding="utf-8") for p in sorted(CLEAN.glob("*.txt")))
+    clean_data = "\n".join([clean_text] * (target // len(clean_text.encode("utf-8")) + 1)).encode("utf-8")[:target]
+    _cut(clean_data.decode("utf-8", "ignore"), directory / "clean", 2000)
 
     # a 1 MB single line
     line_dir = directory / "line"
@@ -79,7 +90,8 @@ def build_corpus(directory: Path, size_mb: float) -> dict[str, Path]:
     small = directory / "small"
     small.mkdir()
     shutil.copy(sorted(many.glob("*.txt"))[0], small / "one.txt")
-    return {"one": one.parent, "many": many, "line": line_dir, "small": small / "one.txt"}
+    return {"one": one.parent, "many": many, "line": line_dir, "small": small / "one.txt",
+            "clean": directory / "clean"}
 
 
 def corpus_bytes(path: Path) -> int:
@@ -259,6 +271,8 @@ def main() -> int:
         add("lintkit API, 1 file", "api-one", best(lambda: run_worker("api", corpus["one"]), r), sizes["one"])
         add("lintkit API, 2000 files", "api-many", best(lambda: run_worker("api", corpus["many"]), r),
             sizes["many"])
+        add("lintkit API, 2000 correct drafts", "api-clean", best(lambda: run_worker("api", corpus["clean"]), r),
+            sizes["clean"])
         add("lintkit API, 1 MB single line", "api-line", best(lambda: run_worker("api", corpus["line"]), r),
             sizes["line"])
         for jobs in (1, 2):
