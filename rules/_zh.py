@@ -12,6 +12,7 @@ per token, never to whole texts (a whole-text transform rewrites ``近五年来`
 from __future__ import annotations
 
 import functools
+import re
 from decimal import Decimal, InvalidOperation
 from typing import Iterable
 
@@ -81,15 +82,25 @@ def _t2s() -> tuple[dict[int, str], frozenset[str]]:
         table[0xFF10 + i] = str(i)
     table[ord("％")] = "%"
     table[ord("．")] = "."
-    # a set, not a regex character class: membership of a 4,000-character class costs the regex module ~0.4 µs
-    # per character of text, a set lookup a tenth of that
     return table, frozenset(chr(k) for k in table)
+
+
+@functools.lru_cache(maxsize=1)
+def _mapped_or_astral() -> "re.Pattern[str]":
+    """A test for "may ``text`` hold a character that ``_t2s`` maps?": the stdlib ``re`` module matches a class of
+    Basic Multilingual Plane characters with a bitmap (~3 ms per 2 MB, against ~22 ms for ``frozenset.isdisjoint``
+    and ~30 ms for ``str.translate``). Characters beyond the BMP (a few hundred mapped ones among them) are all
+    let through as a range: a class listing them one by one is searched member by member."""
+    _table, keys = _t2s()
+    bmp = "".join(sorted(k for k in keys if ord(k) < 0x10000))
+    return re.compile("[" + re.escape(bmp) + "\U00010000-\U0010ffff]")
 
 
 def to_simplified(text: str) -> str:
     """Map the traditional characters known to ``zh_t2s.toml`` (and fullwidth digits) in ``text``."""
-    table, keys = _t2s()
-    return text if keys.isdisjoint(text) else text.translate(table)
+    if _mapped_or_astral().search(text) is None:
+        return text
+    return text.translate(_t2s()[0])
 
 
 def norm(doc: Document) -> str:
