@@ -25,7 +25,7 @@ from __future__ import annotations
 import functools
 from dataclasses import dataclass
 from decimal import ROUND_CEILING, ROUND_FLOOR, Decimal
-from typing import Iterator
+from typing import Iterator, NamedTuple
 
 import regex
 
@@ -33,7 +33,8 @@ from lintkit import Document, Finding, lazy_compile, rule
 
 
 from ._common import load_data
-from ._zh import CN_NUM_CHARS, LazyRegex, literal_alternation, norm, to_decimal
+from ._zh import (CN_NUM_CHARS, AllOf, AnyOf, EitherOf, LazyRegex, literal_alternation, norm, sentences_at,
+                  sentences_with, to_decimal)
 
 # patterns used inside the rules (compiled once, not looked up in regex's cache on every call)
 _TOTAL_WORD_BEFORE = lazy_compile(r"总(?:价值|金额|额|计|数)[^，,。；;]{0,4}$")
@@ -48,8 +49,7 @@ _CN_LEADING = "零〇一二两三四五六七八九十"
 _TOTAL_PRE = ("共", "共计", "合计", "总计", "累计", "总数", "共有", "总共", "一共")
 
 
-@dataclass(frozen=True)
-class Qty:
+class Qty(NamedTuple):  # a tuple: built several times per sentence, a frozen dataclass costs 5× more
     start: int
     end: int
     lo: Decimal
@@ -101,34 +101,46 @@ def _interval(num: Decimal, text_num: str, factor: Decimal, approx: str | None, 
     return v, v, True
 
 
+def _value(num_text: str, approx: str | None, big: str | None, mw: str, pre: str, post: str) -> tuple | None:
+    """The fields of a token after its offsets (``Qty[2:]``), or None when ``num_text`` is not a numeral."""
+    if not num_text[:1].isdigit() and num_text[0] not in _CN_LEADING:
+        return None  # 千家万户, 万人: not a numeral
+    num = to_decimal(num_text)
+    if num is None:
+        return None
+    _token, persons, _counts, money = _tables()
+    factor = _BIG[big] if big else Decimal(1)
+    if mw in money:
+        unit = "元"
+        factor *= money[mw]
+    elif mw in persons:
+        unit = "人"
+    else:
+        unit = mw
+    lo, hi, exact = _interval(num, num_text, factor, approx, pre, post)
+    return lo, hi, exact, unit, num_text + (approx or ""), factor, pre, mw
+
+
+# token text -> _value(...): drafts repeat the same few quantities ("1个", "3人"), and Decimal arithmetic is the
+# bulk of the work per token (the values are immutable, so they are shared)
+_VALUES: dict[tuple, tuple | None] = {}
+
+
 def tokens(doc: Document, start: int, end: int) -> list[Qty]:
     """Quantity tokens of ``norm(doc)[start:end]``."""
     text = norm(doc)
-    token_re, persons, _counts, money = _tables()
     out: list[Qty] = []
-    for m in token_re.finditer(text, start, end):
-        num_text = m.group("num")
-        if not num_text[:1].isdigit() and num_text[0] not in _CN_LEADING:
-            continue  # 千家万户, 万人: not a numeral
-        num = to_decimal(num_text)
-        if num is None:
-            continue
-        mw = m.group("mw")
-        big = m.group("big")
-        factor = _BIG[big] if big else Decimal(1)
-        if mw in money:
-            unit = "元"
-            factor *= money[mw]
-        elif mw in persons:
-            unit = "人"
-        else:
-            unit = mw
-        pre = m.group("pre") or ""
-        approx = m.group("approx") or m.group("approx2")
-        lo, hi, exact = _interval(num, num_text, factor, approx, pre, m.group("post") or "")
-        s = m.start("num")
-        shown = num_text + (approx or "")
-        out.append(Qty(s, m.end("mw"), lo, hi, exact, unit, shown, factor, pre, mw))
+    values = _VALUES
+    for m in _tables()[0].finditer(text, start, end):
+        pre, num_text, approx, big, approx2, mw, post = m.groups()
+        key = (num_text, approx or approx2, big, mw, pre or "", post or "")
+        v = values.get(key, False)
+        if v is False:
+            if len(values) > 20_000:
+                values.clear()
+            v = values[key] = _value(*key)
+        if v is not None:
+            out.append(Qty(m.start(2), m.end(6), *v))
     return out
 
 
@@ -173,10 +185,8 @@ def _statements(doc: Document) -> list[Statement]:
         text = norm(d)
         out: list[Statement] = []
         sentences = d.sentences
-        for si, (ss, se) in enumerate(sentences):
-            chunk = text[ss:se]
-            if "其中" in chunk or "分别" in chunk:
-                out.extend(_anchored(d, text, ss, se))
+        for si in sentences_with(d, text, ("其中", "分别")):
+            out.extend(_anchored(d, text, *sentences[si]))
         out.extend(_cross_sentence(d, text))
         return out
 
@@ -270,7 +280,8 @@ _MONEY_TOTAL_END = LazyRegex(r"(?:共|计|总)[^，,。；;]{0,6}?[\d一二三�
 def _cross_sentence(doc: Document, text: str) -> list[Statement]:
     out: list[Statement] = []
     sentences = doc.sentences
-    for i, (ss, se) in enumerate(sentences):
+    for i in sentences_with(doc, text, ("元",)):  # a money total needs 元 in its sentence
+        ss, se = sentences[i]
         stripped = text[ss:se].rstrip()
         if not stripped.endswith(("。", ".")) or not _MONEY_TOTAL_END.search(stripped):
             continue
@@ -301,7 +312,9 @@ def _cross_sentence(doc: Document, text: str) -> list[Statement]:
 
 
 # ------------------------------------------------------------------------------------------------- TOT001
-_REQ_PARTS = LazyRegex(r"其中|分别|[共合总累][计有数]?")
+# Statements need 其中/分别 (anchored) or 元 (a money total ending a sentence) in the normalised text; 别 is also
+# written 別/彆. The rules used to require r"其中|分别|[共合总累][计有数]?" (any of 共合总累) and still do.
+_REQ_PARTS = EitherOf(AnyOf("其中", "分别"), AllOf(AnyOf("元", "分別", "分彆"), AnyOf("共", "合", "总", "累")))
 
 
 @rule("TOT001", "parts-exceed-total", severity="warning", requires=_REQ_PARTS)
@@ -399,7 +412,7 @@ def _feasible_base(n: int, p: Decimal, d: int) -> bool:
 _OWN_SUBJECT = LazyRegex(r"[，,；;：:]\s*\p{Han}{3,}$")
 
 
-@rule("TOT002", "impossible-percentage", severity="warning", requires=LazyRegex(r"[%％]"))
+@rule("TOT002", "impossible-percentage", severity="warning", requires=AnyOf("%", "％"))
 def impossible_percentage(doc: Document) -> Iterator[Finding]:
     """百分比与所说的件数、人数不可能对得上。
 
@@ -414,9 +427,9 @@ def impossible_percentage(doc: Document) -> Iterator[Finding]:
     """
     text = norm(doc)
     _token, _persons, counts, _money = _tables()
-    for ss, se in doc.sentences:
-        if "%" not in text[ss:se]:
-            continue
+    sentences = doc.sentences
+    for si in sentences_with(doc, text, ("%",)):
+        ss, se = sentences[si]
         for m in _RATE.finditer(text, ss, se):
             if m.group("post"):
                 continue
@@ -466,12 +479,14 @@ def _pct(k: int, n: int) -> str:
 # ------------------------------------------------------------------------------------------------- TOT003
 _PAREN_LIST = LazyRegex(r"[（(](?P<items>[^（）()\r\n]{1,120})[）)]")
 _COUNT_BEFORE_PAREN = LazyRegex(r"[\d一二两三四五六七八九十]\s?\p{Han}{1,2}[（(]")
+# the brackets that end a match of _COUNT_BEFORE_PAREN in the whole text (the bracket first: scanned fast)
+_PAREN_AFTER_COUNT = LazyRegex(r"[（(](?<=[\d一二两三四五六七八九十]\s?\p{Han}{1,2}[（(])")
 _ITEM_SEP = LazyRegex(r"[、，,；;]")
 _COUNT_NOUN = LazyRegex(r"(?<![\d.])(?P<num>\d+|(?<![一二两三四五六七八九十])[一二两三四五六七八九十]+)\s?个")
 _GROWTH = LazyRegex(r"增|提高|提升|下降|降低|上升|减少|同比|环比|超过|高于|低于")
 
 
-@rule("TOT003", "count-mismatch", severity="warning", requires=LazyRegex(r"[、，,]"))
+@rule("TOT003", "count-mismatch", severity="warning", requires=AnyOf("、", "，", ","))
 def count_mismatch(doc: Document) -> Iterator[Finding]:
     """所说的个数与列出的项目数不一致。
 
@@ -484,9 +499,15 @@ def count_mismatch(doc: Document) -> Iterator[Finding]:
     “其中”“包括”时不查；项数少于所说个数而某项含“和”“及”“与”时（可能是两项）不报告。
     """
     text = norm(doc)
-    for ss, se in doc.sentences:
-        chunk = text[ss:se]
-        if _COUNT_BEFORE_PAREN.search(chunk):
+    sentences = doc.sentences
+    # a count before a bracket: only sentences holding a bracket preceded by a count in the whole text can
+    # hold one in the sentence itself (checked again there); a count before a noun needs 个 in the sentence
+    paren = set(sentences_at(doc, (m.start() for m in _PAREN_AFTER_COUNT.finditer(text)))) \
+        if "（" in text or "(" in text else set()
+    ge = set(sentences_with(doc, text, ("个",)))
+    for si in sorted(paren | ge):
+        ss, se = sentences[si]
+        if si in paren and _COUNT_BEFORE_PAREN.search(text[ss:se]):
             for t in tokens(doc, ss, se):
                 m = _PAREN_LIST.match(text, t.end)
                 if m is None or not t.exact or t.factor != 1 or t.unit == "元":
@@ -505,9 +526,17 @@ def count_mismatch(doc: Document) -> Iterator[Finding]:
                 yield Finding(t.start, m.end(),
                               f"“{doc.text[t.start:t.end]}”与括号中列出的{len(items)}项"
                               f"（{'、'.join(items)}）不一致")
-        if "个" in chunk:
+        if si in ge:
             for m in _COUNT_NOUN.finditer(text, ss, se):
-                head = text[max(ss, m.start() - 300):m.start()].rstrip()
+                ms, me = m.span()
+                # cheap rejection: the noun after 个 (2 to 4 characters) ends with the last character of the list
+                lo = max(ss, ms - 300)
+                j = ms - 1
+                while j >= lo and text[j].isspace():
+                    j -= 1
+                if j < lo or text[j] not in text[me + 1:me + 4]:
+                    continue
+                head = text[lo:ms].rstrip()
                 noun = next((text[m.end():m.end() + k] for k in (2, 3, 4)
                              if head.endswith(text[m.end():m.end() + k]) and len(text[m.end():m.end() + k]) == k
                              and _HAN_ONLY.fullmatch(text[m.end():m.end() + k])), None)
