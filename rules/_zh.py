@@ -15,7 +15,7 @@ import functools
 from bisect import bisect_right
 import re
 from decimal import Decimal, InvalidOperation
-from typing import Any, Iterable
+from typing import Callable, Iterable
 
 import regex
 
@@ -151,65 +151,52 @@ LazyRegex = LazyPattern
 
 
 
-class AnyOf:
-    """A ``requires`` pre-check that is true when the text contains one of the literal ``words``: a few
-    substring tests cost well under a microsecond per document, a ``regex`` alternation or character class is
-    tried at every position of a document without them. ``search`` returns None (not False) on failure, as the
-    engine tests ``search(text) is not None``."""
+class Requires:
+    """A ``requires`` pre-check made of a function ``search(text)`` that returns None when the rule cannot find
+    anything in the text (the engine tests ``search(text) is not None``)."""
 
-    __slots__ = ("words",)
+    __slots__ = ("search", "what")
 
-    def __init__(self, *words: str) -> None:
-        self.words = words
+    def __init__(self, search: Callable[[str], bool | None], what: str = "") -> None:
+        self.search = search
+        self.what = what or getattr(search, "__name__", "")
 
-    def search(self, text: str) -> bool | None:
-        for w in self.words:
+    def __repr__(self) -> str:
+        return f"Requires({self.what})"
+
+
+def any_of(*words: str) -> Requires:
+    """A pre-check that is true when the text contains one of the literal ``words``: a few substring tests cost
+    well under a microsecond per document, where a ``regex`` alternation or character class is tried at every
+    position of a document that lacks them."""
+
+    def search(text: str) -> bool | None:
+        for w in words:
             if w in text:
                 return True
         return None
 
-    def __repr__(self) -> str:
-        return f"AnyOf{self.words!r}"
+    return Requires(search, "any of " + " ".join(words))
 
 
-class AllOf:
-    """A ``requires`` pre-check that is true when every one of ``checks`` (``AnyOf`` or a pattern) finds
-    something in the text."""
-
-    __slots__ = ("checks",)
-
-    def __init__(self, *checks: Any) -> None:
-        self.checks = checks
-
-    def search(self, text: str) -> bool | None:
-        for c in self.checks:
-            if c.search(text) is None:
-                return None
-        return True
-
-
-class EitherOf(AllOf):
-    """A ``requires`` pre-check that is true when one of ``checks`` finds something in the text."""
-
-    __slots__ = ()
-
-    def search(self, text: str) -> bool | None:
-        for c in self.checks:
-            if c.search(text) is not None:
-                return True
-        return None
+def _sentence_starts(doc: Document) -> list[int]:
+    return [s for s, _ in doc.sentences]
 
 
 def sentences_with(doc: Document, text: str, words: Iterable[str]) -> list[int]:
     """Indices (ascending) of the sentences of ``doc`` whose span of ``text`` (``norm(doc)`` or ``doc.masked``)
     contains one of ``words`` — the same sentences as ``[i for i, (s, e) in enumerate(doc.sentences) if any(w
     in text[s:e] for w in words)]``, found with ``str.find`` instead of slicing every sentence."""
-    sentences = doc.sentences
-    starts = doc.memo("zh.sentence_starts", lambda d: [s for s, _ in d.sentences])
-    found: set[int] = set()
+    found: set[int] | None = None
     for w in words:
-        n = len(w)
         pos = text.find(w)
+        if pos < 0:
+            continue
+        if found is None:
+            found = set()
+            sentences = doc.sentences
+            starts = doc.memo("zh.sentence_starts", _sentence_starts)
+        n = len(w)
         while pos >= 0:
             i = bisect_right(starts, pos) - 1
             if i >= 0 and pos + n <= sentences[i][1]:
@@ -217,13 +204,13 @@ def sentences_with(doc: Document, text: str, words: Iterable[str]) -> list[int]:
                 pos = text.find(w, sentences[i][1])  # the next sentence starts at or after this one's end
             else:
                 pos = text.find(w, pos + 1)
-    return sorted(found)
+    return sorted(found) if found else []
 
 
 def sentences_at(doc: Document, positions: Iterable[int]) -> list[int]:
     """Indices (ascending, unique) of the sentences of ``doc`` that contain one of the offsets ``positions``."""
     sentences = doc.sentences
-    starts = doc.memo("zh.sentence_starts", lambda d: [s for s, _ in d.sentences])
+    starts = doc.memo("zh.sentence_starts", _sentence_starts)
     found: set[int] = set()
     for pos in positions:
         i = bisect_right(starts, pos) - 1

@@ -15,7 +15,7 @@ import regex
 from lintkit import Document, Finding, Fix, lazy_compile, rule
 
 from ._common import load_data
-from ._zh import CN_NUM_CHARS, AnyOf, LazyRegex, literal_alternation, norm
+from ._zh import CN_NUM_CHARS, any_of, LazyRegex, literal_alternation, norm
 
 
 @functools.lru_cache(maxsize=1)
@@ -51,7 +51,7 @@ def _time_units() -> set[str]:
     return _TIME_UNITS
 
 
-@rule("NUM001", "contradictory-approximation", severity="warning", requires=AnyOf("近", "约", "超过", "逾", "左右"))
+@rule("NUM001", "contradictory-approximation", severity="warning", requires=any_of("近", "约", "超过", "逾", "左右"))
 def contradictory_approximation(doc: Document) -> Iterator[Finding]:
     """同一个数同时用了两个概数标记，意思重复或互相矛盾。
 

@@ -23,6 +23,7 @@ tokens: a token needs a measure word, and 年/届 are not counted.
 from __future__ import annotations
 
 import functools
+from bisect import bisect_right
 from dataclasses import dataclass
 from decimal import ROUND_CEILING, ROUND_FLOOR, Decimal
 from typing import Iterator, NamedTuple
@@ -33,7 +34,7 @@ from lintkit import Document, Finding, lazy_compile, rule
 
 
 from ._common import load_data
-from ._zh import (CN_NUM_CHARS, AllOf, AnyOf, EitherOf, LazyRegex, literal_alternation, norm, sentences_at,
+from ._zh import (CN_NUM_CHARS, LazyRegex, Requires, any_of, literal_alternation, norm, sentences_at,
                   sentences_with, to_decimal)
 
 # patterns used inside the rules (compiled once, not looked up in regex's cache on every call)
@@ -312,9 +313,18 @@ def _cross_sentence(doc: Document, text: str) -> list[Statement]:
 
 
 # ------------------------------------------------------------------------------------------------- TOT001
-# Statements need 其中/分别 (anchored) or 元 (a money total ending a sentence) in the normalised text; 别 is also
-# written 別/彆. The rules used to require r"其中|分别|[共合总累][计有数]?" (any of 共合总累) and still do.
-_REQ_PARTS = EitherOf(AnyOf("其中", "分别"), AllOf(AnyOf("元", "分別", "分彆"), AnyOf("共", "合", "总", "累")))
+def _parts_possible(text: str) -> bool | None:
+    """Statements need 其中/分别 (anchored) or 元 (a money total ending a sentence) in the normalised text; 别 is
+    also written 別/彆. The rules used to require r"其中|分别|[共合总累][计有数]?" (any of 共合总累) and still do."""
+    if "其中" in text or "分别" in text:
+        return True
+    if ("元" in text or "分別" in text or "分彆" in text) and \
+            ("共" in text or "合" in text or "总" in text or "累" in text):
+        return True
+    return None
+
+
+_REQ_PARTS = Requires(_parts_possible)
 
 
 @rule("TOT001", "parts-exceed-total", severity="warning", requires=_REQ_PARTS)
@@ -412,7 +422,7 @@ def _feasible_base(n: int, p: Decimal, d: int) -> bool:
 _OWN_SUBJECT = LazyRegex(r"[，,；;：:]\s*\p{Han}{3,}$")
 
 
-@rule("TOT002", "impossible-percentage", severity="warning", requires=AnyOf("%", "％"))
+@rule("TOT002", "impossible-percentage", severity="warning", requires=any_of("%", "％"))
 def impossible_percentage(doc: Document) -> Iterator[Finding]:
     """百分比与所说的件数、人数不可能对得上。
 
@@ -482,11 +492,15 @@ _COUNT_BEFORE_PAREN = LazyRegex(r"[\d一二两三四五六七八九十]\s?\p{Han
 # the brackets that end a match of _COUNT_BEFORE_PAREN in the whole text (the bracket first: scanned fast)
 _PAREN_AFTER_COUNT = LazyRegex(r"[（(](?<=[\d一二两三四五六七八九十]\s?\p{Han}{1,2}[（(])")
 _ITEM_SEP = LazyRegex(r"[、，,；;]")
-_COUNT_NOUN = LazyRegex(r"(?<![\d.])(?P<num>\d+|(?<![一二两三四五六七八九十])[一二两三四五六七八九十]+)\s?个")
+# "N个": r"(?<![\d.])(?P<num>\d+|(?<![一二两三四五六七八九十])[一二两三四五六七八九十]+)\s?个" found from its 个 (a
+# literal: scanned fast) with the number in a lookbehind. A number is a whole run of digits (or of Chinese
+# digits) that ends right before 个 (or one space before it), so the matches are the same, and each 个 has at
+# most one (group d: arabic digits, c: Chinese digits)
+_COUNT_NOUN_AT = LazyRegex(r"个(?<=(?<![\d.])(?P<d>\d+)\s?个|(?<![一二两三四五六七八九十])(?P<c>[一二两三四五六七八九十]+)\s?个)")
 _GROWTH = LazyRegex(r"增|提高|提升|下降|降低|上升|减少|同比|环比|超过|高于|低于")
 
 
-@rule("TOT003", "count-mismatch", severity="warning", requires=AnyOf("、", "，", ","))
+@rule("TOT003", "count-mismatch", severity="warning", requires=any_of("、", "，", ","))
 def count_mismatch(doc: Document) -> Iterator[Finding]:
     """所说的个数与列出的项目数不一致。
 
@@ -502,10 +516,24 @@ def count_mismatch(doc: Document) -> Iterator[Finding]:
     sentences = doc.sentences
     # a count before a bracket: only sentences holding a bracket preceded by a count in the whole text can
     # hold one in the sentence itself (checked again there); a count before a noun needs 个 in the sentence
-    paren = set(sentences_at(doc, (m.start() for m in _PAREN_AFTER_COUNT.finditer(text)))) \
-        if "（" in text or "(" in text else set()
-    ge = set(sentences_with(doc, text, ("个",)))
-    for si in sorted(paren | ge):
+    first = _PAREN_AFTER_COUNT.search(text) if "（" in text or "(" in text else None
+    paren = set(sentences_at(doc, [m.start() for m in _PAREN_AFTER_COUNT.finditer(text, first.start())])) \
+        if first is not None else ()
+    ge: dict[int, list[tuple[int, int, str]]] = {}  # sentence -> (start, end, number) of its "N个"
+    if "个" in text:
+        starts = [s for s, _ in sentences]
+        for m in _COUNT_NOUN_AT.finditer(text):
+            g = m.start()
+            n_text = m.group("d")
+            ms = m.start("d") if n_text is not None else m.start("c")
+            if n_text is None:
+                n_text = m.group("c")
+            si = bisect_right(starts, g) - 1
+            if si >= 0 and g < sentences[si][1] and ms >= sentences[si][0]:  # within one sentence
+                ge.setdefault(si, []).append((ms, g + 1, n_text))
+    if not paren and not ge:
+        return
+    for si in sorted(set(paren) | ge.keys()):
         ss, se = sentences[si]
         if si in paren and _COUNT_BEFORE_PAREN.search(text[ss:se]):
             for t in tokens(doc, ss, se):
@@ -526,39 +554,36 @@ def count_mismatch(doc: Document) -> Iterator[Finding]:
                 yield Finding(t.start, m.end(),
                               f"“{doc.text[t.start:t.end]}”与括号中列出的{len(items)}项"
                               f"（{'、'.join(items)}）不一致")
-        if si in ge:
-            for m in _COUNT_NOUN.finditer(text, ss, se):
-                ms, me = m.span()
-                # cheap rejection: the noun after 个 (2 to 4 characters) ends with the last character of the list
-                lo = max(ss, ms - 300)
-                j = ms - 1
-                while j >= lo and text[j].isspace():
-                    j -= 1
-                if j < lo or text[j] not in text[me + 1:me + 4]:
-                    continue
-                head = text[lo:ms].rstrip()
-                noun = next((text[m.end():m.end() + k] for k in (2, 3, 4)
-                             if head.endswith(text[m.end():m.end() + k]) and len(text[m.end():m.end() + k]) == k
-                             and _HAN_ONLY.fullmatch(text[m.end():m.end() + k])), None)
-                if noun is None:
-                    continue
-                n_text = m.group("num")
-                n = int(n_text) if n_text.isdigit() else to_decimal(n_text)
-                if n is None:
-                    continue
-                n = int(n)
-                segs = _ITEM_SEP.split(head)
-                count = 0
-                skip = False
-                for seg in reversed(segs):
-                    seg = seg.strip()
-                    if "等" in seg:
-                        skip = True
-                        break
-                    if not seg.endswith(noun) or _DIGIT_OR_QIZHONG.search(seg) or len(seg) > 24:
-                        break
-                    count += 1
-                if skip or count < 2 or count == n:
-                    continue
-                end = m.end() + len(noun)
-                yield Finding(m.start(), end, f"“{doc.text[m.start():end]}”与前面列出的{count}个“{noun}”不一致")
+        for ms, me, n_text in ge.get(si, ()):
+            # cheap rejection: the noun after 个 (2 to 4 characters) ends with the last character of the list
+            lo = max(ss, ms - 300)
+            j = ms - 1
+            while j >= lo and text[j].isspace():
+                j -= 1
+            if j < lo or text[j] not in text[me + 1:me + 4]:
+                continue
+            head = text[lo:ms].rstrip()
+            noun = next((text[me:me + k] for k in (2, 3, 4)
+                         if head.endswith(text[me:me + k]) and len(text[me:me + k]) == k
+                         and _HAN_ONLY.fullmatch(text[me:me + k])), None)
+            if noun is None:
+                continue
+            n = int(n_text) if n_text.isdigit() else to_decimal(n_text)
+            if n is None:
+                continue
+            n = int(n)
+            segs = _ITEM_SEP.split(head)
+            count = 0
+            skip = False
+            for seg in reversed(segs):
+                seg = seg.strip()
+                if "等" in seg:
+                    skip = True
+                    break
+                if not seg.endswith(noun) or _DIGIT_OR_QIZHONG.search(seg) or len(seg) > 24:
+                    break
+                count += 1
+            if skip or count < 2 or count == n:
+                continue
+            end = me + len(noun)
+            yield Finding(ms, end, f"“{doc.text[ms:end]}”与前面列出的{count}个“{noun}”不一致")

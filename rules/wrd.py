@@ -26,7 +26,7 @@ import regex
 from lintkit import Document, Finding, Fix, OptionSpec, lazy_compile, rule
 
 from ._common import load_data
-from ._zh import AnyOf, LazyRegex, literal_alternation, norm, restore_script, to_simplified
+from ._zh import LazyRegex, any_of, literal_alternation, norm, restore_script, to_simplified
 
 
 @functools.lru_cache(maxsize=1)
@@ -136,7 +136,7 @@ def _particle_extras(extra: tuple[tuple[str, str, str], ...]) -> tuple[dict, "re
     return extras, (lazy_compile(literal_alternation(extras)) if extras else None)
 
 
-@rule("WRD002", "de-di-de", severity="warning", fix="unsafe", requires=AnyOf("的", "地", "得"),
+@rule("WRD002", "de-di-de", severity="warning", fix="unsafe", requires=any_of("的", "地", "得"),
       options={"extra": OptionSpec(list, [], "补充的错误搭配：[[\"错误写法\", \"正确写法\"], …]，如 [[\"认真的学习了\", "
                                               "\"认真地学习了\"]]", validate=lambda v: _pairs(v, ""))})
 def de_di_de(doc: Document, options) -> Iterator[Finding]:
@@ -288,7 +288,7 @@ def _frames() -> list[tuple["regex.Pattern[str]", dict]]:
 
 
 @rule("WRD005", "transposed-characters", severity="warning", fix="unsafe",
-      requires=AnyOf("更的", "最的", "达到在", "作了的", "做了的"))
+      requires=any_of("更的", "最的", "达到在", "作了的", "做了的"))
 def transposed_characters(doc: Document) -> Iterator[Finding]:
     """常见框架中的语序颠倒或多字（“更的高”“达到在”“作了的发言”）。
 
