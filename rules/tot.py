@@ -68,7 +68,7 @@ class Qty(NamedTuple):  # a tuple: built several times per sentence, a frozen da
 
 
 @functools.lru_cache(maxsize=1)
-def _tables() -> tuple["regex.Pattern[str]", frozenset[str], frozenset[str], dict[str, Decimal]]:
+def _tables() -> tuple["regex.Pattern[str]", frozenset[str], frozenset[str], dict[str, Decimal], frozenset[str]]:
     data = load_data("num")
     money = {k: Decimal(v) for k, v in data["money"].items()}
     counts = list(data["count_words"])
@@ -79,7 +79,8 @@ def _tables() -> tuple["regex.Pattern[str]", frozenset[str], frozenset[str], dic
         r"(?P<pre>" + pre + r")?(?<![\d.第])(?P<num>\d+(?:\.\d+)?|(?<![" + CN_NUM_CHARS + r"])[" + CN_NUM_CHARS
         + r"]+)\s?(?P<approx>多|余)?(?P<big>[万亿])?(?P<approx2>多|余)?\s?(?P<mw>" + mw + r")(?P<post>以上|左右)?"
     )
-    return token, frozenset(data["person_words"]), frozenset(counts), money
+    mw_last = frozenset(w[-1] for w in words)  # the characters a token ends with
+    return token, frozenset(data["person_words"]), frozenset(counts), money, mw_last
 
 
 def _interval(num: Decimal, text_num: str, factor: Decimal, approx: str | None, pre: str, post: str,
@@ -109,7 +110,7 @@ def _value(num_text: str, approx: str | None, big: str | None, mw: str, pre: str
     num = to_decimal(num_text)
     if num is None:
         return None
-    _token, persons, _counts, money = _tables()
+    _token, persons, _counts, money, _last = _tables()
     factor = _BIG[big] if big else Decimal(1)
     if mw in money:
         unit = "元"
@@ -436,7 +437,7 @@ def impossible_percentage(doc: Document) -> Iterator[Finding]:
     总数的9.09%，总数77时成立）时才报告；带“以上”“左右”的百分比不检查。
     """
     text = norm(doc)
-    _token, _persons, counts, _money = _tables()
+    _token, _persons, counts, _money, _last = _tables()
     sentences = doc.sentences
     for si in sentences_with(doc, text, ("%",)):
         ss, se = sentences[si]
@@ -500,6 +501,33 @@ _COUNT_NOUN_AT = LazyRegex(r"个(?<=(?<![\d.])(?P<d>\d+)\s?个|(?<![一二两三
 _GROWTH = LazyRegex(r"增|提高|提升|下降|降低|上升|减少|同比|环比|超过|高于|低于")
 
 
+# characters that no quantity token contains (punctuation): a token scan that starts right after one of them
+# finds the same tokens there as a scan of the whole sentence
+_TOKEN_BREAK_BEFORE = LazyRegex(r"(?r)[，、；：,;:（）()“”《》]")
+
+
+def _tokens_before_brackets(doc: Document, text: str, ss: int, se: int) -> list[Qty]:
+    """The tokens of ``tokens(doc, ss, se)`` that end right before a bracket ``（``/``(``, found by scanning only
+    from the punctuation before each bracket (a token ends with its measure word, so the character before the
+    bracket must end one)."""
+    mw_last = _tables()[4]
+    out = []
+    pos = ss
+    while True:
+        q1 = text.find("（", pos, se)
+        q2 = text.find("(", pos, se)
+        q = q1 if q2 < 0 or 0 <= q1 < q2 else q2
+        if q < 0:
+            return out
+        pos = q + 1
+        if q == ss or text[q - 1] not in mw_last:
+            continue
+        b = _TOKEN_BREAK_BEFORE.search(text, ss, q)
+        toks = tokens(doc, b.end() if b else ss, q)
+        if toks and toks[-1].end == q:
+            out.append(toks[-1])
+
+
 @rule("TOT003", "count-mismatch", severity="warning", requires=any_of("、", "，", ","))
 def count_mismatch(doc: Document) -> Iterator[Finding]:
     """所说的个数与列出的项目数不一致。
@@ -536,7 +564,7 @@ def count_mismatch(doc: Document) -> Iterator[Finding]:
     for si in sorted(set(paren) | ge.keys()):
         ss, se = sentences[si]
         if si in paren and _COUNT_BEFORE_PAREN.search(text[ss:se]):
-            for t in tokens(doc, ss, se):
+            for t in _tokens_before_brackets(doc, text, ss, se):
                 m = _PAREN_LIST.match(text, t.end)
                 if m is None or not t.exact or t.factor != 1 or t.unit == "元":
                     continue
