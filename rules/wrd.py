@@ -71,7 +71,7 @@ def _jiezhi_re() -> "regex.Pattern[str]":
     return lazy_compile(r"截止(?=(?P<t>" + _DATE_AFTER + r"|\s?(?:" + words + r")))")
 
 
-@rule("WRD001", "jiezhi-before-time", severity="error", fix="safe", requires="截止")
+@rule("WRD001", "jiezhi-before-time", severity="error", fix="safe", requires=any_of("截止"))
 def jiezhi_before_time(doc: Document) -> Iterator[Finding]:
     """“截止”后面接时间，应为“截至”。
 
@@ -151,7 +151,7 @@ def de_di_de(doc: Document, options) -> Iterator[Finding]:
     判断；“得到了认真的落实”这类名词化用法（前面有“得到”“进行”“受到”等）不报告。
     选项 extra：补充整段的错误写法和正确写法，如 [["积极地意义", "积极的意义"]]。
     """
-    extra = _pairs(options["extra"], "WRD002")
+    extra = _pairs(options["extra"], "WRD002") if options["extra"] else ()
     text = norm(doc)
     candidates, groups = _particle_groups()
     extras, extras_pattern = _particle_extras(extra)
@@ -249,8 +249,8 @@ def misspelling(doc: Document, options) -> Iterator[Finding]:
     选项 extra：补充词表 [["错误写法", "正确写法"], …] 或 [["错误写法", "正确写法", "来源"], …]，按确定的
     错误报告（错误级别、安全修复）；选项 disable：不检查的内置条目，如 ["宣树"]。
     """
-    extra = _pairs(options["extra"], "WRD003")
-    disable = _strings(options["disable"], "WRD003", "disable")
+    extra = _pairs(options["extra"], "WRD003") if options["extra"] else ()
+    disable = _strings(options["disable"], "WRD003", "disable") if options["disable"] else ()
     text = norm(doc)
     for s, e, entry in _wordlist("wrd003", extra, disable).finditer(text):
         right = _fix_text(doc, text, s, e, entry["right"])
@@ -272,8 +272,8 @@ def official_formulation(doc: Document, options) -> Iterator[Finding]:
     修复：建议修复（--unsafe-fixes）：文稿可能有意引用错误写法（如批评某种说法），由作者确认。
     选项 extra / disable：同 WRD003，如 extra = [["四个全面战略", "“四个全面”战略布局"]]。
     """
-    extra = _pairs(options["extra"], "WRD004")
-    disable = _strings(options["disable"], "WRD004", "disable")
+    extra = _pairs(options["extra"], "WRD004") if options["extra"] else ()
+    disable = _strings(options["disable"], "WRD004", "disable") if options["disable"] else ()
     text = norm(doc)
     for s, e, entry in _wordlist("wrd004", extra, disable).finditer(text):
         right = _fix_text(doc, text, s, e, entry["right"])
