@@ -191,6 +191,11 @@ def _sentence_starts(doc: Document) -> list[int]:
     return [s for s, _ in doc.sentences]
 
 
+def sentence_starts(doc: Document) -> list[int]:
+    """The start offsets of ``doc.sentences`` (for bisecting), computed once per document."""
+    return doc.memo("zh.sentence_starts", _sentence_starts)
+
+
 def sentences_with(doc: Document, text: str, words: Iterable[str]) -> list[int]:
     """Indices (ascending) of the sentences of ``doc`` whose span of ``text`` (``norm(doc)`` or ``doc.masked``)
     contains one of ``words`` — the same sentences as ``[i for i, (s, e) in enumerate(doc.sentences) if any(w
@@ -203,7 +208,7 @@ def sentences_with(doc: Document, text: str, words: Iterable[str]) -> list[int]:
         if found is None:
             found = set()
             sentences = doc.sentences
-            starts = doc.memo("zh.sentence_starts", _sentence_starts)
+            starts = sentence_starts(doc)
         n = len(w)
         while pos >= 0:
             i = bisect_right(starts, pos) - 1
@@ -215,13 +220,12 @@ def sentences_with(doc: Document, text: str, words: Iterable[str]) -> list[int]:
     return sorted(found) if found else []
 
 
-def sentences_at(doc: Document, positions: Iterable[int]) -> list[int]:
-    """Indices (ascending, unique) of the sentences of ``doc`` that contain one of the offsets ``positions``."""
+def sentences_at_each(doc: Document, positions: Iterable[int]) -> list[int]:
+    """For each offset of ``positions``, the index of the sentence of ``doc`` that contains it, or -1."""
     sentences = doc.sentences
-    starts = doc.memo("zh.sentence_starts", _sentence_starts)
-    found: set[int] = set()
+    starts = sentence_starts(doc)
+    out = []
     for pos in positions:
         i = bisect_right(starts, pos) - 1
-        if i >= 0 and pos < sentences[i][1]:
-            found.add(i)
-    return sorted(found)
+        out.append(i if i >= 0 and pos < sentences[i][1] else -1)
+    return out

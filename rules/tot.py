@@ -34,8 +34,8 @@ from lintkit import Document, Finding, lazy_compile, rule
 
 
 from ._common import load_data
-from ._zh import (CN_NUM_CHARS, LazyRegex, Requires, any_of, literal_alternation, norm, sentences_at,
-                  sentences_with, to_decimal)
+from ._zh import (CN_NUM_CHARS, LazyRegex, Requires, any_of, literal_alternation, norm,
+                  sentence_starts, sentences_at_each, sentences_with, to_decimal)
 
 # patterns used inside the rules (compiled once, not looked up in regex's cache on every call)
 _TOTAL_WORD_BEFORE = lazy_compile(r"总(?:价值|金额|额|计|数)[^，,。；;]{0,4}$")
@@ -495,8 +495,6 @@ def _pct(k: int, n: int) -> str:
 # ------------------------------------------------------------------------------------------------- TOT003
 _PAREN_LIST = LazyRegex(r"[（(](?P<items>[^（）()\r\n]{1,120})[）)]")
 _COUNT_BEFORE_PAREN = LazyRegex(r"[\d一二两三四五六七八九十]\s?\p{Han}{1,2}[（(]")
-# the brackets that end a match of _COUNT_BEFORE_PAREN in the whole text (the bracket first: scanned fast)
-_PAREN_AFTER_COUNT = LazyRegex(r"[（(](?<=[\d一二两三四五六七八九十]\s?\p{Han}{1,2}[（(])")
 _ITEM_SEP = LazyRegex(r"[、，,；;]")
 # "N个": r"(?<![\d.])(?P<num>\d+|(?<![一二两三四五六七八九十])[一二两三四五六七八九十]+)\s?个" found from its 个 (a
 # literal: scanned fast) with the number in a lookbehind. A number is a whole run of digits (or of Chinese
@@ -511,26 +509,34 @@ _GROWTH = LazyRegex(r"增|提高|提升|下降|降低|上升|减少|同比|环�
 _TOKEN_BREAK_BEFORE = LazyRegex(r"(?r)[，、；：,;:（）()“”《》]")
 
 
-def _tokens_before_brackets(doc: Document, text: str, ss: int, se: int) -> list[Qty]:
-    """The tokens of ``tokens(doc, ss, se)`` that end right before a bracket ``（``/``(``, found by scanning only
-    from the punctuation before each bracket (a token ends with its measure word, so the character before the
-    bracket must end one)."""
+def _brackets_after_token_ends(doc: Document, text: str) -> dict[int, list[int]]:
+    """Sentence index -> the brackets ``（``/``(`` in it (ascending) right after a character that ends a measure
+    word: the only places where a token of ``tokens(doc, ss, se)`` can end right before a bracket."""
     mw_last = _tables()[4]
-    out = []
-    pos = ss
-    while True:
-        q1 = text.find("（", pos, se)
-        q2 = text.find("(", pos, se)
-        q = q1 if q2 < 0 or 0 <= q1 < q2 else q2
-        if q < 0:
-            return out
-        pos = q + 1
-        if q == ss or text[q - 1] not in mw_last:
-            continue
-        b = _TOKEN_BREAK_BEFORE.search(text, ss, q)
-        toks = tokens(doc, b.end() if b else ss, q)
-        if toks and toks[-1].end == q:
-            out.append(toks[-1])
+    qs = []
+    for c in "（(":
+        q = text.find(c)
+        while q >= 0:
+            if q and text[q - 1] in mw_last:
+                qs.append(q)
+            q = text.find(c, q + 1)
+    if not qs:
+        return {}
+    qs.sort()
+    sentences = doc.sentences
+    out: dict[int, list[int]] = {}
+    for si, q in zip(sentences_at_each(doc, qs), qs):
+        if si >= 0 and sentences[si][0] < q:  # the measure word before it in the same sentence
+            out.setdefault(si, []).append(q)
+    return out
+
+
+def _token_before(doc: Document, text: str, ss: int, q: int) -> Qty | None:
+    """The token of ``tokens(doc, ss, se)`` that ends at ``q``, if any, found by scanning only from the
+    punctuation before ``q``."""
+    b = _TOKEN_BREAK_BEFORE.search(text, ss, q)
+    toks = tokens(doc, b.end() if b else ss, q)
+    return toks[-1] if toks and toks[-1].end == q else None
 
 
 @rule("TOT003", "count-mismatch", severity="warning", requires=any_of("、", "，", ","))
@@ -547,18 +553,22 @@ def count_mismatch(doc: Document) -> Iterator[Finding]:
     """
     text = norm(doc)
     sentences = doc.sentences
-    # a count before a bracket: only sentences holding a bracket preceded by a count in the whole text can
-    # hold one in the sentence itself (checked again there); a count before a noun needs 个 in the sentence
-    first = _PAREN_AFTER_COUNT.search(text) if "（" in text or "(" in text else None
-    paren = set(sentences_at(doc, [m.start() for m in _PAREN_AFTER_COUNT.finditer(text, first.start())])) \
-        if first is not None else ()
+    # a count before a bracket: a token ends right before a bracket, in a sentence where _COUNT_BEFORE_PAREN
+    # finds something (checked only for the sentences with such brackets)
+    paren = _brackets_after_token_ends(doc, text) if "（" in text or "(" in text else {}
     ge: dict[int, list[tuple[int, int, str]]] = {}  # sentence -> (start, end, number) of its "N个"
     if "个" in text:
-        starts = [s for s, _ in sentences]
+        starts = sentence_starts(doc)
         for m in _COUNT_NOUN_AT.finditer(text):
             g = m.start()
             n_text = m.group("d")
             ms = m.start("d") if n_text is not None else m.start("c")
+            # the cheap rejection below (the noun after 个 ends with the last character of the list), done early
+            j = ms - 1
+            while j >= 0 and text[j].isspace():
+                j -= 1
+            if j < 0 or text[j] not in text[g + 2:g + 5]:
+                continue
             if n_text is None:
                 n_text = m.group("c")
             si = bisect_right(starts, g) - 1
@@ -566,10 +576,13 @@ def count_mismatch(doc: Document) -> Iterator[Finding]:
                 ge.setdefault(si, []).append((ms, g + 1, n_text))
     if not paren and not ge:
         return
-    for si in sorted(set(paren) | ge.keys()):
+    for si in sorted(paren.keys() | ge.keys()):
         ss, se = sentences[si]
         if si in paren and _COUNT_BEFORE_PAREN.search(text[ss:se]):
-            for t in _tokens_before_brackets(doc, text, ss, se):
+            for q in paren[si]:
+                t = _token_before(doc, text, ss, q)
+                if t is None:
+                    continue
                 m = _PAREN_LIST.match(text, t.end)
                 if m is None or not t.exact or t.factor != 1 or t.unit == "元":
                     continue
