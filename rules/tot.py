@@ -316,7 +316,7 @@ def _cross_sentence(doc: Document, text: str) -> list[Statement]:
 # ------------------------------------------------------------------------------------------------- TOT001
 def _parts_possible(text: str) -> bool | None:
     """Statements need 其中/分别 (anchored; 别 is also written 別/彆) or a sentence ending with a money total
-    (``元。``, see _MONEY_TOTAL_END) in the normalised text. The rules used to require
+    (``共……元。``, see _MONEY_TOTAL_END) in the normalised text. The rules used to require
     r"其中|分别|[共合总累][计有数]?" (any of 共合总累) and still do."""
     # (a one-character test first: it costs a tenth of a two-character one)
     fen = "分" in text
@@ -328,8 +328,9 @@ def _parts_possible(text: str) -> bool | None:
     return None
 
 
-# the end of _MONEY_TOTAL_END in the text before normalisation (．is normalised to .)
-_MONEY_END = LazyRegex(r"元\s*[。.．]")
+# _MONEY_TOTAL_END loosened to hold in the text before normalisation and masking (計/總/．are normalised, masked
+# characters could be anything), 元 first: scanned fast
+_MONEY_END = LazyRegex(r"(?s)元\s*[。.．](?<=(?:共|计|計|总|總).{0,6}?[\d一二三四五六七八九十].{0,8}元\s*[。.．])")
 _REQ_PARTS = Requires(_parts_possible)
 
 

@@ -250,6 +250,8 @@ def test_money_total_precheck_allows_space_before_the_full_stop():
     (d,) = lint(text, TOT)
     assert d.rule == "TOT001" and d.severity == "info"
     assert not tot._parts_possible(text.replace("元 。", "元，").replace("共", "有"))
+    assert tot._parts_possible("资助金额合計3.5萬元．")  # 計 and ．before normalisation
+    assert not tot._parts_possible("资助金额3.5万元。共青团")  # 共 after the amount
 
 
 def test_sentences_with_matches_slicing_every_sentence():
