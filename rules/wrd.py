@@ -112,7 +112,9 @@ def _particle_groups() -> tuple["regex.Pattern[str]", list[tuple["regex.Pattern[
         after_words = [to_simplified(w) for w in g["after"]]
         lasts.update(w[-1] for w in before_words if w)
         firsts.update(w[0] for w in after_words if w)
+        # (the candidate search and the particle-first patterns below rely on these two properties of the data)
         assert len(g["wrong"]) == 1, "wrd002: the wrong particle is one character"
+        assert not any(g["wrong"] in w for w in before_words), "wrd002: a before word contains the particle"
         wrongs.add(g["wrong"])
         lookbehind = r"(?<!所)" if g["right"] == "得" else ""
         wrong = regex.escape(g["wrong"])
@@ -215,6 +217,7 @@ class _WordList:
         self.pattern = re.compile("|".join(map(re.escape, words))) if words else None
 
     def finditer(self, text: str) -> list[tuple[int, int, dict]]:
+        """(start, end, entry) of the matches: the plain words' first, then each context entry's."""
         out = []
         if self.pattern is not None:
             plain = self.plain
