@@ -109,9 +109,13 @@ def to_simplified(text: str) -> str:
     return text.translate(_t2s()[0])
 
 
+def _norm(doc: Document) -> str:
+    return to_simplified(doc.masked)
+
+
 def norm(doc: Document) -> str:
     """``doc.masked`` normalised (see the module docstring), computed once per document."""
-    return doc.memo("zh.norm", lambda d: to_simplified(d.masked))
+    return doc.memo("zh.norm", _norm)
 
 
 def restore_script(original: str, normalised: str, replacement: str) -> str:
