@@ -15,7 +15,7 @@ import regex
 from lintkit import Document, Finding, Fix, lazy_compile, rule
 
 from ._common import load_data
-from ._zh import CN_NUM_CHARS, LazyRegex, Requires, any_of, literal_alternation, norm
+from ._zh import CN_NUM_CHARS, LazyRegex, any_of, literal_alternation, norm
 
 
 @functools.lru_cache(maxsize=1)
@@ -127,19 +127,10 @@ def _inner_approx_re() -> "regex.Pattern[str]":
 _APPROX_AFTER_DIGIT = LazyRegex(r"[余多](?<=\d.)")
 
 
-_REQ_DIGIT_APPROX = LazyRegex(r"[余多餘](?<=\d.)")
-
-
-def _digit_then_approx(text: str) -> bool | None:
-    """The pre-check ``\\d[余多餘]`` (a digit, then 余, 多 or 餘), with one-character tests first (most documents
-    lack all three)."""
-    if "余" in text or "多" in text or "餘" in text:
-        return True if _REQ_DIGIT_APPROX.search(text) else None
-    return None
-
-
-@rule("NUM002", "approximation-inside-number", severity="warning", fix="unsafe",
-      requires=Requires(_digit_then_approx))
+# The rule used to require r"\d[余多餘]" in the text. Its own scan below (a digit, then 余/多, in the normalised
+# text, where 余 may come from 餘 and fullwidth digits are mapped) only finds places where that holds, so the
+# pre-check keeps to the three characters and the document is scanned once.
+@rule("NUM002", "approximation-inside-number", severity="warning", fix="unsafe", requires=any_of("余", "多", "餘"))
 def approximation_inside_number(doc: Document) -> Iterator[Finding]:
     """“余”“多”放在了不是整数位的数字后面。
 
