@@ -15,7 +15,7 @@ import regex
 from lintkit import Document, Finding, Fix, lazy_compile, rule
 
 from ._common import load_data
-from ._zh import CN_NUM_CHARS, LazyRegex, literal_alternation, norm
+from ._zh import CN_NUM_CHARS, LazyRegex, any_of, literal_alternation, norm
 
 
 @functools.lru_cache(maxsize=1)
@@ -51,7 +51,7 @@ def _time_units() -> set[str]:
     return _TIME_UNITS
 
 
-@rule("NUM001", "contradictory-approximation", severity="warning", requires=LazyRegex(r"近|约|超过|逾|左右"))
+@rule("NUM001", "contradictory-approximation", severity="warning", requires=any_of("近", "约", "超过", "逾", "左右"))
 def contradictory_approximation(doc: Document) -> Iterator[Finding]:
     """同一个数同时用了两个概数标记，意思重复或互相矛盾。
 
@@ -98,7 +98,9 @@ def contradictory_approximation(doc: Document) -> Iterator[Finding]:
         if what is None:
             continue
         yield Finding(s, e, f"“{doc.text[s:e]}”：{what}", severity=severity)
-    # N多/N余 … 左右 without a prefix
+    # N多/N余 … 左右 without a prefix (the pattern starts with a lookbehind: scanned only when its end is there)
+    if "左右" not in text and "上下" not in text:
+        return
     for m in _approx_post_re().finditer(text):
         s, e = m.span()
         yield Finding(s, e, f"“{doc.text[s:e]}”：“{m.group('suf')}”与“{m.group('post')}”重复")
@@ -121,10 +123,14 @@ def _inner_approx_re() -> "regex.Pattern[str]":
     )
 
 
-_DIGIT_BEFORE_APPROX = LazyRegex(r"\d(?=[余多])")
+# 余/多 after a digit; the match is 余/多 (a literal class is scanned fast, a pattern starting with \d is not)
+_APPROX_AFTER_DIGIT = LazyRegex(r"[余多](?<=\d.)")
 
 
-@rule("NUM002", "approximation-inside-number", severity="warning", fix="unsafe", requires=LazyRegex(r"\d[余多餘]"))
+# The rule used to require r"\d[余多餘]" in the text. Its own scan below (a digit, then 余/多, in the normalised
+# text, where 余 may come from 餘 and fullwidth digits are mapped) only finds places where that holds, so the
+# pre-check keeps to the three characters and the document is scanned once.
+@rule("NUM002", "approximation-inside-number", severity="warning", fix="unsafe", requires=any_of("余", "多", "餘"))
 def approximation_inside_number(doc: Document) -> Iterator[Finding]:
     """“余”“多”放在了不是整数位的数字后面。
 
@@ -139,11 +145,13 @@ def approximation_inside_number(doc: Document) -> Iterator[Finding]:
     """
     text = norm(doc)
     pattern = _inner_approx_re()
-    for c in _DIGIT_BEFORE_APPROX.finditer(text):
-        start = c.start()
+    for c in _APPROX_AFTER_DIGIT.finditer(text):
+        start = c.start() - 1  # the digit before 余/多
         floor = max(0, start - 24)
         while start > floor and (text[start - 1].isdigit() or text[start - 1] == "."):
             start -= 1
+        if text[c.start() - 1] == "0" and "." not in text[start:c.start()]:
+            continue  # a whole number ending in 0 ("20余人") is right; the pattern below would not match
         m = pattern.match(text, start)
         if m is None:
             continue
@@ -166,12 +174,16 @@ def _mixed_re() -> tuple["regex.Pattern[str]", "regex.Pattern[str]"]:
     mixed = lazy_compile(r"(?<![\d.A-Za-z])(?P<num>\d+(?:\.\d+)?)(?!" + units + r")(?P<unit>[千百十])"
                           r"(?P<rest>[零〇]?\d+)?")
     # 二0二一年: the digit 0 between Chinese digits of a year (the Chinese zero of years is 〇)
-    zero = lazy_compile(r"(?<=[〇一二三四五六七八九])[0０Oo](?=[〇一二三四五六七八九0０]*年)")
+    zero = lazy_compile(r"[0０Oo](?<=[〇一二三四五六七八九].)(?=[〇一二三四五六七八九0０]*年)")
     return mixed, zero
 
 
+# a digit right before 千/百/十, which every match of the mixed pattern has (the character class first: fast)
+_DIGIT_UNIT = LazyRegex(r"[千百十](?<=\d.)")
+
+
 @rule("NUM003", "mixed-numerals", severity="warning", fix="unsafe",
-      requires=LazyRegex(r"(?<=\d)[千百十]|(?<=[〇一二三四五六七八九])[0０Oo]"))
+      requires=LazyRegex(r"[千百十](?<=\d.)|[0０Oo](?<=[〇一二三四五六七八九].)"))
 def mixed_numerals(doc: Document) -> Iterator[Finding]:
     """一个数里混用阿拉伯数字和汉字数字（“万”“亿”除外）。
 
@@ -190,7 +202,7 @@ def mixed_numerals(doc: Document) -> Iterator[Finding]:
     text = norm(doc)
     mixed, zero = _mixed_re()
     traditional = None
-    for m in mixed.finditer(text):
+    for m in (mixed.finditer(text) if _DIGIT_UNIT.search(text) else ()):
         s, e = m.span()
         unit = m.group("unit")
         orig = doc.text[s:e]

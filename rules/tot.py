@@ -23,9 +23,10 @@ tokens: a token needs a measure word, and 年/届 are not counted.
 from __future__ import annotations
 
 import functools
+from bisect import bisect_right
 from dataclasses import dataclass
 from decimal import ROUND_CEILING, ROUND_FLOOR, Decimal
-from typing import Iterator
+from typing import Iterator, NamedTuple
 
 import regex
 
@@ -33,7 +34,8 @@ from lintkit import Document, Finding, lazy_compile, rule
 
 
 from ._common import load_data
-from ._zh import CN_NUM_CHARS, LazyRegex, literal_alternation, norm, to_decimal
+from ._zh import (CN_NUM_CHARS, LazyRegex, Requires, any_of, literal_alternation, norm,
+                  sentence_starts, sentences_at_each, sentences_with, to_decimal)
 
 # patterns used inside the rules (compiled once, not looked up in regex's cache on every call)
 _TOTAL_WORD_BEFORE = lazy_compile(r"总(?:价值|金额|额|计|数)[^，,。；;]{0,4}$")
@@ -48,8 +50,7 @@ _CN_LEADING = "零〇一二两三四五六七八九十"
 _TOTAL_PRE = ("共", "共计", "合计", "总计", "累计", "总数", "共有", "总共", "一共")
 
 
-@dataclass(frozen=True)
-class Qty:
+class Qty(NamedTuple):  # a tuple: built several times per sentence, a frozen dataclass costs 5× more
     start: int
     end: int
     lo: Decimal
@@ -67,7 +68,7 @@ class Qty:
 
 
 @functools.lru_cache(maxsize=1)
-def _tables() -> tuple["regex.Pattern[str]", frozenset[str], frozenset[str], dict[str, Decimal]]:
+def _tables() -> tuple["regex.Pattern[str]", frozenset[str], frozenset[str], dict[str, Decimal], frozenset[str]]:
     data = load_data("num")
     money = {k: Decimal(v) for k, v in data["money"].items()}
     counts = list(data["count_words"])
@@ -78,7 +79,8 @@ def _tables() -> tuple["regex.Pattern[str]", frozenset[str], frozenset[str], dic
         r"(?P<pre>" + pre + r")?(?<![\d.第])(?P<num>\d+(?:\.\d+)?|(?<![" + CN_NUM_CHARS + r"])[" + CN_NUM_CHARS
         + r"]+)\s?(?P<approx>多|余)?(?P<big>[万亿])?(?P<approx2>多|余)?\s?(?P<mw>" + mw + r")(?P<post>以上|左右)?"
     )
-    return token, frozenset(data["person_words"]), frozenset(counts), money
+    mw_last = frozenset(w[-1] for w in words)  # the characters a token ends with
+    return token, frozenset(data["person_words"]), frozenset(counts), money, mw_last
 
 
 def _interval(num: Decimal, text_num: str, factor: Decimal, approx: str | None, pre: str, post: str,
@@ -101,34 +103,46 @@ def _interval(num: Decimal, text_num: str, factor: Decimal, approx: str | None, 
     return v, v, True
 
 
+def _value(num_text: str, approx: str | None, big: str | None, mw: str, pre: str, post: str) -> tuple | None:
+    """The fields of a token after its offsets (``Qty[2:]``), or None when ``num_text`` is not a numeral."""
+    if not num_text[:1].isdigit() and num_text[0] not in _CN_LEADING:
+        return None  # 千家万户, 万人: not a numeral
+    num = to_decimal(num_text)
+    if num is None:
+        return None
+    _token, persons, _counts, money, _last = _tables()
+    factor = _BIG[big] if big else Decimal(1)
+    if mw in money:
+        unit = "元"
+        factor *= money[mw]
+    elif mw in persons:
+        unit = "人"
+    else:
+        unit = mw
+    lo, hi, exact = _interval(num, num_text, factor, approx, pre, post)
+    return lo, hi, exact, unit, num_text + (approx or ""), factor, pre, mw
+
+
+# token text -> _value(...): drafts repeat the same few quantities ("1个", "3人"), and Decimal arithmetic is the
+# bulk of the work per token (the values are immutable, so they are shared)
+_VALUES: dict[tuple, tuple | None] = {}
+
+
 def tokens(doc: Document, start: int, end: int) -> list[Qty]:
     """Quantity tokens of ``norm(doc)[start:end]``."""
     text = norm(doc)
-    token_re, persons, _counts, money = _tables()
     out: list[Qty] = []
-    for m in token_re.finditer(text, start, end):
-        num_text = m.group("num")
-        if not num_text[:1].isdigit() and num_text[0] not in _CN_LEADING:
-            continue  # 千家万户, 万人: not a numeral
-        num = to_decimal(num_text)
-        if num is None:
-            continue
-        mw = m.group("mw")
-        big = m.group("big")
-        factor = _BIG[big] if big else Decimal(1)
-        if mw in money:
-            unit = "元"
-            factor *= money[mw]
-        elif mw in persons:
-            unit = "人"
-        else:
-            unit = mw
-        pre = m.group("pre") or ""
-        approx = m.group("approx") or m.group("approx2")
-        lo, hi, exact = _interval(num, num_text, factor, approx, pre, m.group("post") or "")
-        s = m.start("num")
-        shown = num_text + (approx or "")
-        out.append(Qty(s, m.end("mw"), lo, hi, exact, unit, shown, factor, pre, mw))
+    values = _VALUES
+    for m in _tables()[0].finditer(text, start, end):
+        pre, num_text, approx, big, approx2, mw, post = m.groups()
+        key = (num_text, approx or approx2, big, mw, pre or "", post or "")
+        v = values.get(key, False)
+        if v is False:
+            if len(values) > 20_000:
+                values.clear()
+            v = values[key] = _value(*key)
+        if v is not None:
+            out.append(Qty(m.start(2), m.end(6), *v))
     return out
 
 
@@ -173,10 +187,8 @@ def _statements(doc: Document) -> list[Statement]:
         text = norm(d)
         out: list[Statement] = []
         sentences = d.sentences
-        for si, (ss, se) in enumerate(sentences):
-            chunk = text[ss:se]
-            if "其中" in chunk or "分别" in chunk:
-                out.extend(_anchored(d, text, ss, se))
+        for si in sentences_with(d, text, ("其中", "分别")):
+            out.extend(_anchored(d, text, *sentences[si]))
         out.extend(_cross_sentence(d, text))
         return out
 
@@ -270,7 +282,8 @@ _MONEY_TOTAL_END = LazyRegex(r"(?:共|计|总)[^，,。；;]{0,6}?[\d一二三�
 def _cross_sentence(doc: Document, text: str) -> list[Statement]:
     out: list[Statement] = []
     sentences = doc.sentences
-    for i, (ss, se) in enumerate(sentences):
+    for i in sentences_with(doc, text, ("元",)):  # a money total needs 元 in its sentence
+        ss, se = sentences[i]
         stripped = text[ss:se].rstrip()
         if not stripped.endswith(("。", ".")) or not _MONEY_TOTAL_END.search(stripped):
             continue
@@ -301,7 +314,24 @@ def _cross_sentence(doc: Document, text: str) -> list[Statement]:
 
 
 # ------------------------------------------------------------------------------------------------- TOT001
-_REQ_PARTS = LazyRegex(r"其中|分别|[共合总累][计有数]?")
+def _parts_possible(text: str) -> bool | None:
+    """Statements need 其中/分别 (anchored; 别 is also written 別/彆) or a sentence ending with a money total
+    (``共……元。``, see _MONEY_TOTAL_END) in the normalised text. The rules used to require
+    r"其中|分别|[共合总累][计有数]?" (any of 共合总累) and still do."""
+    # (a one-character test first: it costs a tenth of a two-character one)
+    fen = "分" in text
+    if ("其" in text and "其中" in text) or (fen and "分别" in text):
+        return True
+    if ((fen and ("分別" in text or "分彆" in text)) or ("元" in text and _MONEY_END.search(text))) and \
+            ("共" in text or "合" in text or "总" in text or "累" in text):
+        return True
+    return None
+
+
+# _MONEY_TOTAL_END loosened to hold in the text before normalisation and masking (計/總/．are normalised, masked
+# characters could be anything), 元 first: scanned fast
+_MONEY_END = LazyRegex(r"(?s)元\s*[。.．](?<=(?:共|计|計|总|總).{0,6}?[\d一二三四五六七八九十].{0,8}元\s*[。.．])")
+_REQ_PARTS = Requires(_parts_possible)
 
 
 @rule("TOT001", "parts-exceed-total", severity="warning", requires=_REQ_PARTS)
@@ -399,7 +429,7 @@ def _feasible_base(n: int, p: Decimal, d: int) -> bool:
 _OWN_SUBJECT = LazyRegex(r"[，,；;：:]\s*\p{Han}{3,}$")
 
 
-@rule("TOT002", "impossible-percentage", severity="warning", requires=LazyRegex(r"[%％]"))
+@rule("TOT002", "impossible-percentage", severity="warning", requires=any_of("%", "％"))
 def impossible_percentage(doc: Document) -> Iterator[Finding]:
     """百分比与所说的件数、人数不可能对得上。
 
@@ -413,10 +443,10 @@ def impossible_percentage(doc: Document) -> Iterator[Finding]:
     总数的9.09%，总数77时成立）时才报告；带“以上”“左右”的百分比不检查。
     """
     text = norm(doc)
-    _token, _persons, counts, _money = _tables()
-    for ss, se in doc.sentences:
-        if "%" not in text[ss:se]:
-            continue
+    _token, _persons, counts, _money, _last = _tables()
+    sentences = doc.sentences
+    for si in sentences_with(doc, text, ("%",)):
+        ss, se = sentences[si]
         for m in _RATE.finditer(text, ss, se):
             if m.group("post"):
                 continue
@@ -467,11 +497,50 @@ def _pct(k: int, n: int) -> str:
 _PAREN_LIST = LazyRegex(r"[（(](?P<items>[^（）()\r\n]{1,120})[）)]")
 _COUNT_BEFORE_PAREN = LazyRegex(r"[\d一二两三四五六七八九十]\s?\p{Han}{1,2}[（(]")
 _ITEM_SEP = LazyRegex(r"[、，,；;]")
-_COUNT_NOUN = LazyRegex(r"(?<![\d.])(?P<num>\d+|(?<![一二两三四五六七八九十])[一二两三四五六七八九十]+)\s?个")
+# "N个": r"(?<![\d.])(?P<num>\d+|(?<![一二两三四五六七八九十])[一二两三四五六七八九十]+)\s?个" found from its 个 (a
+# literal: scanned fast) with the number in a lookbehind. A number is a whole run of digits (or of Chinese
+# digits) that ends right before 个 (or one space before it), so the matches are the same, and each 个 has at
+# most one (group d: arabic digits, c: Chinese digits)
+_COUNT_NOUN_AT = LazyRegex(r"个(?<=(?<![\d.])(?P<d>\d+)\s?个|(?<![一二两三四五六七八九十])(?P<c>[一二两三四五六七八九十]+)\s?个)")
 _GROWTH = LazyRegex(r"增|提高|提升|下降|降低|上升|减少|同比|环比|超过|高于|低于")
 
 
-@rule("TOT003", "count-mismatch", severity="warning", requires=LazyRegex(r"[、，,]"))
+# characters that no quantity token contains (punctuation): a token scan that starts right after one of them
+# finds the same tokens there as a scan of the whole sentence
+_TOKEN_BREAK_BEFORE = LazyRegex(r"(?r)[，、；：,;:（）()“”《》]")
+
+
+def _brackets_after_token_ends(doc: Document, text: str) -> dict[int, list[int]]:
+    """Sentence index -> the brackets ``（``/``(`` in it (ascending) right after a character that ends a measure
+    word: the only places where a token of ``tokens(doc, ss, se)`` can end right before a bracket."""
+    mw_last = _tables()[4]
+    qs = []
+    for c in "（(":
+        q = text.find(c)
+        while q >= 0:
+            if q and text[q - 1] in mw_last:
+                qs.append(q)
+            q = text.find(c, q + 1)
+    if not qs:
+        return {}
+    qs.sort()
+    sentences = doc.sentences
+    out: dict[int, list[int]] = {}
+    for si, q in zip(sentences_at_each(doc, qs), qs):
+        if si >= 0 and sentences[si][0] < q:  # the measure word before it in the same sentence
+            out.setdefault(si, []).append(q)
+    return out
+
+
+def _token_before(doc: Document, text: str, ss: int, q: int) -> Qty | None:
+    """The token of ``tokens(doc, ss, se)`` that ends at ``q``, if any, found by scanning only from the
+    punctuation before ``q``."""
+    b = _TOKEN_BREAK_BEFORE.search(text, ss, q)
+    toks = tokens(doc, b.end() if b else ss, q)
+    return toks[-1] if toks and toks[-1].end == q else None
+
+
+@rule("TOT003", "count-mismatch", severity="warning", requires=any_of("、", "，", ","))
 def count_mismatch(doc: Document) -> Iterator[Finding]:
     """所说的个数与列出的项目数不一致。
 
@@ -484,10 +553,37 @@ def count_mismatch(doc: Document) -> Iterator[Finding]:
     “其中”“包括”时不查；项数少于所说个数而某项含“和”“及”“与”时（可能是两项）不报告。
     """
     text = norm(doc)
-    for ss, se in doc.sentences:
-        chunk = text[ss:se]
-        if _COUNT_BEFORE_PAREN.search(chunk):
-            for t in tokens(doc, ss, se):
+    sentences = doc.sentences
+    # a count before a bracket: a token ends right before a bracket, in a sentence where _COUNT_BEFORE_PAREN
+    # finds something (checked only for the sentences with such brackets)
+    paren = _brackets_after_token_ends(doc, text) if "（" in text or "(" in text else {}
+    ge: dict[int, list[tuple[int, int, str]]] = {}  # sentence -> (start, end, number) of its "N个"
+    if "个" in text:
+        starts = sentence_starts(doc)
+        for m in _COUNT_NOUN_AT.finditer(text):
+            g = m.start()
+            n_text = m.group("d")
+            ms = m.start("d") if n_text is not None else m.start("c")
+            # the cheap rejection below (the noun after 个 ends with the last character of the list), done early
+            j = ms - 1
+            while j >= 0 and text[j].isspace():
+                j -= 1
+            if j < 0 or text[j] not in text[g + 2:g + 5]:
+                continue
+            if n_text is None:
+                n_text = m.group("c")
+            si = bisect_right(starts, g) - 1
+            if si >= 0 and g < sentences[si][1] and ms >= sentences[si][0]:  # within one sentence
+                ge.setdefault(si, []).append((ms, g + 1, n_text))
+    if not paren and not ge:
+        return
+    for si in sorted(paren.keys() | ge.keys()):
+        ss, se = sentences[si]
+        if si in paren and _COUNT_BEFORE_PAREN.search(text[ss:se]):
+            for q in paren[si]:
+                t = _token_before(doc, text, ss, q)
+                if t is None:
+                    continue
                 m = _PAREN_LIST.match(text, t.end)
                 if m is None or not t.exact or t.factor != 1 or t.unit == "元":
                     continue
@@ -505,31 +601,36 @@ def count_mismatch(doc: Document) -> Iterator[Finding]:
                 yield Finding(t.start, m.end(),
                               f"“{doc.text[t.start:t.end]}”与括号中列出的{len(items)}项"
                               f"（{'、'.join(items)}）不一致")
-        if "个" in chunk:
-            for m in _COUNT_NOUN.finditer(text, ss, se):
-                head = text[max(ss, m.start() - 300):m.start()].rstrip()
-                noun = next((text[m.end():m.end() + k] for k in (2, 3, 4)
-                             if head.endswith(text[m.end():m.end() + k]) and len(text[m.end():m.end() + k]) == k
-                             and _HAN_ONLY.fullmatch(text[m.end():m.end() + k])), None)
-                if noun is None:
-                    continue
-                n_text = m.group("num")
-                n = int(n_text) if n_text.isdigit() else to_decimal(n_text)
-                if n is None:
-                    continue
-                n = int(n)
-                segs = _ITEM_SEP.split(head)
-                count = 0
-                skip = False
-                for seg in reversed(segs):
-                    seg = seg.strip()
-                    if "等" in seg:
-                        skip = True
-                        break
-                    if not seg.endswith(noun) or _DIGIT_OR_QIZHONG.search(seg) or len(seg) > 24:
-                        break
-                    count += 1
-                if skip or count < 2 or count == n:
-                    continue
-                end = m.end() + len(noun)
-                yield Finding(m.start(), end, f"“{doc.text[m.start():end]}”与前面列出的{count}个“{noun}”不一致")
+        for ms, me, n_text in ge.get(si, ()):
+            # cheap rejection: the noun after 个 (2 to 4 characters) ends with the last character of the list
+            lo = max(ss, ms - 300)
+            j = ms - 1
+            while j >= lo and text[j].isspace():
+                j -= 1
+            if j < lo or text[j] not in text[me + 1:me + 4]:
+                continue
+            head = text[lo:ms].rstrip()
+            noun = next((text[me:me + k] for k in (2, 3, 4)
+                         if head.endswith(text[me:me + k]) and len(text[me:me + k]) == k
+                         and _HAN_ONLY.fullmatch(text[me:me + k])), None)
+            if noun is None:
+                continue
+            n = int(n_text) if n_text.isdigit() else to_decimal(n_text)
+            if n is None:
+                continue
+            n = int(n)
+            segs = _ITEM_SEP.split(head)
+            count = 0
+            skip = False
+            for seg in reversed(segs):
+                seg = seg.strip()
+                if "等" in seg:
+                    skip = True
+                    break
+                if not seg.endswith(noun) or _DIGIT_OR_QIZHONG.search(seg) or len(seg) > 24:
+                    break
+                count += 1
+            if skip or count < 2 or count == n:
+                continue
+            end = me + len(noun)
+            yield Finding(ms, end, f"“{doc.text[ms:end]}”与前面列出的{count}个“{noun}”不一致")

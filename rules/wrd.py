@@ -18,6 +18,7 @@ built-in wrong forms to ignore. A malformed entry stops the rule with a message 
 from __future__ import annotations
 
 import functools
+import re
 from typing import Any, Iterator, Sequence
 
 import regex
@@ -25,7 +26,7 @@ import regex
 from lintkit import Document, Finding, Fix, OptionSpec, lazy_compile, rule
 
 from ._common import load_data
-from ._zh import LazyRegex, literal_alternation, norm, restore_script, to_simplified
+from ._zh import LazyRegex, any_of, literal_alternation, norm, restore_script, to_simplified
 
 
 @functools.lru_cache(maxsize=1)
@@ -70,7 +71,7 @@ def _jiezhi_re() -> "regex.Pattern[str]":
     return lazy_compile(r"截止(?=(?P<t>" + _DATE_AFTER + r"|\s?(?:" + words + r")))")
 
 
-@rule("WRD001", "jiezhi-before-time", severity="error", fix="safe", requires="截止")
+@rule("WRD001", "jiezhi-before-time", severity="error", fix="safe", requires=any_of("截止"))
 def jiezhi_before_time(doc: Document) -> Iterator[Finding]:
     """“截止”后面接时间，应为“截至”。
 
@@ -96,20 +97,48 @@ _NOMINALISERS = LazyRegex(r"得到|获得|受到|进行|加以|予以|有了|实
 _CLAUSE_START = LazyRegex(r"[，。；：！？、,;:!?\n\r（）()“”]")
 
 
-@functools.lru_cache(maxsize=8)
-def _particle_re(extra: tuple[tuple[str, str, str], ...]) -> tuple[list[tuple["regex.Pattern[str]", dict]], dict]:
+@functools.lru_cache(maxsize=1)
+def _particle_groups() -> tuple["regex.Pattern[str]", list[tuple["regex.Pattern[str]", dict]]]:
+    """One pattern per group, matching the wrong particle (group ``b``: the word before it), and one pattern for
+    the places where some group might match: a wrong particle between the last character of some ``before`` word
+    and the first character of some ``after`` word (two character classes: cheap at every 的)."""
     groups = []
+    wrongs: set[str] = set()
+    lasts: set[str] = set()
+    firsts: set[str] = set()
     for g in _data()["wrd002"]:
-        before = literal_alternation(to_simplified(w) for w in g["before"])
-        after = literal_alternation(to_simplified(w) for w in g["after"])
+        before_words = [to_simplified(w) for w in g["before"]]
+        before = literal_alternation(before_words)
+        after_words = [to_simplified(w) for w in g["after"]]
+        lasts.update(w[-1] for w in before_words if w)
+        firsts.update(w[0] for w in after_words if w)
+        # (the candidate search and the particle-first patterns below rely on these two properties of the data)
+        assert len(g["wrong"]) == 1, "wrd002: the wrong particle is one character"
+        assert not any(g["wrong"] in w for w in before_words), "wrd002: a before word contains the particle"
+        wrongs.add(g["wrong"])
         lookbehind = r"(?<!所)" if g["right"] == "得" else ""
-        pattern = lazy_compile(lookbehind + r"(?:" + before + r")(" + regex.escape(g["wrong"]) + r")(?=" + after + r")")
+        wrong = regex.escape(g["wrong"])
+        # the particle first, its word before it in a lookbehind: scanned for the particle instead of trying
+        # ~30 words at every position. The same matches as "(?<!所)(?:before)(wrong)(?=after)": no word of a
+        # ``before`` list contains its particle, so matches cannot overlap, and the longest word before the
+        # particle is both the earliest start and the first alternative tried
+        pattern = lazy_compile(wrong + r"(?<=" + lookbehind + r"(?P<b>" + before + r")" + wrong + r")(?="
+                               + literal_alternation(after_words) + r")")
         groups.append((pattern, g))
+    def cls(chars: set[str]) -> str:
+        return "[" + "".join(regex.escape(c) for c in sorted(chars)) + "]"
+
+    candidates = lazy_compile(cls(wrongs) + r"(?<=" + cls(lasts) + r".)(?=" + cls(firsts) + r")")
+    return candidates, groups
+
+
+@functools.lru_cache(maxsize=8)
+def _particle_extras(extra: tuple[tuple[str, str, str], ...]) -> tuple[dict, "regex.Pattern[str] | None"]:
     extras = {to_simplified(w): (r, src) for w, r, src in extra}
-    return groups, extras
+    return extras, (lazy_compile(literal_alternation(extras)) if extras else None)
 
 
-@rule("WRD002", "de-di-de", severity="warning", fix="unsafe", requires=LazyRegex(r"[的地得]"),
+@rule("WRD002", "de-di-de", severity="warning", fix="unsafe", requires=any_of("的", "地", "得"),
       options={"extra": OptionSpec(list, [], "补充的错误搭配：[[\"错误写法\", \"正确写法\"], …]，如 [[\"认真的学习了\", "
                                               "\"认真地学习了\"]]", validate=lambda v: _pairs(v, ""))})
 def de_di_de(doc: Document, options) -> Iterator[Finding]:
@@ -124,12 +153,23 @@ def de_di_de(doc: Document, options) -> Iterator[Finding]:
     判断；“得到了认真的落实”这类名词化用法（前面有“得到”“进行”“受到”等）不报告。
     选项 extra：补充整段的错误写法和正确写法，如 [["积极地意义", "积极的意义"]]。
     """
-    extra = _pairs(options["extra"], "WRD002")
+    extra = _pairs(options["extra"], "WRD002") if options["extra"] else ()
     text = norm(doc)
-    groups, extras = _particle_re(extra)
-    for pattern, g in groups:
-        for m in pattern.finditer(text):
-            s, e = m.span(1)
+    candidates, groups = _particle_groups()
+    found: list[list] = []
+    for c in candidates.finditer(text):
+        if not found:
+            found = [[] for _ in groups]
+        p = c.start()
+        particle = text[p]
+        for i, (pattern, g) in enumerate(groups):
+            if g["wrong"] == particle:
+                m = pattern.match(text, p)
+                if m is not None:
+                    found[i].append(m)
+    for matches, (_pattern, g) in zip(found, groups):
+        for m in matches:
+            s, e = m.span()
             if g["right"] == "地":
                 cs = s
                 lo = max(0, s - 30)
@@ -140,12 +180,12 @@ def de_di_de(doc: Document, options) -> Iterator[Finding]:
                 if _NOMINALISERS.search(text, cs, s):
                     continue
             right = g["right"]
-            phrase = doc.text[m.start():min(len(text), e + 2)]
+            phrase = doc.text[m.start("b"):min(len(text), e + 2)]
             yield Finding(s, e, f"“{phrase}”中的“{doc.text[s:e]}”应为“{right}”",
                           Fix.replace(s, e, right, f"改为“{right}”", applicability="unsafe"))
-    if extras:
-        pat = lazy_compile(literal_alternation(extras))
-        for m in pat.finditer(text):
+    if extra:
+        extras, extras_pattern = _particle_extras(extra)
+        for m in extras_pattern.finditer(text):
             s, e = m.span()
             right, _src = extras[m.group()]
             fixed = _fix_text(doc, text, s, e, right)
@@ -161,26 +201,32 @@ class _WordList:
                  disable: tuple[str, ...]) -> None:
         off = {to_simplified(w) for w in disable}
         self.plain: dict[str, dict] = {}
-        self.context: list[tuple["regex.Pattern[str]", dict]] = []
+        self.context: list[tuple[str, "regex.Pattern[str]", dict]] = []
         for entry in entries:
             wrong = to_simplified(entry["wrong"])
             if wrong in off:
                 continue
             if "after" in entry:
-                self.context.append((lazy_compile(regex.escape(wrong) + r"(?=" + entry["after"] + r")"), entry))
+                self.context.append((wrong, lazy_compile(regex.escape(wrong) + r"(?=" + entry["after"] + r")"), entry))
             else:
                 self.plain[wrong] = entry
         for wrong, right, source in extra:
             self.plain[to_simplified(wrong)] = {"wrong": wrong, "right": right, "source": source, "user": True}
-        self.pattern = lazy_compile(literal_alternation(self.plain)) if self.plain else None
+        # literal words only: the stdlib ``re`` module scans this alternation ~4× faster than ``regex``
+        words = sorted(self.plain, key=lambda w: (-len(w), w))
+        self.pattern = re.compile("|".join(map(re.escape, words))) if words else None
 
-    def finditer(self, text: str) -> Iterator[tuple[int, int, dict]]:
+    def finditer(self, text: str) -> list[tuple[int, int, dict]]:
+        """(start, end, entry) of the matches: the plain words' first, then each context entry's."""
+        out = []
         if self.pattern is not None:
-            for m in self.pattern.finditer(text):
-                yield m.start(), m.end(), self.plain[m.group()]
-        for pattern, entry in self.context:
-            for m in pattern.finditer(text):
-                yield m.start(), m.end(), entry
+            plain = self.plain
+            out = [(m.start(), m.end(), plain[m.group()]) for m in self.pattern.finditer(text)]
+        for wrong, pattern, entry in self.context:
+            if wrong[0] in text and wrong in text:  # (a one-character test first: a tenth of the cost)
+                for m in pattern.finditer(text):
+                    out.append((m.start(), m.end(), entry))
+        return out
 
 
 @functools.lru_cache(maxsize=16)
@@ -210,8 +256,8 @@ def misspelling(doc: Document, options) -> Iterator[Finding]:
     选项 extra：补充词表 [["错误写法", "正确写法"], …] 或 [["错误写法", "正确写法", "来源"], …]，按确定的
     错误报告（错误级别、安全修复）；选项 disable：不检查的内置条目，如 ["宣树"]。
     """
-    extra = _pairs(options["extra"], "WRD003")
-    disable = _strings(options["disable"], "WRD003", "disable")
+    extra = _pairs(options["extra"], "WRD003") if options["extra"] else ()
+    disable = _strings(options["disable"], "WRD003", "disable") if options["disable"] else ()
     text = norm(doc)
     for s, e, entry in _wordlist("wrd003", extra, disable).finditer(text):
         right = _fix_text(doc, text, s, e, entry["right"])
@@ -233,8 +279,8 @@ def official_formulation(doc: Document, options) -> Iterator[Finding]:
     修复：建议修复（--unsafe-fixes）：文稿可能有意引用错误写法（如批评某种说法），由作者确认。
     选项 extra / disable：同 WRD003，如 extra = [["四个全面战略", "“四个全面”战略布局"]]。
     """
-    extra = _pairs(options["extra"], "WRD004")
-    disable = _strings(options["disable"], "WRD004", "disable")
+    extra = _pairs(options["extra"], "WRD004") if options["extra"] else ()
+    disable = _strings(options["disable"], "WRD004", "disable") if options["disable"] else ()
     text = norm(doc)
     for s, e, entry in _wordlist("wrd004", extra, disable).finditer(text):
         right = _fix_text(doc, text, s, e, entry["right"])
@@ -249,7 +295,7 @@ def _frames() -> list[tuple["regex.Pattern[str]", dict]]:
 
 
 @rule("WRD005", "transposed-characters", severity="warning", fix="unsafe",
-      requires=LazyRegex(r"更的|最的|达到在|[作做]了的"))
+      requires=any_of("更的", "最的", "达到在", "作了的", "做了的"))
 def transposed_characters(doc: Document) -> Iterator[Finding]:
     """常见框架中的语序颠倒或多字（“更的高”“达到在”“作了的发言”）。
 

@@ -159,3 +159,9 @@ def test_num003_wan_qian_in_traditional_drafts_is_info():
     assert [d.text for d in found] == ["4千", "6千", "4千"] and {d.severity for d in found} == {"warning"}
     found = [d for d in lint("本區培訓婦女4千人次，發放資料2千份，成效顯著。", ["NUM003"]) if d.rule == "NUM003"]
     assert [d.severity for d in found] == ["warning", "warning"]
+
+
+def test_inner_approximation_after_a_zero():
+    # a whole number ending in 0 is skipped before the pattern runs; a decimal ending in 0 is not
+    found = lint("避免经济损失1.50余万元，共有20余万人，3.0余万元，100余万元。", ["NUM002"])
+    assert [d.text for d in found] == ["1.50余万", "3.0余万"]

@@ -212,3 +212,56 @@ def test_tot002_rate_with_its_own_population():
         ("县妇联处理妇女信访案件80件，结案率达99.5%。", None, None),
         ("建设项目12个，完工率达95%。", None, None),
     ])
+
+
+# ------------------------------------------------------------------------------------------------- fast paths
+# The rules look for candidates with literal scans (个 and brackets found first, tokens only before brackets that
+# can end one, the pre-check on 其中/分别/元。); these cases exercise each branch. The expected findings are those
+# the earlier sentence-by-sentence implementation gave.
+@pytest.mark.parametrize("text,expected", [
+    ("冯红丽家庭、吴柯家庭、李哲瀚家庭 4个家庭参加评选。", [("TOT003", "4个家庭")]),   # a space before the number
+    ("冯红丽家庭、吴柯家庭、李哲瀚家庭4\n个家庭参加评选。", []),                        # number and 个 on two lines
+    ("马艳玉家庭、曹外兰家庭、曹美英家庭 十个家庭获评。", [("TOT003", "十个家庭")]),   # a Chinese numeral
+    ("建成示范点，共3个（黄狮村、关巷社区），效果良好。", [("TOT003", "3个（黄狮村、关巷社区）")]),
+    ("培训一百人（张三、李四）。", [("TOT003", "一百人（张三、李四）")]),
+    ("全县妇联建成示范点3 个（黄狮村、关巷社区）。", [("TOT003", "3 个（黄狮村、关巷社区）")]),
+    ("建成示范点3个 （黄狮村、关巷社区）。", []),                                      # a space before the bracket
+    ("（黄狮村、关巷社区）示范点3个。", []),                                          # a bracket at the start
+])
+def test_count_mismatch_candidates(text, expected):
+    assert _found(text) == expected
+
+
+@pytest.mark.parametrize("text,expected", [
+    # 分別 (traditional 别) with 共: the pre-check's traditional branch
+    ("全縣共有代理媽媽16家，分別為規模以上企業6家、個體私營企業12家。",
+     [("TOT001", "16家，分別為規模以上企業6家、個體私營企業12家")]),
+    ("全县共有代理妈妈16家，分別为规模以上企业6家、个体私营企业12家。",
+     [("TOT001", "16家，分別为规模以上企业6家、个体私营企业12家")]),
+    ("全县有代理妈妈16家，规模以上企业6家、个体私营企业12家。", []),                 # neither 其中 nor 分别
+])
+def test_parts_precheck_branches(text, expected):
+    assert _found(text) == expected
+
+
+def test_money_total_precheck_allows_space_before_the_full_stop():
+    text = ("一是实施“春蕾计划”行动，资助金额共3.5万元 。落实“我为群众办实事”“春蕾计划一起捐”助学行动，捐助3名困难"
+            "女童4800元；县妇联牵线得到天源公司等爱心企业资助3.5万元，资助15名困难女童。")
+    (d,) = lint(text, TOT)
+    assert d.rule == "TOT001" and d.severity == "info"
+    assert not tot._parts_possible(text.replace("元 。", "元，").replace("共", "有"))
+    assert tot._parts_possible("资助金额合計3.5萬元．")  # 計 and ．before normalisation
+    assert not tot._parts_possible("资助金额3.5万元。共青团")  # 共 after the amount
+
+
+def test_sentences_with_matches_slicing_every_sentence():
+    from lintkit import Document
+    from lintkit_rules._zh import sentences_at_each, sentences_with
+
+    text = "其中甲。其\n中乙；分别为丙。元。其中其中。\n\n其中"
+    doc = Document(text)
+    for words in (("其中",), ("其中", "分别"), ("。其",), ("中乙；分",), ("元",), ("无",)):
+        want = [i for i, (s, e) in enumerate(doc.sentences) if any(w in text[s:e] for w in words)]
+        assert sentences_with(doc, text, words) == want, words
+    each = sentences_at_each(doc, range(len(text)))
+    assert each == [next((i for i, (s, e) in enumerate(doc.sentences) if s <= p < e), -1) for p in range(len(text))]

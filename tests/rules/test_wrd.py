@@ -200,3 +200,23 @@ def test_data_entries_have_corrections_and_sources():
     for section in ("wrd003", "wrd004"):
         for e in data[section]:
             assert e["wrong"] != e["right"] and e.get("source"), e
+
+
+def test_de_di_de_candidates_without_a_group():
+    # 认真的开会: 认真 and 开 could start a pattern (a candidate), but 开会 is in no list; 所做的很好 is right
+    found = lint("认真的开会，积极的开展活动，所做的很好，工作做的很好。", ["WRD002"])
+    assert [(d.text, d.message) for d in found] == [("的", "“积极的开展”中的“的”应为“地”"),
+                                                     ("的", "“做的很好”中的“的”应为“得”")]
+
+
+# ------------------------------------------------------------------------------------------------- _zh.norm
+def test_to_simplified_fast_and_slow_paths():
+    from lintkit_rules._zh import _t2s, to_simplified
+
+    table = _t2s()[0]
+    for text in ("全县妇联系统2021年度工作总结", "紅什字會１２３％", "𠀾 not mapped, beyond the BMP",
+                 "\U0002A6A5 mapped: " + "".join(chr(k) for k in table if k > 0xFFFF)[:3], ""):
+        assert to_simplified(text) == text.translate(table), text
+    assert to_simplified("省紅什字會") == "省红什字会"
+    plain = "全县妇联系统2021年度工作总结"
+    assert to_simplified(plain) is plain  # nothing mapped: no copy
