@@ -244,7 +244,8 @@ def stray_space(doc: Document, options) -> Iterator[Finding]:
 
 
 # ------------------------------------------------------------------------------------------------- SPC004
-_ODD_SPACE = lazy_compile(r"[\u00a0\u2000-\u200a\u202f\u205f\u3000]+")
+_ODD_SPACE_CLASS = r"[\u00a0\u2000-\u200a\u202f\u205f\u3000]"
+_ODD_SPACE = _LazyRe(_ODD_SPACE_CLASS + "+")
 _ODD_NAMES = {
     "\u00a0": "不间断空格 U+00A0", "\u3000": "全角空格 U+3000", "\u2002": "半角空格 U+2002",
     "\u2003": "全角空格 U+2003", "\u2009": "窄空格 U+2009", "\u202f": "窄不间断空格 U+202F",
@@ -258,7 +259,7 @@ _HEADING_START = lazy_compile(r"[ \t\u3000]*(?:[一二三四五六七八九十]+
 
 
 @rule("SPC004", "nonstandard-space", severity="warning", fix="safe",
-      requires=lazy_compile(r"[\u00a0\u2000-\u200a\u202f\u205f\u3000]"))
+      requires=_LazyRe(_ODD_SPACE_CLASS))
 def nonstandard_space(doc: Document) -> Iterator[Finding]:
     """行中出现特殊空白字符（不间断空格、U+2002 等排版空格、行中的全角空格）。
 
@@ -273,6 +274,8 @@ def nonstandard_space(doc: Document) -> Iterator[Finding]:
     masked = doc.masked
     for m in _ODD_SPACE.finditer(masked):
         s, e = m.span()
+        if s == 0 or masked[s - 1] in "\r\n":
+            continue  # leading indentation (the test below, for a line that starts here)
         line_start, line_end = doc.lines[doc.line_index(s)]
         if not masked[line_start:s].strip(" \t\u00a0\u2000-\u200a\u202f\u205f\u3000"):
             continue  # leading indentation
@@ -293,11 +296,11 @@ def nonstandard_space(doc: Document) -> Iterator[Finding]:
 
 
 # ------------------------------------------------------------------------------------------------- SPC005
-_TRAILING = lazy_compile(r"[ \t\u00a0\u2000-\u200a\u202f\u205f\u3000]+(?=\r\n|\r|\n|\Z)")
+_TRAILING = _LazyRe(r"[ \t\u00a0\u2000-\u200a\u202f\u205f\u3000]+(?=\r\n|\r|\n|\Z)")
 
 
 @rule("SPC005", "trailing-whitespace", severity="info", fix="safe",
-      requires=lazy_compile(r"[ \t\u00a0\u2000-\u200a\u202f\u205f\u3000](?:\r|\n|\Z)"))
+      requires=_LazyRe(r"[ \t\u00a0\u2000-\u200a\u202f\u205f\u3000](?:\r|\n|\Z)"))
 def trailing_whitespace(doc: Document) -> Iterator[Finding]:
     """行尾有空白，或整行只有空白。
 
