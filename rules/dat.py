@@ -86,8 +86,7 @@ def _dates(doc: Document) -> list[DateMention]:
         # that 月 the window holds all the pattern can read, so the first match starting there is the one a
         # whole-text scan finds (a match starting after the 月 belongs to a later 月 and is looked for again).
         search = _DATE.search
-        lines = d.lines
-        starts = d.line_starts
+        starts: list[int] | None = None  # line views, read only for a date without its own year
         years_by_line: dict[int, tuple[list, list[int]]] = {}
         prev_end = 0
         while y >= 0:
@@ -112,10 +111,12 @@ def _dates(doc: Document) -> list[DateMention]:
             if stated:
                 year_text = f"{year}年"
             else:
+                if starts is None:
+                    starts = d.line_starts
                 idx = bisect_right(starts, m.start()) - 1
                 cached = years_by_line.get(idx)
                 if cached is None:  # year mentions of the paragraph, once (a paragraph can be 1 MB long)
-                    ls, le = lines[idx]
+                    ls, le = d.lines[idx]
                     years = list(_YEAR_MENTION.finditer(text, ls, le))
                     cached = years_by_line[idx] = (years, [ym.end() for ym in years])
                 years, year_ends = cached
