@@ -277,7 +277,19 @@ def closed_period_since(doc: Document) -> Iterator[Finding]:
 
 
 # ------------------------------------------------------------------------------------------------- DAT006
-@rule("DAT006", "weekday-mismatch", severity="warning", requires=LazyRegex(r"星期|礼拜|周[一二三四五六日天]"))
+class _WeekdayWord:
+    """The ``requires`` of DAT006: the text contains 星期, 礼拜 or 周 followed by a weekday numeral — the pattern
+    ``星期|礼拜|周[一二三四五六日天]`` answered with literal tests (a pattern only after a 周)."""
+
+    _AFTER_ZHOU = lazy_compile(r"周[" + _WEEKDAYS + r"]")
+
+    def search(self, text: str) -> object:
+        if "星期" in text or "礼拜" in text:
+            return True
+        return "周" in text and self._AFTER_ZHOU.search(text) or None
+
+
+@rule("DAT006", "weekday-mismatch", severity="warning", requires=_WeekdayWord())
 def weekday_mismatch(doc: Document) -> Iterator[Finding]:
     """日期与所写的星期不符。
 

@@ -162,6 +162,17 @@ def test_dat006_weekday():
                                 "12月14日（星期三）召开会议。"])  # no year: not checked
 
 
+def test_dat006_weekday_words_precheck():
+    # 星期/礼拜 are found as literals; 周 only counts when a weekday numeral follows it
+    check_rule("DAT006", invalid=[
+        ("2022年1月21日周四下午召开测评会。", [(0, 12)], None),
+        ("2021年12月14日礼拜三召开会议。", [(0, 14)], None),
+        ("建党100周年：2021年12月14日（周三）召开会议。", [(8, 22)], None),
+    ], valid=["建党100周年，2021年12月14日召开会议。", "2021年12月14日 周 三"])
+    req = dat.weekday_mismatch.lintkit_rule.requires
+    assert req.search("周年 礼拜") and req.search("周日") and not req.search("周年周边")
+
+
 def test_dat006_year_from_paragraph_is_info():
     (d,) = lint("2021年工作安排：12月14日（星期三）召开总结会。", ["DAT006"])
     assert d.severity == "info"
