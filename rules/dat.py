@@ -31,16 +31,23 @@ _CN_SMALL = "一二三四五六七八九十"
 _WEEKDAYS = "一二三四五六日天"  # 日 and 天 are both Sunday
 _WEEKDAY_NAMES = ("一", "二", "三", "四", "五", "六", "日")
 
-# A date: optional year (4 arabic digits or 4 Chinese digits), month, day (日 or 号).
+# A date: optional year (4 arabic digits or 4 Chinese digits), month, day (日 or 号). Blanks are matched within
+# the line only (a paragraph is one line; a date is never read across a line break).
+_BL = r"[^\S\r\n]"
 _DATE = LazyRegex(
-    r"(?:(?<![\d.])(?P<y>\d{4})|(?<![" + _CN_DIGITS + r"十])(?P<cy>[" + _CN_DIGITS + r"]{4}))\s?年\s?"
-    r"(?:(?P<m>\d{1,2})|(?P<cm>[" + _CN_SMALL + r"]{1,3}))\s?月(?:份)?\s?"
-    r"(?:(?P<d>\d{1,2})|(?P<cd>[" + _CN_SMALL + r"]{1,3}))\s?[日号]"
-    r"|(?:(?<![\d.\-—~～/年])(?P<m2>\d{1,2})|(?<![" + _CN_DIGITS + r"十年])(?P<cm2>[" + _CN_SMALL + r"]{1,3}))\s?月\s?"
-    r"(?:(?P<d2>\d{1,2})|(?P<cd2>[" + _CN_SMALL + r"]{1,3}))\s?[日号]"
-    r"|(?:(?<![\d.])(?P<y3>\d{4})|(?<![" + _CN_DIGITS + r"十])(?P<cy3>[" + _CN_DIGITS + r"]{4}))\s?年\s?"
-    r"(?:(?P<m3>\d{1,2})|(?P<cm3>[" + _CN_SMALL + r"]{1,3}))\s?月(?!\s?[\d" + _CN_SMALL + r"])"
+    r"(?:(?<![\d.])(?P<y>\d{4})|(?<![" + _CN_DIGITS + r"十])(?P<cy>[" + _CN_DIGITS + r"]{4}))" + _BL + "?年" + _BL + "?"
+    r"(?:(?P<m>\d{1,2})|(?P<cm>[" + _CN_SMALL + r"]{1,3}))" + _BL + "?月(?:份)?" + _BL + "?"
+    r"(?:(?P<d>\d{1,2})|(?P<cd>[" + _CN_SMALL + r"]{1,3}))" + _BL + "?[日号]"
+    r"|(?:(?<![\d.\-—~～/年])(?P<m2>\d{1,2})|(?<![" + _CN_DIGITS + r"十年])(?P<cm2>[" + _CN_SMALL + r"]{1,3}))"
+    + _BL + "?月" + _BL + "?"
+    r"(?:(?P<d2>\d{1,2})|(?P<cd2>[" + _CN_SMALL + r"]{1,3}))" + _BL + "?[日号]"
+    r"|(?:(?<![\d.])(?P<y3>\d{4})|(?<![" + _CN_DIGITS + r"十])(?P<cy3>[" + _CN_DIGITS + r"]{4}))" + _BL + "?年" + _BL + "?"
+    r"(?:(?P<m3>\d{1,2})|(?P<cm3>[" + _CN_SMALL + r"]{1,3}))" + _BL + "?月(?!" + _BL + r"?[\d" + _CN_SMALL + r"])"
 )
+# The longest stretch of a date before its 月 (four digits, blank, 年, blank, three numerals, blank) and after
+# it (份, blank, three numerals, blank, 日; the third alternative's look-ahead reads a blank and a numeral).
+_BEFORE_YUE = 11
+_AFTER_YUE = 9
 _YEAR_MENTION = LazyRegex(r"(?<![\d.])(\d{4})\s?年|(?<![" + _CN_DIGITS + r"])([" + _CN_DIGITS + r"]{4})年")
 _LUNAR = LazyRegex(r"农历|阴历|夏历|旧历|正月|腊月|冬月")
 _WEEKDAY_AFTER = LazyRegex(r"\s?[（(]?\s?((?:星期|礼拜|周)([" + _WEEKDAYS + r"]))")
@@ -70,33 +77,57 @@ def _dates(doc: Document) -> list[DateMention]:
     def compute(d: Document) -> list[DateMention]:
         text = norm(d)
         out: list[DateMention] = []
-        for ls, le in d.paragraphs:
-            if "月" not in text[ls:le]:
+        y = text.find("月")
+        if y < 0:
+            return out
+        # Every date contains exactly one 月, at most _BEFORE_YUE characters after its start, and the date and
+        # the look-ahead after it end within _AFTER_YUE characters of that 月. So instead of trying the pattern
+        # at every position of the text, try it in a short window around each 月: for every start at or before
+        # that 月 the window holds all the pattern can read, so the first match starting there is the one a
+        # whole-text scan finds (a match starting after the 月 belongs to a later 月 and is looked for again).
+        search = _DATE.search
+        starts: list[int] | None = None  # line views, read only for a date without its own year
+        years_by_line: dict[int, tuple[list, list[int]]] = {}
+        prev_end = 0
+        while y >= 0:
+            pos = y - _BEFORE_YUE
+            if pos < prev_end:
+                pos = prev_end
+            m = search(text, pos, y + _AFTER_YUE)
+            if m is None or m.start() > y:
+                y = text.find("月", y + 1)
                 continue
-            years = None
-            for m in _DATE.finditer(text, ls, le):
-                year = _num(m.group("y") or m.group("y3"), m.group("cy") or m.group("cy3"))
-                month = _num(m.group("m") or m.group("m2") or m.group("m3"),
-                             m.group("cm") or m.group("cm2") or m.group("cm3"))
-                day = _num(m.group("d") or m.group("d2"), m.group("cd") or m.group("cd2"))
-                if month is None:
-                    continue
-                stated = year is not None
-                year_text = ""
-                if stated:
-                    year_text = f"{year}年"
-                else:
-                    if years is None:  # year mentions of the paragraph, once (a paragraph can be 1 MB long)
-                        years = list(_YEAR_MENTION.finditer(text, ls, le))
-                        year_ends = [ym.end() for ym in years]
-                    i = bisect_right(year_ends, m.start()) - 1
-                    prev = years[i] if i >= 0 else None
-                    if prev is not None:
-                        year = _num(prev.group(1), prev.group(2))
-                        year_text = prev.group()
-                if year is not None and not 1000 <= year <= 2999:
-                    year = None
-                out.append(DateMention(m.start(), m.end(), year, stated, year_text, month, day))
+            prev_end = m.end()
+            y = text.find("月", prev_end)
+            # groups: y cy m cm d cd | m2 cm2 d2 cd2 | y3 cy3 m3 cm3
+            y1, cy1, m1, cm1, d1, cd1, m2, cm2, d2, cd2, y3, cy3, m3, cm3 = m.groups()
+            year = _num(y1 or y3, cy1 or cy3)
+            month = _num(m1 or m2 or m3, cm1 or cm2 or cm3)
+            day = _num(d1 or d2, cd1 or cd2)
+            if month is None:
+                continue
+            stated = year is not None
+            year_text = ""
+            if stated:
+                year_text = f"{year}年"
+            else:
+                if starts is None:
+                    starts = d.line_starts
+                idx = bisect_right(starts, m.start()) - 1
+                cached = years_by_line.get(idx)
+                if cached is None:  # year mentions of the paragraph, once (a paragraph can be 1 MB long)
+                    ls, le = d.lines[idx]
+                    years = list(_YEAR_MENTION.finditer(text, ls, le))
+                    cached = years_by_line[idx] = (years, [ym.end() for ym in years])
+                years, year_ends = cached
+                i = bisect_right(year_ends, m.start()) - 1
+                prev = years[i] if i >= 0 else None
+                if prev is not None:
+                    year = _num(prev.group(1), prev.group(2))
+                    year_text = prev.group()
+            if year is not None and not 1000 <= year <= 2999:
+                year = None
+            out.append(DateMention(m.start(), m.end(), year, stated, year_text, month, day))
         return out
 
     return doc.memo("dat.dates", compute)
@@ -246,7 +277,19 @@ def closed_period_since(doc: Document) -> Iterator[Finding]:
 
 
 # ------------------------------------------------------------------------------------------------- DAT006
-@rule("DAT006", "weekday-mismatch", severity="warning", requires=LazyRegex(r"星期|礼拜|周[一二三四五六日天]"))
+class _WeekdayWord:
+    """The ``requires`` of DAT006: the text contains 星期, 礼拜 or 周 followed by a weekday numeral — the pattern
+    ``星期|礼拜|周[一二三四五六日天]`` answered with literal tests (a pattern only after a 周)."""
+
+    _AFTER_ZHOU = lazy_compile(r"周[" + _WEEKDAYS + r"]")
+
+    def search(self, text: str) -> object:
+        if "星期" in text or "礼拜" in text:
+            return True
+        return "周" in text and self._AFTER_ZHOU.search(text) or None
+
+
+@rule("DAT006", "weekday-mismatch", severity="warning", requires=_WeekdayWord())
 def weekday_mismatch(doc: Document) -> Iterator[Finding]:
     """日期与所写的星期不符。
 

@@ -7,6 +7,7 @@ across a line break.
 
 from __future__ import annotations
 
+import re
 from typing import Iterator
 
 import regex
@@ -19,12 +20,40 @@ from ._common import HSPACE, HSPACE_CHARS, SPACELESS_MARKS
 # patterns used inside the rules (compiled once, not looked up in regex's cache on every call)
 _TOKEN_SEP = lazy_compile(r"[ \u00a0]")
 
+
+class _LazyRe:
+    """A stdlib ``re`` pattern compiled on first use. For a pattern of literal characters and ranges (no
+    \\p{..}, no \\d or \\s, whose meaning differs between the two modules) stdlib ``re`` finds the same
+    matches as ``regex`` and scans several times faster."""
+
+    _METHODS = ("search", "match", "finditer")
+
+    def __init__(self, pattern: str) -> None:
+        self._pattern = pattern
+
+    def __getattr__(self, name: str):  # only called for attributes not yet set
+        if name not in self._METHODS:
+            raise AttributeError(name)
+        compiled = re.compile(self._pattern)
+        for method in self._METHODS:
+            setattr(self, method, getattr(compiled, method))
+        return getattr(compiled, name)
+
 # ------------------------------------------------------------------------------------------------- SPC001
 # A digit run broken by spaces, in a Chinese context: the left part follows a Han character, a Chinese mark or
 # the start of a line (not a digit, a letter, a point or another spaced group: "1 2 3" is a list), and the right
 # part is followed by a Han character or a percent sign (not by another spaced group).
 # Spaces that SPC002/SPC003 treat as stray: a tab is a deliberate alignment device (姓名：\t张三), not a stray space.
 _SP = "[ \u00a0\u2000-\u200a\u202f\u205f]"
+_SP_RUN = _LazyRe(_SP + "+")
+# the `requires` of SPC002/SPC003 (the HSPACE class of _common, in stdlib re: literal characters)
+_ANY_HSPACE = _LazyRe(HSPACE)
+
+
+def _space_runs(doc: Document) -> list[tuple[int, int]]:
+    """``(start, end)`` of every maximal run of _SP spaces in ``doc.masked`` (SPC002 and SPC003 look at these
+    only: all their matches are whole runs or start at a run's first space)."""
+    return doc.memo("spc.space_runs", lambda d: [m.span() for m in _SP_RUN.finditer(d.masked)])
 _SPLIT_NUMBER = lazy_compile(r"(?<![\d.])(\d+)(" + HSPACE + r"{1,2})(\d+)(?=[\p{Han}%％])")
 _HAN = lazy_compile(r"\p{Han}")
 _PHONE_BEFORE = lazy_compile(r"(?:电话|電話|热线|熱線|手机|手機|传真|傳真|专线|專線|Tel|TEL|Fax|FAX)(?:号码|號碼)?[：:\s]{0,3}$")
@@ -63,14 +92,19 @@ def space_inside_number(doc: Document) -> Iterator[Finding]:
 
 
 # ------------------------------------------------------------------------------------------------- SPC002
-_SPACE_NEAR_PUNCT = lazy_compile(
-    r"(?<=[" + SPACELESS_MARKS + r"])" + _SP + r"+(?![" + HSPACE_CHARS + r"]*(?:[\r\n\ufffc]|$))"
-    r"|(?<=[^\s\ufffc])" + _SP + r"+(?=[" + SPACELESS_MARKS + r"])",
-    regex.M,
-)
+# A run of spaces (SP+) is stray when it follows a fullwidth mark and is not the end of its line (white space to the
+# line break, a masked span or the end of the text), or when it follows a visible character and precedes a
+# fullwidth mark. As one pattern, equivalent to the code of the rule:
+#   (?<=[MARKS])SP+(?![HSPACE]*(?:[\r\n\ufffc]|$)) | (?<=[^\s\ufffc])SP+(?=[MARKS])      (regex.M)
+# Such a match is always a whole run of spaces (every space is \s; SP is part of HSPACE).
+_MARKS = frozenset(SPACELESS_MARKS)
+_LINE_END_AFTER = _LazyRe(r"[" + HSPACE_CHARS + r"]*(?:[\r\n\ufffc]|\Z)")
+# regex's \s (Unicode White_Space) and the mask: the characters a stray space before a mark may not follow
+_WHITE_OR_MASK = frozenset("\t\n\x0b\x0c\r \x85\xa0\u1680\u2000\u2001\u2002\u2003\u2004\u2005\u2006\u2007\u2008"
+                           "\u2009\u200a\u2028\u2029\u202f\u205f\u3000\ufffc")
 
 
-@rule("SPC002", "space-around-fullwidth-punctuation", severity="error", fix="safe", requires=lazy_compile(HSPACE),
+@rule("SPC002", "space-around-fullwidth-punctuation", severity="error", fix="safe", requires=_ANY_HSPACE,
       supersedes=("SPC004",))
 def space_around_punctuation(doc: Document) -> Iterator[Finding]:
     """全角标点前后出现空格。
@@ -82,8 +116,17 @@ def space_around_punctuation(doc: Document) -> Iterator[Finding]:
     修复：安全修复，删除空格。行首缩进（包括两个全角空格“　　”）和行尾空白不在此规则范围（行尾空白见 SPC005）。
     """
     masked = doc.masked
-    for m in _SPACE_NEAR_PUNCT.finditer(masked):
-        s, e = m.span()
+    n = len(masked)
+    marks = _MARKS
+    for s, e in _space_runs(doc):
+        if s == 0:
+            continue
+        before = masked[s - 1]
+        if before in marks:
+            if _LINE_END_AFTER.match(masked, e):
+                continue  # white space to the end of the line: SPC005's (and the other form needs a visible mark after)
+        elif before in _WHITE_OR_MASK or e == n or masked[e] not in marks:
+            continue
         # context for the message: the mark next to the space
         before = doc.text[s - 1] if s > 0 else ""
         after = doc.text[e] if e < len(doc.text) else ""
@@ -94,12 +137,18 @@ def space_around_punctuation(doc: Document) -> Iterator[Finding]:
 # ------------------------------------------------------------------------------------------------- SPC003
 _MEASURE = (r"[个人名位家户件项次场期所支条篇份元万亿千百岁年月日天周届批类种座辆台套张本册部处村镇乡县区市省"
             r"%％]")
-# one space (or NBSP) between two Han characters
-_HAN_SPACE_HAN = lazy_compile(r"\p{Han}(" + _SP + r")(?=\p{Han})")
-# a number (attached on its left to Chinese text) followed by a space and a measure word, unit or percent sign
-_NUM_SPACE_MEASURE = lazy_compile(r"(?<![\d.])\d+(?:\.\d+)?(" + _SP + r"{1,3})(?=" + _MEASURE + r")")
-# a Han character, a space, then a number used in Chinese (followed by a Han character or percent sign)
-_HAN_SPACE_NUM = lazy_compile(r"\p{Han}(" + _SP + r"{1,3})(?=\d+(?:\.\d+)?(?:[\p{Han}%％]))")
+# SPC003 reads the runs of spaces (_space_runs); its three patterns, as written for a whole-text scan, were
+#   \p{Han}(SP)(?=\p{Han})                                 one space between two Han characters
+#   (?<![\d.])\d+(?:\.\d+)?(SP{1,3})(?=MEASURE)             a number, spaces, a measure word, unit or percent sign
+#   \p{Han}(SP{1,3})(?=\d+(?:\.\d+)?(?:[\p{Han}%％]))       a Han character, spaces, a number used in Chinese
+# and each of their matches is a whole run of spaces (at most three for the last two). Checked at a run:
+_HAN_AT = lazy_compile(r"\p{Han}")
+_MEASURE_CHARS = frozenset(_MEASURE[1:-1])
+# the number before a run of spaces (group 1), which no digit or point precedes
+_NUMBER_BEFORE = lazy_compile(r"(?<=(?<![\d.])(\d+(?:\.\d+)?))")
+# a number used in Chinese after a run of spaces
+_NUMBER_AFTER = lazy_compile(r"\d+(?:\.\d+)?(?:[\p{Han}%％])")
+_HAN_MIN = "\u2e80"  # no Han character (regex's \p{Han}) comes before U+2E80: a cheap first test
 
 
 def _choice(value: str, choices: tuple[str, ...]) -> None:
@@ -128,7 +177,7 @@ _LEFT_RUN = lazy_compile(r"[\p{Han} \u00a0]*", regex.REVERSE)
 _RIGHT_RUN = lazy_compile(r"[\p{Han} \u00a0]*")
 
 
-@rule("SPC003", "stray-space", severity="warning", fix="safe", requires=lazy_compile(HSPACE), supersedes=("SPC004",),
+@rule("SPC003", "stray-space", severity="warning", fix="safe", requires=_ANY_HSPACE, supersedes=("SPC004",),
       options={"profile": OptionSpec(str, "government",
                                      "government（汉字、数字之间都不加空格）或 latin-spacing（汉字与数字之间"
                                      "加空格的排版风格，只检查汉字之间的空格）",
@@ -147,47 +196,56 @@ def stray_space(doc: Document, options) -> Iterator[Finding]:
     """
     latin = options["profile"] == "latin-spacing"
     masked = doc.masked
-    seen: set[int] = set()
-    for m in _HAN_SPACE_HAN.finditer(masked):
-        s, e = m.span(1)
-        if doc.in_quotes(s, e):
+    n = len(masked)
+    han_at = _HAN_AT.match
+    han_min = _HAN_MIN
+    # the findings of the three checks, reported in this order, as when each was a pass over the text; a run
+    # reported by one check is not reported again by a later one
+    between_han: list[Finding] = []
+    before_measure: list[Finding] = []
+    han_number: list[Finding] = []
+    for s, e in _space_runs(doc):
+        if s == 0 or e - s > 3:
             continue
-        short = _short_token_run(doc, s)
-        if short >= 3:
-            continue  # a list of names or terms separated by spaces
-        seen.add(s)
-        message = f"汉字之间有多余的空格：“{doc.text[s - 1:e + 1]}”"
-        if short == 2:  # two short words: a stray space, or two names side by side — unsure
-            yield Finding(s, e, message + "（如果是两个并列的名称，请改用顿号）", severity="info",
-                          fix=Fix.replace(s, e, "", "删除空格", applicability="unsafe"))
-        else:
-            yield Finding(s, e, message, Fix.replace(s, e, "", "删除空格"))
-    for m in _NUM_SPACE_MEASURE.finditer(masked):
-        s, e = m.span(1)
-        i = m.start()
-        if s in seen or not (i == 0 or _LEFT_OK.match(masked[i - 1]) or
-                             (i >= 2 and masked[i - 1] in " \u00a0" and _HAN.match(masked[i - 2]))):
+        before = masked[s - 1]
+        after = masked[e] if e < n else ""
+        han_before = before >= han_min and han_at(masked, s - 1) is not None
+        if han_before and e - s == 1 and after >= han_min and han_at(masked, e) is not None:
+            if not doc.in_quotes(s, e):
+                short = _short_token_run(doc, s)
+                if short < 3:  # else a list of names or terms separated by spaces
+                    message = f"汉字之间有多余的空格：“{doc.text[s - 1:e + 1]}”"
+                    if short == 2:  # two short words: a stray space, or two names side by side — unsure
+                        between_han.append(Finding(s, e, message + "（如果是两个并列的名称，请改用顿号）",
+                                                   severity="info",
+                                                   fix=Fix.replace(s, e, "", "删除空格", applicability="unsafe")))
+                    else:
+                        between_han.append(Finding(s, e, message, Fix.replace(s, e, "", "删除空格")))
+                    continue
+        if after in _MEASURE_CHARS:
+            m = _NUMBER_BEFORE.match(masked, s)
+            if m is not None:
+                i = m.start(1)
+                if (i == 0 or _LEFT_OK.match(masked[i - 1]) or
+                        (i >= 2 and masked[i - 1] in " \u00a0" and _HAN.match(masked[i - 2]))) and \
+                        not (latin and after not in "%％"):
+                    what = "百分号" if after in "%％" else "量词或单位"
+                    before_measure.append(Finding(s, e, f"数字与{what}之间有多余的空格：“"
+                                                        f"{doc.text[max(0, s - 4):e + 1].lstrip()}”",
+                                                  Fix.replace(s, e, "", "删除空格")))
+                    continue
+        if latin or not han_before or _NUMBER_AFTER.match(masked, e) is None or doc.in_quotes(s, e):
             continue
-        nxt = masked[e] if e < len(masked) else ""
-        if latin and nxt not in "%％":
-            continue
-        seen.add(s)
-        what = "百分号" if nxt in "%％" else "量词或单位"
-        yield Finding(s, e, f"数字与{what}之间有多余的空格：“{doc.text[max(0, s - 4):e + 1].lstrip()}”",
-                      Fix.replace(s, e, "", "删除空格"))
-    if latin:
-        return
-    for m in _HAN_SPACE_NUM.finditer(masked):
-        s, e = m.span(1)
-        if s in seen or doc.in_quotes(s, e):
-            continue
-        seen.add(s)
-        yield Finding(s, e, f"汉字与数字之间有多余的空格：“{doc.text[s - 1:e + 4]}”",
-                      Fix.replace(s, e, "", "删除空格"))
+        han_number.append(Finding(s, e, f"汉字与数字之间有多余的空格：“{doc.text[s - 1:e + 4]}”",
+                                  Fix.replace(s, e, "", "删除空格")))
+    yield from between_han
+    yield from before_measure
+    yield from han_number
 
 
 # ------------------------------------------------------------------------------------------------- SPC004
-_ODD_SPACE = lazy_compile(r"[\u00a0\u2000-\u200a\u202f\u205f\u3000]+")
+_ODD_SPACE_CLASS = r"[\u00a0\u2000-\u200a\u202f\u205f\u3000]"
+_ODD_SPACE = _LazyRe(_ODD_SPACE_CLASS + "+")
 _ODD_NAMES = {
     "\u00a0": "不间断空格 U+00A0", "\u3000": "全角空格 U+3000", "\u2002": "半角空格 U+2002",
     "\u2003": "全角空格 U+2003", "\u2009": "窄空格 U+2009", "\u202f": "窄不间断空格 U+202F",
@@ -201,7 +259,7 @@ _HEADING_START = lazy_compile(r"[ \t\u3000]*(?:[一二三四五六七八九十]+
 
 
 @rule("SPC004", "nonstandard-space", severity="warning", fix="safe",
-      requires=lazy_compile(r"[\u00a0\u2000-\u200a\u202f\u205f\u3000]"))
+      requires=_LazyRe(_ODD_SPACE_CLASS))
 def nonstandard_space(doc: Document) -> Iterator[Finding]:
     """行中出现特殊空白字符（不间断空格、U+2002 等排版空格、行中的全角空格）。
 
@@ -216,6 +274,8 @@ def nonstandard_space(doc: Document) -> Iterator[Finding]:
     masked = doc.masked
     for m in _ODD_SPACE.finditer(masked):
         s, e = m.span()
+        if s == 0 or masked[s - 1] in "\r\n":
+            continue  # leading indentation (the test below, for a line that starts here)
         line_start, line_end = doc.lines[doc.line_index(s)]
         if not masked[line_start:s].strip(" \t\u00a0\u2000-\u200a\u202f\u205f\u3000"):
             continue  # leading indentation
@@ -236,11 +296,11 @@ def nonstandard_space(doc: Document) -> Iterator[Finding]:
 
 
 # ------------------------------------------------------------------------------------------------- SPC005
-_TRAILING = lazy_compile(r"[ \t\u00a0\u2000-\u200a\u202f\u205f\u3000]+(?=\r\n|\r|\n|\Z)")
+_TRAILING = _LazyRe(r"[ \t\u00a0\u2000-\u200a\u202f\u205f\u3000]+(?=\r\n|\r|\n|\Z)")
 
 
 @rule("SPC005", "trailing-whitespace", severity="info", fix="safe",
-      requires=lazy_compile(r"[ \t\u00a0\u2000-\u200a\u202f\u205f\u3000](?:\r|\n|\Z)"))
+      requires=_LazyRe(r"[ \t\u00a0\u2000-\u200a\u202f\u205f\u3000](?:\r|\n|\Z)"))
 def trailing_whitespace(doc: Document) -> Iterator[Finding]:
     """行尾有空白，或整行只有空白。
 

@@ -94,6 +94,25 @@ def test_dat003_year_from_earlier_in_paragraph():
     assert not lint("2021年工作总结\n2月29日前完成摸底。", ["DAT003"])
 
 
+def test_dat003_dates_found_around_each_yue():
+    # dates are looked for in a window around each 月: the longest forms before and after 月, a digit just
+    # before the window's start, dates close together, and a line break inside a would-be date
+    check_rule("DAT003", invalid=[
+        ("会上，二〇二一 年 二十一 月 召开。", [(3, 15)], None),          # 11 characters before 月
+        ("二〇二一 年 二 月份 二十九 日召开", [(0, 17)], None),          # 8 characters from 月 on
+        ("2021年3月4日、2021年2月29日、4月31日", [(10, 20), (21, 26)], None),
+    ], valid=[
+        "2021年\n2月29日前；2021年2月\n29日",                # the year of another line is not used
+        "编号12021年2月29日",                               # not a year: 12021
+        "2021年2月\n29日前完成",
+        "3月 31日", "2020年2 月29 日",
+    ])
+    # a yearless date takes the last year of its own line, however far back
+    text = "2021年" + "推进工作，" * 300 + "2月29日前完成。\n2月29日前完成。"
+    (d,) = lint(text, ["DAT003"])
+    assert d.severity == "warning" and "2021年2月只有28天" in d.message
+
+
 def test_dat003_message_shows_calendar_fact():
     (d,) = lint("定于2021年2月29日召开会议。", ["DAT003"])
     assert d.message == "日期“2021年2月29日”不存在：2021年2月只有28天"
@@ -141,6 +160,17 @@ def test_dat006_weekday():
     check_rule("DAT006", valid=["定于2021年12月14日（星期二）召开会议。", "2022年1月21日周五下午召开测评会。",
                                 "2021年12月19日（星期日）", "2021年12月19日(星期天)",
                                 "12月14日（星期三）召开会议。"])  # no year: not checked
+
+
+def test_dat006_weekday_words_precheck():
+    # 星期/礼拜 are found as literals; 周 only counts when a weekday numeral follows it
+    check_rule("DAT006", invalid=[
+        ("2022年1月21日周四下午召开测评会。", [(0, 12)], None),
+        ("2021年12月14日礼拜三召开会议。", [(0, 14)], None),
+        ("建党100周年：2021年12月14日（周三）召开会议。", [(8, 22)], None),
+    ], valid=["建党100周年，2021年12月14日召开会议。", "2021年12月14日 周 三"])
+    req = dat.weekday_mismatch.lintkit_rule.requires
+    assert req.search("周年 礼拜") and req.search("周日") and not req.search("周年周边")
 
 
 def test_dat006_year_from_paragraph_is_info():

@@ -243,3 +243,14 @@ def test_spc001_spaced_phone_numbers():
     # a broken number elsewhere is still an error (seed 000 “市级1 5个”, “202 2年”)
     check_rule("SPC001", invalid=[("市级1 5个，县级38个。", [(2, 5)], "市级15个，县级38个。"),
                                   ("电话会议将于202 2年召开。", None, None)])
+
+
+def test_spc002_spc003_read_whole_runs_of_spaces():
+    # both rules look at maximal runs of spaces: a number with a decimal point before a run, runs longer than
+    # three, a tab after the run, spaces at both ends of a quotation
+    check_rule("SPC003", invalid=[
+        ("完成1.5 个，增长2.5  %", [(5, 6), (13, 15)], "完成1.5个，增长2.5%"),
+        ("共有   15人", [(2, 5)], "共有15人"),
+    ], valid=["完成1.2.3 个", "开展    工作", "人数12    个"])
+    check_rule("SPC002", invalid=[("“ 书香 ”", [(1, 2), (4, 5)], "“书香”")],
+               valid=["工作 \t，完成", "工作。 \t\n下一行"])
