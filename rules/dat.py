@@ -144,7 +144,7 @@ _BARE_YEAR = LazyRegex(r"(?<![\d.\-—–~～/:：A-Za-z_])(?<!\d[ \t\u00a0])((?
 _RANGE_AFTER = LazyRegex(r"\s?(?:至|到|—|–|-|～|~)\s?\d")
 
 
-@rule("DAT001", "year-without-nian", severity="warning", fix="unsafe", requires=r"(?:19|20)\d\d")
+@rule("DAT001", "year-without-nian", severity="warning", fix="unsafe", requires=r"(?:[1１][9９]|[2２][0０])\d\d")
 def year_without_nian(doc: Document) -> Iterator[Finding]:
     """四位数年份后缺少“年”字。
 
@@ -281,12 +281,12 @@ class _WeekdayWord:
     """The ``requires`` of DAT006: the text contains 星期, 礼拜 or 周 followed by a weekday numeral — the pattern
     ``星期|礼拜|周[一二三四五六日天]`` answered with literal tests (a pattern only after a 周)."""
 
-    _AFTER_ZHOU = lazy_compile(r"周[" + _WEEKDAYS + r"]")
+    _AFTER_ZHOU = lazy_compile(r"[周週][" + _WEEKDAYS + r"]")
 
     def search(self, text: str) -> object:
-        if "星期" in text or "礼拜" in text:
+        if "星期" in text or "礼拜" in text or "禮拜" in text:
             return True
-        return "周" in text and self._AFTER_ZHOU.search(text) or None
+        return ("周" in text or "週" in text) and self._AFTER_ZHOU.search(text) or None
 
 
 @rule("DAT006", "weekday-mismatch", severity="warning", requires=_WeekdayWord())

@@ -183,7 +183,7 @@ _DIGIT_UNIT = LazyRegex(r"[千百十](?<=\d.)")
 
 
 @rule("NUM003", "mixed-numerals", severity="warning", fix="unsafe",
-      requires=LazyRegex(r"[千百十](?<=\d.)|[0０Oo](?<=[〇一二三四五六七八九].)"))
+      requires=LazyRegex(r"[千百十韆](?<=\d.)|[0０Oo](?<=[〇一二三四五六七八九].)"))
 def mixed_numerals(doc: Document) -> Iterator[Finding]:
     """一个数里混用阿拉伯数字和汉字数字（“万”“亿”除外）。
 

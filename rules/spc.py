@@ -246,6 +246,8 @@ def stray_space(doc: Document, options) -> Iterator[Finding]:
 # ------------------------------------------------------------------------------------------------- SPC004
 _ODD_SPACE_CLASS = r"[\u00a0\u2000-\u200a\u202f\u205f\u3000]"
 _ODD_SPACE = _LazyRe(_ODD_SPACE_CLASS + "+")
+# the horizontal blanks, spelled out for str.strip (which knows no ranges)
+_BLANKS = " \t\u00a0" + "".join(map(chr, range(0x2000, 0x200B))) + "\u202f\u205f\u3000"
 _ODD_NAMES = {
     "\u00a0": "不间断空格 U+00A0", "\u3000": "全角空格 U+3000", "\u2002": "半角空格 U+2002",
     "\u2003": "全角空格 U+2003", "\u2009": "窄空格 U+2009", "\u202f": "窄不间断空格 U+202F",
@@ -277,10 +279,9 @@ def nonstandard_space(doc: Document) -> Iterator[Finding]:
         if s == 0 or masked[s - 1] in "\r\n":
             continue  # leading indentation (the test below, for a line that starts here)
         line_start, line_end = doc.lines[doc.line_index(s)]
-        if not masked[line_start:s].strip(" \t\u00a0\u2000-\u200a\u202f\u205f\u3000"):
+        if not masked[line_start:s].strip(_BLANKS):
             continue  # leading indentation
-        if not masked[e:line_end].strip(" \t\u00a0\u2000\u2001\u2002\u2003\u2004\u2005\u2006\u2007\u2008"
-                                       "\u2009\u200a\u202f\u205f\u3000"):
+        if not masked[e:line_end].strip(_BLANKS):
             continue  # trailing white space: SPC005
         chars = m.group()
         names = "、".join(dict.fromkeys(_ODD_NAMES.get(c, f"U+{ord(c):04X}") for c in chars))

@@ -323,7 +323,7 @@ def _parts_possible(text: str) -> bool | None:
     if ("其" in text and "其中" in text) or (fen and "分别" in text):
         return True
     if ((fen and ("分別" in text or "分彆" in text)) or ("元" in text and _MONEY_END.search(text))) and \
-            ("共" in text or "合" in text or "总" in text or "累" in text):
+            ("共" in text or "合" in text or "总" in text or "總" in text or "累" in text):
         return True
     return None
 

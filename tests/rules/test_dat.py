@@ -206,3 +206,12 @@ def test_docstring_sections(rid):
     (r,) = [r for r in rules_in(dat) if r.id == rid]
     for section in ("为什么：", "错误示例：", "正确写法：", "依据：", "修复："):
         assert section in r.doc, (rid, section)
+
+
+def test_fullwidth_year_and_traditional_weekday_pass_the_pre_checks():
+    from conftest import lint
+
+    assert [d.text for d in lint("转眼间２０２０已至岁末。", ["DAT001"])] == ["２０２０"]
+    assert [d.rule for d in lint("2021年12月14日（禮拜三）召開會議。", ["DAT006"])] == ["DAT006"]
+    assert lint("2021年12月14日（禮拜二）召開會議。", ["DAT006"]) == []
+    assert lint("转眼间２０２０年已至岁末。", ["DAT001"]) == []

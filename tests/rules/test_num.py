@@ -165,3 +165,13 @@ def test_inner_approximation_after_a_zero():
     # a whole number ending in 0 is skipped before the pattern runs; a decimal ending in 0 is not
     found = lint("避免经济损失1.50余万元，共有20余万人，3.0余万元，100余万元。", ["NUM002"])
     assert [d.text for d in found] == ["1.50余万", "3.0余万"]
+
+
+def test_traditional_spellings_pass_the_pre_checks():
+    # the rules read the normalised text; their pre-checks on the raw text used to know only simplified words
+    from conftest import lint
+
+    assert [d.rule for d in lint("超過300人以上參加。", ["NUM001"])] == ["NUM001"]
+    assert [d.rule for d in lint("約600多名婦女參加。", ["NUM001"])] == ["NUM001"]
+    assert [d.rule for d in lint("培訓婦女4韆人次。", ["NUM003"])] == ["NUM003"]
+    assert lint("約有三成婦女參加。", ["NUM001"]) == []

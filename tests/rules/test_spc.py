@@ -254,3 +254,10 @@ def test_spc002_spc003_read_whole_runs_of_spaces():
     ], valid=["完成1.2.3 个", "开展    工作", "人数12    个"])
     check_rule("SPC002", invalid=[("“ 书香 ”", [(1, 2), (4, 5)], "“书香”")],
                valid=["工作 \t，完成", "工作。 \t\n下一行"])
+
+
+def test_spc004_a_list_dash_is_not_indentation():
+    from conftest import lint
+
+    assert [d.rule for d in lint("-\u00a0项目进展，顺利。", ["SPC004"])] == ["SPC004"]
+    assert lint("\u2005\u00a0项目进展，顺利。", ["SPC004"]) == []  # leading blanks only: indentation

@@ -265,3 +265,10 @@ def test_sentences_with_matches_slicing_every_sentence():
         assert sentences_with(doc, text, words) == want, words
     each = sentences_at_each(doc, range(len(text)))
     assert each == [next((i for i, (s, e) in enumerate(doc.sentences) if s <= p < e), -1) for p in range(len(text))]
+
+
+def test_tot001_traditional_total_word_passes_the_pre_check():
+    from conftest import lint
+
+    text = "县妇联开展救助活动，资助金额總計3.5萬元。为张三发放救助金4800元；为李四发放救助金3.5萬元。"
+    assert [(d.rule, d.severity) for d in lint(text, ["TOT001"])] == [("TOT001", "info")]
