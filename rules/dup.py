@@ -14,7 +14,7 @@ from typing import Iterator
 
 import regex
 
-from lintkit import Document, Finding, Fix, lazy_compile, rule
+from lintkit import Document, Finding, Fix, lazy_compile, lazy_re, rule
 
 from ._common import load_data, shorten
 
@@ -23,24 +23,6 @@ _DATA = load_data("dup")
 
 def _cls(chars: str) -> str:
     return "[" + regex.escape(chars, special_only=True) + "]"
-
-
-class _LazyRe:
-    """A stdlib `re` pattern compiled on first use (the long ones below take milliseconds to compile, which a
-    ``lintkit check`` of one small file should not pay at start-up)."""
-
-    _METHODS = ("search", "match", "findall", "finditer")
-
-    def __init__(self, pattern: str) -> None:
-        self.pattern = pattern
-
-    def __getattr__(self, name: str):  # only called for attributes not yet set
-        if name not in self._METHODS:
-            raise AttributeError(name)
-        compiled = re.compile(self.pattern)
-        for method in self._METHODS:
-            setattr(self, method, getattr(compiled, method))
-        return getattr(compiled, name)
 
 
 # ------------------------------------------------------------------------------------------------- DUP001
@@ -70,15 +52,15 @@ _QUOTE_DOUBLE = lazy_compile(r"(?P<q>\p{Han}{2,4})[“‘《「『](?P=q)")
 # back-references and at long alternations). A document is scanned with the exact patterns above only when one
 # of these finds something (about 1 document in 20).
 # - a character or unit written twice: 的的, 镇镇
-_DOUBLE_CHAR_PRE = _LazyRe(
+_DOUBLE_CHAR_PRE = lazy_re(
     "(" + "|".join(re.escape(x) for x in sorted({e["char"] for e in _D1["chars"]} | set(_PL["units"]),
                                                  key=len, reverse=True)) + r")\1")
 # - a listed word written twice; the alternation is grouped by first character (same matches, fewer tries)
-_DOUBLE_WORD_PRE = _LazyRe("(" + "|".join(
+_DOUBLE_WORD_PRE = lazy_re("(" + "|".join(
     re.escape(first) + "(?:" + "|".join(re.escape(w[1:]) for w in _WORDS if w[0] == first) + ")"
     for first in dict.fromkeys(w[0] for w in _WORDS)) + r")\1")
 # - the two characters before an opening mark (at distance 2, 3 or 4) repeated right after it: 首屆“首屆
-_QUOTE_DOUBLE_PRE = _LazyRe(r"[“‘《「『](?:(?<=(.)(.).)\1\2|(?<=(.)(.)..)\3\4|(?<=(.)(.)...)\5\6)")
+_QUOTE_DOUBLE_PRE = lazy_re(r"[“‘《「『](?:(?<=(.)(.).)\1\2|(?<=(.)(.)..)\3\4|(?<=(.)(.)...)\5\6)")
 
 
 _OPEN_QUOTE = lazy_compile(r"[“‘《「『]")
@@ -151,7 +133,7 @@ def _doubled_word(doc: Document, double_char: bool, double_word: bool, quote_dou
 
 
 # ------------------------------------------------------------------------------------------------- DUP002
-_CLAUSE = _LazyRe(r"[^，,；;、。！？!?：:\r\n]+")  # literal characters only: stdlib re is faster
+_CLAUSE = lazy_re(r"[^，,；;、。！？!?：:\r\n]+")  # literal characters only: stdlib re is faster
 _DELIMS_ONLY = lazy_compile(r"[，,；;、。！？!?：:\s\u3000]*")
 _NOT_TEXT = lazy_compile(r"[^\p{Han}\dA-Za-z“”‘’《》\"'（）()]")
 _HAN = lazy_compile(r"\p{Han}")
@@ -162,9 +144,9 @@ _MIN_HAN2 = int(_DATA["dup002"]["min_han"])
 # (the clause's first copy is found by this), unless a blank comes before a delimiter (checked separately).
 _D = "，,；;、。！？!?：:"
 _B = " \t\u3000\u00a0"
-_DUP002_PRE = _LazyRe(f"[{_D}](?<=([^{_D}\r\n]{{3}}[^{_D}{_B}\r\n])[{_D}])[{_D}{_B}]*[^{_D}\r\n]*?\\1[{_B}]*"
+_DUP002_PRE = lazy_re(f"[{_D}](?<=([^{_D}\r\n]{{3}}[^{_D}{_B}\r\n])[{_D}])[{_D}{_B}]*[^{_D}\r\n]*?\\1[{_B}]*"
                       f"(?=[{_D}\r\n]|\\Z)")
-_BLANK_BEFORE_DELIM = _LazyRe(f"[{_B}][{_D}]")
+_BLANK_BEFORE_DELIM = lazy_re(f"[{_B}][{_D}]")
 
 
 @rule("DUP002", "repeated-clause", severity="warning", fix="unsafe")
@@ -235,7 +217,7 @@ def _pieces(doc: Document) -> Iterator[tuple[int, int]]:
 # A necessary condition for an inline ordinal, found with one fast stdlib `re` pass; most documents have none,
 # and then the pieces are the sentences
 # (the mark before the bracket is none of the characters below, which are neither Han nor ”’》)
-_INLINE_ORDINAL_PRE = _LazyRe(r"[（(](?<![\x00-\x7f。，、；：！？“‘（《【\u3000\ufffc\u00a0].)[一二三四五六七八九十]{1,3}[）)]")
+_INLINE_ORDINAL_PRE = lazy_re(r"[（(](?<![\x00-\x7f。，、；：！？“‘（《【\u3000\ufffc\u00a0].)[一二三四五六七八九十]{1,3}[）)]")
 
 # The characters _NORM3 keeps, below U+10000: Han characters, decimal digits, Latin letters (checked against
 # `regex`'s \p{Han} and \d by the tests). A stdlib `re` class built from them tests a character several times
@@ -273,8 +255,8 @@ _KEY_CHARS = 8
 # For each piece (the pieces joined with NUL, each preceded by one), its first _KEY_CHARS kept characters: equal
 # normalised sentences have equal keys, and almost all pieces of a document have distinct keys. The nested
 # optional groups make the pattern match at every NUL, so findall gives one key per piece, in order.
-_PIECE_KEY = _LazyRe("\x00" + ("(?:[^\x00" + _KEPT + "]*([" + _KEPT + "])") * _KEY_CHARS + ")?" * _KEY_CHARS)
-_ASTRAL = _LazyRe("[\U00010000-\U0010ffff]")
+_PIECE_KEY = lazy_re("\x00" + ("(?:[^\x00" + _KEPT + "]*([" + _KEPT + "])") * _KEY_CHARS + ")?" * _KEY_CHARS)
+_ASTRAL = lazy_re("[\U00010000-\U0010ffff]")
 
 
 @rule("DUP003", "repeated-sentence", severity="warning")
@@ -354,7 +336,7 @@ _MAX_DIST = int(_D4["max_distance"])
 _CLAUSE_BREAK = lazy_compile(r"[，,；;。！？!?：:\r\n]")
 # A necessary condition, one stdlib `re` pass: some listed word followed, within _MAX_DIST characters and no
 # clause break, by the same word (the alternation grouped by first character, in the order of _REPEAT_WORDS).
-_DUP004_PRE = _LazyRe("(" + "|".join(
+_DUP004_PRE = lazy_re("(" + "|".join(
     re.escape(first) + "(?:" + "|".join(re.escape(w[1:]) for w in _D4_WORDS if w[0] == first) + ")"
     for first in dict.fromkeys(w[0] for w in _D4_WORDS)) + r")(?=[^，,；;。！？!?：:\r\n]{0," + str(_MAX_DIST) + r"}\1)")
 

@@ -21,6 +21,7 @@ from typing import Iterable, Iterator
 import regex
 
 from lintkit import Document, Finding, Fix, MASK, lazy_compile, rule
+from lintkit.cache import compile_re
 
 
 from ._common import load_data
@@ -84,14 +85,14 @@ class _ScriptPatterns:
             kept = sorted(c for c in chars if astral or ord(c) <= 0xFFFF)
             return "[" + "".join(re.escape(c) for c in kept) + "]"
 
-        self.t = re.compile(cls(t_chars))
-        self.s = re.compile(cls(s_chars))
-        self.v = re.compile(cls(variants))
-        self.t_runs = re.compile(cls(t_chars) + "+")
-        self.s_runs = re.compile(cls(s_chars) + "+")
+        self.t = compile_re(cls(t_chars))
+        self.s = compile_re(cls(s_chars))
+        self.v = compile_re(cls(variants))
+        self.t_runs = compile_re(cls(t_chars) + "+")
+        self.s_runs = compile_re(cls(s_chars) + "+")
         # at least MIN_SPECIFIC simplified-only characters, found in one call (the two classes are disjoint:
         # no backtracking)
-        self.enough_s = re.compile(cls(s_chars) + "(?:" + "[^" + cls(s_chars)[1:] + "*" + cls(s_chars) + "){"
+        self.enough_s = compile_re(cls(s_chars) + "(?:" + "[^" + cls(s_chars)[1:] + "*" + cls(s_chars) + "){"
                                    + str(MIN_SPECIFIC - 1) + "}")
 
 
@@ -100,7 +101,7 @@ def _script_patterns(astral: bool) -> _ScriptPatterns:
     return _ScriptPatterns(_tables(), astral)
 
 
-_ASTRAL = re.compile("[\U00010000-\U0010ffff]")
+_ASTRAL = compile_re("[\U00010000-\U0010ffff]")
 
 
 def _majority(s: int, t: int) -> str | None:
@@ -235,7 +236,7 @@ _NAME_LEFT = set("、，,：:（(“ \u3000") | {MASK}
 @functools.lru_cache(maxsize=None)
 def _candidate_re() -> re.Pattern[str]:
     chars = (_tables().ambiguous | set(_MERGED)) - _REGIONAL
-    return re.compile("[" + "".join(re.escape(c) for c in sorted(chars)) + "]")
+    return compile_re("[" + "".join(re.escape(c) for c in sorted(chars)) + "]")
 
 
 _PIECES = lazy_compile(r"[^" + MASK + r"]+")

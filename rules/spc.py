@@ -7,13 +7,11 @@ across a line break.
 
 from __future__ import annotations
 
-import re
 from typing import Iterator
 
 import regex
 
-from lintkit import Document, Finding, Fix, OptionSpec, lazy_compile, rule
-
+from lintkit import Document, Finding, Fix, OptionSpec, lazy_compile, lazy_re, rule
 
 from ._common import HSPACE, HSPACE_CHARS, SPACELESS_MARKS
 
@@ -21,33 +19,15 @@ from ._common import HSPACE, HSPACE_CHARS, SPACELESS_MARKS
 _TOKEN_SEP = lazy_compile(r"[ \u00a0]")
 
 
-class _LazyRe:
-    """A stdlib ``re`` pattern compiled on first use. For a pattern of literal characters and ranges (no
-    \\p{..}, no \\d or \\s, whose meaning differs between the two modules) stdlib ``re`` finds the same
-    matches as ``regex`` and scans several times faster."""
-
-    _METHODS = ("search", "match", "finditer")
-
-    def __init__(self, pattern: str) -> None:
-        self._pattern = pattern
-
-    def __getattr__(self, name: str):  # only called for attributes not yet set
-        if name not in self._METHODS:
-            raise AttributeError(name)
-        compiled = re.compile(self._pattern)
-        for method in self._METHODS:
-            setattr(self, method, getattr(compiled, method))
-        return getattr(compiled, name)
-
 # ------------------------------------------------------------------------------------------------- SPC001
 # A digit run broken by spaces, in a Chinese context: the left part follows a Han character, a Chinese mark or
 # the start of a line (not a digit, a letter, a point or another spaced group: "1 2 3" is a list), and the right
 # part is followed by a Han character or a percent sign (not by another spaced group).
 # Spaces that SPC002/SPC003 treat as stray: a tab is a deliberate alignment device (姓名：\t张三), not a stray space.
 _SP = "[ \u00a0\u2000-\u200a\u202f\u205f]"
-_SP_RUN = _LazyRe(_SP + "+")
+_SP_RUN = lazy_re(_SP + "+")
 # the `requires` of SPC002/SPC003 (the HSPACE class of _common, in stdlib re: literal characters)
-_ANY_HSPACE = _LazyRe(HSPACE)
+_ANY_HSPACE = lazy_re(HSPACE)
 
 
 def _space_runs(doc: Document) -> list[tuple[int, int]]:
@@ -98,7 +78,7 @@ def space_inside_number(doc: Document) -> Iterator[Finding]:
 #   (?<=[MARKS])SP+(?![HSPACE]*(?:[\r\n\ufffc]|$)) | (?<=[^\s\ufffc])SP+(?=[MARKS])      (regex.M)
 # Such a match is always a whole run of spaces (every space is \s; SP is part of HSPACE).
 _MARKS = frozenset(SPACELESS_MARKS)
-_LINE_END_AFTER = _LazyRe(r"[" + HSPACE_CHARS + r"]*(?:[\r\n\ufffc]|\Z)")
+_LINE_END_AFTER = lazy_re(r"[" + HSPACE_CHARS + r"]*(?:[\r\n\ufffc]|\Z)")
 # regex's \s (Unicode White_Space) and the mask: the characters a stray space before a mark may not follow
 _WHITE_OR_MASK = frozenset("\t\n\x0b\x0c\r \x85\xa0\u1680\u2000\u2001\u2002\u2003\u2004\u2005\u2006\u2007\u2008"
                            "\u2009\u200a\u2028\u2029\u202f\u205f\u3000\ufffc")
@@ -245,7 +225,7 @@ def stray_space(doc: Document, options) -> Iterator[Finding]:
 
 # ------------------------------------------------------------------------------------------------- SPC004
 _ODD_SPACE_CLASS = r"[\u00a0\u2000-\u200a\u202f\u205f\u3000]"
-_ODD_SPACE = _LazyRe(_ODD_SPACE_CLASS + "+")
+_ODD_SPACE = lazy_re(_ODD_SPACE_CLASS + "+")
 # the horizontal blanks, spelled out for str.strip (which knows no ranges)
 _BLANKS = " \t\u00a0" + "".join(map(chr, range(0x2000, 0x200B))) + "\u202f\u205f\u3000"
 _ODD_NAMES = {
@@ -261,7 +241,7 @@ _HEADING_START = lazy_compile(r"[ \t\u3000]*(?:[一二三四五六七八九十]+
 
 
 @rule("SPC004", "nonstandard-space", severity="warning", fix="safe",
-      requires=_LazyRe(_ODD_SPACE_CLASS))
+      requires=lazy_re(_ODD_SPACE_CLASS))
 def nonstandard_space(doc: Document) -> Iterator[Finding]:
     """行中出现特殊空白字符（不间断空格、U+2002 等排版空格、行中的全角空格）。
 
@@ -297,11 +277,11 @@ def nonstandard_space(doc: Document) -> Iterator[Finding]:
 
 
 # ------------------------------------------------------------------------------------------------- SPC005
-_TRAILING = _LazyRe(r"[ \t\u00a0\u2000-\u200a\u202f\u205f\u3000]+(?=\r\n|\r|\n|\Z)")
+_TRAILING = lazy_re(r"[ \t\u00a0\u2000-\u200a\u202f\u205f\u3000]+(?=\r\n|\r|\n|\Z)")
 
 
 @rule("SPC005", "trailing-whitespace", severity="info", fix="safe",
-      requires=_LazyRe(r"[ \t\u00a0\u2000-\u200a\u202f\u205f\u3000](?:\r|\n|\Z)"))
+      requires=lazy_re(r"[ \t\u00a0\u2000-\u200a\u202f\u205f\u3000](?:\r|\n|\Z)"))
 def trailing_whitespace(doc: Document) -> Iterator[Finding]:
     """行尾有空白，或整行只有空白。
 

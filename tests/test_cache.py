@@ -136,3 +136,40 @@ def test_data_files_are_parsed_again_when_they_change(cache_home, tmp_path, monk
     assert cache.load_toml(str(f)) == {"pairs": [["截止", "截至"]]}
     f.write_text('pairs = [["反映", "反应"], ["权利", "权力"]]\n', encoding="utf-8")  # other size and mtime
     assert cache.load_toml(str(f)) == {"pairs": [["反映", "反应"], ["权利", "权力"]]}
+
+
+def test_stdlib_programs_are_cached_and_match_as_re_compile(cache_home):
+    import re
+
+    pattern = r"(?P<num>[0-9]+)(?P<unit>[个人名])|[\u4e00-\u4e0f]{2}"
+    first = cache.compile_re(pattern, re.I)
+    assert cache._dirty
+    cache.save_patterns()
+    cache._patterns = None
+    cache._dirty = False
+    again = cache.compile_re(pattern, re.I)
+    assert not cache._dirty  # built from the stored program, nothing compiled
+    reference = re.compile(pattern, re.I)
+    text = "全县12个乡镇，3000名妇女，丁丂七丄"
+    for p in (first, again):
+        assert (p.pattern, p.flags, p.groups, p.groupindex) == (reference.pattern, reference.flags, reference.groups,
+                                                                reference.groupindex)
+        assert [m.groupdict() for m in p.finditer(text)] == [m.groupdict() for m in reference.finditer(text)]
+
+
+def test_a_bad_stored_program_falls_back_to_re_compile(cache_home):
+    import re
+
+    cache.compile_re("[a-c]+")
+    key = next(k for k in cache._patterns if k[0] == "re" and k[2] == "[a-c]+")
+    cache._patterns[key] = ("[a-c]+", 32, [1, 2, 3], 0, {}, ())  # not a valid program: _sre refuses it
+    assert cache.compile_re("[a-c]+").findall("xabcx") == re.findall("[a-c]+", "xabcx") == ["abc"]
+
+
+def test_lazy_re_is_a_stdlib_pattern_compiled_on_first_use(cache_home):
+    from lintkit import lazy_re
+
+    p = lazy_re(r"[，。]")
+    assert "compiled" not in dir(p) or not hasattr(p, "compiled")
+    assert [m.start() for m in p.finditer("一，二。")] == [1, 3]
+    assert type(p.compiled).__module__ == "re"
