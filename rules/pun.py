@@ -648,28 +648,56 @@ def comma_in_list(doc: Document) -> Iterator[Finding]:
 
 # ------------------------------------------------------------------------------------------------- PUN012
 _LAST_SENT_END = lazy_compile(r"[。！？；;!?：:][^。！？；;!?：:]*$")
-_PARA_END_RE = lazy_compile(r"[\p{Han}\d%％][ \t\u3000]*$")
+_PARA_LAST = lazy_compile(r"[\p{Han}\d%％]")
 
 
 def _missing_end_paragraphs(doc: Document) -> list[int]:
     """Offsets just after the last character of prose paragraphs that end without a final mark, unless the
     document is hard-wrapped (many such paragraphs)."""
     masked = doc.masked
+    find = masked.find
     candidates, prose = [], 0
     for s, e in doc.paragraphs:
-        body = masked[s:e].rstrip(" \t\u3000")
-        if len(body) < 40 or not any(c in body for c in "。！？"):
+        while e > s and masked[e - 1] in " \t\u3000":
+            e -= 1
+        if e - s < 40 or (find("。", s, e) < 0 and find("！", s, e) < 0 and find("？", s, e) < 0):
             continue  # headings, titles, short lines
         prose += 1
-        if _PARA_END_RE.search(body):
-            candidates.append(s + len(body))
+        if _PARA_LAST.match(masked, e - 1):
+            candidates.append(e)
     if not candidates or len(candidates) > max(2, prose // 5):
         return []  # hard-wrapped text: lines end mid-sentence everywhere
     return candidates
 
 
+class _Precheck:
+    """A ``requires`` pre-check computed by a function (``search(text)`` returns None when the rule cannot fire)."""
+
+    __slots__ = ("search",)
+
+    def __init__(self, search) -> None:
+        self.search = search
+
+
+# PUN012 can fire only on a line that ends (before trailing blanks) in a Han character, a digit or a percent sign,
+# or on a bracketed Chinese ordinal right after a Han character. Both patterns start with a rare character (a line
+# break, a bracket) and look back from it; the end of the text is checked on its own.
+_PUN012_PRECHECK_RE = lazy_compile(
+    r"[\r\n](?<=[\p{Han}\d%％][ \t\u3000]*[\r\n])|[（(](?<=\p{Han}.)[一二三四五六七八九十]")
+
+
+def _pun012_precheck(text: str):
+    m = _PUN012_PRECHECK_RE.search(text)
+    if m is not None:
+        return m
+    e = len(text)
+    while e and text[e - 1] in " \t\u3000":
+        e -= 1
+    return _PARA_LAST.match(text, e - 1) if e else None
+
+
 @rule("PUN012", "missing-final-mark", severity="warning", fix="unsafe",
-      requires=lazy_compile(r"[\p{Han}\d%％][ \t\u3000]*(?:[\r\n]|$)|\p{Han}[（(][一二三四五六七八九十]"))
+      requires=_Precheck(_pun012_precheck))
 def missing_final_mark(doc: Document) -> Iterator[Finding]:
     """句子结尾缺少句末点号：段落末尾没有句号，或下一个序号直接接在句子后面（“荣誉称号（九）推进”）。
 

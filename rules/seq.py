@@ -66,36 +66,70 @@ class Ordinal:
     point: str = ""  # stray mark after a bracketed ordinal, or the mark after an arabic ordinal
 
 
+# Where an ordinal can start: an opening bracket, or the numeral run before the mark that ends a level-1 or
+# level-3 ordinal (一、 十二、 3. 12、). _ORDINAL_RE starts with lookbehinds and numerals (一 and digits are
+# everywhere), so scanning the text with it is slow; this anchor is rare, and _ORDINAL_RE is then tried only at
+# the few positions where it can match (see _ordinal_matches).
+_ORDINAL_ANCHOR_RE = lazy_compile(
+    r"[（(]|、(?<=(?P<run>[一二三四五六七八九十]{1,3})、)|[.．、](?<=(?P<run>\d{1,2}).)"
+)
+
+
+def _ordinal_matches(masked: str) -> list:
+    """The matches of ``_ORDINAL_RE.finditer(masked)``: _ORDINAL_RE is tried, leftmost first and without overlap,
+    only at the positions where a match can start (a bracket, or a numeral run directly before its mark)."""
+    out = []
+    match = _ORDINAL_RE.match
+    last = 0
+    for a in _ORDINAL_ANCHOR_RE.finditer(masked):
+        p = a.start("run")
+        if p < 0:  # a bracket
+            p = q = a.start()
+            if p < last:
+                continue
+            q += 1
+        else:
+            q = a.start()
+        while p < q:
+            if p >= last:
+                m = match(masked, p)
+                if m:
+                    out.append(m)
+                    last = m.end()
+                    break
+            p += 1
+    return out
+
+
 def _find_ordinals(doc: Document) -> list[Ordinal]:
     masked = doc.masked
     out: list[Ordinal] = []
-    for m in _ORDINAL_RE.finditer(masked):
+    in_quotes = doc.in_quotes
+    for m in _ordinal_matches(masked):
         s, e = m.span()
-        after_han = m.group("han") is not None
-        if after_han and (m.group("bnum") is None or not m.group("bnum")[0] in _CN
-                          or masked[s - 1] in _REFERENCE_BEFORE):
+        _, han, bopen, bnum, bclose, bpoint, cnum, anum, apoint = m.groups()
+        if han is not None and (bnum is None or bnum[0] not in _CN or masked[s - 1] in _REFERENCE_BEFORE):
             continue  # after a Han character only （一） counts
-        if doc.in_quotes(s, e):
+        if in_quotes(s, e):
             continue
-        if m.group("bnum") is not None:
-            num = m.group("bnum")
-            arabic = num.isdigit()
-            value = int(num) if arabic else cn_number(num)
+        if bnum is not None:
+            arabic = bnum.isdigit()
+            value = int(bnum) if arabic else cn_number(bnum)
             if value is None or value == 0:
                 continue
-            half = m.group("bopen") == "(" or m.group("bclose") == ")"
-            out.append(Ordinal(s, e, 4 if arabic else 2, value, m.group(), after_han, half, m.group("bpoint")))
-        elif m.group("cnum") is not None:
-            value = cn_number(m.group("cnum"))
+            half = bopen == "(" or bclose == ")"
+            out.append(Ordinal(s, e, 4 if arabic else 2, value, m.group(), han is not None, half, bpoint))
+        elif cnum is not None:
+            value = cn_number(cnum)
             nxt = masked[e] if e < len(masked) else ""
             if value is None or nxt in _CN:  # 三、四年级 is not a heading
                 continue
             out.append(Ordinal(s, e, 1, value, m.group(), False))
         else:
-            value = int(m.group("anum"))
+            value = int(anum)
             if value == 0:
                 continue
-            out.append(Ordinal(s, e, 3, value, m.group(), False, point=m.group("apoint")))
+            out.append(Ordinal(s, e, 3, value, m.group(), False, point=apoint))
     return out
 
 
