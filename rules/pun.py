@@ -39,11 +39,13 @@ _MARK_NAME = {",": "逗号", ";": "分号", ":": "冒号", "!": "叹号", "?": "
 # (推广APP,); a digit or percent sign; a halfwidth closing parenthesis (decided later).
 _LEFT = (r"(?:[\p{Han}" + CLOSE_FULL + r"]|\p{Han}" + MASK + r"+|\p{Han}\([" + _LATIN_LETTERS + r"]{1,8}\)"
          r"|\p{Han}[A-Za-z]{1,10}|[\d%％)])")
+# (the mark comes first and its left side is a lookbehind from just after it: a pattern that starts with a rare
+# character is scanned fast, one that starts with a lookbehind is tried at every position)
 _MARK_RE = lazy_compile(
-    r"(?<=" + _LEFT + r")(?P<mark>[,;:!?])(?P<sp>[ \t]*)(?=(?P<r>[\p{Han}" + OPEN_FULL + r"(\d”’\r\n])|\Z)"
+    r"(?P<mark>[,;:!?])(?<=" + _LEFT + r"[,;:!?])(?P<sp>[ \t]*)(?=(?P<r>[\p{Han}" + OPEN_FULL + r"(\d”’\r\n])|\Z)"
 )
 # sentence-final halfwidth point after a Han character at the end of a line (工作取得成效.)
-_EOL_POINT_RE = lazy_compile(r"(?<=\p{Han}[”’]?)\.(?=[”’]?[ \t]*(?:[\r\n]|\Z))|(?<=\p{Han})\.(?=[”’][ \t]*(?:[\r\n]|\Z))")
+_EOL_POINT_RE = lazy_compile(r"\.(?<=\p{Han}[”’]?\.)(?=[”’]?[ \t]*(?:[\r\n]|\Z))|\.(?<=\p{Han}\.)(?=[”’][ \t]*(?:[\r\n]|\Z))")
 # a bracket pair with at least one halfwidth bracket, innermost only
 _PAREN_RE = lazy_compile(r"\((?P<c1>[^()（）\r\n]{1,200})[)）]|（(?P<c2>[^()（）\r\n]{1,200})\)")
 _PINYIN_PAREN = lazy_compile(r"(?<=\p{Han})\([" + _LATIN_LETTERS + r"]{1,8}\)$")
@@ -53,6 +55,8 @@ def _paren_edits(doc: Document, excluded: list[tuple[int, int]]) -> dict[int, st
     """Positions of halfwidth brackets that enclose Chinese text (and so must be fullwidth)."""
     masked = doc.masked
     out: dict[int, str] = {}
+    if "(" not in masked and ")" not in masked:
+        return out  # every pair _PAREN_RE finds has a halfwidth bracket
     for m in _PAREN_RE.finditer(masked):
         s, e = m.span()
         content = m.group("c1") if m.group("c1") is not None else m.group("c2")
@@ -104,18 +108,39 @@ def halfwidth_marks(doc: Document) -> list[tuple[int, int, str, str]]:
     return doc.memo("pun.halfwidth_marks", _halfwidth_marks)
 
 
+class _KindCache(dict):
+    """``_kind`` of a character, computed once per character."""
+
+    def __missing__(self, ch: str) -> str:
+        kind = self[ch] = _kind(ch)
+        return kind
+
+
+_KIND = _KindCache()
+# (left kind, right kind) pairs for which a halfwidth , ; : (and ! ?) between them is Chinese punctuation
+_OK_COMMA = frozenset([("han", "han"), ("han", "digit"), ("han", "eol"), ("digit", "han"), ("latin", "han")])
+_OK_BANG = frozenset([("han", "han"), ("han", "eol"), ("han", "close")])
+
+
 def _halfwidth_marks(doc: Document) -> list[tuple[int, int, str, str]]:
     masked = doc.masked
-    excluded = sorted(seq002_spans(doc) + [(s, s + 1) for s in comma_for_dunhao(doc)])
+    seq_spans = seq002_spans(doc)
+    commas = comma_for_dunhao(doc)
+    excluded = sorted(seq_spans + [(s, s + 1) for s in commas])
+    # the same spans as a set of positions: the spans are disjoint, so a mark overlaps one iff it lies in one
+    excluded_at = set(commas)
+    for a, b in seq_spans:
+        excluded_at.update(range(a, b))
     parens = _paren_edits(doc, excluded)
     out: list[tuple[int, int, str, str]] = []
     for p, full in parens.items():
         out.append((p, p + 1, masked[p], full))
+    kinds = _KIND
     for m in _MARK_RE.finditer(masked):
-        s = m.start("mark")
-        mark = m.group("mark")
-        if _overlaps(excluded, s, s + 1):
+        s = m.start()
+        if s in excluded_at:
             continue
+        mark, sp, r = m.groups()
         lch = masked[s - 1]
         if lch == ")":
             if s - 1 in parens:
@@ -125,7 +150,7 @@ def _halfwidth_marks(doc: Document) -> list[tuple[int, int, str, str]]:
             else:
                 continue
         else:
-            left = _kind(lch)
+            left = kinds[lch]
             if left == "mask":
                 # a masked pinyin annotation (婦聯(lián), masked by residue rules) is transparent; a masked URL or
                 # e-mail address before the mark is not Chinese text, so stay quiet
@@ -133,25 +158,19 @@ def _halfwidth_marks(doc: Document) -> list[tuple[int, int, str, str]]:
                 if doc.text[run] != "(":
                     continue
                 left = "han"
-        r = m.group("r") or ""
-        rpos = m.end("sp")
-        if r == "(":
-            if rpos not in parens:
+        if r is None:  # end of the text (taken as a closing mark, like the quotes)
+            right = "close"
+        elif r == "(":
+            if s + 1 + len(sp) not in parens:
                 continue
             right = "han"
         elif r in "”’":
             right = "close"
         else:
-            right = _kind(r)
-        if mark in ",;:":
-            ok = (left == "han" and right in ("han", "digit", "eol")) or \
-                 (left in ("digit", "latin") and right == "han")
-        else:  # ! ?
-            ok = left == "han" and right in ("han", "eol", "close")
-        if not ok:
+            right = kinds[r]
+        if (left, right) not in (_OK_COMMA if mark in ",;:" else _OK_BANG):
             continue
-        end = s + 1 if right in ("eol", "close") else m.end("sp")
-        out.append((s, end, mark, _FULLWIDTH[mark]))
+        out.append((s, s + 1 if right in ("eol", "close") else s + 1 + len(sp), mark, _FULLWIDTH[mark]))
     for m in _EOL_POINT_RE.finditer(masked):
         s = m.start()
         if s > 0 and masked[s - 1] == ".":
@@ -179,12 +198,20 @@ def halfwidth_punctuation(doc: Document) -> Iterator[Finding]:
     marks = halfwidth_marks(doc)
     if not marks:
         return
+    # group the marks (sorted by position) by line, in line order
     by_line: dict[int, list[tuple[int, int, str, str]]] = {}
+    starts = doc.line_starts
+    next_start = -1
+    items: list[tuple[int, int, str, str]] = []
     for item in marks:
-        by_line.setdefault(doc.line_index(item[0]), []).append(item)
+        if item[0] >= next_start:
+            idx = bisect_right(starts, item[0]) - 1
+            next_start = starts[idx + 1] if idx + 1 < len(starts) else len(doc.text) + 1
+            items = by_line[idx] = []
+        items.append(item)
     doc_style = doc.halfwidth_style
     masked = doc.masked
-    for idx, items in sorted(by_line.items()):
+    for idx, items in by_line.items():
         ls, le = doc.lines[idx]
         if doc_style or (len(items) >= _LINE_SUMMARY_MIN and not _FULL_COUNTERPART.search(masked, ls, le)):
             yield _line_finding(items, "全文通篇使用半角标点" if doc_style else "本行通篇使用半角标点")
@@ -204,7 +231,7 @@ def _line_finding(items: list[tuple[int, int, str, str]], why: str) -> Finding:
     for _, _, mark, _ in items:
         counts[mark] = counts.get(mark, 0) + 1
     detail = "、".join(f"“{k}”{v}个" for k, v in counts.items())
-    edits = tuple(Edit(a, b, full) for a, b, _, full in items)
+    edits = tuple([Edit(a, b, full) for a, b, _, full in items])
     return Finding(items[0][0], items[-1][1], f"{why}：本行有{len(items)}个半角标点（{detail}），应改为全角",
                    Fix(edits, f"本行{len(items)}个半角标点改为全角"))
 
@@ -580,6 +607,7 @@ def stray_or_doubled(doc: Document) -> Iterator[Finding]:
 # ------------------------------------------------------------------------------------------------- PUN011
 _LIST_ITEM = r"“[^“”\r\n]{1,30}”" + HANX + r"{0,6}"
 _LIST_CHAIN_RE = lazy_compile(_LIST_ITEM + r"(?:[、,，]" + _LIST_ITEM + r")+")
+_LIST_SEP_RE = lazy_compile(r"[、,，](?=“)")
 _HAN_RUN_RE = lazy_compile(HANX + r"*")
 _HAN_RUN_BACK_RE = lazy_compile(HANX + r"*$")
 
@@ -591,13 +619,13 @@ def comma_for_dunhao(doc: Document) -> list[int]:
 
 def _comma_for_dunhao(doc: Document) -> list[int]:
     masked = doc.masked
-    if "“" not in masked:
-        return []
+    if "“" not in masked or not _LIST_SEP_RE.search(masked):
+        return []  # a chain of quoted items has a separator before a quotation: 、“ or ，“
     out = []
     for m in _LIST_CHAIN_RE.finditer(masked):
         s, e = m.span()
-        seps = [p for p in range(s, e) if masked[p] in "、,，" and masked[p + 1] == "“" and masked[p - 1] != "“"
-                and not doc.in_quotes(p)]
+        seps = [p for p in (x.start() for x in _LIST_SEP_RE.finditer(masked, s, e))
+                if masked[p - 1] != "“" and not doc.in_quotes(p)]
         if not any(masked[p] == "、" for p in seps):
             continue
         for p in seps:
