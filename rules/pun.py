@@ -21,6 +21,15 @@ from lintkit import Document, Edit, Finding, Fix, MASK, lazy_compile, rule
 from ._common import load_data
 from .seq import ordinals, seq002_spans
 
+class _Precheck:
+    """A ``requires`` pre-check computed by a function (``search(text)`` returns None when the rule cannot fire)."""
+
+    __slots__ = ("search",)
+
+    def __init__(self, search) -> None:
+        self.search = search
+
+
 # patterns used inside the rules (compiled once, not looked up in regex's cache on every call)
 _FORMULA_CHAR = lazy_compile(r"[A-Za-z_=\d]")
 
@@ -507,7 +516,9 @@ def nested_title_marks(doc: Document) -> Iterator[Finding]:
 
 # ------------------------------------------------------------------------------------------------- PUN007
 _ODD_DOT_RE = lazy_compile(r"(?<=[\p{Han}\d" + CLOSE_FULL + r"])[・•‧∙⋅](?=[\p{Han}\d" + OPEN_FULL + r"])")
-_QUOTED_DATE_RE = lazy_compile(r"(?<=“)(\d{1,2})[.．](\d{1,2})(?=”)")
+_ODD_DOTS = "・•‧∙⋅"
+# (“ is matched and dropped from the match with \K: a pattern that starts with a literal is scanned fast)
+_QUOTED_DATE_RE = lazy_compile(r"“\K(\d{1,2})[.．](\d{1,2})(?=”)")
 _MEASURE_AFTER = "个個倍万萬亿億元%％人名次件项項岁歲米"
 
 
@@ -518,13 +529,40 @@ def _event_date_re():
     return lazy_compile(r"(?<![A-Za-z0-9_.．·“第])(\d{1,2})[.．](\d{1,2})(?![\d.．%％])(?=" + alt + ")")
 
 
+@functools.lru_cache(maxsize=None)
+def _event_point_re():
+    """The point of a possible ``_event_date_re`` match (a digit before it, the day and an event word after it): the
+    pattern starts with the point, which is rare, instead of with a digit."""
+    words = load_data("pun")["interpunct"]["event_words"]
+    alt = "|".join(regex.escape(w) for w in sorted(words, key=len, reverse=True))
+    return lazy_compile(r"[.．](?<=\d[.．])\d{1,2}(?![\d.．%％])(?=" + alt + ")")
+
+
+def _event_dates(masked: str) -> list:
+    """The matches of ``_event_date_re().finditer(masked)``, trying the pattern only at the one or two digits before
+    each point found by ``_event_point_re`` (a match holds exactly one point; leftmost first, without overlap)."""
+    out = []
+    match = _event_date_re().match
+    last = 0
+    for a in _event_point_re().finditer(masked):
+        q = a.start()
+        for p in (q - 2, q - 1):
+            if p >= last:
+                m = match(masked, p)
+                if m:
+                    out.append(m)
+                    last = m.end()
+                    break
+    return out
+
+
 def _valid_month_day(m: str, d: str) -> bool:
     mi, di = int(m), int(d)
     return 1 <= mi <= 12 and 1 <= di <= 31 and not (len(d) > 1 and d[0] == "0")
 
 
 @rule("PUN007", "interpunct-form", severity="error", fix="safe",
-      requires=lazy_compile(r"[・•‧∙⋅]|\d[.．]\d"))
+      requires=lazy_compile(r"[・•‧∙⋅]|[.．](?<=\d[.．])\d"))
 def interpunct_form(doc: Document) -> Iterator[Finding]:
     """间隔号写错了字符（日文“・”、项目符号“•”），或月日简称用了小数点（“6.26”）。
 
@@ -538,12 +576,12 @@ def interpunct_form(doc: Document) -> Iterator[Finding]:
     “11·2”本身正确。
     """
     masked = doc.masked
-    for m in _ODD_DOT_RE.finditer(masked):
+    for m in (_ODD_DOT_RE.finditer(masked) if any(c in masked for c in _ODD_DOTS) else ()):
         s = m.start()
         name = {"・": "日文中点", "•": "项目符号"}.get(m.group(), "圆点")
         yield Finding(s, s + 1, f"间隔号用了{name}“{m.group()}”（“{doc.text[max(0, s - 3):s + 4]}”），应为“·”",
                       Fix.replace(s, s + 1, "·", "改为“·”"))
-    for m in _QUOTED_DATE_RE.finditer(masked):
+    for m in (_QUOTED_DATE_RE.finditer(masked) if "“" in masked else ()):
         if not _valid_month_day(m.group(1), m.group(2)):
             continue
         e = m.end()
@@ -554,7 +592,7 @@ def interpunct_form(doc: Document) -> Iterator[Finding]:
         good = f"{m.group(1)}·{m.group(2)}"
         yield Finding(m.start(), e, f"月日简称“{m.group()}”应使用间隔号：“{good}”",
                       Fix.replace(p, p + 1, "·", f"改为“{good}”"))
-    for m in _event_date_re().finditer(masked):
+    for m in _event_dates(masked):
         if not _valid_month_day(m.group(1), m.group(2)):
             continue
         s, e = m.span()
@@ -588,12 +626,23 @@ def needless_interpunct(doc: Document) -> Iterator[Finding]:
 
 
 # ------------------------------------------------------------------------------------------------- PUN009
+# PUN009's pre-check: ``[，。、；：,;]{2}|(?<=[\p{Han}”’》）])\.\p{Han}``. These marks are everywhere, so searching
+# for two in a row tries a match at each of them; the stdlib ``re`` instead matches a text WITHOUT two in a row in
+# one pass (possessive loops), and the stray point is found from the point.
+_STRAY_POINT_REQ = lazy_compile(r"\.(?<=[\p{Han}”’》）]\.)\p{Han}")
+
+
+@functools.lru_cache(maxsize=None)
+def _no_doubled_re() -> re.Pattern:
+    return re.compile(r"[^，。、；：,;]*+(?:[，。、；：,;][^，。、；：,;]++)*+[，。、；：,;]?")
+
+
 _DOUBLED_RE = lazy_compile(r"(?<![，。、；：,;])([，。、；：,;])([，。、；：,;])(?![，。、；：,;])")
 _STRAY_POINT_RE = lazy_compile(r"(?<=[\p{Han}" + CLOSE_FULL + r"])(?<![\d.])\.(?=\p{Han})")
 
 
 @rule("PUN009", "stray-or-doubled-marks", severity="warning", fix="unsafe",
-      requires=lazy_compile(r"[，。、；：,;]{2}|(?<=[\p{Han}”’》）])\.\p{Han}"))
+      requires=_Precheck(lambda text: _STRAY_POINT_REQ.search(text) or _no_doubled_re().fullmatch(text) is None or None))
 def stray_or_doubled(doc: Document) -> Iterator[Finding]:
     """标点重复（“，，”“。。”）、两个点号连用（“，。”），或汉字之间夹了一个半角点“.”。
 
@@ -712,15 +761,6 @@ def _missing_end_paragraphs(doc: Document) -> list[int]:
     if not candidates or len(candidates) > max(2, prose // 5):
         return []  # hard-wrapped text: lines end mid-sentence everywhere
     return candidates
-
-
-class _Precheck:
-    """A ``requires`` pre-check computed by a function (``search(text)`` returns None when the rule cannot fire)."""
-
-    __slots__ = ("search",)
-
-    def __init__(self, search) -> None:
-        self.search = search
 
 
 # PUN012 can fire only on a line that ends (before trailing blanks) in a Han character, a digit or a percent sign,
