@@ -24,11 +24,12 @@ _DOCNO_RE = lazy_compile(
 
 
 def _doc_numbers(doc: Document):
-    return list(_DOCNO_RE.finditer(doc.masked))
+    masked = doc.masked
+    return list(_DOCNO_RE.finditer(masked)) if "号" in masked else []
 
 
 @rule("DOC001", "document-number-brackets", severity="error", fix="safe",
-      requires=lazy_compile(r"\d{4}[" + regex.escape(_CLOSE) + r"]第?\d+号"))
+      requires=lazy_compile(r"号(?<=\d{4}[" + regex.escape(_CLOSE) + r"]第?\d+号)"))
 def document_number_brackets(doc: Document) -> Iterator[Finding]:
     """发文字号中的年份没有用六角括号“〔〕”。
 
@@ -54,7 +55,7 @@ def document_number_brackets(doc: Document) -> Iterator[Finding]:
 
 
 @rule("DOC002", "document-number-serial", severity="error", fix="safe",
-      requires=lazy_compile(r"\d{4}[〕" + regex.escape(_CLOSE) + r"](?:第|0)"))
+      requires=lazy_compile(r"号(?<=\d{4}[〕" + regex.escape(_CLOSE) + r"](?:第|0)\d*号)"))
 def document_number_serial(doc: Document) -> Iterator[Finding]:
     """发文字号的顺序号加了“第”字或编了虚位（“第6号”“06号”）。
 
@@ -92,4 +93,4 @@ def document_number_short_year(doc: Document) -> Iterator[Finding]:
         yield Finding(s - 1, e + 1, f"发文字号的年份“{doc.text[s - 1:e + 1]}”应写全称（四位数）")
 
 
-_SHORT_YEAR_RE = lazy_compile(r"(?<=\p{Han}{2})〔(?P<y>\d{2})〕\d{1,5}号")
+_SHORT_YEAR_RE = lazy_compile(r"〔(?<=\p{Han}{2}〔)(?P<y>\d{2})〕\d{1,5}号")

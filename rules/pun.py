@@ -413,27 +413,47 @@ def _all_paired_re() -> re.Pattern:
     return re.compile(f"(?:[^{marks}]++|{pair})*+")
 
 
+@functools.lru_cache(maxsize=None)
+def _kind_patterns() -> list[tuple[str, str, re.Pattern, object]]:
+    """Per kind of pair: (open, close, a stdlib-re pattern matching a line whose marks of this kind alternate
+    open–close, a pattern finding both marks)."""
+    out = []
+    for o, c in _PAIRS.items():
+        oc = re.escape(o + c)
+        flat = re.compile(f"(?:[^{oc}]*+{re.escape(o)}[^{oc}]*+{re.escape(c)})*+[^{oc}]*+")
+        out.append((o, c, flat, lazy_compile(f"[{regex.escape(o + c)}]")))
+    return out
+
+
 def _unpaired_in_line(masked: str, s: int, e: int):
-    """Unmatched opening and closing marks of one line: (opens, closes) as position lists."""
-    stacks: dict[str, list[int]] = {k: [] for k in _PAIRS}
+    """Unmatched opening and closing marks of one line: (opens, closes) as position lists.
+
+    The kinds are independent (one stack each), so each kind present is checked on its own, and only a kind
+    whose marks do not simply alternate open–close goes through the stack."""
+    find = masked.find
+    opens: list[int] = []
     closes: list[int] = []
-    for m in _BRACKET_RE.finditer(masked, s, e):
-        p = m.start()
-        ch = m.group()
-        if ch in _PAIRS:
-            stacks[ch].append(p)
+    for o, c, flat, both in _kind_patterns():
+        if (find(o, s, e) < 0 and find(c, s, e) < 0) or flat.fullmatch(masked, s, e):
             continue
-        op = _CLOSERS[ch]
-        if stacks[op]:
-            stacks[op].pop()
-            continue
-        if ch == "’" and p > s and p + 1 < e and masked[p - 1].isascii() and masked[p - 1].isalpha():
-            continue  # apostrophe in English: don’t
-        if ch == "）" and (_LIST_MARKER_BEFORE.search(masked, max(s, p - 4), p)
-                          or (p > s and masked[p - 1] in ":：;；^_-")):
-            continue  # list marker 1） or emoticon ：）
-        closes.append(p)
-    opens = sorted(p for v in stacks.values() for p in v)
+        stack: list[int] = []
+        for m in both.finditer(masked, s, e):
+            p = m.start()
+            if masked[p] == o:
+                stack.append(p)
+                continue
+            if stack:
+                stack.pop()
+                continue
+            if c == "’" and p > s and p + 1 < e and masked[p - 1].isascii() and masked[p - 1].isalpha():
+                continue  # apostrophe in English: don’t
+            if c == "）" and (_LIST_MARKER_BEFORE.search(masked, max(s, p - 4), p)
+                             or (p > s and masked[p - 1] in ":：;；^_-")):
+                continue  # list marker 1） or emoticon ：）
+            closes.append(p)
+        opens.extend(stack)
+    opens.sort()
+    closes.sort()
     return opens, closes
 
 

@@ -54,6 +54,15 @@ _ORDINAL_RE = lazy_compile(
 _REFERENCE_BEFORE = "第条款项章节目"
 
 
+class _Precheck:
+    """A ``requires`` pre-check computed by a function (``search(text)`` returns None when the rule cannot fire)."""
+
+    __slots__ = ("search",)
+
+    def __init__(self, search) -> None:
+        self.search = search
+
+
 @dataclass(frozen=True, slots=True)
 class Ordinal:
     start: int
@@ -184,7 +193,9 @@ def seq002_spans(doc: Document) -> list[tuple[int, int]]:
 # No ``supersedes=("PUN001",)`` here: PUN001 summarises halfwidth documents in one finding per line, and the
 # engine drops a superseded finding whenever the spans overlap, which would hide the whole line. PUN001 leaves the
 # spans of seq002_spans() alone instead.
-@rule("SEQ002", "bracketed-ordinal-form", severity="error", fix="safe", requires=lazy_compile(r"[()）]"))
+# (SEQ002 and SEQ003 pre-checks: a few substring tests cost less than one pass of a character class)
+@rule("SEQ002", "bracketed-ordinal-form", severity="error", fix="safe",
+      requires=_Precheck(lambda text: True if "(" in text or ")" in text or "）" in text else None))
 def bracketed_ordinal_form(doc: Document) -> Iterator[Finding]:
     """括号序号后又加了点号（“（一）、”），或用了半角括号（“(一)”）。
 
@@ -209,7 +220,9 @@ def bracketed_ordinal_form(doc: Document) -> Iterator[Finding]:
 
 
 # ------------------------------------------------------------------------------------------------- SEQ003
-@rule("SEQ003", "ordinal-sequence", severity="warning", requires=lazy_compile(r"[、.．）)]"))
+@rule("SEQ003", "ordinal-sequence", severity="warning",
+      requires=_Precheck(lambda text: True if "、" in text or "）" in text or "." in text or ")" in text
+                         or "．" in text else None))
 def ordinal_sequence(doc: Document) -> Iterator[Finding]:
     """同一层级的序号跳号或重复（如“（一）（二）（四）”“1. 2. 2.”）。
 
