@@ -63,18 +63,30 @@ _MARK_RE = lazy_compile(
 _EOL_POINT_RE = lazy_compile(r"\.(?<=\p{Han}[”’]?\.)(?=[”’]?[ \t]*(?:[\r\n]|\Z))|\.(?<=\p{Han}\.)(?=[”’][ \t]*(?:[\r\n]|\Z))")
 # a bracket pair with at least one halfwidth bracket, innermost only
 _PAREN_RE = lazy_compile(r"\((?P<c1>[^()（）\r\n]{1,200})[)）]|（(?P<c2>[^()（）\r\n]{1,200})\)")
+# The two halves of _PAREN_RE, each found from its halfwidth bracket (fullwidth （ is common, so _PAREN_RE tries a
+# match at every （ of the text). Matches of _PAREN_RE never overlap (the content holds no bracket), so its
+# matches are exactly the union of these.
+_PAREN_HALF_OPEN_RE = lazy_compile(r"\((?P<c>[^()（）\r\n]{1,200})[)）]")
+_PAREN_HALF_CLOSE_RE = lazy_compile(r"\)(?<=（(?P<c>[^()（）\r\n]{1,200})\))")
 _PINYIN_PAREN = lazy_compile(r"(?<=\p{Han})\([" + _LATIN_LETTERS + r"]{1,8}\)$")
+
+
+def _paren_pairs(masked: str) -> list[tuple[int, int, str]]:
+    """``(start, end, content)`` of the matches of ``_PAREN_RE.finditer(masked)``, in order."""
+    pairs = []
+    if "(" in masked:
+        pairs = [(m.start(), m.end(), m.group("c")) for m in _PAREN_HALF_OPEN_RE.finditer(masked)]
+    if ")" in masked:
+        pairs += [(m.start("c") - 1, m.end(), m.group("c")) for m in _PAREN_HALF_CLOSE_RE.finditer(masked)]
+        pairs.sort()
+    return pairs
 
 
 def _paren_edits(doc: Document, excluded: list[tuple[int, int]]) -> dict[int, str]:
     """Positions of halfwidth brackets that enclose Chinese text (and so must be fullwidth)."""
     masked = doc.masked
     out: dict[int, str] = {}
-    if "(" not in masked and ")" not in masked:
-        return out  # every pair _PAREN_RE finds has a halfwidth bracket
-    for m in _PAREN_RE.finditer(masked):
-        s, e = m.span()
-        content = m.group("c1") if m.group("c1") is not None else m.group("c2")
+    for s, e, content in _paren_pairs(masked):
         if not _HAN.search(content):
             continue  # (lián), (1), (x+y), (WHO): not Chinese text
         if s > 0 and _FORMULA_CHAR.match(masked[s - 1]) and masked[s] == "(":
@@ -515,6 +527,7 @@ def unpaired_marks(doc: Document) -> Iterator[Finding]:
 # ------------------------------------------------------------------------------------------------- PUN006
 _TITLE_RE = lazy_compile(r"《[^《》\r\n]*》")
 _ANGLE_IN_TITLE_RE = lazy_compile(r"[<＜〈〈]([^<>＜＞〈〉〈〉《》\r\n]*\p{Han}[^<>＜＞〈〉〈〉《》\r\n]*)[>＞〉〉]")
+_ANGLE_OPENERS = "<＜〈〈"
 _NESTED_TITLE_RE = lazy_compile(r"《[^《》\r\n]*(《[^《》\r\n]+》)[^《》\r\n]*》")
 
 
@@ -529,7 +542,8 @@ def nested_title_marks(doc: Document) -> Iterator[Finding]:
     修复：安全修复，只改书名号之内成对、且括着中文的“<>”“＜＞”“《》”；正文中的数学符号、HTML 标记不报告。
     """
     masked = doc.masked
-    for t in _TITLE_RE.finditer(masked):
+    angles = any(c in masked for c in _ANGLE_OPENERS)  # a title can hold an angle-bracketed title only then
+    for t in (_TITLE_RE.finditer(masked) if angles else ()):
         for m in _ANGLE_IN_TITLE_RE.finditer(masked, t.start() + 1, t.end() - 1):
             s, e = m.span()
             if masked[s] == "〈" and masked[e - 1] == "〉":
@@ -537,7 +551,7 @@ def nested_title_marks(doc: Document) -> Iterator[Finding]:
             inner = m.group(1)
             yield Finding(s, e, f"书名号内的书名“{_clip(doc.text[s:e])}”应使用单书名号“〈{_clip(inner)}〉”",
                           Fix((Edit(s, s + 1, "〈"), Edit(e - 1, e, "〉")), "改为单书名号“〈〉”"))
-    for m in _NESTED_TITLE_RE.finditer(masked):
+    for m in (_NESTED_TITLE_RE.finditer(masked) if masked.count("《") > 1 else ()):
         s, e = m.span(1)
         yield Finding(s, e, f"书名号内的书名“{_clip(doc.text[s:e])}”应使用单书名号“〈〉”",
                       Fix((Edit(s, s + 1, "〈"), Edit(e - 1, e, "〉")), "改为单书名号“〈〉”"))
@@ -779,16 +793,23 @@ def _missing_end_paragraphs(doc: Document) -> list[int]:
     document is hard-wrapped (many such paragraphs)."""
     masked = doc.masked
     find = masked.find
-    candidates, prose = [], 0
+    # prose paragraphs: at least 40 characters (trailing blanks left out) and a sentence-final mark; the ones that
+    # end in a Han character, a digit or a percent sign are candidates. Candidates are looked for first: most
+    # documents have none, and then the prose paragraphs need not be counted.
+    lengths = []
+    candidates = []
     for s, e in doc.paragraphs:
         while e > s and masked[e - 1] in " \t\u3000":
             e -= 1
-        if e - s < 40 or (find("。", s, e) < 0 and find("！", s, e) < 0 and find("？", s, e) < 0):
+        if e - s < 40:
             continue  # headings, titles, short lines
-        prose += 1
-        if _PARA_LAST.match(masked, e - 1):
+        lengths.append((s, e))
+        if _PARA_LAST.match(masked, e - 1) and (find("。", s, e) >= 0 or find("！", s, e) >= 0 or find("？", s, e) >= 0):
             candidates.append(e)
-    if not candidates or len(candidates) > max(2, prose // 5):
+    if not candidates:
+        return []
+    prose = sum(1 for s, e in lengths if find("。", s, e) >= 0 or find("！", s, e) >= 0 or find("？", s, e) >= 0)
+    if len(candidates) > max(2, prose // 5):
         return []  # hard-wrapped text: lines end mid-sentence everywhere
     return candidates
 

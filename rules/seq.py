@@ -12,8 +12,7 @@ no other construction produces. Ordinals inside quotations are never headings.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-from typing import Iterator
+from typing import Iterator, NamedTuple
 
 import regex
 
@@ -63,8 +62,9 @@ class _Precheck:
         self.search = search
 
 
-@dataclass(frozen=True, slots=True)
-class Ordinal:
+class Ordinal(NamedTuple):
+    """One heading/list ordinal (immutable; a named tuple: built several times faster than a frozen dataclass)."""
+
     start: int
     end: int
     level: int  # 1 一、  2 （一）  3 1.  4 （1）
@@ -268,13 +268,15 @@ def orphan_enumerator(doc: Document) -> Iterator[Finding]:
     """
     masked = doc.masked
     paragraphs = doc.paragraphs
-    starts = [s for s, _ in paragraphs]
+    starts = None
     from bisect import bisect_right
 
     for m in _YISHI_RE.finditer(masked):
         s, e = m.span()
         if doc.in_quotes(s, e):
             continue
+        if starts is None:
+            starts = [s for s, _ in paragraphs]
         i = bisect_right(starts, s) - 1
         limit = paragraphs[min(i + 3, len(paragraphs) - 1)][1] if i >= 0 else len(masked)
         if _ERSHI_RE.search(masked, e, limit):
