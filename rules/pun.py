@@ -815,15 +815,18 @@ def _missing_end_paragraphs(doc: Document) -> list[int]:
 
 
 # PUN012 can fire only on a line that ends (before trailing blanks) in a Han character, a digit or a percent sign,
-# or on a bracketed Chinese ordinal right after a Han character. Both patterns start with a rare character (a line
-# break, a bracket) and look back from it; the end of the text is checked on its own.
-_PUN012_PRECHECK_RE = lazy_compile(
-    r"[\r\n](?<=[\p{Han}\d%％][ \t\u3000]*[\r\n])|[（(](?<=\p{Han}.)[一二三四五六七八九十]")
+# or on a bracketed Chinese ordinal right after a Han character. Each pattern starts with one literal character (a
+# line break, a bracket) and looks back from it; the end of the text is checked on its own.
+_PUN012_LF_RE = lazy_compile(r"\n(?<=[\p{Han}\d%％][ \t\u3000]*\n)")
+_PUN012_CR_RE = lazy_compile(r"\r(?<=[\p{Han}\d%％][ \t\u3000]*\r)")
+_PUN012_FULL_BRACKET_RE = lazy_compile(r"（(?<=\p{Han}（)[一二三四五六七八九十]")
+_PUN012_HALF_BRACKET_RE = lazy_compile(r"\((?<=\p{Han}\()[一二三四五六七八九十]")
 
 
 def _pun012_precheck(text: str):
-    m = _PUN012_PRECHECK_RE.search(text)
-    if m is not None:
+    m = (_PUN012_LF_RE.search(text) or ("\r" in text and _PUN012_CR_RE.search(text))
+         or _PUN012_FULL_BRACKET_RE.search(text) or ("(" in text and _PUN012_HALF_BRACKET_RE.search(text)))
+    if m:
         return m
     e = len(text)
     while e and text[e - 1] in " \t\u3000":

@@ -80,8 +80,10 @@ class Ordinal(NamedTuple):
 # everywhere), so scanning the text with it is slow; this anchor is rare, and _ORDINAL_RE is then tried only at
 # the few positions where it can match (see _ordinal_matches).
 _ORDINAL_ANCHOR_RE = lazy_compile(
-    r"[（(]|、(?<=(?P<run>[一二三四五六七八九十]{1,3})、)|[.．、](?<=(?P<run>\d{1,2}).)"
-)
+    r"[（(](?=(?:[一二三四五六七八九十]{1,3}|\d{1,2})[）)])"
+    r"|、(?<=(?P<run>[一二三四五六七八九十]{1,3})、)(?=[ \t\u3000]*[\p{Han}“‘《「『\d])"
+    r"|[.．、](?<=(?P<run>\d{1,2}).)(?![\d.．])(?=[ \t\u3000]*[\p{Han}“‘《「『])"
+)  # (each alternative also checks what follows, as _ORDINAL_RE does: 3.98 and （包括 are not tried)
 
 
 def _ordinal_matches(masked: str) -> list:
