@@ -560,6 +560,9 @@ def nested_title_marks(doc: Document) -> Iterator[Finding]:
 # ------------------------------------------------------------------------------------------------- PUN007
 _ODD_DOT_RE = lazy_compile(r"(?<=[\p{Han}\d" + CLOSE_FULL + r"])[・•‧∙⋅](?=[\p{Han}\d" + OPEN_FULL + r"])")
 _ODD_DOTS = "・•‧∙⋅"
+# PUN007's pre-check ``[・•‧∙⋅]|\d[.．]\d``, each part starting from one literal character
+_DIGIT_POINT_DIGIT = lazy_compile(r"\.(?<=\d\.)\d")
+_DIGIT_FULL_POINT_DIGIT = lazy_compile(r"．(?<=\d．)\d")
 # (“ is matched and dropped from the match with \K: a pattern that starts with a literal is scanned fast)
 _QUOTED_DATE_RE = lazy_compile(r"“\K(\d{1,2})[.．](\d{1,2})(?=”)")
 _MEASURE_AFTER = "个個倍万萬亿億元%％人名次件项項岁歲米"
@@ -573,12 +576,13 @@ def _event_date_re():
 
 
 @functools.lru_cache(maxsize=None)
-def _event_point_re():
-    """The point of a possible ``_event_date_re`` match (a digit before it, the day and an event word after it): the
-    pattern starts with the point, which is rare, instead of with a digit."""
+def _event_point_res():
+    """The point of a possible ``_event_date_re`` match (a digit before it, the day and an event word after it), one
+    pattern per point character: a pattern that starts with one literal character is scanned fast."""
     words = load_data("pun")["interpunct"]["event_words"]
     alt = "|".join(regex.escape(w) for w in sorted(words, key=len, reverse=True))
-    return lazy_compile(r"[.．](?<=\d[.．])\d{1,2}(?![\d.．%％])(?=" + alt + ")")
+    return tuple(lazy_compile(regex.escape(p) + r"(?<=\d" + regex.escape(p) + r")\d{1,2}(?![\d.．%％])(?=" + alt + ")")
+                 for p in ".．")
 
 
 def _event_dates(masked: str) -> list:
@@ -587,8 +591,11 @@ def _event_dates(masked: str) -> list:
     out = []
     match = _event_date_re().match
     last = 0
-    for a in _event_point_re().finditer(masked):
-        q = a.start()
+    halfwidth, fullwidth = _event_point_res()
+    points = [a.start() for a in halfwidth.finditer(masked)] if "." in masked else []
+    if "．" in masked:
+        points = sorted(points + [a.start() for a in fullwidth.finditer(masked)])
+    for q in points:
         for p in (q - 2, q - 1):
             if p >= last:
                 m = match(masked, p)
@@ -605,7 +612,9 @@ def _valid_month_day(m: str, d: str) -> bool:
 
 
 @rule("PUN007", "interpunct-form", severity="error", fix="safe",
-      requires=lazy_compile(r"[・•‧∙⋅]|[.．](?<=\d[.．])\d"))
+      requires=_Precheck(lambda text: _DIGIT_POINT_DIGIT.search(text)
+                         or ("．" in text and _DIGIT_FULL_POINT_DIGIT.search(text))
+                         or (True if any(c in text for c in _ODD_DOTS) else None)))
 def interpunct_form(doc: Document) -> Iterator[Finding]:
     """间隔号写错了字符（日文“・”、项目符号“•”），或月日简称用了小数点（“6.26”）。
 
