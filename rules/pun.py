@@ -56,8 +56,16 @@ _LEFT = (r"(?:[\p{Han}" + CLOSE_FULL + r"]|\p{Han}" + MASK + r"+|\p{Han}\([" + _
          r"|\p{Han}[A-Za-z]{1,10}|[\d%％)])")
 # (the mark comes first and its left side is a lookbehind from just after it: a pattern that starts with a rare
 # character is scanned fast, one that starts with a lookbehind is tried at every position)
-_MARK_RE = lazy_compile(
+_MARK_PATTERN = (
     r"(?P<mark>[,;:!?])(?<=" + _LEFT + r"[,;:!?])(?P<sp>[ \t]*)(?=(?P<r>[\p{Han}" + OPEN_FULL + r"(\d”’\r\n])|\Z)"
+)
+_MARK_RE = lazy_compile(_MARK_PATTERN)
+# The same matches, with the commonest certain case first: , ; or : between a Han character (or a closing mark)
+# and a Han character, an opening mark or a digit (the spaces after the mark are part of the match either way).
+# The rule handles it without looking at the characters again.
+_MARK_OR_PLAIN_RE = lazy_compile(
+    r"(?P<plain>[,;:](?<=[\p{Han}" + CLOSE_FULL + r"][,;:])[ \t]*(?=[\p{Han}" + OPEN_FULL + r"\d]))|"
+    + _MARK_PATTERN
 )
 # sentence-final halfwidth point after a Han character at the end of a line (工作取得成效.)
 _EOL_POINT_RE = lazy_compile(r"\.(?<=\p{Han}[”’]?\.)(?=[”’]?[ \t]*(?:[\r\n]|\Z))|\.(?<=\p{Han}\.)(?=[”’][ \t]*(?:[\r\n]|\Z))")
@@ -163,11 +171,15 @@ def _halfwidth_marks(doc: Document) -> list[tuple[int, int, str, str]]:
     for p, full in parens.items():
         out.append((p, p + 1, masked[p], full))
     kinds = _KIND
-    for m in _MARK_RE.finditer(masked):
+    fullwidth = _FULLWIDTH
+    for m in _MARK_OR_PLAIN_RE.finditer(masked):
         s = m.start()
         if s in excluded_at:
             continue
-        mark, sp, r = m.groups()
+        plain, mark, sp, r = m.groups()
+        if plain is not None:  # Han , Han: certain, and the spaces after the mark go too
+            out.append((s, m.end(), plain[0], fullwidth[plain[0]]))
+            continue
         lch = masked[s - 1]
         if lch == ")":
             if s - 1 in parens:

@@ -146,3 +146,20 @@ def test_pun002_precheck_finds_every_chain():
     for text in SEED_TEXTS + _generated(list("“”《》、中a\n") + ["“两筛”", "《报》"]):
         if pun._QUOTED_CHAIN_RE.search(text):
             assert req.search(text), text
+
+
+def test_plain_mark_branch_is_what_the_general_branch_decides():
+    # _MARK_OR_PLAIN_RE matches where _MARK_RE does; its first branch takes the certain case (a , ; or : between
+    # Han text and Han text, an opening mark or a digit), which the general branch would accept with the same span
+    texts = SEED_TEXTS + _generated(list(",;:!? \t中1a)”“（(\n\ufffc") + ["婦聯(lián)", "APP", "》"])
+    plain_seen = 0
+    for text in texts:
+        both = list(pun._MARK_OR_PLAIN_RE.finditer(text))
+        assert [m.span() for m in both] == [m.span() for m in pun._MARK_RE.finditer(text)], text
+        for m in both:
+            if m.group("plain") is not None:
+                plain_seen += 1
+                s, e = m.span()
+                assert pun._kind(text[s - 1]) == "han" and text[s] in ",;:"
+                assert e < len(text) and pun._kind(text[e]) in ("han", "digit")
+    assert plain_seen > 100
