@@ -807,6 +807,7 @@ def comma_in_list(doc: Document) -> Iterator[Finding]:
 # ------------------------------------------------------------------------------------------------- PUN012
 _LAST_SENT_END = lazy_compile(r"[。！？；;!?：:][^。！？；;!?：:]*$")
 _PARA_LAST = lazy_compile(r"[\p{Han}\d%％]")
+_NOT_PARA_LAST = frozenset("。！？；：，、”’）》」』…—.!?;:,)\"'")  # common paragraph ends that _PARA_LAST rejects
 
 
 def _missing_end_paragraphs(doc: Document) -> list[int]:
@@ -825,7 +826,7 @@ def _missing_end_paragraphs(doc: Document) -> list[int]:
         if e - s < 40:
             continue  # headings, titles, short lines
         lengths.append((s, e))
-        if _PARA_LAST.match(masked, e - 1) and (find("。", s, e) >= 0 or find("！", s, e) >= 0 or find("？", s, e) >= 0):
+        if masked[e - 1] not in _NOT_PARA_LAST and _PARA_LAST.match(masked, e - 1) and (find("。", s, e) >= 0 or find("！", s, e) >= 0 or find("？", s, e) >= 0):
             candidates.append(e)
     if not candidates:
         return []

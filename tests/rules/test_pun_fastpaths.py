@@ -163,3 +163,7 @@ def test_plain_mark_branch_is_what_the_general_branch_decides():
                 assert pun._kind(text[s - 1]) == "han" and text[s] in ",;:"
                 assert e < len(text) and pun._kind(text[e]) in ("han", "digit")
     assert plain_seen > 100
+
+
+def test_paragraph_end_shortcut_only_skips_characters_the_pattern_rejects():
+    assert not [c for c in pun._NOT_PARA_LAST if pun._PARA_LAST.match(c)]
