@@ -157,6 +157,20 @@ _OK_COMMA = frozenset([("han", "han"), ("han", "digit"), ("han", "eol"), ("digit
 _OK_BANG = frozenset([("han", "han"), ("han", "eol"), ("han", "close")])
 
 
+# PUN001's pre-check ``(?<=[\p{Han}”’》）])[,;:!?().]|[,;:!?()](?=[\p{Han}“‘《（])``, in parts: the marks are
+# searched for only when one of them occurs (substring tests), the point from the point itself.
+_PUN001_MARK_REQ = lazy_compile(r"[,;:!?()](?<=[\p{Han}”’》）][,;:!?()])|[,;:!?()](?=[\p{Han}“‘《（])")
+_PUN001_POINT_REQ = lazy_compile(r"\.(?<=[\p{Han}”’》）]\.)")
+
+
+def _pun001_precheck(text: str):
+    if "," in text or ";" in text or ":" in text or "!" in text or "?" in text or "(" in text or ")" in text:
+        m = _PUN001_MARK_REQ.search(text)
+        if m is not None:
+            return m
+    return _PUN001_POINT_REQ.search(text) if "." in text else None
+
+
 def _halfwidth_marks(doc: Document) -> list[tuple[int, int, str, str]]:
     masked = doc.masked
     seq_spans = seq002_spans(doc)
@@ -220,7 +234,7 @@ def _halfwidth_marks(doc: Document) -> list[tuple[int, int, str, str]]:
 
 
 @rule("PUN001", "halfwidth-punctuation", severity="error", fix="safe",
-      requires=lazy_compile(r"(?<=[\p{Han}”’》）])[,;:!?().]|[,;:!?()](?=[\p{Han}“‘《（])"))
+      requires=_Precheck(_pun001_precheck))
 def halfwidth_punctuation(doc: Document) -> Iterator[Finding]:
     """中文里用了半角标点（, ; : ! ? ( ) 和句末的 .）。
 

@@ -167,3 +167,9 @@ def test_plain_mark_branch_is_what_the_general_branch_decides():
 
 def test_paragraph_end_shortcut_only_skips_characters_the_pattern_rejects():
     assert not [c for c in pun._NOT_PARA_LAST if pun._PARA_LAST.match(c)]
+
+
+def test_pun001_precheck():
+    _same_verdict(r"(?<=[\p{Han}”’》）])[,;:!?().]|[,;:!?()](?=[\p{Han}“‘《（])",
+                  pun.halfwidth_punctuation.lintkit_rule.requires, list(",;:!?().中”“）（a1\n"),
+                  ["", "中.", "1.5", "中,", ",中", "a(b)", "”.", "(“"])
