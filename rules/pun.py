@@ -300,8 +300,15 @@ _MONTH_DAY_LAST = lazy_compile(r"“[\d一二三四五六七八九十]{1,4}·[\d
 
 
 # every chain has a 顿号 between a closing and an opening mark (”、“): found from the 顿号
-@rule("PUN002", "dunhao-between-quoted-items", severity="warning", fix="unsafe",
-      requires=lazy_compile(r"、(?<=[”》]、)[“《]"))
+_CHAIN_JUNCTION_RE = lazy_compile(r"、(?<=[”》]、)[“《]")
+
+
+def _line_start(text: str, pos: int) -> int:
+    """Start of the line holding ``pos`` (line breaks \\r\\n, \\r or \\n)."""
+    return max(text.rfind("\n", 0, pos), text.rfind("\r", 0, pos)) + 1
+
+
+@rule("PUN002", "dunhao-between-quoted-items", severity="warning", fix="unsafe", requires=_CHAIN_JUNCTION_RE)
 def dunhao_between_quoted(doc: Document) -> Iterator[Finding]:
     """引号或书名号标出的并列成分之间用了顿号（“两筛”、“两癌”）。
 
@@ -315,7 +322,11 @@ def dunhao_between_quoted(doc: Document) -> Iterator[Finding]:
     或降为提示：severity = {PUN002 = "info"}。
     """
     masked = doc.masked
-    for m in _QUOTED_CHAIN_RE.finditer(masked):
+    first = _CHAIN_JUNCTION_RE.search(masked)
+    if first is None:
+        return
+    # a chain lies within one line and holds a junction: none starts before the line of the first junction
+    for m in _QUOTED_CHAIN_RE.finditer(masked, _line_start(masked, first.start())):
         s, e = m.span()
         if _TAIL_THEN_LIST.match(masked, e):
             continue  # the last item has its own words and the list goes on: “A”、“B”禁毒日、…
@@ -765,10 +776,12 @@ def comma_for_dunhao(doc: Document) -> list[int]:
 
 def _comma_for_dunhao(doc: Document) -> list[int]:
     masked = doc.masked
-    if "“" not in masked or not _LIST_SEP_BEFORE_QUOTE.search(masked):
+    first = _LIST_SEP_BEFORE_QUOTE.search(masked) if "“" in masked else None
+    if first is None:
         return []  # a chain of quoted items has a separator before a quotation: 、“ or ，“
     out = []
-    for m in _LIST_CHAIN_RE.finditer(masked):
+    # a chain lies within one line: none starts before the line of the first separator
+    for m in _LIST_CHAIN_RE.finditer(masked, _line_start(masked, first.start())):
         s, e = m.span()
         seps = [p for p in (x.start() for x in _LIST_SEP_RE.finditer(masked, s, e))
                 if masked[p - 1] != "“" and not doc.in_quotes(p)]

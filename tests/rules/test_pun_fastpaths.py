@@ -173,3 +173,13 @@ def test_pun001_precheck():
     _same_verdict(r"(?<=[\p{Han}”’》）])[,;:!?().]|[,;:!?()](?=[\p{Han}“‘《（])",
                   pun.halfwidth_punctuation.lintkit_rule.requires, list(",;:!?().中”“）（a1\n"),
                   ["", "中.", "1.5", "中,", ",中", "a(b)", "”.", "(“"])
+
+
+def test_chains_searched_from_the_line_of_the_first_junction():
+    # lines without a chain before the chain's line, with \r, \n and \r\n breaks
+    for nl in ("\n", "\r", "\r\n"):
+        text = nl.join(["开展“扶贫日”活动，“宪法日”宣传。", "“两筛”“两癌”", "扎实开展免费“两筛”、“两癌”筛查"])
+        found = lint(text, ["PUN002"])
+        assert [(d.rule, d.line) for d in found] == [("PUN002", 3)]
+        text = nl.join(["“扶贫日”活动。", "开展“不让毒品进家庭”、“6·26”禁毒日,“12·1”防艾日、“12·4”法制宣传日等宣传活动"])
+        assert [(d.rule, d.line) for d in lint(text, ["PUN011"])] == [("PUN011", 2)]
