@@ -121,7 +121,12 @@ def _find_ordinals(doc: Document) -> list[Ordinal]:
         _, han, bopen, bnum, bclose, bpoint, cnum, anum, apoint = m.groups()
         if han is not None and (bnum is None or bnum[0] not in _CN or masked[s - 1] in _REFERENCE_BEFORE):
             continue  # after a Han character only （一） counts
-        if in_quotes(s, e):
+        # An ordinal with only blanks before it on its line is in no quotation: a quotation (doc.quoted) opens with
+        # a mark on the same line. Asking only for the others spares most documents the quotation view.
+        p = s
+        while p and masked[p - 1] in " \t\u3000":
+            p -= 1
+        if p and masked[p - 1] not in "\r\n" and in_quotes(s, e):
             continue
         if bnum is not None:
             arabic = bnum.isdigit()

@@ -50,3 +50,16 @@ def test_doc_prechecks():
             assert req2.search(text), text
     assert req2.search("西办文〔2021〕第06号") and req2.search("西办文〔2021〕006号")
     assert not req2.search("西办文〔2021〕16号")
+
+
+def test_line_start_is_never_inside_a_quotation():
+    # _find_ordinals does not ask doc.in_quotes for an ordinal with only blanks before it on its line; this holds
+    # as long as a quotation opens with a mark on the same line
+    from lintkit import Document
+
+    texts = SEED_TEXTS + _generated(list("“”‘’《》「」『』〈〉\"中1 \u3000\t\n\r"), n=3000, size=30)
+    for text in texts:
+        doc = Document(text)
+        for m in regex.finditer(r"(?:^|(?<=[\r\n]))[ \t\u3000]*", text):
+            p = m.end()
+            assert not doc.in_quotes(p, min(p + 1, len(text))), (text, p)
