@@ -849,7 +849,9 @@ def _missing_end_paragraphs(doc: Document) -> list[int]:
     # documents have none, and then the prose paragraphs need not be counted.
     lengths = []
     candidates = []
-    for s, e in doc.paragraphs:
+    # (doc.lines rather than doc.paragraphs: a line counted here holds a final mark, so it is never blank, and the
+    # paragraph view need not be built for this rule)
+    for s, e in doc.lines:
         while e > s and masked[e - 1] in " \t\u3000":
             e -= 1
         if e - s < 40:
