@@ -19,16 +19,7 @@ from lintkit import Document, Edit, Finding, Fix, MASK, lazy_compile, rule
 
 
 from ._common import load_data
-from .seq import ordinals, seq002_spans
-
-class _Precheck:
-    """A ``requires`` pre-check computed by a function (``search(text)`` returns None when the rule cannot fire)."""
-
-    __slots__ = ("search",)
-
-    def __init__(self, search) -> None:
-        self.search = search
-
+from .seq import _Precheck, ordinals, seq002_spans
 
 def _contains_any(*literals: str) -> _Precheck:
     """Pre-check: the text contains one of these strings (a few ``in`` tests cost less than one regex pass)."""
@@ -59,7 +50,7 @@ _LEFT = (r"(?:[\p{Han}" + CLOSE_FULL + r"]|\p{Han}" + MASK + r"+|\p{Han}\([" + _
 _MARK_PATTERN = (
     r"(?P<mark>[,;:!?])(?<=" + _LEFT + r"[,;:!?])(?P<sp>[ \t]*)(?=(?P<r>[\p{Han}" + OPEN_FULL + r"(\d”’\r\n])|\Z)"
 )
-_MARK_RE = lazy_compile(_MARK_PATTERN)
+_MARK_RE = lazy_compile(_MARK_PATTERN)  # (the plain form of _MARK_OR_PLAIN_RE below; the tests compare them)
 # The same matches, with the commonest certain case first: , ; or : between a Han character (or a closing mark)
 # and a Han character, an opening mark or a digit (the spaces after the mark are part of the match either way).
 # The rule handles it without looking at the characters again.
@@ -68,7 +59,8 @@ _MARK_OR_PLAIN_RE = lazy_compile(
     + _MARK_PATTERN
 )
 # sentence-final halfwidth point after a Han character at the end of a line (工作取得成效.)
-_EOL_POINT_RE = lazy_compile(r"\.(?<=\p{Han}[”’]?\.)(?=[”’]?[ \t]*(?:[\r\n]|\Z))|\.(?<=\p{Han}\.)(?=[”’][ \t]*(?:[\r\n]|\Z))")
+_EOL_POINT_RE = lazy_compile(r"\.(?<=\p{Han}[”’]?\.)(?=[”’]?[ \t]*(?:[\r\n]|\Z))"
+                             r"|\.(?<=\p{Han}\.)(?=[”’][ \t]*(?:[\r\n]|\Z))")
 # a bracket pair with at least one halfwidth bracket, innermost only
 _PAREN_RE = lazy_compile(r"\((?P<c1>[^()（）\r\n]{1,200})[)）]|（(?P<c2>[^()（）\r\n]{1,200})\)")
 # The two halves of _PAREN_RE, each found from its halfwidth bracket (fullwidth （ is common, so _PAREN_RE tries a
@@ -442,7 +434,7 @@ def dash_form(doc: Document) -> Iterator[Finding]:
 # ------------------------------------------------------------------------------------------------- PUN005
 _PAIRS = {"“": "”", "‘": "’", "《": "》", "（": "）", "【": "】", "〔": "〕", "「": "」", "『": "』", "〈": "〉"}
 _CLOSERS = {v: k for k, v in _PAIRS.items()}
-_BRACKET_RE = lazy_compile("[" + "".join(_PAIRS) + "".join(_CLOSERS) + "]")
+_BRACKET_RE = lazy_compile("[" + "".join(_PAIRS) + "".join(_CLOSERS) + "]")  # every mark (tests: the one-pass stack)
 _QUOTE_KINDS = "“‘「『"
 _NAMES = {"“": "引号", "‘": "单引号", "《": "书名号", "（": "括号", "【": "方头括号", "〔": "六角括号",
           "「": "直角引号", "『": "直角引号", "〈": "单书名号"}
@@ -626,7 +618,7 @@ def _event_point_res():
 
 def _event_dates(masked: str) -> list:
     """The matches of ``_event_date_re().finditer(masked)``, trying the pattern only at the one or two digits before
-    each point found by ``_event_point_re`` (a match holds exactly one point; leftmost first, without overlap)."""
+    each point found by ``_event_point_res`` (a match holds exactly one point; leftmost first, without overlap)."""
     out = []
     match = _event_date_re().match
     last = 0
@@ -733,7 +725,8 @@ _STRAY_POINT_RE = lazy_compile(r"(?<=[\p{Han}" + CLOSE_FULL + r"])(?<![\d.])\.(?
 
 
 @rule("PUN009", "stray-or-doubled-marks", severity="warning", fix="unsafe",
-      requires=_Precheck(lambda text: _STRAY_POINT_REQ.search(text) or _no_doubled_re().fullmatch(text) is None or None))
+      requires=_Precheck(lambda text: _STRAY_POINT_REQ.search(text)
+                         or _no_doubled_re().fullmatch(text) is None or None))
 def stray_or_doubled(doc: Document) -> Iterator[Finding]:
     """标点重复（“，，”“。。”）、两个点号连用（“，。”），或汉字之间夹了一个半角点“.”。
 
@@ -857,7 +850,8 @@ def _missing_end_paragraphs(doc: Document) -> list[int]:
         if e - s < 40:
             continue  # headings, titles, short lines
         lengths.append((s, e))
-        if masked[e - 1] not in _NOT_PARA_LAST and _PARA_LAST.match(masked, e - 1) and (find("。", s, e) >= 0 or find("！", s, e) >= 0 or find("？", s, e) >= 0):
+        if masked[e - 1] not in _NOT_PARA_LAST and _PARA_LAST.match(masked, e - 1) and (
+                find("。", s, e) >= 0 or find("！", s, e) >= 0 or find("？", s, e) >= 0):
             candidates.append(e)
     if not candidates:
         return []
