@@ -62,6 +62,20 @@ class _Precheck:
         self.search = search
 
 
+# A quotation or title (doc.quoted) opens with one of these marks, on the line it lies in.
+_QUOTE_OPENER_RE = lazy_compile(r"[“‘《「『〈\"]")
+
+
+def in_quotes_on_line(doc: Document, start: int, end: int) -> bool:
+    """``doc.in_quotes(start, end)``, asked only when the line holds an opening mark before ``start`` (looking back
+    at most 200 characters): without one the answer is False, and the quotation view need not be built."""
+    masked = doc.masked
+    line_start = doc.lines[doc.line_index(start)][0]
+    if start - line_start <= 200 and _QUOTE_OPENER_RE.search(masked, line_start, start) is None:
+        return False
+    return doc.in_quotes(start, end)
+
+
 class Ordinal(NamedTuple):
     """One heading/list ordinal (immutable; a named tuple: built several times faster than a frozen dataclass)."""
 
@@ -115,7 +129,6 @@ def _ordinal_matches(masked: str) -> list:
 def _find_ordinals(doc: Document) -> list[Ordinal]:
     masked = doc.masked
     out: list[Ordinal] = []
-    in_quotes = doc.in_quotes
     for m in _ordinal_matches(masked):
         s, e = m.span()
         _, han, bopen, bnum, bclose, bpoint, cnum, anum, apoint = m.groups()
@@ -126,7 +139,7 @@ def _find_ordinals(doc: Document) -> list[Ordinal]:
         p = s
         while p and masked[p - 1] in " \t\u3000":
             p -= 1
-        if p and masked[p - 1] not in "\r\n" and in_quotes(s, e):
+        if p and masked[p - 1] not in "\r\n" and in_quotes_on_line(doc, s, e):
             continue
         if bnum is not None:
             arabic = bnum.isdigit()
@@ -280,7 +293,7 @@ def orphan_enumerator(doc: Document) -> Iterator[Finding]:
 
     for m in _YISHI_RE.finditer(masked):
         s, e = m.span()
-        if doc.in_quotes(s, e):
+        if in_quotes_on_line(doc, s, e):
             continue
         if starts is None:
             starts = [s for s, _ in paragraphs]

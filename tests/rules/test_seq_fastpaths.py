@@ -63,3 +63,15 @@ def test_line_start_is_never_inside_a_quotation():
         for m in regex.finditer(r"(?:^|(?<=[\r\n]))[ \t\u3000]*", text):
             p = m.end()
             assert not doc.in_quotes(p, min(p + 1, len(text))), (text, p)
+
+
+def test_in_quotes_on_line_equals_in_quotes():
+    from lintkit import Document
+
+    alphabet = list("“”‘’《》「」『』〈〉【】〔〕（）()\"中1 \u3000\t\n\r") + ["一是", "中" * 120]
+    for text in SEED_TEXTS[:2] + _generated(alphabet, n=1500, size=24):
+        doc = Document(text)
+        for s in range(len(text)):
+            for e in (s, s + 1, s + 2):
+                if e <= len(text):
+                    assert seq.in_quotes_on_line(doc, s, e) == doc.in_quotes(s, e), (text, s, e)
