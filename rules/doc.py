@@ -29,7 +29,8 @@ def _doc_numbers(doc: Document):
 
 
 @rule("DOC001", "document-number-brackets", severity="error", fix="safe",
-      requires=lazy_compile(r"号(?<=\d{4}[" + regex.escape(_CLOSE) + r"]第?\d+号)"))
+      requires=lazy_compile(r"号(?<=[" + regex.escape(_OPEN) + r"]\d{4}[〕" + regex.escape(_CLOSE) + r"]第?\d+号)"
+                            r"|号(?<=\d{4}[" + regex.escape(_CLOSE) + r"]第?\d+号)"))
 def document_number_brackets(doc: Document) -> Iterator[Finding]:
     """发文字号中的年份没有用六角括号“〔〕”。
 

@@ -16,6 +16,7 @@ from typing import Iterator
 import regex
 
 from lintkit import Document, Edit, Finding, Fix, MASK, lazy_compile, rule
+from lintkit.cache import compile_re
 
 
 from ._common import load_data
@@ -203,8 +204,8 @@ def _halfwidth_marks(doc: Document) -> list[tuple[int, int, str, str]]:
                 if doc.text[run] != "(":
                     continue
                 left = "han"
-        if r is None:  # end of the text (taken as a closing mark, like the quotes)
-            right = "close"
+        if not r:  # end of the text: a line end like any other (it used to count as a closing mark, which
+            right = "eol"  # left a comma at the very end of a file unreported)
         elif r == "(":
             if s + 1 + len(sp) not in parens:
                 continue
@@ -451,7 +452,7 @@ def _all_paired_re() -> re.Pattern:
     inner = f"[^{marks}\\r\\n]"
     flat = "|".join(f"{re.escape(o)}{inner}*+{re.escape(c)}" for o, c in _PAIRS.items())
     pair = "|".join(f"{re.escape(o)}(?:{inner}++|{flat})*+{re.escape(c)}" for o, c in _PAIRS.items())
-    return re.compile(f"(?:[^{marks}]++|{pair})*+")
+    return compile_re(f"(?:[^{marks}]++|{pair})*+")
 
 
 @functools.lru_cache(maxsize=None)
@@ -461,7 +462,7 @@ def _kind_patterns() -> list[tuple[str, str, re.Pattern, object]]:
     out = []
     for o, c in _PAIRS.items():
         oc = re.escape(o + c)
-        flat = re.compile(f"(?:[^{oc}]*+{re.escape(o)}[^{oc}]*+{re.escape(c)})*+[^{oc}]*+")
+        flat = compile_re(f"(?:[^{oc}]*+{re.escape(o)}[^{oc}]*+{re.escape(c)})*+[^{oc}]*+")
         out.append((o, c, flat, lazy_compile(f"[{regex.escape(o + c)}]")))
     return out
 
@@ -717,7 +718,7 @@ _STRAY_POINT_REQ = lazy_compile(r"\.(?<=[\p{Han}”’》）]\.)\p{Han}")
 
 @functools.lru_cache(maxsize=None)
 def _no_doubled_re() -> re.Pattern:
-    return re.compile(r"[^，。、；：,;]*+(?:[，。、；：,;][^，。、；：,;]++)*+[，。、；：,;]?")
+    return compile_re(r"[^，。、；：,;]*+(?:[，。、；：,;][^，。、；：,;]++)*+[，。、；：,;]?")
 
 
 _DOUBLED_RE = lazy_compile(r"(?<![，。、；：,;])([，。、；：,;])([，。、；：,;])(?![，。、；：,;])")
@@ -896,6 +897,7 @@ def missing_final_mark(doc: Document) -> Iterator[Finding]:
     """
     masked = doc.masked
     prev: dict[int, int] = {}
+    ordinal_starts: set[int] | None = None  # built on the first candidate (a set: one test per candidate)
     for o in ordinals(doc):
         for lvl in [k for k in prev if k > o.level]:
             del prev[lvl]
@@ -908,7 +910,9 @@ def missing_final_mark(doc: Document) -> Iterator[Finding]:
         seg_m = _LAST_SENT_END.search(masked, lo, o.start)
         seg_start = seg_m.start() + 1 if seg_m else line_start
         seg = masked[seg_start:o.start].lstrip(" \t\u3000")
-        if not seg or any(x.start == o.start - len(seg) for x in ordinals(doc)) or _starts_with_ordinal(seg):
+        if ordinal_starts is None:
+            ordinal_starts = {x.start for x in ordinals(doc)}
+        if not seg or (o.start - len(seg)) in ordinal_starts or _starts_with_ordinal(seg):
             continue  # a run-in heading: the line breaks were lost, not the full stop
         p = o.start
         yield Finding(p - 1, p + len(o.text) - (len(o.text) - len(o.text.rstrip())),

@@ -61,3 +61,10 @@ def test_doc003():
     check_rule("DOC003", invalid=[("西办文〔21〕16号", [(3, 7)], None)])
     check_rule("DOC003", valid=["西办文〔2021〕16号", "〔21〕"])
     assert lint("西办文〔21〕16号", ["DOC003"])[0].severity == "info"
+
+
+def test_doc001_only_the_opening_bracket_wrong():
+    # the pre-check used to look only at the closing bracket, so 【2021〕 was never reported
+    from conftest import lint
+
+    assert [(d.text, d.fix.edits[0].content) for d in lint("西办文【2021〕16号", ["DOC001"])] == [("【2021〕", "〔")]

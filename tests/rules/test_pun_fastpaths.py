@@ -50,10 +50,12 @@ def test_pun001_precheck_pattern_and_mark_pattern_on_seeds_find_marks():
         assert _spans(pun._MARK_RE.finditer(text)) == _spans(old.finditer(text)), text
 
 
-def test_comma_at_end_of_text_is_quiet_but_question_mark_is_reported():
-    # the end of the text counts as a closing mark (as before the fast path): , needs a following character
-    assert [d.rule for d in lint("工作取得成效,", ["PUN001"])] == []
-    assert [d.rule for d in lint("工作取得成效了吗?", ["PUN001"])] == ["PUN001"]
+def test_mark_at_end_of_text_is_reported_as_at_a_line_end():
+    # the end of the text is a line end: with or without a final newline the same findings
+    for end in ("", "\n"):
+        assert [d.rule for d in lint("工作取得成效," + end, ["PUN001"])] == ["PUN001"]
+        assert [d.rule for d in lint("工作取得成效了吗?" + end, ["PUN001"])] == ["PUN001"]
+    assert lint("比分为3:2", ["PUN001"]) == []
 
 
 # ------------------------------------------------------------------------------------------------- PUN005
