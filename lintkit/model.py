@@ -3,6 +3,11 @@
 All positions are 0-based code-point offsets into the decoded text, half-open (``start`` included, ``end``
 excluded). Line/column pairs are 1-based and counted in code points; they are computed by the engine from the
 Document, never by a rule.
+
+Edit, Fix, Finding, Position and Diagnostic are values: compare and hash them by their fields, never assign to
+them (build a new one, e.g. with ``dataclasses.replace``). They are not declared ``frozen`` because a frozen
+dataclass sets each field through ``object.__setattr__``: building a Diagnostic took 1 µs instead of 0.13 µs,
+and a run creates several of these objects per finding (80,000 findings on the 10 MB benchmark corpus).
 """
 
 from __future__ import annotations
@@ -17,7 +22,7 @@ SEVERITIES: tuple[str, ...] = ("info", "warning", "error")
 SEVERITY_RANK: dict[str, int] = {name: rank for rank, name in enumerate(SEVERITIES)}
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(slots=True, unsafe_hash=True)
 class Edit:
     """Replace ``text[start:end]`` with ``content`` (an insertion when start == end)."""
 
@@ -26,7 +31,7 @@ class Edit:
     content: str = ""
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(slots=True, unsafe_hash=True)
 class Fix:
     """A set of edits that together repair one finding."""
 
@@ -40,7 +45,7 @@ class Fix:
         return cls((Edit(start, end, content),), message, applicability)
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(slots=True, unsafe_hash=True)
 class Finding:
     """What a rule yields: a span, a message, optionally a fix.
 
@@ -55,13 +60,13 @@ class Finding:
     severity: Severity | None = None
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(slots=True, unsafe_hash=True)
 class Position:
     line: int
     column: int
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(slots=True, unsafe_hash=True)
 class Diagnostic:
     """One reported problem, with positions resolved. Field names follow the JSON contract (DESIGN.md §4)."""
 
