@@ -162,6 +162,17 @@ def _stdout() -> io.TextIOBase:
     return sys.stdout
 
 
+def _tune_gc() -> None:
+    """A check run keeps every diagnostic until the report is written and makes few reference cycles, so with the
+    default thresholds the cyclic collector scanned the growing heap again and again (12–15 % of the time on the
+    10 MB benchmark, 80,000 findings). What is loaded before the run (modules, rules, word lists) is frozen out of
+    its scans, and it runs after 100,000 new objects instead of 700; workers inherit both by fork."""
+    import gc
+
+    gc.freeze()
+    gc.set_threshold(100_000, 50, 100)
+
+
 def _check(args) -> int:
     from .engine import Options, collect, lint_files
     from .output import Report, render
@@ -208,6 +219,7 @@ def _check(args) -> int:
     linter = _linter(options)
     if linter is None:
         return EXIT_ERROR
+    _tune_gc()
     exit_code = EXIT_OK
     results = []
     stdin_result = None
