@@ -13,6 +13,7 @@ and a run creates several of these objects per finding (80,000 findings on the 1
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from json.encoder import encode_basestring as _encode_string  # the C string encoder json.dumps uses
 from typing import Any, Callable, Iterable, Literal, Mapping
 
 Severity = Literal["error", "warning", "info"]
@@ -106,6 +107,28 @@ class Diagnostic:
             "end_line": self.end_line, "end_column": self.end_column,
             "offset": self.offset, "end_offset": self.end_offset, "text": self.text, "fix": fix,
         }
+
+
+    def to_json(self) -> str:
+        """``to_dict()`` as one line of JSON, not ASCII-escaped: the same text as
+        ``json.dumps(self.to_dict(), ensure_ascii=False)``, built directly (half the time; a report can hold
+        100,000 diagnostics). tests/test_output.py holds the two to the same text."""
+        es = _encode_string
+        f = self.fix
+        if f is None:
+            fix = "null"
+        else:
+            edits = ", ".join(
+                f'{{"offset": {e.start}, "end_offset": {e.end}, "line": {p[0]}, "column": {p[1]}, '
+                f'"end_line": {p[2]}, "end_column": {p[3]}, "content": {es(e.content)}}}'
+                for e, p in zip(f.edits, self.fix_positions))
+            fix = (f'{{"applicability": {es(f.applicability)}, "message": {es(f.message)}, '
+                   f'"edits": [{edits}]}}')
+        return (f'{{"path": {es(self.path)}, "rule": {es(self.rule)}, "name": {es(self.name)}, '
+                f'"severity": {es(self.severity)}, "message": {es(self.message)}, "line": {self.line}, '
+                f'"column": {self.column}, "end_line": {self.end_line}, '
+                f'"end_column": {self.end_column}, "offset": {self.offset}, '
+                f'"end_offset": {self.end_offset}, "text": {es(self.text)}, "fix": {fix}}}')
 
 
 RuleFunc = Callable[..., Iterable[Finding]]

@@ -131,4 +131,25 @@ def test_lone_surrogates_combining_marks_and_rtl_never_raise(data, extra):
     import json
 
     for d in diags:  # and every diagnostic can be serialised as the JSON output does
-        json.dumps(d.to_dict(), ensure_ascii=False).encode("utf-8", "replace")
+        assert d.to_json() == json.dumps(d.to_dict(), ensure_ascii=False)
+        d.to_json().encode("utf-8", "replace")
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.text(), min_size=5, max_size=5), st.lists(st.integers(0, 10**9), min_size=6, max_size=6),
+       st.one_of(st.none(), st.lists(st.tuples(st.integers(0, 10**6), st.text()), min_size=1, max_size=3)),
+       st.sampled_from(["error", "warning", "info"]))
+def test_to_json_is_json_dumps_of_to_dict(strings, numbers, edits, severity):
+    """Diagnostic.to_json builds the JSON line by hand for speed; it must be exactly what json.dumps gives."""
+    import json
+
+    from lintkit.model import Diagnostic, Edit, Fix
+
+    path, rule, name, message, text = strings
+    fix, positions = None, ()
+    if edits is not None:
+        fix = Fix(tuple(Edit(s, s + 1, c) for s, c in edits), message=text + message, applicability="unsafe")
+        positions = tuple((s, s + 1, s + 2, s + 3) for s, _ in edits)
+    d = Diagnostic(path, rule, name, severity, message, *numbers, text, fix, positions)
+    assert d.to_json() == json.dumps(d.to_dict(), ensure_ascii=False)
+    assert json.loads(d.to_json()) == d.to_dict()

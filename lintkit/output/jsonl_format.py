@@ -9,7 +9,11 @@ from typing import TextIO
 def render(report, stream: TextIO) -> None:
     from . import statistics_rows
 
-    rows = statistics_rows(report) if report.statistics else (d.to_dict() for d in report.diagnostics)
-    for row in rows:
-        stream.write(json.dumps(row, ensure_ascii=False))
+    if report.statistics:
+        for row in statistics_rows(report):
+            stream.write(json.dumps(row, ensure_ascii=False))
+            stream.write("\n")
+        return
+    for d in report.diagnostics:
+        stream.write(d.to_json())
         stream.write("\n")
