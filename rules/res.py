@@ -42,7 +42,12 @@ _BP_LINES = [
     for e in _BP["line"]
 ]
 # cheap pre-check: any of the anchor words of the patterns above
-_BP_ANCHORS = r"欢迎|歡迎|首页|首頁|主页|[:：]|ICP|Copyright|[Rr]ights|版权|©|打印|关闭|關閉|返回|分享|\[\d"
+# A colon alone is no anchor (most lines of a report with a heading or a list hold one): the patterns that need a
+# colon need it after one of the field names of a publication line (发布时间：, 来源：, 浏览次数：; each of the
+# names in the data ends in one of these) or after 页 (a forum's page bar).
+_BP_ANCHORS = (r"欢迎|歡迎|首页|首頁|主页|ICP|Copyright|[Rr]ights|版权|©|打印|关闭|關閉|返回|分享|\[\d|"
+               r"[:：](?<=(?:时间|時間|日期|作者|来源|來源|编辑|編輯|次数|次數|浏览|點擊|点击|阅读|閱讀|字号|字體|字体|页|頁)"
+               r"\s*[:：])")
 # a line can only match a pattern when it holds one of these: every pattern needs one of the anchors above, or
 # (the web-function links and forum pages) 收藏本页, 字号 or 查看完整版; the document pre-check is the same test
 _BP_LINE_ANCHORS = lazy_compile(_BP_ANCHORS + r"|收藏本页|字号|查看完整版")

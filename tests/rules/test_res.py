@@ -261,3 +261,45 @@ def test_res001_a_web_function_line_alone_is_found():
 
     assert [d.text for d in lint("县妇联认真开展各项工作。\n收藏本页\n", ["RES001"])] == ["收藏本页"]
     assert lint("县妇联认真开展各项工作。\n请收藏本页面的通知链接。\n", ["RES001"]) == []
+
+
+def test_res001_anchors_find_every_line_a_pattern_matches():
+    """The line anchors are a hand-kept necessary condition of the data patterns: every line of the seeds and
+    fixtures (and typical publication/page-bar lines) that a pattern matches must hold an anchor."""
+    from pathlib import Path
+
+    from lintkit_rules.res import _BP_LINE_ANCHORS, _BP_LINES
+
+    root = Path(__file__).resolve().parents[2]
+    lines = ["发布时间：2019-11-25 16:05  作者：管理员  来源：", "作者: 张三  编辑: 李四", "浏览次数：120  字体：大 中 小",
+             "點擊：35  來源：本站", "页: [1] 2 3", "頁：1", "位置：首页 > 正文", "日期：2020-01-02 阅读：30"]
+    for path in [*root.glob("seeds/*.txt"), *root.glob("tests/fixtures/**/*.txt"), *root.glob("tests/fixtures/**/*.md")]:
+        lines.extend(path.read_text(encoding="utf-8", errors="replace").splitlines())
+    matched = 0
+    for line in lines:
+        if any(p.fullmatch(line.strip()) for p, *_ in _BP_LINES):
+            matched += 1
+            assert _BP_LINE_ANCHORS.search(line), line
+    assert matched >= 8
+
+
+def test_res001_a_colon_alone_does_not_make_a_candidate():
+    from lintkit_rules.res import _BP_LINE_ANCHORS
+
+    assert _BP_LINE_ANCHORS.search("一、主要工作：全年完成培训120人次") is None
+    assert _BP_LINE_ANCHORS.search("联系人：王瑜  电话：0735-2871512") is None
+    assert _BP_LINE_ANCHORS.search("发布时间 ：2019-11-25") is not None
+
+
+def test_res001_anchors_cover_every_field_name_of_a_publication_line():
+    import regex
+
+    from lintkit_rules.res import _BP, _BP_LINE_ANCHORS, _BP_LINES
+
+    entry = next(e for e in _BP["line"] if "发布时间" in e["pattern"])
+    names = regex.search(r"\(\?:([^()]*发布时间[^()]*)\)", entry["pattern"]).group(1).split("|")
+    assert len(names) > 10
+    for name in names:
+        line = f"{name}：2019-11-25 {name}: 本站"
+        assert any(p.fullmatch(line) for p, *_ in _BP_LINES), line
+        assert _BP_LINE_ANCHORS.search(line), name
