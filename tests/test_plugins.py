@@ -157,7 +157,7 @@ def test_any_char_pre_check_skips_a_rule_when_no_character_is_there():
     from lintkit import Finding, rule
     from lintkit.engine import Linter, Options
     from lintkit.hookspecs import hookimpl
-    from lintkit.patterns import any_char
+    from lintkit import any_char  # public: rule packs use it for requires=
 
     calls = []
 
