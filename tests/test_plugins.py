@@ -176,3 +176,32 @@ def test_any_char_pre_check_skips_a_rule_when_no_character_is_there():
     assert [d.rule for d in linter.lint_bytes("xyz".encode(), "t.txt", None).diagnostics] == []
     assert [d.rule for d in linter.lint_bytes("xbz".encode(), "t.txt", None).diagnostics] == ["ZZZ001"]
     assert calls == ["xbz"]
+
+
+def test_garbage_collector_state_is_restored_after_linting():
+    import gc
+
+    seen = []
+
+    class Probe:
+        @hookimpl
+        def lintkit_register_rules(self):
+            @rule("ZZZ009", "gc-probe")
+            def probe(doc):
+                """测试规则。"""
+                seen.append(gc.isenabled())
+                return []
+            return [probe]
+
+    linter = Linter(Options(no_config=True, select=("ZZZ", "XYZ003")), plugins=[Probe(), make_pack()])
+    was = gc.isenabled()
+    try:
+        gc.enable()
+        diags = linter.lint_bytes("foo".encode(), "t.txt", None).diagnostics
+        assert [d.rule for d in diags] == ["LNT002"]  # a crashing rule does not leave the collector paused
+        assert gc.isenabled() and seen == [False]
+        gc.disable()
+        linter.lint_bytes("foo".encode(), "t.txt", None)
+        assert not gc.isenabled()
+    finally:
+        (gc.enable if was else gc.disable)()
