@@ -871,6 +871,12 @@ _PUN012_FULL_BRACKET_RE = lazy_compile(r"（(?<=\p{Han}（)[一二三四五六�
 _PUN012_HALF_BRACKET_RE = lazy_compile(r"\((?<=\p{Han}\()[一二三四五六七八九十]")
 
 
+def _inline_ordinal_possible(masked: str) -> bool:
+    """False when no ordinal of ``ordinals(doc)`` can have ``inline_after_han`` (a bracketed Chinese ordinal right
+    after a Han character)."""
+    return bool(_PUN012_FULL_BRACKET_RE.search(masked) or ("(" in masked and _PUN012_HALF_BRACKET_RE.search(masked)))
+
+
 def _pun012_precheck(text: str):
     m = (_PUN012_LF_RE.search(text) or ("\r" in text and _PUN012_CR_RE.search(text))
          or _PUN012_FULL_BRACKET_RE.search(text) or ("(" in text and _PUN012_HALF_BRACKET_RE.search(text)))
@@ -898,7 +904,9 @@ def missing_final_mark(doc: Document) -> Iterator[Finding]:
     masked = doc.masked
     prev: dict[int, int] = {}
     ordinal_starts: set[int] | None = None  # built on the first candidate (a set: one test per candidate)
-    for o in ordinals(doc):
+    # only an ordinal right after a Han character can be reported, and it is a bracketed Chinese ordinal there: without
+    # one the ordinals (the costliest part of this rule) are not asked for
+    for o in ordinals(doc) if _inline_ordinal_possible(masked) else ():
         for lvl in [k for k in prev if k > o.level]:
             del prev[lvl]
         before = prev.get(o.level)

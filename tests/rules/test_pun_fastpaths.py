@@ -185,3 +185,26 @@ def test_chains_searched_from_the_line_of_the_first_junction():
         assert [(d.rule, d.line) for d in found] == [("PUN002", 3)]
         text = nl.join(["“扶贫日”活动。", "开展“不让毒品进家庭”、“6·26”禁毒日,“12·1”防艾日、“12·4”法制宣传日等宣传活动"])
         assert [(d.rule, d.line) for d in lint(text, ["PUN011"])] == [("PUN011", 2)]
+
+
+def test_pun012_inline_ordinals_imply_the_bracket_condition():
+    # the ordinal loop runs only when _inline_ordinal_possible(masked): every ordinal after a Han character holds it
+    from lintkit.document import Document
+    from lintkit_rules.seq import ordinals
+
+    texts = SEED_TEXTS + _generated(list("中（(一二十）)1、。\n ") + ["有作为（一）落实", "第三条（一）项"], n=4000)
+    inline_seen = 0
+    for text in texts:
+        doc = Document(text)
+        inline = [o for o in ordinals(doc) if o.inline_after_han]
+        inline_seen += len(inline)
+        if inline:
+            assert pun._inline_ordinal_possible(doc.masked), text
+        for o in inline:
+            assert pun._PUN012_FULL_BRACKET_RE.match(doc.masked, o.start) or \
+                pun._PUN012_HALF_BRACKET_RE.match(doc.masked, o.start), text
+    assert inline_seen > 50
+    # both branches on real text: the run-in ordinal is found, a draft without one is not asked for its ordinals
+    line = "被全国妇联授予“全国维护妇女儿童权益先进集体”荣誉称号（九）推进不同层面的家风家教示范基地建设；"
+    assert pun._inline_ordinal_possible(line) and [d.rule for d in lint("（八）开展活动。\n" + line, ["PUN012"])]
+    assert not pun._inline_ordinal_possible("一、围绕中心有作为\n（一）落实民生实事。\n")
