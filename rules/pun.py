@@ -369,7 +369,31 @@ _BAR_RE = lazy_compile(r"―{1,2}(?=―*)|—―|―—|(?<=[\p{Han}" + CLOSE_FU
 _YEAR_RANGE_RE = lazy_compile(
     r"(?<![A-Za-z0-9_.\-/－–:：#])((?:19|20)\d{2})([-－–])((?:19|20)\d{2})(?![A-Za-z0-9_\-－–/.])(?=[\p{Han}）)”]|$)", regex.M)
 _YEAR_WORD_AFTER = lazy_compile(r"年|学年|學年|财年|財年|赛季|賽季|届|屆|级|級|[）)”]")
-_SINGLE_DASH_RE = lazy_compile(r"(?<=\p{Han})(?<!—)—(?!—)(?=\p{Han})")
+# a single 一字线 between Han characters (starts with the dash and looks back: scanned fast; the Han character before
+# it is no dash, the one after it neither)
+_SINGLE_DASH_RE = lazy_compile(r"—(?<=\p{Han}—)(?=\p{Han})")
+# Both range patterns match digits (or points), a hyphen, a digit: every match holds one of these hyphens, its first
+# one, with only digits and points before it from the match start (tests: the same matches as scanning the text).
+_RANGE_HYPHEN_RE = lazy_compile(r"[-－–](?<=\d[-－–])(?=\d)")
+_DIGITS_BEFORE = lazy_compile(r"(?r)[\d.]*")
+
+
+def _range_matches(pattern, masked: str, hyphens: list[int]) -> list:
+    """The matches of ``pattern.finditer(masked)`` for a pattern of the form digits-and-points, hyphen, digit…:
+    tried, leftmost first and without overlap, only at the positions of the digit run before each hyphen."""
+    out = []
+    match = pattern.match
+    last = 0
+    for h in hyphens:
+        p = max(_DIGITS_BEFORE.match(masked, 0, h).start(), last)
+        while p < h:
+            m = match(masked, p)
+            if m is not None:
+                out.append(m)
+                last = m.end()
+                break
+            p += 1
+    return out
 
 
 @functools.lru_cache(maxsize=None)
@@ -401,7 +425,8 @@ def dash_form(doc: Document) -> Iterator[Finding]:
     for m in (_BAR_RE.finditer(masked) if bars else ()):
         s, e = m.span()
         yield Finding(s, e, f"破折号“{m.group()}”应写作“——”", Fix.replace(s, e, "——", "改为“——”"))
-    for m in (_YEAR_RANGE_RE.finditer(masked) if hyphen else ()):
+    hyphens = [m.start() for m in _RANGE_HYPHEN_RE.finditer(masked)] if hyphen else []
+    for m in (_range_matches(_YEAR_RANGE_RE, masked, hyphens) if hyphens else ()):
         y1, y2 = int(m.group(1)), int(m.group(3))
         if not y1 < y2 <= y1 + 100:
             continue
@@ -413,7 +438,7 @@ def dash_form(doc: Document) -> Iterator[Finding]:
         good = f"{y1}—{y2}" + ("" if has_year else "年")
         yield Finding(s, e, f"年份起止“{m.group()}”应使用一字线：“{good}”",
                       Fix(tuple(edits), f"改为“{good}”", "unsafe"), severity="warning")
-    for m in (_range_re().finditer(masked) if hyphen else ()):
+    for m in (_range_matches(_range_re(), masked, hyphens) if hyphens else ()):
         a, b = float(m.group(1)), float(m.group(3))
         if not a < b or _YEAR_RANGE_RE.match(masked, m.start()):
             continue  # a year range (2016-2020年) is reported above

@@ -208,3 +208,24 @@ def test_pun012_inline_ordinals_imply_the_bracket_condition():
     line = "被全国妇联授予“全国维护妇女儿童权益先进集体”荣誉称号（九）推进不同层面的家风家教示范基地建设；"
     assert pun._inline_ordinal_possible(line) and [d.rule for d in lint("（八）开展活动。\n" + line, ["PUN012"])]
     assert not pun._inline_ordinal_possible("一、围绕中心有作为\n（一）落实民生实事。\n")
+
+
+# ------------------------------------------------------------------------------------------------- PUN004
+RANGE_CHARS = list("0129.-－–/:#a中年岁个 \n") + ["１", "٣", "2011", "2015", "19", "20", "学年", "—", "2-3", "1.5-2", "2011-2015", "岁", "个"]
+
+
+def test_range_matches_equal_scanning_the_text():
+    # year and number ranges are tried only before the hyphens that have a digit on both sides
+    old_single = regex.compile(r"(?<=\p{Han})(?<!—)—(?!—)(?=\p{Han})")
+    texts = SEED_TEXTS + _generated(RANGE_CHARS, n=6000, size=16) + [
+        "永兴县妇联2011-2015工作总结", "为各村0-2岁儿童", "电话0735-2871512", "2019-11-25", "１２３４５6-7岁",
+        "1.5-2.5米", "12345-6岁", "GB/T 15834-2011", "建设法治上林—巾帼在行动", "合作社——永兴县"]
+    seen = 0
+    for text in texts:
+        hyphens = [m.start() for m in pun._RANGE_HYPHEN_RE.finditer(text)]
+        for pattern in (pun._YEAR_RANGE_RE, pun._range_re()):
+            got = _spans(pun._range_matches(pattern, text, hyphens))
+            assert got == _spans(pattern.finditer(text)), (text, pattern.pattern[:30])
+            seen += len(got)
+        assert _spans(pun._SINGLE_DASH_RE.finditer(text)) == _spans(old_single.finditer(text)), text
+    assert seen > 100
