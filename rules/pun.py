@@ -524,6 +524,28 @@ def _unpaired_in_line(masked: str, s: int, e: int):
     return opens, closes
 
 
+def _unbalanced_line_starts(doc: Document, stop: int | None = None) -> set[int]:
+    """Start offsets of the lines that _all_paired_re() does not accept on their own (the others have every mark
+    paired, so _unpaired_in_line finds nothing in them). The pattern's pairs lie within a line: matched from a line
+    start it stops at a mark of the first line it does not accept, and every line before that one is paired; the
+    search goes on from the next line. ``stop``: where the match from the text start ends, if known."""
+    masked = doc.masked
+    paired = _all_paired_re().match
+    lines = doc.lines
+    n = len(masked)
+    out: set[int] = set()
+    if stop is None:
+        stop = paired(masked).end()
+    while True:
+        if stop >= n:
+            return out
+        idx = doc.line_index(stop)
+        out.add(lines[idx][0])
+        if idx + 1 >= len(lines):
+            return out
+        stop = paired(masked, lines[idx + 1][0]).end()
+
+
 # No ``requires``: the rule's first step, one pass of _all_paired_re(), already ends the rule on a text without any
 # of these marks, and a separate search for a mark cost nearly as much again on every text.
 @rule("PUN005", "unpaired-marks", severity="warning")
@@ -540,10 +562,12 @@ def unpaired_marks(doc: Document) -> Iterator[Finding]:
     “1）”“a）”这样的序号、表情符号“：）”不报告；半角括号不在此规则检查范围。
     """
     masked = doc.masked
-    if _all_paired_re().fullmatch(masked):
+    stop = _all_paired_re().match(masked).end()  # (possessive: it ends at the end exactly when fullmatch succeeds)
+    if stop == len(masked):
         return  # every line is balanced: nothing is unpaired, no quotation spans paragraphs
     pending: list[tuple[int, int]] = []  # (position, paragraph index) of quote openings not closed in their paragraph
     report: list[int] = []
+    unbalanced = _unbalanced_line_starts(doc, stop)
     for idx, (s, e) in enumerate(doc.paragraphs):
         lead = s
         while lead < e and masked[lead] in " \t\u3000":
@@ -551,7 +575,10 @@ def unpaired_marks(doc: Document) -> Iterator[Finding]:
         scan_from = s
         if lead < e and masked[lead] in _QUOTE_KINDS and any(masked[q] == masked[lead] for q, _ in pending):
             scan_from = lead + 1  # the repeated opening quote of a quotation continued from an earlier paragraph
-        opens, closes = _unpaired_in_line(masked, scan_from, e)
+        if scan_from == s and s not in unbalanced:
+            opens = closes = ()  # a paired line: nothing unmatched in it
+        else:
+            opens, closes = _unpaired_in_line(masked, scan_from, e)
         for p in closes:
             ch = masked[p]
             op = _CLOSERS[ch]

@@ -229,3 +229,29 @@ def test_range_matches_equal_scanning_the_text():
             seen += len(got)
         assert _spans(pun._SINGLE_DASH_RE.finditer(text)) == _spans(old_single.finditer(text)), text
     assert seen > 100
+
+
+PAIR_CHARS = list("“”‘’《》（）【】「」a1：中 \t\u3000\n") + ["\r\n", "“两癌”", "（一）", "1）"]
+
+
+def test_pun005_lines_outside_the_unbalanced_set_have_nothing_unpaired(monkeypatch):
+    from lintkit.document import Document
+
+    texts = SEED_TEXTS + _generated(PAIR_CHARS, n=3000, size=30, seed=5) + ["“甲（乙”丙）\n“第二段。”", "（“《a》”）"]
+    skipped = 0
+    for text in texts:
+        doc = Document(text)
+        bad = pun._unbalanced_line_starts(doc)
+        assert bad == pun._unbalanced_line_starts(doc, pun._all_paired_re().match(doc.masked).end())
+        assert (not bad) == bool(pun._all_paired_re().fullmatch(doc.masked)), repr(text)
+        for s, e in doc.lines:
+            if s not in bad:
+                skipped += 1
+                assert pun._unpaired_in_line(doc.masked, s, e) == ([], []), repr(text)
+    assert skipped > 1000
+    # the rule with every line sent through _unpaired_in_line (the slow branch) gives the same findings
+    want = [[(f.start, f.end, f.message) for f in pun.unpaired_marks(Document(t))] for t in texts]
+    monkeypatch.setattr(pun, "_unbalanced_line_starts", lambda doc, stop=None: {s for s, _ in doc.lines})
+    got = [[(f.start, f.end, f.message) for f in pun.unpaired_marks(Document(t))] for t in texts]
+    assert got == want
+    assert sum(map(len, want)) > 100
