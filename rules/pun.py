@@ -369,7 +369,31 @@ _BAR_RE = lazy_compile(r"―{1,2}(?=―*)|—―|―—|(?<=[\p{Han}" + CLOSE_FU
 _YEAR_RANGE_RE = lazy_compile(
     r"(?<![A-Za-z0-9_.\-/－–:：#])((?:19|20)\d{2})([-－–])((?:19|20)\d{2})(?![A-Za-z0-9_\-－–/.])(?=[\p{Han}）)”]|$)", regex.M)
 _YEAR_WORD_AFTER = lazy_compile(r"年|学年|學年|财年|財年|赛季|賽季|届|屆|级|級|[）)”]")
-_SINGLE_DASH_RE = lazy_compile(r"(?<=\p{Han})(?<!—)—(?!—)(?=\p{Han})")
+# a single 一字线 between Han characters (starts with the dash and looks back: scanned fast; the Han character before
+# it is no dash, the one after it neither)
+_SINGLE_DASH_RE = lazy_compile(r"—(?<=\p{Han}—)(?=\p{Han})")
+# Both range patterns match digits (or points), a hyphen, a digit: every match holds one of these hyphens, its first
+# one, with only digits and points before it from the match start (tests: the same matches as scanning the text).
+_RANGE_HYPHEN_RE = lazy_compile(r"[-－–](?<=\d[-－–])(?=\d)")
+_DIGITS_BEFORE = lazy_compile(r"(?r)[\d.]*")
+
+
+def _range_matches(pattern, masked: str, hyphens: list[int]) -> list:
+    """The matches of ``pattern.finditer(masked)`` for a pattern of the form digits-and-points, hyphen, digit…:
+    tried, leftmost first and without overlap, only at the positions of the digit run before each hyphen."""
+    out = []
+    match = pattern.match
+    last = 0
+    for h in hyphens:
+        p = max(_DIGITS_BEFORE.match(masked, 0, h).start(), last)
+        while p < h:
+            m = match(masked, p)
+            if m is not None:
+                out.append(m)
+                last = m.end()
+                break
+            p += 1
+    return out
 
 
 @functools.lru_cache(maxsize=None)
@@ -401,7 +425,8 @@ def dash_form(doc: Document) -> Iterator[Finding]:
     for m in (_BAR_RE.finditer(masked) if bars else ()):
         s, e = m.span()
         yield Finding(s, e, f"破折号“{m.group()}”应写作“——”", Fix.replace(s, e, "——", "改为“——”"))
-    for m in (_YEAR_RANGE_RE.finditer(masked) if hyphen else ()):
+    hyphens = [m.start() for m in _RANGE_HYPHEN_RE.finditer(masked)] if hyphen else []
+    for m in (_range_matches(_YEAR_RANGE_RE, masked, hyphens) if hyphens else ()):
         y1, y2 = int(m.group(1)), int(m.group(3))
         if not y1 < y2 <= y1 + 100:
             continue
@@ -413,7 +438,7 @@ def dash_form(doc: Document) -> Iterator[Finding]:
         good = f"{y1}—{y2}" + ("" if has_year else "年")
         yield Finding(s, e, f"年份起止“{m.group()}”应使用一字线：“{good}”",
                       Fix(tuple(edits), f"改为“{good}”", "unsafe"), severity="warning")
-    for m in (_range_re().finditer(masked) if hyphen else ()):
+    for m in (_range_matches(_range_re(), masked, hyphens) if hyphens else ()):
         a, b = float(m.group(1)), float(m.group(3))
         if not a < b or _YEAR_RANGE_RE.match(masked, m.start()):
             continue  # a year range (2016-2020年) is reported above
@@ -499,6 +524,28 @@ def _unpaired_in_line(masked: str, s: int, e: int):
     return opens, closes
 
 
+def _unbalanced_line_starts(doc: Document, stop: int | None = None) -> set[int]:
+    """Start offsets of the lines that _all_paired_re() does not accept on their own (the others have every mark
+    paired, so _unpaired_in_line finds nothing in them). The pattern's pairs lie within a line: matched from a line
+    start it stops at a mark of the first line it does not accept, and every line before that one is paired; the
+    search goes on from the next line. ``stop``: where the match from the text start ends, if known."""
+    masked = doc.masked
+    paired = _all_paired_re().match
+    lines = doc.lines
+    n = len(masked)
+    out: set[int] = set()
+    if stop is None:
+        stop = paired(masked).end()
+    while True:
+        if stop >= n:
+            return out
+        idx = doc.line_index(stop)
+        out.add(lines[idx][0])
+        if idx + 1 >= len(lines):
+            return out
+        stop = paired(masked, lines[idx + 1][0]).end()
+
+
 # No ``requires``: the rule's first step, one pass of _all_paired_re(), already ends the rule on a text without any
 # of these marks, and a separate search for a mark cost nearly as much again on every text.
 @rule("PUN005", "unpaired-marks", severity="warning")
@@ -515,10 +562,12 @@ def unpaired_marks(doc: Document) -> Iterator[Finding]:
     “1）”“a）”这样的序号、表情符号“：）”不报告；半角括号不在此规则检查范围。
     """
     masked = doc.masked
-    if _all_paired_re().fullmatch(masked):
+    stop = _all_paired_re().match(masked).end()  # (possessive: it ends at the end exactly when fullmatch succeeds)
+    if stop == len(masked):
         return  # every line is balanced: nothing is unpaired, no quotation spans paragraphs
     pending: list[tuple[int, int]] = []  # (position, paragraph index) of quote openings not closed in their paragraph
     report: list[int] = []
+    unbalanced = _unbalanced_line_starts(doc, stop)
     for idx, (s, e) in enumerate(doc.paragraphs):
         lead = s
         while lead < e and masked[lead] in " \t\u3000":
@@ -526,7 +575,10 @@ def unpaired_marks(doc: Document) -> Iterator[Finding]:
         scan_from = s
         if lead < e and masked[lead] in _QUOTE_KINDS and any(masked[q] == masked[lead] for q, _ in pending):
             scan_from = lead + 1  # the repeated opening quote of a quotation continued from an earlier paragraph
-        opens, closes = _unpaired_in_line(masked, scan_from, e)
+        if scan_from == s and s not in unbalanced:
+            opens = closes = ()  # a paired line: nothing unmatched in it
+        else:
+            opens, closes = _unpaired_in_line(masked, scan_from, e)
         for p in closes:
             ch = masked[p]
             op = _CLOSERS[ch]
@@ -871,6 +923,12 @@ _PUN012_FULL_BRACKET_RE = lazy_compile(r"（(?<=\p{Han}（)[一二三四五六�
 _PUN012_HALF_BRACKET_RE = lazy_compile(r"\((?<=\p{Han}\()[一二三四五六七八九十]")
 
 
+def _inline_ordinal_possible(masked: str) -> bool:
+    """False when no ordinal of ``ordinals(doc)`` can have ``inline_after_han`` (a bracketed Chinese ordinal right
+    after a Han character)."""
+    return bool(_PUN012_FULL_BRACKET_RE.search(masked) or ("(" in masked and _PUN012_HALF_BRACKET_RE.search(masked)))
+
+
 def _pun012_precheck(text: str):
     m = (_PUN012_LF_RE.search(text) or ("\r" in text and _PUN012_CR_RE.search(text))
          or _PUN012_FULL_BRACKET_RE.search(text) or ("(" in text and _PUN012_HALF_BRACKET_RE.search(text)))
@@ -898,7 +956,9 @@ def missing_final_mark(doc: Document) -> Iterator[Finding]:
     masked = doc.masked
     prev: dict[int, int] = {}
     ordinal_starts: set[int] | None = None  # built on the first candidate (a set: one test per candidate)
-    for o in ordinals(doc):
+    # only an ordinal right after a Han character can be reported, and it is a bracketed Chinese ordinal there: without
+    # one the ordinals (the costliest part of this rule) are not asked for
+    for o in ordinals(doc) if _inline_ordinal_possible(masked) else ():
         for lvl in [k for k in prev if k > o.level]:
             del prev[lvl]
         before = prev.get(o.level)

@@ -226,6 +226,11 @@ def stray_space(doc: Document, options) -> Iterator[Finding]:
 # ------------------------------------------------------------------------------------------------- SPC004
 _ODD_SPACE_CLASS = r"[\u00a0\u2000-\u200a\u202f\u205f\u3000]"
 _ODD_SPACE = lazy_re(_ODD_SPACE_CLASS + "+")
+# the same runs, except those at the start of a line (the indentation of nearly every paragraph: “　　”), which the
+# rule skips; the run's first character is found first and then looks back at the one before it (tests: the runs
+# of _ODD_SPACE that do not start a line)
+_ODD_SPACE_NOT_AT_LINE_START = lazy_re(_ODD_SPACE_CLASS + r"(?<=[^\r\n" + _ODD_SPACE_CLASS[1:-1] + "]"
+                                       + _ODD_SPACE_CLASS + ")" + _ODD_SPACE_CLASS + "*")
 # the horizontal blanks, spelled out for str.strip (which knows no ranges)
 _BLANKS = " \t\u00a0" + "".join(map(chr, range(0x2000, 0x200B))) + "\u202f\u205f\u3000"
 _ODD_NAMES = {
@@ -254,25 +259,35 @@ def nonstandard_space(doc: Document) -> Iterator[Finding]:
     标点的排版行（署名“主席　黄志明”、名单“组　长：刘　伟”、版记和日期行）中的全角空格是“空一字”对齐，不报告。
     """
     masked = doc.masked
-    for m in _ODD_SPACE.finditer(masked):
+    lines = doc.lines
+    line_index = doc.line_index
+    current = -1
+    layout = False
+    for m in _ODD_SPACE_NOT_AT_LINE_START.finditer(masked):  # (a run that starts a line is leading indentation)
         s, e = m.span()
-        if s == 0 or masked[s - 1] in "\r\n":
-            continue  # leading indentation (the test below, for a line that starts here)
-        line_start, line_end = doc.lines[doc.line_index(s)]
+        idx = line_index(s)
+        if idx != current:  # the line's facts, once per line (a layout line holds several runs)
+            current = idx
+            line_start, line_end = lines[idx]
+            layout = None
         if not masked[line_start:s].strip(_BLANKS):
             continue  # leading indentation
         if not masked[e:line_end].strip(_BLANKS):
             continue  # trailing white space: SPC005
         chars = m.group()
-        names = "、".join(dict.fromkeys(_ODD_NAMES.get(c, f"U+{ord(c):04X}") for c in chars))
         if "\u3000" in chars:
-            if not _PROSE_MARK.search(masked, line_start, line_end) and not _HEADING_START.match(masked, line_start):
+            if layout is None:
+                layout = not _PROSE_MARK.search(masked, line_start, line_end) and \
+                    not _HEADING_START.match(masked, line_start)
+            if layout:
                 # a layout line (signature, list of names, 版记, date line): U+3000 is the 公文 “空一字” used for
                 # alignment (组　长：刘　伟　县人民政府副县长; 主席　黃志明; 办公室　　　　2024年3月15日印发)
                 continue
+            names = "、".join(dict.fromkeys(_ODD_NAMES.get(c, f"U+{ord(c):04X}") for c in chars))
             # an ideographic space in mid-line is often deliberate alignment: no automatic fix
             yield Finding(s, e, f"行中有特殊空白字符（{names}）；如用于对齐，请改用排版格式", severity="info")
         else:
+            names = "、".join(dict.fromkeys(_ODD_NAMES.get(c, f"U+{ord(c):04X}") for c in chars))
             yield Finding(s, e, f"行中有特殊空白字符（{names}）", Fix.replace(s, e, " ", "换成普通空格"))
 
 

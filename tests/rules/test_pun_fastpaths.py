@@ -185,3 +185,73 @@ def test_chains_searched_from_the_line_of_the_first_junction():
         assert [(d.rule, d.line) for d in found] == [("PUN002", 3)]
         text = nl.join(["“扶贫日”活动。", "开展“不让毒品进家庭”、“6·26”禁毒日,“12·1”防艾日、“12·4”法制宣传日等宣传活动"])
         assert [(d.rule, d.line) for d in lint(text, ["PUN011"])] == [("PUN011", 2)]
+
+
+def test_pun012_inline_ordinals_imply_the_bracket_condition():
+    # the ordinal loop runs only when _inline_ordinal_possible(masked): every ordinal after a Han character holds it
+    from lintkit.document import Document
+    from lintkit_rules.seq import ordinals
+
+    texts = SEED_TEXTS + _generated(list("中（(一二十）)1、。\n ") + ["有作为（一）落实", "第三条（一）项"], n=4000)
+    inline_seen = 0
+    for text in texts:
+        doc = Document(text)
+        inline = [o for o in ordinals(doc) if o.inline_after_han]
+        inline_seen += len(inline)
+        if inline:
+            assert pun._inline_ordinal_possible(doc.masked), text
+        for o in inline:
+            assert pun._PUN012_FULL_BRACKET_RE.match(doc.masked, o.start) or \
+                pun._PUN012_HALF_BRACKET_RE.match(doc.masked, o.start), text
+    assert inline_seen > 50
+    # both branches on real text: the run-in ordinal is found, a draft without one is not asked for its ordinals
+    line = "被全国妇联授予“全国维护妇女儿童权益先进集体”荣誉称号（九）推进不同层面的家风家教示范基地建设；"
+    assert pun._inline_ordinal_possible(line) and [d.rule for d in lint("（八）开展活动。\n" + line, ["PUN012"])]
+    assert not pun._inline_ordinal_possible("一、围绕中心有作为\n（一）落实民生实事。\n")
+
+
+# ------------------------------------------------------------------------------------------------- PUN004
+RANGE_CHARS = list("0129.-－–/:#a中年岁个 \n") + ["１", "٣", "2011", "2015", "19", "20", "学年", "—", "2-3", "1.5-2", "2011-2015", "岁", "个"]
+
+
+def test_range_matches_equal_scanning_the_text():
+    # year and number ranges are tried only before the hyphens that have a digit on both sides
+    old_single = regex.compile(r"(?<=\p{Han})(?<!—)—(?!—)(?=\p{Han})")
+    texts = SEED_TEXTS + _generated(RANGE_CHARS, n=6000, size=16) + [
+        "永兴县妇联2011-2015工作总结", "为各村0-2岁儿童", "电话0735-2871512", "2019-11-25", "１２３４５6-7岁",
+        "1.5-2.5米", "12345-6岁", "GB/T 15834-2011", "建设法治上林—巾帼在行动", "合作社——永兴县"]
+    seen = 0
+    for text in texts:
+        hyphens = [m.start() for m in pun._RANGE_HYPHEN_RE.finditer(text)]
+        for pattern in (pun._YEAR_RANGE_RE, pun._range_re()):
+            got = _spans(pun._range_matches(pattern, text, hyphens))
+            assert got == _spans(pattern.finditer(text)), (text, pattern.pattern[:30])
+            seen += len(got)
+        assert _spans(pun._SINGLE_DASH_RE.finditer(text)) == _spans(old_single.finditer(text)), text
+    assert seen > 100
+
+
+PAIR_CHARS = list("“”‘’《》（）【】「」a1：中 \t\u3000\n") + ["\r\n", "“两癌”", "（一）", "1）"]
+
+
+def test_pun005_lines_outside_the_unbalanced_set_have_nothing_unpaired(monkeypatch):
+    from lintkit.document import Document
+
+    texts = SEED_TEXTS + _generated(PAIR_CHARS, n=3000, size=30, seed=5) + ["“甲（乙”丙）\n“第二段。”", "（“《a》”）"]
+    skipped = 0
+    for text in texts:
+        doc = Document(text)
+        bad = pun._unbalanced_line_starts(doc)
+        assert bad == pun._unbalanced_line_starts(doc, pun._all_paired_re().match(doc.masked).end())
+        assert (not bad) == bool(pun._all_paired_re().fullmatch(doc.masked)), repr(text)
+        for s, e in doc.lines:
+            if s not in bad:
+                skipped += 1
+                assert pun._unpaired_in_line(doc.masked, s, e) == ([], []), repr(text)
+    assert skipped > 1000
+    # the rule with every line sent through _unpaired_in_line (the slow branch) gives the same findings
+    want = [[(f.start, f.end, f.message) for f in pun.unpaired_marks(Document(t))] for t in texts]
+    monkeypatch.setattr(pun, "_unbalanced_line_starts", lambda doc, stop=None: {s for s, _ in doc.lines})
+    got = [[(f.start, f.end, f.message) for f in pun.unpaired_marks(Document(t))] for t in texts]
+    assert got == want
+    assert sum(map(len, want)) > 100

@@ -303,3 +303,37 @@ def test_res001_anchors_cover_every_field_name_of_a_publication_line():
         line = f"{name}：2019-11-25 {name}: 本站"
         assert any(p.fullmatch(line) for p, *_ in _BP_LINES), line
         assert _BP_LINE_ANCHORS.search(line), name
+
+
+# ------------------------------------------------------------------------------------------------- RES003 signatures
+def test_res003_every_signature_starts_with_a_listed_character():
+    # a partial match of one character succeeds exactly when a match can start with it: checked for every code
+    # point, so trying the signatures only at _SIGNATURE_STARTS finds every match
+    import regex
+
+    from lintkit_rules.res import _MJ, _SIGNATURE_STARTS
+
+    starts = set(_SIGNATURE_STARTS)
+    for p in _MJ["signatures"]:
+        assert not regex.compile(p).match(""), p  # none matches the empty string
+        match = regex.compile(p).match
+        can_start = {chr(c) for c in range(0x110000) if match(chr(c), partial=True)}
+        assert can_start <= starts, (p, sorted(can_start - starts)[:10])
+
+
+_MOJI_TEXT = st.text(alphabet=st.sampled_from(list("锟斤拷烫屯\ufffdåæ¦‡è”€™é妇联工作，。 a1?")), max_size=80)
+
+
+def test_res003_signatures_tried_at_their_starts():
+    from lintkit_rules.res import _SIGNATURES, _signature_matches
+
+    for text in ("县妇联召开\ufffd\ufffd会议。", "锟斤拷锟斤拷妇联", "å¦‡è”工作总结", "Café résumé", "烫烫烫烫屯屯屯屯", "妇联工作"):
+        assert [m.span() for m in _signature_matches(text)] == [m.span() for m in _SIGNATURES.finditer(text)], text
+
+
+@settings(max_examples=150, deadline=None)
+@given(_MOJI_TEXT)
+def test_res003_signature_matches_as_a_scan(text):
+    from lintkit_rules.res import _SIGNATURES, _signature_matches
+
+    assert [m.span() for m in _signature_matches(text)] == [m.span() for m in _SIGNATURES.finditer(text)]

@@ -298,3 +298,14 @@ def test_scr002_long_chain_is_converted_without_the_cache():
         found = lint(body + chain + "。", ["SCR002"])
         assert [(d.offset - len(body), d.fix.edits[0].content) for d in found] == [(2, "幹")]
     assert scr._round_trip_diffs(long_chain) == scr._compute_round_trip_diffs(long_chain) == ((2, "幹"),)
+
+
+def test_script_info_both_sides_of_the_count_all_cap():
+    # below _COUNT_ALL_FROM the simplified-only characters are counted up to the cap, from it they are all counted
+    from lintkit_rules.scr import _COUNT_ALL_FROM, MIN_SPECIFIC, script_info
+
+    for t in (1, (_COUNT_ALL_FROM - MIN_SPECIFIC) // 20 - 1, (_COUNT_ALL_FROM - MIN_SPECIFIC) // 20 + 1, 40):
+        for k in (1, 3, 30):
+            _check_script_info(SIMPLIFIED_DRAFT * k + "國" * t)
+    info = script_info(Document(SIMPLIFIED_DRAFT * 30 + "國" * 30))
+    assert info.majority == "simplified" and info.traditional == 30

@@ -261,3 +261,23 @@ def test_spc004_a_list_dash_is_not_indentation():
 
     assert [d.rule for d in lint("-\u00a0项目进展，顺利。", ["SPC004"])] == ["SPC004"]
     assert lint("\u2005\u00a0项目进展，顺利。", ["SPC004"]) == []  # leading blanks only: indentation
+
+
+# ------------------------------------------------------------------------------------------------ SPC004 fast path
+def test_spc004_runs_not_at_a_line_start_equal_the_plain_runs():
+    import random
+
+    from conftest import SEEDS
+    from lintkit_rules.spc import _ODD_SPACE, _ODD_SPACE_NOT_AT_LINE_START
+
+    rng = random.Random(4)
+    alphabet = list("\u3000\u00a0\u2002\u2009\u202f \t\r\n中，a")
+    texts = [p.read_text(encoding="utf-8") for p in sorted(SEEDS.glob("*.txt"))]
+    texts += ["".join(rng.choice(alphabet) for _ in range(rng.randrange(16))) for _ in range(4000)]
+    texts += ["\u3000\u3000正文\u3000内容\r\n\u3000\u3000下一行", "\u00a0\u3000首", "中\u3000\u00a0文"]
+    kept = 0
+    for text in texts:
+        want = [m.span() for m in _ODD_SPACE.finditer(text) if m.start() > 0 and text[m.start() - 1] not in "\r\n"]
+        assert [m.span() for m in _ODD_SPACE_NOT_AT_LINE_START.finditer(text)] == want, repr(text)
+        kept += len(want)
+    assert kept > 500
