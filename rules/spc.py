@@ -270,10 +270,15 @@ def nonstandard_space(doc: Document) -> Iterator[Finding]:
             current = idx
             line_start, line_end = lines[idx]
             layout = None
-        if not masked[line_start:s].strip(_BLANKS):
-            continue  # leading indentation
-        if not masked[e:line_end].strip(_BLANKS):
-            continue  # trailing white space: SPC005
+            # where the line's text begins and ends (blanks around it): one copy of the line per line, not two
+            # slices per run (a 1 MB line with 100,000 runs would be quadratic)
+            line = masked[line_start:line_end]
+            text_start = line_start + len(line) - len(line.lstrip(_BLANKS))
+            text_end = line_start + len(line.rstrip(_BLANKS))
+        if s <= text_start:
+            continue  # leading indentation: only blanks before the run
+        if e >= text_end:
+            continue  # trailing white space (only blanks after the run): SPC005
         chars = m.group()
         if "\u3000" in chars:
             if layout is None:

@@ -281,3 +281,14 @@ def test_spc004_runs_not_at_a_line_start_equal_the_plain_runs():
         assert [m.span() for m in _ODD_SPACE_NOT_AT_LINE_START.finditer(text)] == want, repr(text)
         kept += len(want)
     assert kept > 500
+
+
+def test_spc004_leading_and_trailing_runs_decided_per_line():
+    # blanks of any kind before the first character or after the last one are indentation / SPC005's business;
+    # the line's text bounds are computed once per line (a 1 MB line with a run every few characters was quadratic)
+    from conftest import lint
+
+    text = "\u00a0 \u3000正文\u2002内容，对齐\u00a0完成。 \u00a0\n\u2002\u3000\n结束\u2002"
+    assert [(d.text, d.fix is not None) for d in lint(text, ["SPC004"])] == [("\u2002", True), ("\u00a0", True)]
+    long_line = "工作开展\u3000顺利，" * 3000
+    assert len(lint(long_line, ["SPC004"])) == 3000
