@@ -42,6 +42,18 @@ def test_normalisation_keeps_length_and_maps_traditional():
     assert restore_script("三不愁兩保障", "三不愁两保障", "两不愁三保障") == "兩不愁三保障"
 
 
+def test_normalisation_tuple_table_equals_the_mapping():
+    # to_simplified maps BMP-only texts through a tuple indexed by code point, texts with a character beyond the
+    # BMP through the dict: both give the dict's translation, for every mapped character
+    from lintkit_rules._zh import _t2s
+
+    table = _t2s()[0]
+    bmp = "".join(chr(k) for k in sorted(table) if k < 0x10000)
+    astral = "".join(chr(k) for k in sorted(table) if k >= 0x10000)
+    for text in (bmp, "县妇联" + bmp + "工作", bmp + astral, astral[:5] + "婦聯１０％"):
+        assert to_simplified(text) == text.translate(table)
+
+
 # ------------------------------------------------------------------------------------------------- NUM001
 def test_num001_seed():
     line = seed_line("000", 4)
