@@ -109,6 +109,31 @@ def test_num003_mixed():
     check_rule("NUM003", invalid=[("1百零8将", [(0, 4)], None)])
 
 
+def test_num003_candidates_from_units_find_what_the_pattern_finds():
+    # mixed_numerals tries its pattern only where a digit precedes 千/百/十, at the start of that number: the
+    # same matches as a scan of the whole text, on seed lines with numbers and on numbers that run into each
+    # other (decimals, a second unit inside the first match, letters and dots before the digits)
+    import random
+    from pathlib import Path
+
+    from lintkit_rules.num import _mixed_matches, _mixed_re
+
+    mixed = _mixed_re()[0]
+    seeds = Path(__file__).resolve().parents[2] / "seeds"
+    texts = [line for f in sorted(seeds.glob("*.txt")) for line in f.read_text(encoding="utf-8").splitlines()]
+    texts += ["4千人次", "3千5百", "1.5千元", "1.2.5千", "a12千", "x.5百", "3万4千元", "4千米", "12.千", "０1百零8将",
+              "٣千", "1百1百1百"]
+    rng = random.Random(7)
+    alphabet = "0123456789.千百十万零〇a中米 ٣"
+    texts += ["".join(rng.choice(alphabet) for _ in range(rng.randrange(1, 16))) for _ in range(5000)]
+    found = 0
+    for text in texts:
+        want = [m.span() for m in mixed.finditer(text)]
+        assert [m.span() for m in _mixed_matches(text, mixed)] == want, text
+        found += len(want)
+    assert found > 100
+
+
 def test_num003_chinese_year_zero_is_safe_fix():
     check_rule("NUM003", invalid=[("二0二一年十二月十日", [(1, 2)], "二〇二一年十二月十日"),
                                   ("二O二二年一月", [(1, 2)], "二〇二二年一月")])
