@@ -141,6 +141,14 @@ def _measure_re() -> "regex.Pattern[str]":
 
 # ------------------------------------------------------------------------------------------------- DAT001
 _BARE_YEAR = LazyRegex(r"(?<![\d.\-—–~～/:：A-Za-z_])(?<!\d[ \t\u00a0])((?:19|20)\d\d)(?![\d.])(?=\p{Han})")
+# The candidates of _BARE_YEAR without its look-ahead for a Han character and without those followed by 年
+# (skipped by the rule anyway), in the standard engine, literal digits first and the look-behinds read back from
+# the end of the four digits (a pattern that starts with a look-behind is tried at every position). Matches are
+# whole runs of four digits, so they never overlap: dropping a candidate does not change the others, and
+# ``_BARE_YEAR``'s matches are the candidates followed by a Han character (10 MB: 50 -> 30 ms).
+_BARE_YEAR_CAND = LazyRegex(r"(?:19|20)\d\d(?![\d.年])(?<![\d.\-—–~～/:：A-Za-z_]....)(?<!\d[ \t\u00a0]....)",
+                            _stdlib=True)
+_HAN = LazyRegex(r"\p{Han}")
 _RANGE_AFTER = LazyRegex(r"\s?(?:至|到|—|–|-|～|~)\s?\d")
 
 
@@ -158,8 +166,11 @@ def year_without_nian(doc: Document) -> Iterator[Finding]:
     """
     text = norm(doc)
     measure = _measure_re()
-    for m in _BARE_YEAR.finditer(text):
-        s, e = m.span(1)
+    han = _HAN.match
+    for m in _BARE_YEAR_CAND.finditer(text):
+        s, e = m.span()
+        if han(text, e) is None:
+            continue
         if text[e] == "年" or measure.match(text, e):
             continue
         if _RANGE_AFTER.match(text, e):
@@ -172,7 +183,10 @@ def year_without_nian(doc: Document) -> Iterator[Finding]:
 
 # ------------------------------------------------------------------------------------------------- DAT002
 # (?<!\d\s): "20 21年3月" is a split year, SPC001's
-_SHORT_YEAR = LazyRegex(r"(?<![\d.\-—–~～/'’A-Za-z])(?<!\d[ \t\u00a0])(\d{2})年(?=\s?(\d{1,2})月)")
+# (found from its 年, a literal: scanned fast, with the two digits and what may not precede them in a
+# look-behind; a match is two digits and the 年 right after them, so matches never overlap and each 年 has at
+# most one: the same matches as the pattern that starts with the look-behinds, 10 MB: 11 -> 6 ms)
+_SHORT_YEAR = LazyRegex(r"年(?<=(?<![\d.\-—–~～/'’A-Za-z])(?<!\d[ \t\u00a0])(\d{2})年)(?=\s?(\d{1,2})月)")
 _SHORT_END_YEAR = LazyRegex(r"(?<![\d.])((?:19|20)(\d\d))\s?年?\s?(?:至|到|—|–|-|～|~)\s?(\d{2})(年)(?!\d)")
 
 

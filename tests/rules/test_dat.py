@@ -215,3 +215,42 @@ def test_fullwidth_year_and_traditional_weekday_pass_the_pre_checks():
     assert [d.rule for d in lint("2021年12月14日（禮拜三）召開會議。", ["DAT006"])] == ["DAT006"]
     assert lint("2021年12月14日（禮拜二）召開會議。", ["DAT006"]) == []
     assert lint("转眼间２０２０年已至岁末。", ["DAT001"]) == []
+
+
+def test_dat001_dat002_fast_patterns_find_what_the_plain_patterns_find():
+    # DAT001 scans candidates (stdlib engine, digits first, look-behinds read back) and checks the Han character
+    # after them; DAT002's short year is found from its 年 with the digits in a look-behind. Both must give the
+    # matches of the plain patterns (DAT001: those not followed by 年, which the rule skips) on seed lines and on
+    # random strings of the characters these patterns read
+    import random
+    from pathlib import Path
+
+    import regex
+
+    from lintkit_rules.dat import _BARE_YEAR, _BARE_YEAR_CAND, _HAN, _SHORT_YEAR
+
+    bare = regex.compile(r"(?<![\d.\-—–~～/:：A-Za-z_])(?<!\d[ \t\u00a0])((?:19|20)\d\d)(?![\d.])(?=\p{Han})")
+    short = regex.compile(r"(?<![\d.\-—–~～/'’A-Za-z])(?<!\d[ \t\u00a0])(\d{2})年(?=\s?(\d{1,2})月)")
+    assert bare.pattern == _BARE_YEAR.pattern
+    seeds = Path(__file__).resolve().parents[2] / "seeds"
+    texts = [line for f in sorted(seeds.glob("*.txt")) for line in f.read_text(encoding="utf-8").splitlines()]
+    texts += ["2011在马田镇", "21年3月", "2020年", "12019在", "a2011在", "1 2011在", "第2011名", "2011.5在",
+              "2011—2020在", "20 21年3月", "2021年 3月", "'21年3月", "３21年3月", "2011〇"]
+    rng = random.Random(11)
+    alphabet = "0122190 .-—/a:年月在〇\u00a0３"
+    texts += ["".join(rng.choice(alphabet) for _ in range(rng.randrange(1, 14))) for _ in range(20000)]
+    texts += [rng.choice(["", "a", "1", "1 ", ".", "在", "'", "—", "３"]) + str(rng.randrange(100)) + "年"
+              + rng.choice(["", " ", "\u00a0", "\n"]) + str(rng.randrange(20)) + rng.choice(["月", "日"])
+              for _ in range(2000)]
+    texts += [rng.choice(["", "a", "1", "1 ", "1\u00a0", ".", "在", ":", "—", "_"]) + rng.choice(["19", "20", "21"])
+              + str(rng.randrange(10, 100)) + rng.choice(["在", "年", "名", ".", "1", "〇", " ", ""]) for _ in range(2000)]
+    n_short = 0
+    for text in texts:
+        want = [m.span(1) for m in bare.finditer(text) if text[m.end()] != "年"]
+        got = [m.span() for m in _BARE_YEAR_CAND.finditer(text) if _HAN.match(text, m.end())]
+        assert got == want, text
+        want = [(m.span(1), m.group(2), m.end()) for m in short.finditer(text)]
+        assert [(m.span(1), m.group(2), m.end()) for m in _SHORT_YEAR.finditer(text)] == want, text
+        n_short += len(want)
+    assert n_short > 50
+    assert sum(1 for t in texts for m in bare.finditer(t) if t[m.end()] != "年") > 50
