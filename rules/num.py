@@ -100,11 +100,32 @@ def contradictory_approximation(doc: Document) -> Iterator[Finding]:
             continue
         yield Finding(s, e, f"“{doc.text[s:e]}”：{what}", severity=severity)
     # N多/N余 … 左右 without a prefix (the pattern starts with a lookbehind: scanned only when its end is there)
-    if "左右" not in text and "上下" not in text:
+    if ("左右" not in text and "上下" not in text) or not _suffix_before_post(text):
         return
     for m in _approx_post_re().finditer(text):
         s, e = m.span()
         yield Finding(s, e, f"“{doc.text[s:e]}”：“{m.group('suf')}”与“{m.group('post')}”重复")
+
+
+@functools.lru_cache(maxsize=1)
+def _post_reach() -> int:
+    """How far before its 左右/上下 a match of ``_approx_post_re`` may have its 多/余: the 多/余 itself, 万/亿,
+    the longest measure word."""
+    return 2 + max(len(w) for w in _data()["measure_words"] if w not in ("余", "多", "来"))
+
+
+def _suffix_before_post(text: str) -> bool:
+    """False when no 左右/上下 of ``text`` has 多 or 余 within ``_post_reach()`` characters before it: then
+    ``_approx_post_re`` (which starts with a look-behind: tried at every position) finds nothing."""
+    reach = _post_reach()
+    for post in ("左右", "上下"):
+        p = text.find(post)
+        while p >= 0:
+            before = text[max(0, p - reach):p]
+            if "多" in before or "余" in before:
+                return True
+            p = text.find(post, p + 2)
+    return False
 
 
 @functools.lru_cache(maxsize=1)

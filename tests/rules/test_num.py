@@ -54,6 +54,31 @@ def test_normalisation_tuple_table_equals_the_mapping():
         assert to_simplified(text) == text.translate(table)
 
 
+def test_num001_post_pattern_needs_a_suffix_within_reach():
+    # NUM001 runs its "N多…左右" pattern only when a 多/余 lies within _post_reach() characters before a 左右/上下:
+    # every match of the pattern has one (longest measure words, 万/亿 after the suffix, traditional text)
+    import random
+
+    from lintkit_rules.num import _approx_post_re, _data, _suffix_before_post
+
+    words = [w for w in _data()["measure_words"] if w not in ("余", "多", "来")]
+    longest = max(words, key=len)
+    texts = [f"共3多万{longest}左右", f"十余亿{longest}上下", "600多人左右", "300人左右", "多人左右", "左右多",
+             "一千多萬平方米左右參加"]
+    rng = random.Random(3)
+    texts += ["".join(rng.choice(["3", "十", "多", "余", "万", " ", "人", longest, "左右", "上下", "约", "，"])
+                      for _ in range(rng.randrange(2, 12))) for _ in range(5000)]
+    n = 0
+    for text in texts:
+        text = to_simplified(text)
+        if _approx_post_re().search(text):
+            assert _suffix_before_post(text), text
+            n += 1
+    assert n > 20
+    assert not _suffix_before_post("300人左右，上下联动") and _suffix_before_post(f"3多万{longest}左右")
+    assert [d.text for d in lint(f"共有3多万{longest}左右", ["NUM001"])] == [f"3多万{longest}左右"]
+
+
 # ------------------------------------------------------------------------------------------------- NUM001
 def test_num001_seed():
     line = seed_line("000", 4)
