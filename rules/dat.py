@@ -48,6 +48,15 @@ _DATE = LazyRegex(
 # it (份, blank, three numerals, blank, 日; the third alternative's look-ahead reads a blank and a numeral).
 _BEFORE_YUE = 11
 _AFTER_YUE = 9
+_LINE_BREAK = LazyRegex(r"[\r\n]", _stdlib=True)
+_MONTH_NUMERALS = frozenset(_CN_SMALL)
+
+
+def _is_numeral(c: str) -> bool:
+    """``c`` may end a month of _DATE: a decimal digit or a Chinese numeral."""
+    return c in _MONTH_NUMERALS or c.isdecimal()
+
+
 _YEAR_MENTION = LazyRegex(r"(?<![\d.])(\d{4})\s?年|(?<![" + _CN_DIGITS + r"])([" + _CN_DIGITS + r"]{4})年")
 _LUNAR = LazyRegex(r"农历|阴历|夏历|旧历|正月|腊月|冬月")
 _WEEKDAY_AFTER = LazyRegex(r"\s?[（(]?\s?((?:星期|礼拜|周)([" + _WEEKDAYS + r"]))")
@@ -86,10 +95,21 @@ def _dates(doc: Document) -> list[DateMention]:
         # that 月 the window holds all the pattern can read, so the first match starting there is the one a
         # whole-text scan finds (a match starting after the 月 belongs to a later 月 and is looked for again).
         search = _DATE.search
-        starts: list[int] | None = None  # line views, read only for a date without its own year
+        raw = d.text
+        # the line of the last date without its own year, found from that date (doc.lines, which splits the
+        # whole document, is not needed: a line break is \r\n, \r or \n, so a line runs from the last \r or \n
+        # before a position to the first one after it); dates come in order, so each search starts at the
+        # previous line's end and the text is read once
+        ls = le = -1
         years_by_line: dict[int, tuple[list, list[int]]] = {}
         prev_end = 0
         while y >= 0:
+            # the month before a date's 月 ends right before it or one blank before it: a 月 without a numeral
+            # among the two characters before it (每月, 个月, 月底) is no date's 月, and as every date has just one
+            # 月 the search at a later 月 finds the same dates without trying it
+            if not ((y > 0 and _is_numeral(text[y - 1])) or (y > 1 and _is_numeral(text[y - 2]))):
+                y = text.find("月", y + 1)
+                continue
             pos = y - _BEFORE_YUE
             if pos < prev_end:
                 pos = prev_end
@@ -111,14 +131,16 @@ def _dates(doc: Document) -> list[DateMention]:
             if stated:
                 year_text = f"{year}年"
             else:
-                if starts is None:
-                    starts = d.line_starts
-                idx = bisect_right(starts, m.start()) - 1
-                cached = years_by_line.get(idx)
+                ms = m.start()
+                if not ls <= ms < le:
+                    lo = max(le, 0)
+                    ls = max(raw.rfind("\n", lo, ms), raw.rfind("\r", lo, ms)) + 1
+                    brk = _LINE_BREAK.search(raw, ms)
+                    le = brk.start() if brk is not None else len(raw)
+                cached = years_by_line.get(ls)
                 if cached is None:  # year mentions of the paragraph, once (a paragraph can be 1 MB long)
-                    ls, le = d.lines[idx]
                     years = list(_YEAR_MENTION.finditer(text, ls, le))
-                    cached = years_by_line[idx] = (years, [ym.end() for ym in years])
+                    cached = years_by_line[ls] = (years, [ym.end() for ym in years])
                 years, year_ends = cached
                 i = bisect_right(year_ends, m.start()) - 1
                 prev = years[i] if i >= 0 else None

@@ -254,3 +254,41 @@ def test_dat001_dat002_fast_patterns_find_what_the_plain_patterns_find():
         n_short += len(want)
     assert n_short > 50
     assert sum(1 for t in texts for m in bare.finditer(t) if t[m.end()] != "年") > 50
+
+
+def test_dates_take_the_year_from_their_own_line_found_without_the_lines_view():
+    # _dates finds the line of a date without a year from the nearest \r/\n around it (not doc.lines), and skips
+    # a 月 with no numeral among the two characters before it: the year is the last year mention before the date
+    # on its doc.lines line, with \n, \r\n and \r breaks, and every date of the plain pattern is found
+    import random
+    from bisect import bisect_right
+
+    from lintkit import Document
+    from lintkit_rules.dat import _DATE, _YEAR_MENTION, _dates, _num
+    from lintkit_rules._zh import norm
+
+    rng = random.Random(13)
+    pieces = ["2021年", "二〇二〇年", "3月", "12月5日", "十二月三十一日", "2月29日", "每月", "个月", "月底", " ", "\n",
+              "\r\n", "\r", "召开会议，", "2022年1月", "4 月 31 日", "五月", "年", "月"]
+    texts = ["".join(rng.choice(pieces) for _ in range(rng.randrange(1, 30))) for _ in range(3000)]
+    texts.append("2021年工作\r\n3月5日召开\r12月1日\n2020年1月\n5月6日" * 50)
+    n_from_line = 0
+    for text in texts:
+        doc = Document(text)
+        got = _dates(doc)
+        t = norm(doc)
+        assert [(x.start, x.end) for x in got] == [m.span() for m in _DATE.finditer(t) if m.group("m") or
+                                                      m.group("cm") or m.group("m2") or m.group("cm2") or
+                                                      m.group("m3") or m.group("cm3")], text
+        starts = [s for s, _ in doc.lines]
+        for dm in got:
+            if dm.year_stated:
+                continue
+            ls, le = doc.lines[bisect_right(starts, dm.start) - 1]
+            prev = [ym for ym in _YEAR_MENTION.finditer(t, ls, le) if ym.end() <= dm.start]
+            want = _num(prev[-1].group(1), prev[-1].group(2)) if prev else None
+            if want is not None and not 1000 <= want <= 2999:
+                want = None
+            assert (dm.year, dm.year_text) == (want, prev[-1].group() if prev else ""), (text, dm)
+            n_from_line += want is not None
+    assert n_from_line > 100
