@@ -445,6 +445,15 @@ _RATE = LazyRegex(
 )
 
 
+_LAST_DIGIT = LazyRegex(r"(?r)\d")
+
+
+@functools.lru_cache(maxsize=1)
+def _count_last() -> frozenset[str]:
+    """The last characters of the count words (``data/num.toml``)."""
+    return frozenset(w[-1] for w in _tables()[2])
+
+
 def _feasible_count(n: int, p: Decimal, d: int) -> bool:
     """Some k in 0..n gives p% of n, rounded (either way) or truncated to d decimals."""
     half = Decimal(5).scaleb(-d - 1)
@@ -495,6 +504,7 @@ def impossible_percentage(doc: Document) -> Iterator[Finding]:
     """
     text = norm(doc)
     _token, _persons, counts, _money, _last = _tables()
+    count_last = _count_last()
     sentences = doc.sentences
     for si in sentences_with(doc, text, ("%",)):
         ss, se = sentences[si]
@@ -505,7 +515,14 @@ def impossible_percentage(doc: Document) -> Iterator[Finding]:
             if ps > 0 and text[ps - 1] in "约近逾":
                 continue
             kw = m.start("kw")
-            cands = tokens(doc, max(ss, kw - 30), kw)
+            lo = max(ss, kw - 30)
+            # the count is the window's last token, exact (no 以上/左右 after it) with a count word, ending at most
+            # 20 characters before the keyword and with no digit between: the last character of a count word
+            # lies after the window's last digit in those 20 characters, or there is nothing to check
+            ld = _LAST_DIGIT.search(text, lo, kw)
+            if count_last.isdisjoint(text[max(lo, kw - 21, ld.end() if ld else lo):kw]):
+                continue
+            cands = tokens(doc, lo, kw)
             if not cands:
                 continue
             t = cands[-1]

@@ -349,3 +349,40 @@ def test_tot_money_total_sentences_hold_yuan_and_a_stop():
                 assert tot._YUAN_STOP.search(norm, ss, se), stripped
                 n += 1
     assert n > 10
+
+
+def test_tot002_count_before_the_rate_ends_after_the_last_digit():
+    # TOT002 tokenises the window before a rate keyword only when a count word's last character lies after the
+    # window's last digit within 20 characters of the keyword: every count the rule goes on to check has one
+    from lintkit import Document
+    from lintkit_rules import tot
+
+    counts = tot._tables()[2]
+    texts = _tot_texts() + ["处理妇女信访案件80件，结案率达99.5%", "专业8个，毕业生就业率97.5%", "7名占9.09%",
+                            "培训3期，参训率100%", "全县80件中，结案率为98.75%"]
+    import random
+
+    rng = random.Random(17)
+    words = sorted(counts)
+    texts += [f"{rng.randrange(1, 300)}{rng.choice(words)}{rng.choice(['', '，', '中', '2', '以上', '，其中办结'])}"
+              f"{'的' * rng.randrange(0, 22)}{rng.choice(['率', '占比', '占'])}{rng.choice(['', '达'])}"
+              f"{rng.randrange(1, 100)}.{rng.randrange(10)}%" for _ in range(1000)]
+    n = 0
+    for text in texts:
+        doc = Document(text + "。结案率达99.5%")
+        norm = tot.norm(doc)
+        for ss, se in doc.sentences:
+            for m in tot._RATE.finditer(norm, ss, se):
+                kw = m.start("kw")
+                lo = max(ss, kw - 30)
+                cands = tot.tokens(doc, lo, kw)
+                if not cands:
+                    continue
+                t = cands[-1]
+                if kw - t.end > 20 or tot._DIGIT.search(norm[t.end:kw]) or not t.exact or t.mw not in counts:
+                    continue
+                ld = tot._LAST_DIGIT.search(norm, lo, kw)
+                assert not tot._count_last().isdisjoint(norm[max(lo, kw - 21, ld.end() if ld else lo):kw]), text
+                n += 1
+    assert n > 200
+    assert [d.text for d in lint("处理妇女信访案件80件，结案率达99.5%。", ["TOT002"])] == ["80件，结案率达99.5%"]
