@@ -103,11 +103,28 @@ def _mapped_or_astral() -> "re.Pattern[str]":
     return compile_re("[" + re.escape(bmp) + "\U00010000-\U0010ffff]")
 
 
+@functools.lru_cache(maxsize=1)
+def _bmp_table() -> tuple[tuple[int, ...], "re.Pattern[str]"]:
+    """``_t2s`` for the Basic Multilingual Plane as a tuple indexed by code point (identity where nothing is
+    mapped): ``str.translate`` looks a tuple up twice as fast as a dict (10 MB of drafts, half of them
+    traditional: 88 -> 44 ms). Characters beyond the BMP are not in it (an index beyond the tuple leaves the
+    character as it is), so a text that holds one is mapped with the dict; the pattern finds those texts."""
+    table, _keys = _t2s()
+    out = list(range(0x10000))
+    for k, v in table.items():
+        if k < 0x10000:
+            out[k] = ord(v) if len(v) == 1 else v
+    return tuple(out), compile_re("[\U00010000-\U0010ffff]")
+
+
 def to_simplified(text: str) -> str:
     """Map the traditional characters known to ``zh_t2s.toml`` (and fullwidth digits) in ``text``."""
     if _mapped_or_astral().search(text) is None:
         return text
-    return text.translate(_t2s()[0])
+    bmp, astral = _bmp_table()
+    if astral.search(text) is not None:
+        return text.translate(_t2s()[0])
+    return text.translate(bmp)
 
 
 def _norm(doc: Document) -> str:

@@ -13,6 +13,7 @@ from typing import Iterator
 import regex
 
 from lintkit import Document, Finding, Fix, lazy_compile, rule
+from lintkit.cache import compile_re
 
 from ._common import load_data
 from ._zh import CN_NUM_CHARS, LazyRegex, any_of, literal_alternation, norm
@@ -99,11 +100,32 @@ def contradictory_approximation(doc: Document) -> Iterator[Finding]:
             continue
         yield Finding(s, e, f"“{doc.text[s:e]}”：{what}", severity=severity)
     # N多/N余 … 左右 without a prefix (the pattern starts with a lookbehind: scanned only when its end is there)
-    if "左右" not in text and "上下" not in text:
+    if ("左右" not in text and "上下" not in text) or not _suffix_before_post(text):
         return
     for m in _approx_post_re().finditer(text):
         s, e = m.span()
         yield Finding(s, e, f"“{doc.text[s:e]}”：“{m.group('suf')}”与“{m.group('post')}”重复")
+
+
+@functools.lru_cache(maxsize=1)
+def _post_reach() -> int:
+    """How far before its 左右/上下 a match of ``_approx_post_re`` may have its 多/余: the 多/余 itself, 万/亿,
+    the longest measure word."""
+    return 2 + max(len(w) for w in _data()["measure_words"] if w not in ("余", "多", "来"))
+
+
+def _suffix_before_post(text: str) -> bool:
+    """False when no 左右/上下 of ``text`` has 多 or 余 within ``_post_reach()`` characters before it: then
+    ``_approx_post_re`` (which starts with a look-behind: tried at every position) finds nothing."""
+    reach = _post_reach()
+    for post in ("左右", "上下"):
+        p = text.find(post)
+        while p >= 0:
+            before = text[max(0, p - reach):p]
+            if "多" in before or "余" in before:
+                return True
+            p = text.find(post, p + 2)
+    return False
 
 
 @functools.lru_cache(maxsize=1)
@@ -169,17 +191,43 @@ def approximation_inside_number(doc: Document) -> Iterator[Finding]:
 
 # ------------------------------------------------------------------------------------------------- NUM003
 @functools.lru_cache(maxsize=1)
-def _mixed_re() -> tuple["regex.Pattern[str]", "regex.Pattern[str]"]:
+def _mixed_re() -> tuple["regex.Pattern[str]", "re.Pattern[str]"]:
     units = literal_alternation(_data()["mixed"]["unit_words"])
     mixed = lazy_compile(r"(?<![\d.A-Za-z])(?P<num>\d+(?:\.\d+)?)(?!" + units + r")(?P<unit>[千百十])"
                           r"(?P<rest>[零〇]?\d+)?")
     # 二0二一年: the digit 0 between Chinese digits of a year (the Chinese zero of years is 〇)
-    zero = lazy_compile(r"[0０Oo](?<=[〇一二三四五六七八九].)(?=[〇一二三四五六七八九0０]*年)")
+    # (no feature of ``regex`` needed: the standard engine scans it faster, 17 -> 12 ms on 10 MB)
+    zero = compile_re(r"[0０Oo](?<=[〇一二三四五六七八九].)(?=[〇一二三四五六七八九0０]*年)")
     return mixed, zero
 
 
 # a digit right before 千/百/十, which every match of the mixed pattern has (the character class first: fast)
 _DIGIT_UNIT = LazyRegex(r"[千百十](?<=\d.)")
+
+
+def _mixed_matches(text: str, mixed: "regex.Pattern[str]") -> Iterator["regex.Match[str]"]:
+    r"""The matches of ``mixed.finditer(text)``, found from the places where a digit precedes 千/百/十
+    (``_DIGIT_UNIT``, a character class first: scanned fast) instead of trying the pattern, which starts with a
+    lookbehind, at every position. A match holds exactly one 千/百/十 (its unit, right after its number), and its
+    number can start only at the beginning of the run ``\d+`` or ``\d+.\d+`` that ends at the unit (anywhere
+    else the lookbehind ``(?<![\d.])`` fails); so the pattern is tried there, and a match that starts inside the
+    previous one is dropped as ``finditer`` would never find it."""
+    prev_end = 0
+    for c in _DIGIT_UNIT.finditer(text):
+        u = c.start()
+        k = u - 1  # a digit
+        while k > 0 and text[k - 1].isdecimal():
+            k -= 1
+        if k >= 2 and text[k - 1] == "." and text[k - 2].isdecimal():
+            k -= 1
+            while k > 0 and text[k - 1].isdecimal():
+                k -= 1
+        if k < prev_end:
+            continue
+        m = mixed.match(text, k)
+        if m is not None:
+            prev_end = m.end()
+            yield m
 
 
 @rule("NUM003", "mixed-numerals", severity="warning", fix="unsafe",
@@ -202,7 +250,7 @@ def mixed_numerals(doc: Document) -> Iterator[Finding]:
     text = norm(doc)
     mixed, zero = _mixed_re()
     traditional = None
-    for m in (mixed.finditer(text) if _DIGIT_UNIT.search(text) else ()):
+    for m in _mixed_matches(text, mixed):
         s, e = m.span()
         unit = m.group("unit")
         orig = doc.text[s:e]

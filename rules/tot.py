@@ -46,8 +46,12 @@ _HAN_ONLY = lazy_compile(r"\p{Han}+")
 _DIGIT_OR_QIZHONG = lazy_compile(r"\d|其中")
 
 _BIG = {"万": Decimal(10_000), "亿": Decimal(100_000_000)}
+_PRE_WORDS = ("将近", "接近", "近", "大约", "约", "超过", "逾", "达到", "达")  # with _TOTAL_PRE: a token's prefix
 _CN_LEADING = "零〇一二两三四五六七八九十"
 _TOTAL_PRE = ("共", "共计", "合计", "总计", "累计", "总数", "共有", "总共", "一共")
+_PRE_LEN = max(map(len, _TOTAL_PRE + _PRE_WORDS))
+# the first character of a token's number (group num of the token pattern)
+_NUMERAL = LazyRegex(r"[\d" + CN_NUM_CHARS + r"]", _stdlib=True)
 
 
 class Qty(NamedTuple):  # a tuple: built several times per sentence, a frozen dataclass costs 5× more
@@ -74,13 +78,19 @@ def _tables() -> tuple["regex.Pattern[str]", frozenset[str], frozenset[str], dic
     counts = list(data["count_words"])
     words = set(counts) | set(money) | {"人次", "场次", "户次"}
     mw = literal_alternation(words)
-    pre = literal_alternation(_TOTAL_PRE + ("将近", "接近", "近", "大约", "约", "超过", "逾", "达到", "达"))
+    pre = literal_alternation(_TOTAL_PRE + _PRE_WORDS)
     token = lazy_compile(
         r"(?P<pre>" + pre + r")?(?<![\d.第])(?P<num>\d+(?:\.\d+)?|(?<![" + CN_NUM_CHARS + r"])[" + CN_NUM_CHARS
         + r"]+)\s?(?P<approx>多|余)?(?P<big>[万亿])?(?P<approx2>多|余)?\s?(?P<mw>" + mw + r")(?P<post>以上|左右)?"
     )
     mw_last = frozenset(w[-1] for w in words)  # the characters a token ends with
     return token, frozenset(data["person_words"]), frozenset(counts), money, mw_last
+
+
+@functools.lru_cache(maxsize=1)
+def _token_ends() -> frozenset[str]:
+    """The characters a token of ``_tables()[0]`` ends with: the last one of a measure word or of 以上/左右."""
+    return _tables()[4] | {"上", "右"}
 
 
 def _interval(num: Decimal, text_num: str, factor: Decimal, approx: str | None, pre: str, post: str,
@@ -132,6 +142,14 @@ def tokens(doc: Document, start: int, end: int) -> list[Qty]:
     """Quantity tokens of ``norm(doc)[start:end]``."""
     text = norm(doc)
     out: list[Qty] = []
+    # every token has a numeral (its number's first character), at most _PRE_LEN characters after its start: no
+    # token starts earlier than that before the first numeral, and the pattern's look-behinds read the text
+    # before the scan's start, so scanning from there finds the same tokens (the pattern starts with an
+    # optional alternation: it is tried at every position it is given)
+    n = _NUMERAL.search(text, start, end)
+    if n is None:
+        return out
+    start = max(start, n.start() - _PRE_LEN)
     values = _VALUES
     for m in _tables()[0].finditer(text, start, end):
         pre, num_text, approx, big, approx2, mw, post = m.groups()
@@ -172,6 +190,8 @@ _TOTAL_WINDOW = 40  # characters before 其中 in which its total is looked for
 _PARTS_WINDOW = 400  # characters after 其中 in which its parts are looked for
 _ANCHOR = LazyRegex(r"其中|分别(?:为|是|有)")
 _BETWEEN_TOTAL_ANCHOR = LazyRegex(r"[\s，,、：:（(]*")
+# _BETWEEN_TOTAL_ANCHOR read backwards from the anchor
+_GAP_BEFORE = LazyRegex(r"(?r)[\s，,、：:（(]*")
 _CLAUSE_SEP = LazyRegex(r"[，,、；;：:]")
 _ENUMERATOR = LazyRegex(r"\s*(?:[一二三四五六七八九十]是|[（(][一二三四五六七八九十]+[）)]|(?<![\d.])\d{1,2}[.、．](?!\d)|第[一二三四五六七八九十]+[，,、])")
 _CLOSE = {"（": "）", "(": ")"}
@@ -195,18 +215,36 @@ def _statements(doc: Document) -> list[Statement]:
     return doc.memo("tot.statements", compute)
 
 
+def _total_before(doc: Document, text: str, ss: int, a_start: int) -> Qty | None:
+    """The total of the anchor at ``a_start``: the last token of the window before it (in the sentence starting
+    at ``ss``), if only _BETWEEN_TOTAL_ANCHOR's separators lie between the two."""
+    # windows around the anchor keep the cost linear on 1 MB lines without a sentence end
+    lo = max(ss, a_start - _TOTAL_WINDOW)
+    # No token ends with a separator, so the total ends at j, where the separators before the anchor begin, and
+    # the character before j ends a token; else there is no total (tested before tokenising). A token holds no
+    # punctuation of _TOKEN_BREAK_BEFORE: the tokens after the last one before j are those a scan of the whole
+    # window finds there, and if the total exists it is the last of them.
+    j = _GAP_BEFORE.match(text, lo, a_start).start()
+    if j <= lo or text[j - 1] not in _token_ends():
+        return None
+    b = _TOKEN_BREAK_BEFORE.search(text, lo, j)
+    before = tokens(doc, b.end() if b else lo, a_start)
+    if not before:
+        return None
+    total = before[-1]
+    if not _BETWEEN_TOTAL_ANCHOR.fullmatch(text, total.end, a_start):
+        return None
+    return total
+
+
 def _anchored(doc: Document, text: str, ss: int, se: int) -> list[Statement]:
     out: list[Statement] = []
     for am in _ANCHOR.finditer(text, ss, se):
         a_start, a_end = am.span()
-        # windows around the anchor keep the cost linear on 1 MB lines without a sentence end
-        before = tokens(doc, max(ss, a_start - _TOTAL_WINDOW), a_start)
-        if not before:
+        total = _total_before(doc, text, ss, a_start)
+        if total is None:
             continue
-        total = before[-1]
         gap = text[total.end:a_start]
-        if not _BETWEEN_TOTAL_ANCHOR.fullmatch(gap):
-            continue
         region_end = se
         opener = next((c for c in gap if c in _CLOSE), None)
         if opener:
@@ -224,19 +262,24 @@ def _anchored(doc: Document, text: str, ss: int, se: int) -> list[Statement]:
         if len(set(clauses)) != len(clauses):
             continue
         distributive = am.group().startswith("分别")
-        categorical = all(not text[p.end:c].strip(" \t，,、。；;）)") for p, c in zip(parts, clauses))
         span_end = parts[-1].end
         if total.hi is not None:
             big = [p for p in parts if p.lo > total.hi]
             if big:
                 out.append(Statement("part", total.start, big[0].end, total, (big[0],), None))
                 continue
-        if len(parts) >= 2 and (categorical or distributive) and total.hi is not None \
+        # (_exceeds first: it is cheap, and rarely true on correct text; both are pure functions)
+        if len(parts) >= 2 and total.hi is not None and (distributive or _categorical(text, parts, clauses)) \
+                and _exceeds(parts, total, bracketed=opener is not None) \
                 and not _cross_cutting(text, parts, clauses):
-            if _exceeds(parts, total, bracketed=opener is not None):
-                out.append(Statement("sum", total.start, span_end, total, tuple(parts), None))
+            out.append(Statement("sum", total.start, span_end, total, tuple(parts), None))
             # (inside "（其中：…）" every part belongs to the total, so _exceeds sees the whole list)
     return out
+
+
+def _categorical(text: str, parts: list[Qty], clause_ends: list[int]) -> bool:
+    """True when every part closes its clause (规模以上企业6家，): the parts are a partition."""
+    return all(not text[p.end:c].strip(" \t，,、。；;）)") for p, c in zip(parts, clause_ends))
 
 
 @functools.lru_cache(maxsize=1)
@@ -279,10 +322,18 @@ _MAX_DETAIL_SENTENCES = 4
 _MONEY_TOTAL_END = LazyRegex(r"(?:共|计|总)[^，,。；;]{0,6}?[\d一二三四五六七八九十][^，,。；;]{0,8}元\s*[。.]$")
 
 
+_YUAN_STOP = LazyRegex(r"元\s*[。.]")
+
+
 def _cross_sentence(doc: Document, text: str) -> list[Statement]:
     out: list[Statement] = []
     sentences = doc.sentences
-    for i in sentences_with(doc, text, ("元",)):  # a money total needs 元 in its sentence
+    # a money total ends its sentence with 元 and 。/. (_MONEY_TOTAL_END): only the sentences where a 元 is
+    # followed by them are tried (found with a pattern that starts with 元: scanned fast)
+    ends = [m.start() for m in _YUAN_STOP.finditer(text)]
+    for i in sorted(set(sentences_at_each(doc, ends))) if ends else ():
+        if i < 0:
+            continue
         ss, se = sentences[i]
         stripped = text[ss:se].rstrip()
         if not stripped.endswith(("。", ".")) or not _MONEY_TOTAL_END.search(stripped):
@@ -394,6 +445,15 @@ _RATE = LazyRegex(
 )
 
 
+_LAST_DIGIT = LazyRegex(r"(?r)\d")
+
+
+@functools.lru_cache(maxsize=1)
+def _count_last() -> frozenset[str]:
+    """The last characters of the count words (``data/num.toml``)."""
+    return frozenset(w[-1] for w in _tables()[2])
+
+
 def _feasible_count(n: int, p: Decimal, d: int) -> bool:
     """Some k in 0..n gives p% of n, rounded (either way) or truncated to d decimals."""
     half = Decimal(5).scaleb(-d - 1)
@@ -444,6 +504,7 @@ def impossible_percentage(doc: Document) -> Iterator[Finding]:
     """
     text = norm(doc)
     _token, _persons, counts, _money, _last = _tables()
+    count_last = _count_last()
     sentences = doc.sentences
     for si in sentences_with(doc, text, ("%",)):
         ss, se = sentences[si]
@@ -454,7 +515,14 @@ def impossible_percentage(doc: Document) -> Iterator[Finding]:
             if ps > 0 and text[ps - 1] in "约近逾":
                 continue
             kw = m.start("kw")
-            cands = tokens(doc, max(ss, kw - 30), kw)
+            lo = max(ss, kw - 30)
+            # the count is the window's last token, exact (no 以上/左右 after it) with a count word, ending at most
+            # 20 characters before the keyword and with no digit between: the last character of a count word
+            # lies after the window's last digit in those 20 characters, or there is nothing to check
+            ld = _LAST_DIGIT.search(text, lo, kw)
+            if count_last.isdisjoint(text[max(lo, kw - 21, ld.end() if ld else lo):kw]):
+                continue
+            cands = tokens(doc, lo, kw)
             if not cands:
                 continue
             t = cands[-1]

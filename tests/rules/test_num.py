@@ -42,6 +42,43 @@ def test_normalisation_keeps_length_and_maps_traditional():
     assert restore_script("三不愁兩保障", "三不愁两保障", "两不愁三保障") == "兩不愁三保障"
 
 
+def test_normalisation_tuple_table_equals_the_mapping():
+    # to_simplified maps BMP-only texts through a tuple indexed by code point, texts with a character beyond the
+    # BMP through the dict: both give the dict's translation, for every mapped character
+    from lintkit_rules._zh import _t2s
+
+    table = _t2s()[0]
+    bmp = "".join(chr(k) for k in sorted(table) if k < 0x10000)
+    astral = "".join(chr(k) for k in sorted(table) if k >= 0x10000)
+    for text in (bmp, "县妇联" + bmp + "工作", bmp + astral, astral[:5] + "婦聯１０％"):
+        assert to_simplified(text) == text.translate(table)
+
+
+def test_num001_post_pattern_needs_a_suffix_within_reach():
+    # NUM001 runs its "N多…左右" pattern only when a 多/余 lies within _post_reach() characters before a 左右/上下:
+    # every match of the pattern has one (longest measure words, 万/亿 after the suffix, traditional text)
+    import random
+
+    from lintkit_rules.num import _approx_post_re, _data, _suffix_before_post
+
+    words = [w for w in _data()["measure_words"] if w not in ("余", "多", "来")]
+    longest = max(words, key=len)
+    texts = [f"共3多万{longest}左右", f"十余亿{longest}上下", "600多人左右", "300人左右", "多人左右", "左右多",
+             "一千多萬平方米左右參加"]
+    rng = random.Random(3)
+    texts += ["".join(rng.choice(["3", "十", "多", "余", "万", " ", "人", longest, "左右", "上下", "约", "，"])
+                      for _ in range(rng.randrange(2, 12))) for _ in range(5000)]
+    n = 0
+    for text in texts:
+        text = to_simplified(text)
+        if _approx_post_re().search(text):
+            assert _suffix_before_post(text), text
+            n += 1
+    assert n > 20
+    assert not _suffix_before_post("300人左右，上下联动") and _suffix_before_post(f"3多万{longest}左右")
+    assert [d.text for d in lint(f"共有3多万{longest}左右", ["NUM001"])] == [f"3多万{longest}左右"]
+
+
 # ------------------------------------------------------------------------------------------------- NUM001
 def test_num001_seed():
     line = seed_line("000", 4)
@@ -95,6 +132,31 @@ def test_num003_mixed():
         ("覆盖4千万人", [(2, 4)], "覆盖4000万人"),
     ], unsafe=True)
     check_rule("NUM003", invalid=[("1百零8将", [(0, 4)], None)])
+
+
+def test_num003_candidates_from_units_find_what_the_pattern_finds():
+    # mixed_numerals tries its pattern only where a digit precedes 千/百/十, at the start of that number: the
+    # same matches as a scan of the whole text, on seed lines with numbers and on numbers that run into each
+    # other (decimals, a second unit inside the first match, letters and dots before the digits)
+    import random
+    from pathlib import Path
+
+    from lintkit_rules.num import _mixed_matches, _mixed_re
+
+    mixed = _mixed_re()[0]
+    seeds = Path(__file__).resolve().parents[2] / "seeds"
+    texts = [line for f in sorted(seeds.glob("*.txt")) for line in f.read_text(encoding="utf-8").splitlines()]
+    texts += ["4千人次", "3千5百", "1.5千元", "1.2.5千", "a12千", "x.5百", "3万4千元", "4千米", "12.千", "０1百零8将",
+              "٣千", "1百1百1百"]
+    rng = random.Random(7)
+    alphabet = "0123456789.千百十万零〇a中米 ٣"
+    texts += ["".join(rng.choice(alphabet) for _ in range(rng.randrange(1, 16))) for _ in range(5000)]
+    found = 0
+    for text in texts:
+        want = [m.span() for m in mixed.finditer(text)]
+        assert [m.span() for m in _mixed_matches(text, mixed)] == want, text
+        found += len(want)
+    assert found > 100
 
 
 def test_num003_chinese_year_zero_is_safe_fix():

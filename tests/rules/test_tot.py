@@ -272,3 +272,117 @@ def test_tot001_traditional_total_word_passes_the_pre_check():
 
     text = "县妇联开展救助活动，资助金额總計3.5萬元。为张三发放救助金4800元；为李四发放救助金3.5萬元。"
     assert [(d.rule, d.severity) for d in lint(text, ["TOT001"])] == [("TOT001", "info")]
+
+
+# ------------------------------------------------------------------------------------------------- fast paths
+def _tot_texts():
+    import random
+    from pathlib import Path
+
+    root = Path(__file__).resolve().parents[2]
+    files = sorted((root / "seeds").glob("*.txt")) + sorted((root / "tests/fixtures").rglob("*.txt"))
+    texts = [line for f in files for line in f.read_text(encoding="utf-8").splitlines() if line.strip()]
+    rng = random.Random(5)
+    pieces = ["共", "共计", "近", "约", "一共", "16", "6", "3.5", "十二", "两", "万", "多", "余", "家", "人", "名",
+              "万元", "元", "人次", "以上", "左右", "，", "、", "（", "）", "：", " ", "其中", "分别为", "企业", "第",
+              "。", "资金", "8"]
+    texts += ["".join(rng.choice(pieces) for _ in range(rng.randrange(2, 24))) for _ in range(3000)]
+    return texts
+
+
+def test_tot_tokens_scan_from_the_first_numeral_finds_every_token():
+    # tokens() starts its scan a prefix's length before the first numeral of the window: the same tokens as the
+    # token pattern over the whole window, for every window start on seed and fixture lines
+    from lintkit import Document
+    from lintkit_rules import tot
+
+    pattern = tot._tables()[0]
+    n = 0
+    for text in _tot_texts():
+        doc = Document(text)
+        norm = tot.norm(doc)
+        for start in range(0, len(norm), 7):
+            want = [(m.start(2), m.end(6)) for m in pattern.finditer(norm, start)
+                    if tot._value(*(m.group(2), m.group(3) or m.group(5), m.group(4), m.group(6),
+                                    m.group(1) or "", m.group(7) or "")) is not None]
+            assert [(t.start, t.end) for t in tot.tokens(doc, start, len(norm))] == want, (text, start)
+            n += len(want)
+    assert n > 1000
+
+
+def test_tot_total_before_an_anchor_is_the_last_token_of_the_window():
+    # _total_before rejects an anchor when the character before its separators ends no measure word and scans
+    # only from the punctuation before them: the same total as the last token of the whole 40-character window
+    # followed by separators only
+    from lintkit import Document
+    from lintkit_rules import tot
+
+    found = rejected = 0
+    for text in _tot_texts():
+        doc = Document(text)
+        norm = tot.norm(doc)
+        for ss, se in doc.sentences:
+            for am in tot._ANCHOR.finditer(norm, ss, se):
+                a = am.start()
+                before = tot.tokens(doc, max(ss, a - tot._TOTAL_WINDOW), a)
+                want = before[-1] if before and tot._BETWEEN_TOTAL_ANCHOR.fullmatch(norm[before[-1].end:a]) else None
+                got = tot._total_before(doc, norm, ss, a)
+                assert got == want, (text, a)
+                found += want is not None
+                rejected += want is None
+    assert found > 50 and rejected > 50
+
+
+def test_tot_money_total_sentences_hold_yuan_and_a_stop():
+    # _cross_sentence tries only sentences where 元 is followed by 。/.: every sentence that _MONEY_TOTAL_END
+    # accepts has one
+    from lintkit import Document
+    from lintkit_rules import tot
+
+    n = 0
+    for text in _tot_texts() + ["资助金额共3.98万元 。其中4800元。", "共计十二万元."]:
+        doc = Document(text)
+        norm = tot.norm(doc)
+        for ss, se in doc.sentences:
+            stripped = norm[ss:se].rstrip()
+            if stripped.endswith(("。", ".")) and tot._MONEY_TOTAL_END.search(stripped):
+                assert tot._YUAN_STOP.search(norm, ss, se), stripped
+                n += 1
+    assert n > 10
+
+
+def test_tot002_count_before_the_rate_ends_after_the_last_digit():
+    # TOT002 tokenises the window before a rate keyword only when a count word's last character lies after the
+    # window's last digit within 20 characters of the keyword: every count the rule goes on to check has one
+    from lintkit import Document
+    from lintkit_rules import tot
+
+    counts = tot._tables()[2]
+    texts = _tot_texts() + ["处理妇女信访案件80件，结案率达99.5%", "专业8个，毕业生就业率97.5%", "7名占9.09%",
+                            "培训3期，参训率100%", "全县80件中，结案率为98.75%"]
+    import random
+
+    rng = random.Random(17)
+    words = sorted(counts)
+    texts += [f"{rng.randrange(1, 300)}{rng.choice(words)}{rng.choice(['', '，', '中', '2', '以上', '，其中办结'])}"
+              f"{'的' * rng.randrange(0, 22)}{rng.choice(['率', '占比', '占'])}{rng.choice(['', '达'])}"
+              f"{rng.randrange(1, 100)}.{rng.randrange(10)}%" for _ in range(1000)]
+    n = 0
+    for text in texts:
+        doc = Document(text + "。结案率达99.5%")
+        norm = tot.norm(doc)
+        for ss, se in doc.sentences:
+            for m in tot._RATE.finditer(norm, ss, se):
+                kw = m.start("kw")
+                lo = max(ss, kw - 30)
+                cands = tot.tokens(doc, lo, kw)
+                if not cands:
+                    continue
+                t = cands[-1]
+                if kw - t.end > 20 or tot._DIGIT.search(norm[t.end:kw]) or not t.exact or t.mw not in counts:
+                    continue
+                ld = tot._LAST_DIGIT.search(norm, lo, kw)
+                assert not tot._count_last().isdisjoint(norm[max(lo, kw - 21, ld.end() if ld else lo):kw]), text
+                n += 1
+    assert n > 200
+    assert [d.text for d in lint("处理妇女信访案件80件，结案率达99.5%。", ["TOT002"])] == ["80件，结案率达99.5%"]
