@@ -221,7 +221,7 @@ _INLINE_ORDINAL_PRE = lazy_re(r"[（(](?<![\x00-\x7f。，、；：！？“‘�
 
 # The characters _NORM3 keeps, below U+10000: Han characters, decimal digits, Latin letters (checked against
 # `regex`'s \p{Han} and \d by the tests). A stdlib `re` class built from them tests a character several times
-# faster than the `regex` module; a text with characters beyond U+FFFF takes the slower exact path.
+# faster than the `regex` module; characters beyond U+FFFF are left out of the keys (see _PIECE_KEY).
 _KEPT_BMP = (
     (0x0030, 0x0039), (0x0041, 0x005A), (0x0061, 0x007A), (0x0660, 0x0669), (0x06F0, 0x06F9), (0x07C0, 0x07C9),
     (0x0966, 0x096F), (0x09E6, 0x09EF), (0x0A66, 0x0A6F), (0x0AE6, 0x0AEF), (0x0B66, 0x0B6F), (0x0BE6, 0x0BEF),
@@ -252,11 +252,12 @@ def _kept_class() -> str:
 
 _KEPT = _kept_class()
 _KEY_CHARS = 8
-# For each piece (the pieces joined with NUL, each preceded by one), its first _KEY_CHARS kept characters: equal
-# normalised sentences have equal keys, and almost all pieces of a document have distinct keys. The nested
-# optional groups make the pattern match at every NUL, so findall gives one key per piece, in order.
+# For each piece (the pieces joined with NUL, each preceded by one), its first _KEY_CHARS kept characters below
+# U+10000: a function of the normalised sentence (every character of _KEPT is kept by _NORM3, and the characters
+# skipped, including any beyond U+FFFF, are skipped whether or not _NORM3 keeps them), so equal normalised
+# sentences have equal keys, and almost all pieces of a document have distinct keys. The nested optional groups
+# make the pattern match at every NUL, so findall gives one key per piece, in order.
 _PIECE_KEY = lazy_re("\x00" + ("(?:[^\x00" + _KEPT + "]*([" + _KEPT + "])") * _KEY_CHARS + ")?" * _KEY_CHARS)
-_ASTRAL = lazy_re("[\U00010000-\U0010ffff]")
 
 
 @rule("DUP003", "repeated-sentence", severity="warning")
@@ -278,15 +279,19 @@ def repeated_sentence(doc: Document) -> Iterator[Finding]:
         pieces = list(_pieces(doc))
     if len(pieces) < 2:
         return
-    joined = "\x00" + "\x00".join([masked[s:e] for s, e in pieces])
-    if "\x00" in masked or _ASTRAL.search(joined) is not None:
-        candidates = range(len(pieces))  # the keys would not be exact: compare every piece
+    if "\x00" in masked:
+        candidates = range(len(pieces))  # NUL separates the pieces below: compare every piece
     else:
-        keys = _PIECE_KEY.findall(joined)
+        # a piece shorter than _MIN_HAN3 characters normalises to fewer than _MIN_HAN3 Han characters: it is
+        # skipped, and leaving it out changes nothing for the others (see _repeated_sentences)
+        long = [i for i, (s, e) in enumerate(pieces) if e - s >= _MIN_HAN3]
+        if len(long) < 2:
+            return
+        keys = _PIECE_KEY.findall("\x00" + "\x00".join([masked[s:e] for s, e in [pieces[i] for i in long]]))
         if len(set(keys)) == len(keys):
             return  # no two pieces can normalise to the same sentence
         counts = Counter(keys)
-        candidates = [i for i, k in enumerate(keys) if counts[k] > 1]
+        candidates = [i for i, k in zip(long, keys) if counts[k] > 1]
     yield from _repeated_sentences(doc, pieces, candidates)
 
 

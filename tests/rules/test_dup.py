@@ -136,13 +136,33 @@ REPEATED = ("2021年12月14日，西峡县妇联还被全国妇联授予“全�
 
 @pytest.mark.parametrize("extra", [
     "",  # fast path: keys
-    "另有𠀀字的句子。",  # a character beyond U+FFFF: every piece compared
+    "另有𠀀字的句子。",  # a character beyond U+FFFF (left out of the keys)
     "荣誉称号（一）推进工作。",  # an inline ordinal: pieces split inside sentences
 ])
 def test_dup003_fast_and_exact_paths(extra):
     found = lint(extra + REPEATED, ["DUP003"])
     assert len(found) == 1 and found[0].text.startswith("2021年12月14日，西峡县妇联被")
     assert lint(extra + REPEATED.replace("其他内容在这里。", "其他内容在这里。还有", 1), ["DUP003"]) == []
+
+
+def test_dup003_characters_beyond_bmp_inside_the_repeated_sentences():
+    # the keys skip characters beyond U+FFFF; the normalised comparison keeps Han ones (𠀀 is Han, 😀 is not)
+    text = REPEATED.replace("西峡县", "西𠀀县").replace("荣誉称号", "荣誉😀称号", 1)
+    found = lint(text, ["DUP003"])
+    assert len(found) == 1 and found[0].text.startswith("2021年12月14日，西𠀀县妇联被")
+    assert lint(text.replace("西𠀀县", "西峡县", 1), ["DUP003"]) == []
+
+
+def test_dup003_pieces_of_exactly_the_minimum_length_are_compared():
+    # pieces shorter than min_han characters are left out before the keys are built; one of exactly min_han
+    # Han characters (no mark: the end of a line that holds another sentence) is still compared
+    from lintkit_rules import dup
+
+    body = "全县各级妇联组织要进一步提振精神提高工作标准"[:dup._MIN_HAN3]
+    assert len(body) == dup._MIN_HAN3
+    found = lint("开展活动。" + body + "\n其他内容在这里。\n会议指出。" + body + "\n", ["DUP003"])
+    assert [(d.line, d.text) for d in found] == [(3, body)]
+    assert lint("开展活动。" + body[1:] + "\n其他内容在这里。\n会议指出。" + body[1:] + "\n", ["DUP003"]) == []
 
 
 def test_dup003_nul_in_text_compares_every_piece():
