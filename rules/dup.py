@@ -139,14 +139,17 @@ _NOT_TEXT = lazy_compile(r"[^\p{Han}\dA-Za-z“”‘’《》\"'（）()]")
 _HAN = lazy_compile(r"\p{Han}")
 _NOT_HAN = lazy_compile(r"[^\p{Han}]")
 _MIN_HAN2 = int(_DATA["dup002"]["min_han"])
-# Necessary conditions for a finding, one stdlib `re` pass each: a repeated clause (at least 4 characters) ends
-# with the same 4 characters as the clause before it, whose last character comes right before the delimiter
-# (the clause's first copy is found by this), unless a blank comes before a delimiter (checked separately).
+# A necessary condition for a finding, checked at every place it can occur with one stdlib `re` pass: a repeated
+# clause (its stripped text at least 4 characters long, see min_han) is the end of the clause before it, whose
+# stripped text therefore ends with the same 4 characters. The pattern starts at the first blank or delimiter
+# after a clause (group 1: its last 4 characters, the last one not blank), goes over the blanks and delimiters
+# between the two clauses, takes the next clause without its surrounding blanks (group 2, atomic: no
+# backtracking) and asks that it end with group 1. The clause loop then runs only if group 2 really is the end
+# of the clause before it (for a clean draft: almost never).
 _D = "，,；;、。！？!?：:"
 _B = " \t\u3000\u00a0"
-_DUP002_PRE = lazy_re(f"[{_D}](?<=([^{_D}\r\n]{{3}}[^{_D}{_B}\r\n])[{_D}])[{_D}{_B}]*[^{_D}\r\n]*?\\1[{_B}]*"
-                      f"(?=[{_D}\r\n]|\\Z)")
-_BLANK_BEFORE_DELIM = lazy_re(f"[{_B}][{_D}]")
+_DUP002_CAND = lazy_re(f"[{_D}{_B}](?<=([^{_D}\r\n]{{3}}[^{_D}{_B}\r\n])[{_D}{_B}])(?:(?<=[{_D}])|[{_B}]*[{_D}])"
+                       f"[{_D}{_B}]*+((?>[^{_D}\r\n]*[^{_D}{_B}\r\n]))(?<=\\1)")
 
 
 @rule("DUP002", "repeated-clause", severity="warning", fix="unsafe")
@@ -163,8 +166,17 @@ def repeated_clause(doc: Document) -> Iterator[Finding]:
     （要……，要……）不报告。
     """
     masked = doc.masked
-    if _DUP002_PRE.search(masked) is None and _BLANK_BEFORE_DELIM.search(masked) is None:
-        return
+    for m in _DUP002_CAND.finditer(masked):
+        clause = m.group(2)
+        p = m.start()
+        if p >= len(clause) and masked[p - len(clause):p] == clause:
+            yield from _repeated_clauses(doc)
+            return
+
+
+def _repeated_clauses(doc: Document) -> Iterator[Finding]:
+    """The findings of DUP002: every clause compared with the one before it."""
+    masked = doc.masked
     prev = None  # (start, end, clause text without surrounding blanks)
     for m in _CLAUSE.finditer(masked):
         s, e = m.span()

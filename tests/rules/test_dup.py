@@ -83,6 +83,44 @@ def test_dup002_pre_check_paths(between):
     assert [d.text for d in found] == [clause]
     assert lint("组织干部积极参与" + clause + between + "比武大赛的" + clause[:-1] + "；开展活动", ["DUP002"]) == []
 
+def _dup002_texts():
+    """Seed and fixture lines, with every clause of each line doubled (whole, or its end) across the ways two
+    clauses can be joined; with the lines themselves (clean drafts, recall fixtures)."""
+    import random
+    import re
+    from pathlib import Path
+
+    root = Path(__file__).resolve().parents[2]
+    rng = random.Random(2)
+    betweens = ["；", "，", "、", "：", " ；", "；\u3000", "，  ，", "\u3000，", "；；", " "]
+    paths = [*root.glob("seeds/*.txt"), *root.glob("tests/fixtures/**/*.txt"), *root.glob("tests/fixtures/**/*.md")]
+    for path in sorted(paths):
+        text = path.read_text(encoding="utf-8")
+        yield text
+        lines = [ln for ln in text.splitlines() if len(ln) > 10]
+        for line in rng.sample(lines, min(4, len(lines))):
+            clauses = [m for m in re.finditer(r"[^，,；;、。！？!?：:]+", line)]
+            for m in rng.sample(clauses, min(3, len(clauses))):
+                for copy in (m.group(), m.group()[-rng.randint(4, 9):], m.group()[1:]):
+                    yield line[:m.end()] + rng.choice(betweens) + copy + line[m.end():]
+
+
+def test_dup002_candidates_imply_every_finding():
+    # the candidate pass must let the clause loop run wherever the loop finds something: compare the rule with
+    # the loop alone on real lines with doubled clauses (the pattern's 4 characters need min_han >= 4)
+    from lintkit import Document
+    from lintkit_rules import dup
+
+    assert dup._MIN_HAN2 >= 4
+    n = 0
+    for text in _dup002_texts():
+        doc = Document(text)
+        expected = list(dup._repeated_clauses(doc))
+        assert list(dup.repeated_clause(doc)) == expected, text
+        n += bool(expected)
+    assert n > 100  # the variants do repeat clauses
+
+
 # ------------------------------------------------------------------------------------------------- DUP003
 def test_dup003_seed_sentence():
     text = next(SEEDS.glob("000_*.txt")).read_text(encoding="utf-8")
