@@ -15,6 +15,7 @@ from typing import Iterator
 import regex
 
 from lintkit import Document, Finding, Fix, lazy_compile, lazy_re, rule
+from lintkit.patterns import LazyPattern
 
 from ._common import load_data, shorten
 
@@ -424,15 +425,8 @@ def _repeated_words(doc: Document) -> Iterator[Finding]:
 # ------------------------------------------------------------------------------------------------- shared pass
 _KINDS = ("char", "unit", "word", "quote", "repeat", "ordinal")
 _DUP001_KINDS = frozenset(("char", "unit", "word", "quote"))
-_STARTS = lazy_re(_starts(_KINDS))
 _KIND_STARTS = {kind: lazy_re(_starts((kind,))) for kind in _KINDS}
-
-
-def _kinds_found(doc: Document) -> frozenset[str]:
-    """The kinds (see _after_first) that can start somewhere in the masked text, found once per document."""
-    return doc.memo("dup.kinds", _find_kinds)
-
-
+_STARTS: dict[frozenset[str], LazyPattern] = {}  # one pattern for each set of kinds still looked for
 _FIRST_KINDS: dict[str, list[str]] = {}  # the kinds that start with each character
 for _kind in _KINDS:
     for _first, _ in _after_first(_kind):
@@ -440,12 +434,26 @@ for _kind in _KINDS:
             _FIRST_KINDS[_first].append(_kind)
 
 
+def _kinds_found(doc: Document) -> frozenset[str]:
+    """The kinds (see _after_first) that can start somewhere in the masked text, found once per document."""
+    return doc.memo("dup.kinds", _find_kinds)
+
+
 def _find_kinds(doc: Document) -> frozenset[str]:
+    """One pass over the masked text looking for every kind at once; a kind found is not looked for again (the
+    scan goes on with a pattern for the other kinds, from the next character)."""
     masked = doc.masked
-    found: set[str] = set()
-    for m in _STARTS.finditer(masked):
-        p = m.start()
-        for kind in _FIRST_KINDS[masked[p]]:
-            if kind not in found and _KIND_STARTS[kind].match(masked, p) is not None:
-                found.add(kind)
-    return frozenset(found)
+    left = frozenset(_KINDS)
+    pos = 0
+    while left:
+        pattern = _STARTS.get(left)
+        if pattern is None:
+            pattern = _STARTS[left] = lazy_re(_starts(tuple(k for k in _KINDS if k in left)))
+        m = pattern.search(masked, pos)  # (a lookbehind sees the text before pos)
+        if m is None:
+            break
+        pos = m.start()
+        left = left.difference([k for k in _FIRST_KINDS[masked[pos]]
+                                if k in left and _KIND_STARTS[k].match(masked, pos) is not None])
+        pos += 1
+    return frozenset(_KINDS) - left
