@@ -274,7 +274,7 @@ def _pieces(doc: Document) -> Iterator[tuple[int, int]]:
 
 # The characters _NORM3 keeps, below U+10000: Han characters, decimal digits, Latin letters (checked against
 # `regex`'s \p{Han} and \d by the tests). A stdlib `re` class built from them tests a character several times
-# faster than the `regex` module; characters beyond U+FFFF are left out of the keys (see _PIECE_KEY).
+# faster than the `regex` module; characters beyond U+FFFF are left out of the keys (see _PIECE_KEY_SPAN).
 _KEPT_BMP = (
     (0x0030, 0x0039), (0x0041, 0x005A), (0x0061, 0x007A), (0x0660, 0x0669), (0x06F0, 0x06F9), (0x07C0, 0x07C9),
     (0x0966, 0x096F), (0x09E6, 0x09EF), (0x0A66, 0x0A6F), (0x0AE6, 0x0AEF), (0x0B66, 0x0B6F), (0x0BE6, 0x0BEF),
@@ -305,12 +305,22 @@ def _kept_class() -> str:
 
 _KEPT = _kept_class()
 _KEY_CHARS = 8
-# For each piece (the pieces joined with NUL, each preceded by one), its first _KEY_CHARS kept characters below
-# U+10000: a function of the normalised sentence (every character of _KEPT is kept by _NORM3, and the characters
-# skipped, including any beyond U+FFFF, are skipped whether or not _NORM3 keeps them), so equal normalised
-# sentences have equal keys, and almost all pieces of a document have distinct keys. The nested optional groups
-# make the pattern match at every NUL, so findall gives one key per piece, in order.
-_PIECE_KEY = lazy_re("\x00" + ("(?:[^\x00" + _KEPT + "]*([" + _KEPT + "])") * _KEY_CHARS + ")?" * _KEY_CHARS)
+# The key of a piece: its first _KEY_CHARS kept characters below U+10000. It is a function of the normalised
+# sentence (every character of _KEPT is kept by _NORM3, and the characters skipped, including any beyond U+FFFF,
+# are skipped whether or not _NORM3 keeps them), so equal normalised sentences have equal keys, and almost all
+# pieces of a document have distinct keys. For the pieces joined with NUL, each preceded by one, this pattern
+# matches at every NUL and takes (one group, so findall gives one string per piece, in order) the stretch from the
+# first kept character to the _KEY_CHARS-th one, or to the last one if there are fewer; removing the characters
+# that are not kept from those stretches, all at once, leaves the keys.
+_PIECE_KEY_SPAN = lazy_re("\x00[^\x00" + _KEPT + "]*((?:[" + _KEPT + "][^\x00" + _KEPT + "]*){0," + str(_KEY_CHARS - 1)
+                          + "}[" + _KEPT + "])?")
+_NOT_KEPT = lazy_re("[^\x00" + _KEPT + "]+")
+
+
+def _piece_keys(texts: list[str]) -> list[str]:
+    """The key of each text (none of them holds a NUL)."""
+    spans = _PIECE_KEY_SPAN.findall("\x00" + "\x00".join(texts))
+    return _NOT_KEPT.sub("", "\x00".join(spans)).split("\x00")
 
 
 @rule("DUP003", "repeated-sentence", severity="warning")
@@ -340,7 +350,7 @@ def repeated_sentence(doc: Document) -> Iterator[Finding]:
         long = [i for i, (s, e) in enumerate(pieces) if e - s >= _MIN_HAN3]
         if len(long) < 2:
             return
-        keys = _PIECE_KEY.findall("\x00" + "\x00".join([masked[s:e] for s, e in [pieces[i] for i in long]]))
+        keys = _piece_keys([masked[s:e] for s, e in [pieces[i] for i in long]])
         if len(set(keys)) == len(keys):
             return  # no two pieces can normalise to the same sentence
         counts = Counter(keys)

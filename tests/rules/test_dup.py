@@ -301,6 +301,26 @@ def test_dup003_pieces_of_exactly_the_minimum_length_are_compared():
     assert lint("开展活动。" + body[1:] + "\n其他内容在这里。\n会议指出。" + body[1:] + "\n", ["DUP003"]) == []
 
 
+def test_dup003_piece_keys():
+    # the key of a piece is its first _KEY_CHARS kept characters: check on every sentence of the seeds and
+    # fixtures, and on pieces with fewer kept characters, none, or kept characters beyond U+FFFF
+    import re
+    from pathlib import Path
+
+    from lintkit import Document
+    from lintkit_rules import dup
+
+    root = Path(__file__).resolve().parents[2]
+    texts = []
+    for path in sorted([*root.glob("seeds/*.txt"), *root.glob("tests/fixtures/**/*.txt")]):
+        doc = Document(path.read_text(encoding="utf-8"))
+        texts += [doc.masked[s:e] for s, e in doc.sentences]
+    texts += ["", "，。", "一二三", "“一”，二、三", "𠀀" * 20 + "全县各级妇联组织", "全县，各级妇联组织要进一步", "还也又"]
+    expected = [re.sub("[^" + dup._KEPT + "]", "", t)[:dup._KEY_CHARS] for t in texts]
+    assert dup._piece_keys(texts) == expected
+    assert dup._piece_keys(["全县，各级妇联组织要进一步", "全县各级妇联还组织要"]) == ["全县各级妇联组织", "全县各级妇联组织"]
+
+
 def test_dup003_nul_in_text_compares_every_piece():
     # files with NUL are refused by the readers, but a Document can be built directly (API, editors)
     from lintkit import Document
