@@ -62,54 +62,65 @@ _QUOTE_DOUBLE = lazy_compile(r"(?P<q>\p{Han}{2,4})[“‘《「『](?P=q)")
 _HAN_SUPERSET = r"[^\x00-\x7f\s\u2000-\u206f\u3000-\u3004\u3008-\u3020\uff00-\uffef\ufffc]"
 
 
-def _after_first(kind: str) -> list[tuple[str, str]]:
-    """``(first character, condition after it)`` for every doubling of one kind; the conditions of the quote
-    kind use groups, numbered from 1 in the order given (renumbered by _starts)."""
+def _after_first(kind: str) -> list[tuple[str, str, str]]:
+    """``(first character, what follows it, assertions about what comes before)`` for everything of one kind:
+    the second item is matched in a lookahead after the first character, the third (lookbehinds, maybe none) is
+    tested after that at the same place. The quote kind uses groups, numbered from 1 in the order given
+    (renumbered by _starts)."""
     out = []
     if kind == "char":  # 的的, not in 目的的 or 的的确
         for e in _D1["chars"]:
             c = e["char"]
-            cond = "".join("(?<!" + re.escape(x + c[0]) + ")" for x in e["not_after"])
-            cond += "(?=" + re.escape(c[1:] + c)
+            ahead = re.escape(c[1:] + c)
             if e["not_before"]:
-                cond += "(?!" + "|".join(re.escape(x) for x in e["not_before"]) + ")"
-            out.append((c[0], cond + ")"))
+                ahead += "(?!" + "|".join(re.escape(x) for x in e["not_before"]) + ")"
+            out.append((c[0], ahead, "".join("(?<!" + re.escape(x + c[0]) + ")" for x in e["not_after"])))
     elif kind == "unit":  # 马田镇镇红星村
         nnf = "[" + "".join(re.escape(x) for x in _PL["not_next_first"]) + "]"
         suffix = "(?:" + "|".join(re.escape(x) for x in _PL["next_suffix"]) + ")"
         for u in _PL["units"]:
-            out.append((u, "(?<=" + _HAN_SUPERSET * 2 + re.escape(u) + ")(?=" + re.escape(u) + "(?!" + nnf + ")"
-                        + _HAN_SUPERSET + "{1,4}?" + suffix + ")"))
+            out.append((u, re.escape(u) + "(?!" + nnf + ")" + _HAN_SUPERSET + "{1,4}?" + suffix,
+                        "(?<=" + _HAN_SUPERSET * 2 + re.escape(u) + ")"))
     elif kind == "word":  # 进一步进一步
         for w in _WORDS:
-            out.append((w[0], "(?=" + re.escape(w[1:] + w) + ")"))
+            out.append((w[0], re.escape(w[1:] + w), ""))
     elif kind == "quote":  # 首屆“首屆: the two characters before the mark, at distance 2, 3 or 4, repeated after it
         for q in "“‘《「『":
-            out.append((q, r"(?=(?<=(.)(.).)\1\2|(?<=(.)(.)..)\3\4|(?<=(.)(.)...)\5\6)"))
+            out.append((q, r"(?<=(.)(.).)\1\2|(?<=(.)(.)..)\3\4|(?<=(.)(.)...)\5\6", ""))
     elif kind == "repeat":  # DUP004: a listed word followed by itself within _MAX_DIST characters, no clause break
         for w in _D4_WORDS:
-            out.append((w[0], "(?=" + re.escape(w[1:]) + "[^，,；;。！？!?：:\r\n]{0," + str(_MAX_DIST) + "}"
-                        + re.escape(w) + ")"))
+            out.append((w[0], re.escape(w[1:]) + "[^，,；;。！？!?：:\r\n]{0," + str(_MAX_DIST) + "}" + re.escape(w), ""))
     else:  # DUP003 "ordinal": an inline section ordinal, the mark before the bracket none of the characters below
         # (which are neither Han nor ”’》, see _INLINE_ORDINAL)
         for b in "（(":
-            out.append((b, "(?<![\x00-\x7f。，、；：！？“‘（《【\u3000\ufffc\u00a0]" + re.escape(b) + ")"
-                        "(?=[一二三四五六七八九十]{1,3}[）)])"))
+            out.append((b, "[一二三四五六七八九十]{1,3}[）)]",
+                        "(?<![\x00-\x7f。，、；：！？“‘（《【\u3000\ufffc\u00a0]" + re.escape(b) + ")"))
     return out
 
 
 def _starts(kinds: tuple[str, ...]) -> str:
-    """One pattern for the doubling kinds given: an alternation grouped by first character (every alternative
-    starts with a literal, so `re` skips other characters fast)."""
-    by_first: dict[str, list[str]] = {}
+    """One pattern for the kinds given: an alternation grouped by first character (every alternative starts
+    with a literal, so `re` skips other characters fast); under one first character, one lookahead for all that
+    need nothing before, then one alternative per lookbehind (the lookahead first: it fails soonest)."""
+    plain: dict[str, list[str]] = {}
+    behind: dict[str, list[str]] = {}
     groups = 0
     for kind in kinds:
-        for first, cond in _after_first(kind):
-            n = cond.count("(.)")
-            cond = re.sub(r"\\(\d)", lambda m: "\\" + str(int(m.group(1)) + groups), cond)
+        for first, ahead, before in _after_first(kind):
+            n = ahead.count("(.)")
+            ahead = re.sub(r"\\(\d)", lambda m: "\\" + str(int(m.group(1)) + groups), ahead)
             groups += n
-            by_first.setdefault(first, []).append(cond)
-    return "|".join(re.escape(f) + "(?:" + "|".join(conds) + ")" for f, conds in by_first.items())
+            plain.setdefault(first, [])
+            behind.setdefault(first, [])
+            if before:
+                behind[first].append("(?=" + ahead + ")" + before)
+            else:
+                plain[first].append(ahead)
+    alts = []
+    for first in plain:
+        conds = (["(?=" + "|".join(plain[first]) + ")"] if plain[first] else []) + behind[first]
+        alts.append(re.escape(first) + "(?:" + "|".join(conds) + ")")
+    return "|".join(alts)
 
 
 _OPEN_QUOTE = lazy_compile(r"[“‘《「『]")
@@ -347,12 +358,13 @@ def repeated_sentence(doc: Document) -> Iterator[Finding]:
     else:
         # a piece shorter than _MIN_HAN3 characters normalises to fewer than _MIN_HAN3 Han characters: it is
         # skipped, and leaving it out changes nothing for the others (see _repeated_sentences)
-        long = [i for i, (s, e) in enumerate(pieces) if e - s >= _MIN_HAN3]
-        if len(long) < 2:
+        texts = [masked[s:e] for s, e in pieces if e - s >= _MIN_HAN3]
+        if len(texts) < 2:
             return
-        keys = _piece_keys([masked[s:e] for s, e in [pieces[i] for i in long]])
+        keys = _piece_keys(texts)
         if len(set(keys)) == len(keys):
             return  # no two pieces can normalise to the same sentence
+        long = [i for i, (s, e) in enumerate(pieces) if e - s >= _MIN_HAN3]
         counts = Counter(keys)
         candidates = [i for i, k in zip(long, keys) if counts[k] > 1]
     yield from _repeated_sentences(doc, pieces, candidates)
@@ -439,7 +451,7 @@ _KIND_STARTS = {kind: lazy_re(_starts((kind,))) for kind in _KINDS}
 _STARTS: dict[frozenset[str], LazyPattern] = {}  # one pattern for each set of kinds still looked for
 _FIRST_KINDS: dict[str, list[str]] = {}  # the kinds that start with each character
 for _kind in _KINDS:
-    for _first, _ in _after_first(_kind):
+    for _first, _, _ in _after_first(_kind):
         if _kind not in _FIRST_KINDS.setdefault(_first, []):
             _FIRST_KINDS[_first].append(_kind)
 
