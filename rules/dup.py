@@ -15,6 +15,7 @@ from typing import Iterator
 import regex
 
 from lintkit import Document, Finding, Fix, lazy_compile, lazy_re, rule
+from lintkit.patterns import LazyPattern
 
 from ._common import load_data, shorten
 
@@ -48,19 +49,78 @@ _DOUBLE_UNIT = lazy_compile(
 # a word repeated across an opening quote or title mark: 首屆“首屆家風家訓”
 _QUOTE_DOUBLE = lazy_compile(r"(?P<q>\p{Han}{2,4})[“‘《「『](?P=q)")
 
-# Cheap necessary conditions, one stdlib `re` pass each (the `regex` module is several times slower at
-# back-references and at long alternations). A document is scanned with the exact patterns above only when one
-# of these finds something (about 1 document in 20).
-# - a character or unit written twice: 的的, 镇镇
-_DOUBLE_CHAR_PRE = lazy_re(
-    "(" + "|".join(re.escape(x) for x in sorted({e["char"] for e in _D1["chars"]} | set(_PL["units"]),
-                                                 key=len, reverse=True)) + r")\1")
-# - a listed word written twice; the alternation is grouped by first character (same matches, fewer tries)
-_DOUBLE_WORD_PRE = lazy_re("(" + "|".join(
-    re.escape(first) + "(?:" + "|".join(re.escape(w[1:]) for w in _WORDS if w[0] == first) + ")"
-    for first in dict.fromkeys(w[0] for w in _WORDS)) + r")\1")
-# - the two characters before an opening mark (at distance 2, 3 or 4) repeated right after it: 首屆“首屆
-_QUOTE_DOUBLE_PRE = lazy_re(r"[“‘《「『](?:(?<=(.)(.).)\1\2|(?<=(.)(.)..)\3\4|(?<=(.)(.)...)\5\6)")
+# Cheap necessary conditions in stdlib `re` (the `regex` module is several times slower at back-references and
+# at long alternations), shared by DUP001, DUP003 and DUP004. Each thing an exact scan looks for (a kind below)
+# is written as the character it starts with followed by a condition on what is around it (lookarounds only, so
+# a match is that one character and no start is skipped): the exact pattern with \p{Han} widened to
+# _HAN_SUPERSET and without the captures. One pass of all kinds together (memoised per document: _kinds_found)
+# finds the places where one can start (a correct draft has none, nearly always); an exact scan runs only for a
+# kind that can start at one of them. One pass costs less than one per kind: `re` skips the characters that
+# start no kind fast, and the costly part, entering a match at a candidate character, is shared.
+# Every character of \p{Han} is in this class (checked by the tests): it leaves out only ASCII, blanks and
+# punctuation, the characters that stop a place name in a correct draft.
+_HAN_SUPERSET = r"[^\x00-\x7f\s\u2000-\u206f\u3000-\u3004\u3008-\u3020\uff00-\uffef\ufffc]"
+
+
+def _after_first(kind: str) -> list[tuple[str, str, str]]:
+    """``(first character, what follows it, assertions about what comes before)`` for everything of one kind:
+    the second item is matched in a lookahead after the first character, the third (lookbehinds, maybe none) is
+    tested after that at the same place. The quote kind uses groups, numbered from 1 in the order given
+    (renumbered by _starts)."""
+    out = []
+    if kind == "char":  # 的的, not in 目的的 or 的的确
+        for e in _D1["chars"]:
+            c = e["char"]
+            ahead = re.escape(c[1:] + c)
+            if e["not_before"]:
+                ahead += "(?!" + "|".join(re.escape(x) for x in e["not_before"]) + ")"
+            out.append((c[0], ahead, "".join("(?<!" + re.escape(x + c[0]) + ")" for x in e["not_after"])))
+    elif kind == "unit":  # 马田镇镇红星村
+        nnf = "[" + "".join(re.escape(x) for x in _PL["not_next_first"]) + "]"
+        suffix = "(?:" + "|".join(re.escape(x) for x in _PL["next_suffix"]) + ")"
+        for u in _PL["units"]:
+            out.append((u, re.escape(u) + "(?!" + nnf + ")" + _HAN_SUPERSET + "{1,4}?" + suffix,
+                        "(?<=" + _HAN_SUPERSET * 2 + re.escape(u) + ")"))
+    elif kind == "word":  # 进一步进一步
+        for w in _WORDS:
+            out.append((w[0], re.escape(w[1:] + w), ""))
+    elif kind == "quote":  # 首屆“首屆: the two characters before the mark, at distance 2, 3 or 4, repeated after it
+        for q in "“‘《「『":
+            out.append((q, r"(?<=(.)(.).)\1\2|(?<=(.)(.)..)\3\4|(?<=(.)(.)...)\5\6", ""))
+    elif kind == "repeat":  # DUP004: a listed word followed by itself within _MAX_DIST characters, no clause break
+        for w in _D4_WORDS:
+            out.append((w[0], re.escape(w[1:]) + "[^，,；;。！？!?：:\r\n]{0," + str(_MAX_DIST) + "}" + re.escape(w), ""))
+    else:  # DUP003 "ordinal": an inline section ordinal, the mark before the bracket none of the characters below
+        # (which are neither Han nor ”’》, see _INLINE_ORDINAL)
+        for b in "（(":
+            out.append((b, "[一二三四五六七八九十]{1,3}[）)]",
+                        "(?<![\x00-\x7f。，、；：！？“‘（《【\u3000\ufffc\u00a0]" + re.escape(b) + ")"))
+    return out
+
+
+def _starts(kinds: tuple[str, ...]) -> str:
+    """One pattern for the kinds given: an alternation grouped by first character (every alternative starts
+    with a literal, so `re` skips other characters fast); under one first character, one lookahead for all that
+    need nothing before, then one alternative per lookbehind (the lookahead first: it fails soonest)."""
+    plain: dict[str, list[str]] = {}
+    behind: dict[str, list[str]] = {}
+    groups = 0
+    for kind in kinds:
+        for first, ahead, before in _after_first(kind):
+            n = ahead.count("(.)")
+            ahead = re.sub(r"\\(\d)", lambda m: "\\" + str(int(m.group(1)) + groups), ahead)
+            groups += n
+            plain.setdefault(first, [])
+            behind.setdefault(first, [])
+            if before:
+                behind[first].append("(?=" + ahead + ")" + before)
+            else:
+                plain[first].append(ahead)
+    alts = []
+    for first in plain:
+        conds = (["(?=" + "|".join(plain[first]) + ")"] if plain[first] else []) + behind[first]
+        alts.append(re.escape(first) + "(?:" + "|".join(conds) + ")")
+    return "|".join(alts)
 
 
 _OPEN_QUOTE = lazy_compile(r"[“‘《「『]")
@@ -97,34 +157,31 @@ def doubled_word(doc: Document) -> Iterator[Finding]:
     （--unsafe-fixes），删去引号外的一份。叠字、叠词（扎扎实实、常常、人人、看看、研究研究）、一对一、
     面对面、落实落细、关心关爱都是正确的汉语，不报告。
     """
-    masked = doc.masked
-    double_char = _DOUBLE_CHAR_PRE.search(masked) is not None
-    double_word = _DOUBLE_WORD_PRE.search(masked) is not None
-    quote_double = _QUOTE_DOUBLE_PRE.search(masked) is not None
-    if not (double_char or double_word or quote_double):
-        return
-    yield from _doubled_word(doc, double_char, double_word, quote_double)
+    kinds = _kinds_found(doc)
+    if kinds & _DUP001_KINDS:
+        yield from _doubled_word(doc, kinds)
 
 
-def _doubled_word(doc: Document, double_char: bool, double_word: bool, quote_double: bool) -> Iterator[Finding]:
-    """The findings of DUP001; each exact scan runs only when its pre-check found a candidate."""
+def _doubled_word(doc: Document, kinds: frozenset[str] = frozenset(("char", "unit", "word", "quote"))
+                  ) -> Iterator[Finding]:
+    """The findings of DUP001; each exact scan runs only for the kinds given (those that can start somewhere)."""
     masked = doc.masked
-    if double_char:  # a unit doubled (镇镇) is a doubled character too
+    if "char" in kinds:
         for m in _DOUBLE_CHAR.finditer(masked):
             s, e = m.span("c")
             yield Finding(s - 1, e, f"“{doc.text[s - 1:e]}”重复了“{m.group('c')}”",
                           Fix.replace(s, e, "", f"删去重复的“{m.group('c')}”"))
-    if double_word:
+    if "word" in kinds:
         for m in _DOUBLE_WORD.finditer(masked):
             w = m.group("w")
             s, e = m.span()
             yield Finding(s, e, f"“{w}”重复了两遍", Fix.replace(s + len(w), e, "", f"删去重复的“{w}”"))
-    if double_char:
+    if "unit" in kinds:
         for m in _DOUBLE_UNIT.finditer(masked):
             s, e = m.span()
             u = m.group("u")
             yield Finding(s, e, f"地名中“{u}{u}”重复了“{u}”", Fix.replace(s + 1, e, "", f"删去重复的“{u}”"))
-    if quote_double:
+    if "quote" in kinds:
         for m in _quote_doubles(masked):
             w = m.group("q")
             s, e = m.span()
@@ -139,14 +196,17 @@ _NOT_TEXT = lazy_compile(r"[^\p{Han}\dA-Za-z“”‘’《》\"'（）()]")
 _HAN = lazy_compile(r"\p{Han}")
 _NOT_HAN = lazy_compile(r"[^\p{Han}]")
 _MIN_HAN2 = int(_DATA["dup002"]["min_han"])
-# Necessary conditions for a finding, one stdlib `re` pass each: a repeated clause (at least 4 characters) ends
-# with the same 4 characters as the clause before it, whose last character comes right before the delimiter
-# (the clause's first copy is found by this), unless a blank comes before a delimiter (checked separately).
+# A necessary condition for a finding, checked at every place it can occur with one stdlib `re` pass: a repeated
+# clause (its stripped text at least 4 characters long, see min_han) is the end of the clause before it, whose
+# stripped text therefore ends with the same 4 characters. The pattern starts at the first blank or delimiter
+# after a clause (group 1: its last 4 characters, the last one not blank), goes over the blanks and delimiters
+# between the two clauses, takes the next clause without its surrounding blanks (group 2, atomic: no
+# backtracking) and asks that it end with group 1. The clause loop then runs only if group 2 really is the end
+# of the clause before it (for a clean draft: almost never).
 _D = "，,；;、。！？!?：:"
 _B = " \t\u3000\u00a0"
-_DUP002_PRE = lazy_re(f"[{_D}](?<=([^{_D}\r\n]{{3}}[^{_D}{_B}\r\n])[{_D}])[{_D}{_B}]*[^{_D}\r\n]*?\\1[{_B}]*"
-                      f"(?=[{_D}\r\n]|\\Z)")
-_BLANK_BEFORE_DELIM = lazy_re(f"[{_B}][{_D}]")
+_DUP002_CAND = lazy_re(f"[{_D}{_B}](?<=([^{_D}\r\n]{{3}}[^{_D}{_B}\r\n])[{_D}{_B}])(?:(?<=[{_D}])|[{_B}]*[{_D}])"
+                       f"[{_D}{_B}]*+((?>[^{_D}\r\n]*[^{_D}{_B}\r\n]))(?<=\\1)")
 
 
 @rule("DUP002", "repeated-clause", severity="warning", fix="unsafe")
@@ -163,8 +223,17 @@ def repeated_clause(doc: Document) -> Iterator[Finding]:
     （要……，要……）不报告。
     """
     masked = doc.masked
-    if _DUP002_PRE.search(masked) is None and _BLANK_BEFORE_DELIM.search(masked) is None:
-        return
+    for m in _DUP002_CAND.finditer(masked):
+        clause = m.group(2)
+        p = m.start()
+        if p >= len(clause) and masked[p - len(clause):p] == clause:
+            yield from _repeated_clauses(doc)
+            return
+
+
+def _repeated_clauses(doc: Document) -> Iterator[Finding]:
+    """The findings of DUP002: every clause compared with the one before it."""
+    masked = doc.masked
     prev = None  # (start, end, clause text without surrounding blanks)
     for m in _CLAUSE.finditer(masked):
         s, e = m.span()
@@ -214,14 +283,9 @@ def _pieces(doc: Document) -> Iterator[tuple[int, int]]:
             yield start, e
 
 
-# A necessary condition for an inline ordinal, found with one fast stdlib `re` pass; most documents have none,
-# and then the pieces are the sentences
-# (the mark before the bracket is none of the characters below, which are neither Han nor ”’》)
-_INLINE_ORDINAL_PRE = lazy_re(r"[（(](?<![\x00-\x7f。，、；：！？“‘（《【\u3000\ufffc\u00a0].)[一二三四五六七八九十]{1,3}[）)]")
-
 # The characters _NORM3 keeps, below U+10000: Han characters, decimal digits, Latin letters (checked against
 # `regex`'s \p{Han} and \d by the tests). A stdlib `re` class built from them tests a character several times
-# faster than the `regex` module; a text with characters beyond U+FFFF takes the slower exact path.
+# faster than the `regex` module; characters beyond U+FFFF are left out of the keys (see _PIECE_KEY_SPAN).
 _KEPT_BMP = (
     (0x0030, 0x0039), (0x0041, 0x005A), (0x0061, 0x007A), (0x0660, 0x0669), (0x06F0, 0x06F9), (0x07C0, 0x07C9),
     (0x0966, 0x096F), (0x09E6, 0x09EF), (0x0A66, 0x0A6F), (0x0AE6, 0x0AEF), (0x0B66, 0x0B6F), (0x0BE6, 0x0BEF),
@@ -252,11 +316,22 @@ def _kept_class() -> str:
 
 _KEPT = _kept_class()
 _KEY_CHARS = 8
-# For each piece (the pieces joined with NUL, each preceded by one), its first _KEY_CHARS kept characters: equal
-# normalised sentences have equal keys, and almost all pieces of a document have distinct keys. The nested
-# optional groups make the pattern match at every NUL, so findall gives one key per piece, in order.
-_PIECE_KEY = lazy_re("\x00" + ("(?:[^\x00" + _KEPT + "]*([" + _KEPT + "])") * _KEY_CHARS + ")?" * _KEY_CHARS)
-_ASTRAL = lazy_re("[\U00010000-\U0010ffff]")
+# The key of a piece: its first _KEY_CHARS kept characters below U+10000. It is a function of the normalised
+# sentence (every character of _KEPT is kept by _NORM3, and the characters skipped, including any beyond U+FFFF,
+# are skipped whether or not _NORM3 keeps them), so equal normalised sentences have equal keys, and almost all
+# pieces of a document have distinct keys. For the pieces joined with NUL, each preceded by one, this pattern
+# matches at every NUL and takes (one group, so findall gives one string per piece, in order) the stretch from the
+# first kept character to the _KEY_CHARS-th one, or to the last one if there are fewer; removing the characters
+# that are not kept from those stretches, all at once, leaves the keys.
+_PIECE_KEY_SPAN = lazy_re("\x00[^\x00" + _KEPT + "]*((?:[" + _KEPT + "][^\x00" + _KEPT + "]*){0," + str(_KEY_CHARS - 1)
+                          + "}[" + _KEPT + "])?")
+_NOT_KEPT = lazy_re("[^\x00" + _KEPT + "]+")
+
+
+def _piece_keys(texts: list[str]) -> list[str]:
+    """The key of each text (none of them holds a NUL)."""
+    spans = _PIECE_KEY_SPAN.findall("\x00" + "\x00".join(texts))
+    return _NOT_KEPT.sub("", "\x00".join(spans)).split("\x00")
 
 
 @rule("DUP003", "repeated-sentence", severity="warning")
@@ -272,21 +347,26 @@ def repeated_sentence(doc: Document) -> Iterator[Finding]:
     报告第二处并指出第一处所在的行。标题与正文重复、单独成行的小标题不报告。
     """
     masked = doc.masked
-    if _INLINE_ORDINAL_PRE.search(masked) is None:
+    if "ordinal" not in _kinds_found(doc):  # most documents have no inline ordinal: the pieces are the sentences
         pieces = doc.sentences
     else:
         pieces = list(_pieces(doc))
     if len(pieces) < 2:
         return
-    joined = "\x00" + "\x00".join([masked[s:e] for s, e in pieces])
-    if "\x00" in masked or _ASTRAL.search(joined) is not None:
-        candidates = range(len(pieces))  # the keys would not be exact: compare every piece
+    if "\x00" in masked:
+        candidates = range(len(pieces))  # NUL separates the pieces below: compare every piece
     else:
-        keys = _PIECE_KEY.findall(joined)
+        # a piece shorter than _MIN_HAN3 characters normalises to fewer than _MIN_HAN3 Han characters: it is
+        # skipped, and leaving it out changes nothing for the others (see _repeated_sentences)
+        texts = [masked[s:e] for s, e in pieces if e - s >= _MIN_HAN3]
+        if len(texts) < 2:
+            return
+        keys = _piece_keys(texts)
         if len(set(keys)) == len(keys):
             return  # no two pieces can normalise to the same sentence
+        long = [i for i, (s, e) in enumerate(pieces) if e - s >= _MIN_HAN3]
         counts = Counter(keys)
-        candidates = [i for i, k in enumerate(keys) if counts[k] > 1]
+        candidates = [i for i, k in zip(long, keys) if counts[k] > 1]
     yield from _repeated_sentences(doc, pieces, candidates)
 
 
@@ -334,12 +414,6 @@ _D4_WORDS = sorted(_D4["words"], key=len, reverse=True)
 _REPEAT_WORDS = lazy_compile("|".join(regex.escape(w) for w in _D4_WORDS))
 _MAX_DIST = int(_D4["max_distance"])
 _CLAUSE_BREAK = lazy_compile(r"[，,；;。！？!?：:\r\n]")
-# A necessary condition, one stdlib `re` pass: some listed word followed, within _MAX_DIST characters and no
-# clause break, by the same word (the alternation grouped by first character, in the order of _REPEAT_WORDS).
-_DUP004_PRE = lazy_re("(" + "|".join(
-    re.escape(first) + "(?:" + "|".join(re.escape(w[1:]) for w in _D4_WORDS if w[0] == first) + ")"
-    for first in dict.fromkeys(w[0] for w in _D4_WORDS)) + r")(?=[^，,；;。！？!?：:\r\n]{0," + str(_MAX_DIST) + r"}\1)")
-
 
 @rule("DUP004", "repeated-word-in-clause", severity="info")
 def repeated_word_in_clause(doc: Document) -> Iterator[Finding]:
@@ -352,9 +426,13 @@ def repeated_word_in_clause(doc: Document) -> Iterator[Finding]:
     修复：无。只检查 data/dup.toml 中的修饰词，两次出现相距不超过 25 字且中间没有逗号、分号、句号。
     “尊法学法守法用法”“落实落细”“关心关爱”这类单字重复的固定说法不在检查范围。
     """
+    if "repeat" in _kinds_found(doc):
+        yield from _repeated_words(doc)
+
+
+def _repeated_words(doc: Document) -> Iterator[Finding]:
+    """The findings of DUP004: every listed word compared with the previous occurrence of the same word."""
     masked = doc.masked
-    if _DUP004_PRE.search(masked) is None:
-        return
     last: dict[str, int] = {}
     for m in _REPEAT_WORDS.finditer(masked):
         w = m.group()
@@ -364,3 +442,40 @@ def repeated_word_in_clause(doc: Document) -> Iterator[Finding]:
         if p is None or s - p > _MAX_DIST or _CLAUSE_BREAK.search(masked, p, s):
             continue
         yield Finding(s, e, f"“{w}”在同一分句中重复使用")
+
+
+# ------------------------------------------------------------------------------------------------- shared pass
+_KINDS = ("char", "unit", "word", "quote", "repeat", "ordinal")
+_DUP001_KINDS = frozenset(("char", "unit", "word", "quote"))
+_KIND_STARTS = {kind: lazy_re(_starts((kind,))) for kind in _KINDS}
+_STARTS: dict[frozenset[str], LazyPattern] = {}  # one pattern for each set of kinds still looked for
+_FIRST_KINDS: dict[str, list[str]] = {}  # the kinds that start with each character
+for _kind in _KINDS:
+    for _first, _, _ in _after_first(_kind):
+        if _kind not in _FIRST_KINDS.setdefault(_first, []):
+            _FIRST_KINDS[_first].append(_kind)
+
+
+def _kinds_found(doc: Document) -> frozenset[str]:
+    """The kinds (see _after_first) that can start somewhere in the masked text, found once per document."""
+    return doc.memo("dup.kinds", _find_kinds)
+
+
+def _find_kinds(doc: Document) -> frozenset[str]:
+    """One pass over the masked text looking for every kind at once; a kind found is not looked for again (the
+    scan goes on with a pattern for the other kinds, from the next character)."""
+    masked = doc.masked
+    left = frozenset(_KINDS)
+    pos = 0
+    while left:
+        pattern = _STARTS.get(left)
+        if pattern is None:
+            pattern = _STARTS[left] = lazy_re(_starts(tuple(k for k in _KINDS if k in left)))
+        m = pattern.search(masked, pos)  # (a lookbehind sees the text before pos)
+        if m is None:
+            break
+        pos = m.start()
+        left = left.difference([k for k in _FIRST_KINDS[masked[pos]]
+                                if k in left and _KIND_STARTS[k].match(masked, pos) is not None])
+        pos += 1
+    return frozenset(_KINDS) - left

@@ -49,6 +49,104 @@ def test_dup001_grammatical_reduplication():
     check_rule("DUP001", valid=GRAMMATICAL)
 
 
+def test_han_superset_holds_every_han_character():
+    # the shared pre-check widens \p{Han} to this stdlib class: it must hold every Script=Han character
+    import re
+
+    import regex
+    from lintkit_rules import dup
+
+    every = "".join(chr(c) for c in range(0x110000) if not 0xD800 <= c < 0xE000)
+    han = "".join(regex.findall(r"\p{Han}", every))
+    assert len(han) > 90000 and re.sub(dup._HAN_SUPERSET, "", han) == ""
+
+
+def _doubled_texts():
+    """Seed and fixture texts, and their lines with each kind of thing DUP001/DUP003/DUP004 look for put in at
+    random places: listed characters, units and words written twice, a word repeated across an opening mark, a
+    modifier repeated in the clause, an inline ordinal (full- and halfwidth)."""
+    import random
+    from pathlib import Path
+
+    from lintkit_rules import dup
+
+    root = Path(__file__).resolve().parents[2]
+    rng = random.Random(3)
+    chars = [e["char"] for e in dup._D1["chars"]]
+    paths = [*root.glob("seeds/*.txt"), *root.glob("tests/fixtures/**/*.txt"), *root.glob("tests/fixtures/**/*.md")]
+    for path in sorted(paths):
+        text = path.read_text(encoding="utf-8")
+        yield text
+        lines = [ln for ln in text.splitlines() if len(ln) > 10]
+        for line in rng.sample(lines, min(6, len(lines))):
+            for _ in range(3):
+                i = rng.randrange(1, len(line))
+                v = rng.choice(dup._D4_WORDS)
+                w = rng.choice([rng.choice(chars) * 2, rng.choice(dup._PL["units"]) * 2 + "红星村",
+                                rng.choice(dup._WORDS) * 2, line[max(0, i - 3):i] + rng.choice("“‘《「『"),
+                                v + "引领广大妇女" + v,
+                                "（" + rng.choice("一二三十") + "）", "(" + rng.choice("一二三十") + ")"])
+                yield line[:i] + w + line[i:]
+
+
+def test_shared_pre_check_implies_every_finding():
+    # DUP001, DUP003 and DUP004 run their exact scans only for the kinds the shared pass finds: compare each
+    # with its exact scans run unconditionally
+    from lintkit import Document
+    from lintkit_rules import dup
+
+    counts = [0, 0, 0]
+    for text in _doubled_texts():
+        doc = Document(text)
+        expected = list(dup._doubled_word(doc))
+        assert list(dup.doubled_word(doc)) == expected, text
+        counts[0] += bool(expected)
+        expected = list(dup._repeated_words(doc))
+        assert list(dup.repeated_word_in_clause(doc)) == expected, text
+        counts[1] += bool(expected)
+        exact = Document(text)
+        exact.memo("dup.kinds", lambda d: frozenset(["ordinal"]))  # pieces always split at inline ordinals
+        expected = list(dup.repeated_sentence(exact))
+        assert list(dup.repeated_sentence(doc)) == expected, text
+        ordinal = dup._INLINE_ORDINAL.search(doc.masked) is not None
+        assert not ordinal or "ordinal" in dup._kinds_found(doc), text
+        counts[2] += ordinal
+    assert min(counts) > 50, counts  # the variants do hold what the scans look for
+
+
+def test_shared_pre_check_on_every_listed_item():
+    # each listed character, unit and word doubled, and each modifier repeated, before and after the characters
+    # that decide the exact patterns (the excluded contexts and a few others)
+    from lintkit import Document
+    from lintkit_rules import dup
+
+    texts = []
+    for e in dup._D1["chars"]:
+        for x in [*e["not_after"], "身", "“"]:
+            for y in [*e["not_before"], "未", "。"]:
+                texts.append("健康" + x + e["char"] * 2 + y + "成年人")
+    for u in dup._PL["units"]:
+        for y in [*dup._PL["not_next_first"][:6], "红星", "红、", "红星新建"]:
+            for suffix in dup._PL["next_suffix"]:
+                texts.append("在马田" + u * 2 + y + suffix + "建设")
+    for w in [*dup._WORDS, *dup._D4_WORDS]:
+        for y in ["的", "。", "工作", w[0]]:
+            texts.append("要" + w + w + y + "加强")
+            texts.append("要" + w + "引领广大妇女" + y + w + "听党话")
+    for mark in "“‘《「『":
+        texts.append("鎮原縣首屆" + mark + "首屆家風家訓朗誦會")
+        texts.append("开展家风家训" + mark + "家风家训活动")
+    found = 0
+    for text in texts:
+        doc = Document(text)
+        expected = list(dup._doubled_word(doc)) + list(dup._repeated_words(doc))
+        assert list(dup.doubled_word(doc)) + list(dup.repeated_word_in_clause(doc)) == expected, text
+        found += bool(expected)
+    assert found > len(texts) // 3
+    for text in ["荣誉称号（一）推进", "荣誉称号(二)推进", "“称号”(十二）推进", "称号》（三)推进"]:
+        assert "ordinal" in dup._kinds_found(Document(text)) and dup._INLINE_ORDINAL.search(text), text
+
+
 # ------------------------------------------------------------------------------------------------- DUP002
 def test_dup002_seed_clause():
     found = lint(seed_line("000", 4), ["DUP002"])
@@ -82,6 +180,44 @@ def test_dup002_pre_check_paths(between):
     found = lint("组织干部积极参与" + clause + between + clause + "；开展活动", ["DUP002"])
     assert [d.text for d in found] == [clause]
     assert lint("组织干部积极参与" + clause + between + "比武大赛的" + clause[:-1] + "；开展活动", ["DUP002"]) == []
+
+def _dup002_texts():
+    """Seed and fixture lines, with every clause of each line doubled (whole, or its end) across the ways two
+    clauses can be joined; with the lines themselves (clean drafts, recall fixtures)."""
+    import random
+    import re
+    from pathlib import Path
+
+    root = Path(__file__).resolve().parents[2]
+    rng = random.Random(2)
+    betweens = ["；", "，", "、", "：", " ；", "；\u3000", "，  ，", "\u3000，", "；；", " "]
+    paths = [*root.glob("seeds/*.txt"), *root.glob("tests/fixtures/**/*.txt"), *root.glob("tests/fixtures/**/*.md")]
+    for path in sorted(paths):
+        text = path.read_text(encoding="utf-8")
+        yield text
+        lines = [ln for ln in text.splitlines() if len(ln) > 10]
+        for line in rng.sample(lines, min(4, len(lines))):
+            clauses = [m for m in re.finditer(r"[^，,；;、。！？!?：:]+", line)]
+            for m in rng.sample(clauses, min(3, len(clauses))):
+                for copy in (m.group(), m.group()[-rng.randint(4, 9):], m.group()[1:]):
+                    yield line[:m.end()] + rng.choice(betweens) + copy + line[m.end():]
+
+
+def test_dup002_candidates_imply_every_finding():
+    # the candidate pass must let the clause loop run wherever the loop finds something: compare the rule with
+    # the loop alone on real lines with doubled clauses (the pattern's 4 characters need min_han >= 4)
+    from lintkit import Document
+    from lintkit_rules import dup
+
+    assert dup._MIN_HAN2 >= 4
+    n = 0
+    for text in _dup002_texts():
+        doc = Document(text)
+        expected = list(dup._repeated_clauses(doc))
+        assert list(dup.repeated_clause(doc)) == expected, text
+        n += bool(expected)
+    assert n > 100  # the variants do repeat clauses
+
 
 # ------------------------------------------------------------------------------------------------- DUP003
 def test_dup003_seed_sentence():
@@ -136,13 +272,53 @@ REPEATED = ("2021年12月14日，西峡县妇联还被全国妇联授予“全�
 
 @pytest.mark.parametrize("extra", [
     "",  # fast path: keys
-    "另有𠀀字的句子。",  # a character beyond U+FFFF: every piece compared
+    "另有𠀀字的句子。",  # a character beyond U+FFFF (left out of the keys)
     "荣誉称号（一）推进工作。",  # an inline ordinal: pieces split inside sentences
 ])
 def test_dup003_fast_and_exact_paths(extra):
     found = lint(extra + REPEATED, ["DUP003"])
     assert len(found) == 1 and found[0].text.startswith("2021年12月14日，西峡县妇联被")
     assert lint(extra + REPEATED.replace("其他内容在这里。", "其他内容在这里。还有", 1), ["DUP003"]) == []
+
+
+def test_dup003_characters_beyond_bmp_inside_the_repeated_sentences():
+    # the keys skip characters beyond U+FFFF; the normalised comparison keeps Han ones (𠀀 is Han, 😀 is not)
+    text = REPEATED.replace("西峡县", "西𠀀县").replace("荣誉称号", "荣誉😀称号", 1)
+    found = lint(text, ["DUP003"])
+    assert len(found) == 1 and found[0].text.startswith("2021年12月14日，西𠀀县妇联被")
+    assert lint(text.replace("西𠀀县", "西峡县", 1), ["DUP003"]) == []
+
+
+def test_dup003_pieces_of_exactly_the_minimum_length_are_compared():
+    # pieces shorter than min_han characters are left out before the keys are built; one of exactly min_han
+    # Han characters (no mark: the end of a line that holds another sentence) is still compared
+    from lintkit_rules import dup
+
+    body = "全县各级妇联组织要进一步提振精神提高工作标准"[:dup._MIN_HAN3]
+    assert len(body) == dup._MIN_HAN3
+    found = lint("开展活动。" + body + "\n其他内容在这里。\n会议指出。" + body + "\n", ["DUP003"])
+    assert [(d.line, d.text) for d in found] == [(3, body)]
+    assert lint("开展活动。" + body[1:] + "\n其他内容在这里。\n会议指出。" + body[1:] + "\n", ["DUP003"]) == []
+
+
+def test_dup003_piece_keys():
+    # the key of a piece is its first _KEY_CHARS kept characters: check on every sentence of the seeds and
+    # fixtures, and on pieces with fewer kept characters, none, or kept characters beyond U+FFFF
+    import re
+    from pathlib import Path
+
+    from lintkit import Document
+    from lintkit_rules import dup
+
+    root = Path(__file__).resolve().parents[2]
+    texts = []
+    for path in sorted([*root.glob("seeds/*.txt"), *root.glob("tests/fixtures/**/*.txt")]):
+        doc = Document(path.read_text(encoding="utf-8"))
+        texts += [doc.masked[s:e] for s, e in doc.sentences]
+    texts += ["", "，。", "一二三", "“一”，二、三", "𠀀" * 20 + "全县各级妇联组织", "全县，各级妇联组织要进一步", "还也又"]
+    expected = [re.sub("[^" + dup._KEPT + "]", "", t)[:dup._KEY_CHARS] for t in texts]
+    assert dup._piece_keys(texts) == expected
+    assert dup._piece_keys(["全县，各级妇联组织要进一步", "全县各级妇联还组织要"]) == ["全县各级妇联组织", "全县各级妇联组织"]
 
 
 def test_dup003_nul_in_text_compares_every_piece():
