@@ -5,6 +5,8 @@ from __future__ import annotations
 import codecs
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from lintkit.document import MASK, Document
 from lintkit.readers import ReadError, decode, encode
@@ -121,3 +123,21 @@ def test_markdown_masks_code_links_front_matter():
     assert "title" not in doc.masked and "代码" not in doc.masked and "x.y" not in doc.masked
     assert "正文见" in doc.masked and "列表项" in doc.masked
     assert doc.masked[doc.text.index("# ")] == MASK
+
+
+_SENTENCE_ENDS = st.text(alphabet=st.sampled_from(list("文字。！？；!?;”’」』）)\"'\r\n ，")), max_size=60)
+
+
+@settings(max_examples=300, deadline=None)
+@given(_SENTENCE_ENDS)
+def test_sentences_match_the_reference_split(text):
+    """The sentence patterns never match empty; they give exactly the non-empty matches of the plain split
+    (any run, then its ends and closing marks, or an empty match at a line break or the end)."""
+    import regex
+
+    for half, ends, closers in ((False, "。！？；", "”’」』）)"), (True, "。！？；!?;", "”’」』）)\"'")):
+        reference = regex.compile(f"[^{ends}\\r\\n]*(?:[{ends}]+[{closers}]*|(?=[\\r\\n])|$)")
+        expected = [m.span() for m in reference.finditer(text) if m.end() > m.start()]
+        doc = Document(text, "t.txt")
+        doc.__dict__["halfwidth_style"] = half  # the view is cached in the instance: set it directly
+        assert doc.sentences == expected
