@@ -309,3 +309,16 @@ def test_script_info_both_sides_of_the_count_all_cap():
             _check_script_info(SIMPLIFIED_DRAFT * k + "國" * t)
     info = script_info(Document(SIMPLIFIED_DRAFT * 30 + "國" * 30))
     assert info.majority == "simplified" and info.traditional == 30
+
+
+def test_script_counts_by_chunks_equal_findall():
+    from lintkit_rules.scr import _count, _script_patterns
+
+    pats = _script_patterns(False)
+    text = "婦聯工作总结，會議紀要说明。説" * 50
+    for pattern in (pats.s, pats.t, pats.v):
+        expected = len(pattern.findall(text))
+        assert expected
+        for chunk in (1, 7, 64, 1 << 14):
+            assert _count(pattern, text, chunk) == expected
+    assert _count(pats.s, "") == 0
