@@ -8,9 +8,12 @@ with the same patterns.
 from __future__ import annotations
 
 import functools
-from typing import Iterator
+from typing import TYPE_CHECKING, Iterator
 
 import regex
+
+if TYPE_CHECKING:
+    import re
 
 from lintkit import Document, Finding, Fix, lazy_compile, rule
 from lintkit.cache import compile_re
