@@ -43,6 +43,16 @@ def seed_line(prefix: str, line: int) -> str:
     return path.read_text(encoding="utf-8").splitlines()[line - 1]
 
 
+def corpus_paths(markdown: bool = True) -> list[Path]:
+    """The seeds and every text fixture (correct drafts, recall drafts, ...), sorted: the real text that tests of
+    fast paths check against the plain scans."""
+    fixtures = ROOT / "tests" / "fixtures"
+    paths = [*SEEDS.glob("*.txt"), *fixtures.glob("**/*.txt")]
+    if markdown:
+        paths += fixtures.glob("**/*.md")
+    return sorted(paths)
+
+
 def check_rule(rule_id: str, valid: Iterable[str] = (),
                invalid: Iterable[tuple[str, Sequence[tuple[int, int]] | None, str | None]] = (),
                unsafe: bool = False, path: str = "t.txt") -> None:

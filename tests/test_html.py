@@ -7,7 +7,6 @@ from __future__ import annotations
 import json
 import os
 import shutil
-import time
 from html.parser import HTMLParser
 from pathlib import Path
 
@@ -213,32 +212,24 @@ def _batch(n_docs=100, size=5000):
     return Report(diagnostics=sorted(diags, key=lambda d: d.sort_key()), files_checked=n_docs, sources=sources)
 
 
-def test_page_for_100_documents_is_fast():
+def test_page_for_100_documents_covers_every_finding():
+    # (how long the page takes is for scripts/bench.py to measure, never a timing assertion in a test)
     report = _batch()
     assert len(report.sources) == 100 and len(report.diagnostics) > 500
-    t0 = time.perf_counter()
-    page = page_of(report)
-    elapsed = time.perf_counter() - t0
-    assert elapsed < 1.0, f"{elapsed:.2f}s for 100 documents"
-    p = parse(page)
+    p = parse(page_of(report))
     assert len(p.covered) == len(report.diagnostics)
 
 
-def test_long_line_costs_no_more_per_character():
+def test_long_lines_and_short_lines_give_the_same_page_content():
     line = ("并对202 2年全县妇联工作进行安排部署 。" * 150)[:3000]
     long_text = "\n".join([line] * 30)  # 30 lines of 3,000 characters
     diags = lintkit.check_text(long_text, "long.txt")
-    report = Report(diagnostics=diags, files_checked=1, sources={"long.txt": long_text})
-    t0 = time.perf_counter()
-    p = parse(page_of(report))
-    long_time = time.perf_counter() - t0
+    p = parse(page_of(Report(diagnostics=diags, files_checked=1, sources={"long.txt": long_text})))
     assert len(p.lines) == 30 and len(p.covered) == len(diags) > 1000
     short_text = "\n".join(long_text[i:i + 100] for i in range(0, len(long_text), 100))  # same text, short lines
-    diags = lintkit.check_text(short_text, "short.txt")
-    t0 = time.perf_counter()
-    parse(page_of(Report(diagnostics=diags, files_checked=1, sources={"short.txt": short_text})))
-    short_time = time.perf_counter() - t0
-    assert long_time < 3 * short_time + 0.05, (long_time, short_time)
+    short_diags = lintkit.check_text(short_text, "short.txt")
+    q = parse(page_of(Report(diagnostics=short_diags, files_checked=1, sources={"short.txt": short_text})))
+    assert len(q.lines) == short_text.count("\n") + 1 and len(q.covered) == len(short_diags) > 1000
 
 
 def test_cli_writes_html_to_output_file(tmp_path, capsys, monkeypatch):
@@ -375,10 +366,8 @@ def test_browser_long_line_and_batch_stay_usable(browser, tmp_path):
     page.close()
     report = _batch()
     page, errors = open_page(browser, tmp_path, page_of(report), "batch.html")
-    t0 = time.perf_counter()
     page.uncheck('input[data-sev="warning"]')
     page.check('input[data-sev="warning"]')
-    assert time.perf_counter() - t0 < 2.0
     with_findings = len({d.path for d in report.diagnostics})
     assert 90 < with_findings <= 100
     assert page.evaluate("() => document.querySelectorAll('section.doc').length") == with_findings

@@ -266,14 +266,12 @@ def test_res001_a_web_function_line_alone_is_found():
 def test_res001_anchors_find_every_line_a_pattern_matches():
     """The line anchors are a hand-kept necessary condition of the data patterns: every line of the seeds and
     fixtures (and typical publication/page-bar lines) that a pattern matches must hold an anchor."""
-    from pathlib import Path
-
+    from conftest import corpus_paths
     from lintkit_rules.res import _BP_LINE_ANCHORS, _BP_LINES
 
-    root = Path(__file__).resolve().parents[2]
     lines = ["发布时间：2019-11-25 16:05  作者：管理员  来源：", "作者: 张三  编辑: 李四", "浏览次数：120  字体：大 中 小",
              "點擊：35  來源：本站", "页: [1] 2 3", "頁：1", "位置：首页 > 正文", "日期：2020-01-02 阅读：30"]
-    for path in [*root.glob("seeds/*.txt"), *root.glob("tests/fixtures/**/*.txt"), *root.glob("tests/fixtures/**/*.md")]:
+    for path in corpus_paths():
         lines.extend(path.read_text(encoding="utf-8", errors="replace").splitlines())
     matched = 0
     for line in lines:
