@@ -19,7 +19,7 @@ from lintkit import Document, Edit, Finding, Fix, MASK, lazy_compile, rule
 from lintkit.cache import compile_re
 
 
-from ._common import load_data
+from ._common import load_data, matches_in_windows
 from .seq import _Precheck, ordinals, seq002_spans
 
 def _contains_any(*literals: str) -> _Precheck:
@@ -672,22 +672,11 @@ def _event_point_res():
 def _event_dates(masked: str) -> list:
     """The matches of ``_event_date_re().finditer(masked)``, trying the pattern only at the one or two digits before
     each point found by ``_event_point_res`` (a match holds exactly one point; leftmost first, without overlap)."""
-    out = []
-    match = _event_date_re().match
-    last = 0
     halfwidth, fullwidth = _event_point_res()
     points = [a.start() for a in halfwidth.finditer(masked)] if "." in masked else []
     if "．" in masked:
         points = sorted(points + [a.start() for a in fullwidth.finditer(masked)])
-    for q in points:
-        for p in (q - 2, q - 1):
-            if p >= last:
-                m = match(masked, p)
-                if m:
-                    out.append(m)
-                    last = m.end()
-                    break
-    return out
+    return matches_in_windows(_event_date_re().match, masked, [(q - 2, q) for q in points])
 
 
 def _valid_month_day(m: str, d: str) -> bool:

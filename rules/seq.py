@@ -18,6 +18,8 @@ import regex
 
 from lintkit import Document, Finding, Fix, lazy_compile, rule
 
+from ._common import matches_in_windows
+
 _CN = "一二三四五六七八九十"
 _CN_VALUE = {c: i + 1 for i, c in enumerate("一二三四五六七八九")}
 
@@ -103,27 +105,11 @@ _ORDINAL_ANCHOR_RE = lazy_compile(
 def _ordinal_matches(masked: str) -> list:
     """The matches of ``_ORDINAL_RE.finditer(masked)``: _ORDINAL_RE is tried, leftmost first and without overlap,
     only at the positions where a match can start (a bracket, or a numeral run directly before its mark)."""
-    out = []
-    match = _ORDINAL_RE.match
-    last = 0
+    windows = []
     for a in _ORDINAL_ANCHOR_RE.finditer(masked):
-        p = a.start("run")
-        if p < 0:  # a bracket
-            p = q = a.start()
-            if p < last:
-                continue
-            q += 1
-        else:
-            q = a.start()
-        while p < q:
-            if p >= last:
-                m = match(masked, p)
-                if m:
-                    out.append(m)
-                    last = m.end()
-                    break
-            p += 1
-    return out
+        run = a.start("run")
+        windows.append((a.start(), a.start() + 1) if run < 0 else (run, a.start()))  # the bracket, or the run
+    return matches_in_windows(_ORDINAL_RE.match, masked, windows)
 
 
 def _find_ordinals(doc: Document) -> list[Ordinal]:

@@ -98,14 +98,11 @@ def test_fixes_in_markdown_keep_masked_text():
     assert out == "```\n" + B + "\n```\n" + B.replace("202 2", "2022") + "\n"
 
 
-def test_masks_are_linear_on_a_long_line():
-    import time
-
+def test_masks_on_a_long_line():
+    # every code span and link destination of a 600,000-character line is masked (cost: scripts/bench.py)
     line = ("段落 `代码` [链接](http://a.cn) " * 20000)
-    t = time.perf_counter()
     spans = markdown_masks(line)
-    assert time.perf_counter() - t < 5
-    assert len(spans) >= 40000
+    assert [line[s:e] for s, e in spans] == ["`代码`", "[", "](http://a.cn)"] * 20000
 
 
 @pytest.mark.parametrize("src", ["", "\n", "`", "[", "](", "<", "---", "```", "\\", "|a|\n|-|", "> ```\n", "- [x](<y"])
