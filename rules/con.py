@@ -1,0 +1,707 @@
+"""CON — consistency within one draft (and, with ``--cross-file``, across the drafts of one run).
+
+A careful copy editor reads the whole draft and marks what is written one way here and another way there:
+
+- CON001: one person or organisation written two ways (``陈金锋`` … ``陈金峰``; ``女企业家协会`` … ``女企业协会``);
+- CON002: the same quantity stated twice with different numbers (``培训2000人次`` … ``全年共培训1800人次``);
+- CON003: a short name (``以下简称“X”``) used before its definition, defined twice, or never used;
+- CON004: full dates written in different styles (``2021年3月5日``, ``2021.3.5``, ``2021-03-05``, ``二〇二一年三月五日``);
+- CON005: headings of one level numbered in different styles (``一、`` and ``二．``);
+- CON006: a name or figure that differs between the drafts of one run (``lintkit check --cross-file``; the
+  comparison is :mod:`lintkit.crossfile`, the facts compared are :func:`crossfile_facts` below).
+
+Every analysis reads the normalised masked text (``_zh.norm``: traditional characters mapped to simplified, same
+offsets), so a traditional draft is checked like a simplified one. Names and figures are never certain: their
+findings are warnings at most and have no fix.
+
+How CON001 tells a name written two ways from two names (the traps: ``张三``/``张三丰``, ``省妇联``/``县妇联``):
+candidates are organisation names (a Han string of 4–10 characters ending in an organisation word such as 协会,
+联合会, 委员会, 局, 中心) and person names (2–3 characters right after a title such as 书记, 主任, or right before 同志).
+Two candidates are one name written two ways only when both appear in the draft outside quotations, the majority
+form appears at least twice and at least twice as often as the minority form, and they differ by one character
+that is a known confusion of sound or shape (ECSpell's confusion sets, ``data/con_confusion.toml``), never a
+numeral, a level of government (省/市/县/区/乡/镇/村) or a direction; an organisation name may also lose one
+character inside it (``女企业家协会``/``女企业协会``), a person name may not (``张三``/``张三丰`` are two people). The first
+character of a person name (the surname) and the organisation word itself are never compared.
+"""
+
+from __future__ import annotations
+
+import functools
+import re
+from bisect import bisect_left
+from collections import Counter, defaultdict
+from dataclasses import dataclass
+from decimal import Decimal
+from typing import Iterator
+
+from lintkit import Document, Finding, rule
+
+from ._common import load_data, shorten
+from ._zh import norm
+
+_HAN = "\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff"
+_HAN_RE = re.compile(f"[{_HAN}]+")
+
+# characters whose change makes another entity, not a misspelling: numerals, levels of government, directions,
+# sizes and ordinal words
+_STOP = frozenset("〇零一二两三四五六七八九十百千万第"
+                  "省市县区乡镇村街州旗盟国"
+                  "东西南北中上下左右前后内外"
+                  "大小新老男女正副总分")
+
+
+@functools.lru_cache(maxsize=1)
+def _confusion() -> frozenset[str]:
+    """Pairs of characters confused by sound or shape, each as a 2-character string in code-point order."""
+    out: set[str] = set()
+    for group in load_data("con_confusion")["groups"].split():
+        a = group[0]
+        for b in group[1:]:
+            out.add(a + b)
+    return frozenset(out)
+
+
+def confusable(a: str, b: str) -> bool:
+    """True when ``a`` and ``b`` are a sound or shape confusion and neither is a stop character."""
+    if a in _STOP or b in _STOP or a == b:
+        return False
+    return (a + b if a < b else b + a) in _confusion()
+
+
+def _line(doc: Document, offset: int) -> int:
+    return doc.position(offset)[0]
+
+
+def _quoted_index(doc: Document):
+    spans = doc.quoted
+    starts = [s for s, _ in spans]
+
+    def inside(start: int, end: int) -> bool:
+        i = bisect_left(starts, start + 1) - 1
+        return i >= 0 and spans[i][0] <= start and end <= spans[i][1]
+
+    return inside
+
+
+# ================================================================================================ entities (CON001)
+_ORG_WORDS = ("联合会", "委员会", "协会", "学会", "商会", "促进会", "研究会", "基金会", "总工会", "工会", "妇联",
+              "团委", "党委", "党组", "党工委", "纪委", "政府", "办公室", "办事处", "中心", "合作社", "公司",
+              "集团", "医院", "卫生院", "学校", "中学", "小学", "大学", "学院", "幼儿园", "研究院", "研究所",
+              "银行", "法院", "检察院", "派出所", "服务站", "工作站", "局", "委", "厅", "馆")
+_ORG_RE = re.compile("|".join(sorted(_ORG_WORDS, key=len, reverse=True)))
+_ORG_MIN, _ORG_MAX = 4, 10
+
+_TITLES = ("书记", "县长", "市长", "镇长", "乡长", "区长", "省长", "州长", "主任", "主席", "局长", "部长", "厅长",
+           "处长", "科长", "所长", "校长", "院长", "会长", "组长", "队长", "站长", "经理", "董事长", "理事长",
+           "秘书长", "社长", "馆长", "行长", "主委", "委员")
+_AFTER_TITLE = re.compile("(?:" + "|".join(sorted(_TITLES, key=len, reverse=True)) + f")(?=[{_HAN}]{{2}})")
+_BEFORE_COMRADE = re.compile(f"(?<=[{_HAN}]{{2}})同志")
+
+
+@dataclass(frozen=True)
+class Entities:
+    orgs: dict[str, list[int]]  # candidate organisation name -> starts of its occurrences (outside quotations)
+    org_word: dict[str, int]  # candidate -> length of its organisation word
+    persons: set[str]  # candidate person names (seen in a person context)
+    grams: Counter  # every 2- and 3-character Han string outside quotations -> count
+
+
+def _entities(doc: Document) -> Entities:
+    text = norm(doc)
+    inside = _quoted_index(doc)
+    orgs: dict[str, list[int]] = defaultdict(list)
+    org_word: dict[str, int] = {}
+    for m in _ORG_RE.finditer(text):
+        e = m.end()
+        if inside(m.start(), e):
+            continue
+        s0 = e
+        while s0 > 0 and e - s0 < _ORG_MAX and _is_han(text[s0 - 1]):
+            s0 -= 1
+        word = e - m.start()
+        for length in range(max(_ORG_MIN, word + 2), e - s0 + 1):
+            cand = text[e - length:e]
+            orgs[cand].append(e - length)
+            org_word[cand] = word
+    persons: set[str] = set()
+    for m in _AFTER_TITLE.finditer(text):
+        e = m.end()
+        if not inside(e, e + 2):
+            persons.add(text[e:e + 2])
+            if e + 3 <= len(text) and _is_han(text[e + 2]):
+                persons.add(text[e:e + 3])
+    for m in _BEFORE_COMRADE.finditer(text):
+        s = m.start()
+        if not inside(s - 2, s):
+            persons.add(text[s - 2:s])
+            if s >= 3 and _is_han(text[s - 3]):
+                persons.add(text[s - 3:s])
+    grams: Counter = Counter()
+    if persons:
+        for m in _HAN_RE.finditer(text):
+            run, base = m.group(), m.start()
+            if inside(base, m.end()):
+                continue
+            for n in (2, 3):
+                for i in range(len(run) - n + 1):
+                    grams[run[i:i + n]] += 1
+    return Entities(dict(orgs), org_word, persons, grams)
+
+
+def entities(doc: Document) -> Entities:
+    return doc.memo("con.entities", _entities)
+
+
+def _is_han(c: str) -> bool:
+    return "\u3400" <= c <= "\u9fff" or "\uf900" <= c <= "\ufaff"
+
+
+@dataclass(frozen=True)
+class Variant:
+    minor: str
+    major: str
+    kind: str  # "org" or "person"
+    how: str  # "sub" (one character replaced) or "omit" (one character left out of the minor form)
+
+
+def org_variants(orgs: dict[str, list[int]], org_word: dict[str, int]) -> list[Variant]:
+    """Pairs of candidate organisation names that are one name written two ways (counts not yet checked)."""
+    out = []
+    by_key: dict[tuple[int, str, str], list[str]] = defaultdict(list)
+    for cand in orgs:
+        word = org_word[cand]
+        for i in range(1, len(cand) - word):
+            by_key[(i, cand[:i], cand[i + 1:])].append(cand)
+    for (i, _, _), cands in by_key.items():
+        if len(cands) < 2:
+            continue
+        for a in cands:
+            for b in cands:
+                if a < b and confusable(a[i], b[i]):
+                    out.append(Variant(a, b, "org", "sub"))
+                    out.append(Variant(b, a, "org", "sub"))
+    for cand in orgs:
+        word = org_word[cand]
+        if len(cand) < _ORG_MIN + 1:
+            continue
+        for i in range(1, len(cand) - word):
+            if cand[i] in _STOP:
+                continue
+            shorter = cand[:i] + cand[i + 1:]
+            if shorter in orgs and cand[i] != cand[i - 1]:
+                out.append(Variant(shorter, cand, "org", "omit"))
+    return out
+
+
+def person_variants(persons: set[str], grams: Counter) -> list[Variant]:
+    out = []
+    table = _confusion()
+    partners: dict[str, list[str]] = {}
+    for cand in persons:
+        for i in range(1, len(cand)):
+            c = cand[i]
+            if c in _STOP:
+                continue
+            if c not in partners:
+                partners[c] = [p.replace(c, "", 1) for p in table if c in p]
+            for x in partners[c]:
+                other = cand[:i] + x + cand[i + 1:]
+                if grams.get(other) and confusable(c, x):
+                    out.append(Variant(cand, other, "person", "sub"))
+                    out.append(Variant(other, cand, "person", "sub"))
+    return out
+
+
+def _majority(major: int, minor: int) -> bool:
+    return major >= 2 and major >= 2 * minor and minor >= 1
+
+
+@rule("CON001", "name-variant", severity="warning")
+def name_variant(doc: Document) -> Iterator[Finding]:
+    """同一个人名或机构名称在文中有两种写法。
+
+    为什么：同一篇文稿里，同一个人、同一个单位的名称应当一字不差；“陈金锋”与“陈金峰”、“女企业家协会”与“女企业协会”
+    并存，读者无法判断哪个是对的，多半是少数那一处写错了（音近字、形近字、漏字）。
+    错误示例：县委书记陈金锋……陈金锋同志指出……陈金峰同志强调；组织女企业家协会……突破我县女企业协会团队管理瓶颈。
+    正确写法：全文统一为正确的写法（以正式名称为准）。
+    依据：公文校对的“事实性差错”与“音近字、形近字、多字少字”（共产党员网列举的常见差错）；字音、字形相近的字对取自
+    ECSpell 的混淆字表（MIT 许可）。两个名称只差一个音近或形近的字（或机构名称中间少一个字），多数写法至少出现两次且
+    不少于少数写法的两倍，才报告少数写法；数字、行政层级（省市县区乡镇村）、方位字不同的是不同的单位（“省妇联”与
+    “县妇联”），人名多一个字的是不同的人（“张三”与“张三丰”），引号、书名号里的内容不比较。
+    修复：无（哪种写法对，需要人工核实）。
+    """
+    ents = entities(doc)
+    text = norm(doc)
+    variants = org_variants(ents.orgs, ents.org_word)
+    if ents.persons:
+        variants += person_variants(ents.persons, ents.grams)
+    found = []
+    for v in variants:
+        if v.kind == "org":
+            major_at, minor_at = ents.orgs[v.major], ents.orgs[v.minor]
+            n_major, n_minor = len(major_at), len(minor_at)
+        else:
+            n_major, n_minor = ents.grams.get(v.major, 0), ents.grams.get(v.minor, 0)
+            major_at = minor_at = None
+        if not _majority(n_major, n_minor):
+            continue
+        if major_at is None:
+            major_at = _find_all(text, v.major)
+            minor_at = _find_all(text, v.minor)
+        found.append((len(v.minor), v, major_at, minor_at))
+    found.sort(key=lambda t: (-t[0], t[1].minor, t[1].major))
+    inside = _quoted_index(doc)
+    taken: list[tuple[int, int]] = []
+    for _, v, major_at, minor_at in found:
+        first = major_at[0]
+        where = f"第{_line(doc, first)}行等{len(major_at)}处" if len(major_at) > 1 else f"第{_line(doc, first)}行"
+        what = "机构名称" if v.kind == "org" else "人名"
+        for s in minor_at:
+            e = s + len(v.minor)
+            if inside(s, e) or any(a < e and s < b for a, b in taken):
+                continue
+            taken.append((s, e))
+            shown = doc.text[s:e]
+            yield Finding(s, e, f"{what}“{shown}”与文中的“{v.major}”（{where}）写法不一致，请核实哪一种是对的")
+
+
+def _find_all(text: str, needle: str) -> list[int]:
+    out = []
+    i = text.find(needle)
+    while i != -1:
+        out.append(i)
+        i = text.find(needle, i + len(needle))
+    return out
+
+
+# ================================================================================================ figures (CON002)
+_NUM_TABLES = load_data("num")
+_UNITS = sorted({*_NUM_TABLES["count_words"], "万元", "亿元", "元", "亩", "公顷", "吨", "公里", "千米",
+                 "平方米", "立方米"}, key=len, reverse=True)
+_QTY_RE = re.compile(
+    r"(?<![\d.．～~—\-至到第])(?P<num>\d+(?:\.\d+)?)(?P<big>万|亿)?(?P<unit>"
+    + "|".join(map(re.escape, _UNITS)) + r")(?!以上|以下|左右|多|余|以内|次以上|\d)")
+_CLAUSE_END = "，,；;。！？!?：:\r\n（）()"
+_TOTAL_WORDS = ("共计", "合计", "总计", "累计", "一共", "共有", "共", "全年")
+_SCOPE_WORDS_RE = re.compile(r"全[省市县区镇乡村州]|[省市县区镇乡村]级|上半年|下半年|[一二三四第]+季度|\d{1,2}月份?"
+                             r"|本月|当月|去年|上年|明年")
+_YEAR_RE = re.compile(r"(?<!\d)(?:19|20)\d{2}(?=年)")
+_SKIP_CLAUSE_RE = re.compile(r"计划|力争|目标|预计|确保|争取|拟|将|要|每|其中|分别|包括|占|同比|比上年|较|增加|"
+                             r"减少|增长|下降|提高|降低|提升|扩大|由|从|超过|近|约|达到|至少|不少于|以上|平均|人均|户均|"
+                             r"任务|指标")
+_KEY_STRIP = ("的", "了", "为", "是", "有", "达", "计", "共", "等")
+_APPROX_BEFORE = ("近", "约", "超", "逾", "余", "多", "计划", "预计")
+
+
+@dataclass(frozen=True)
+class Quantity:
+    start: int
+    end: int
+    value: Decimal
+    unit: str
+    key: str  # the Han words right before the number (scope and total words removed)
+    run: str  # the whole Han run before the number (up to 12 characters)
+    total: bool
+    year: str  # the nearest year stated before it in its sentence, or ""
+    scope: tuple[str, ...]  # scope words of its clause (全县, 上半年, …)
+
+
+def _quantities(doc: Document) -> list[Quantity]:
+    text = norm(doc)
+    inside = _quoted_index(doc)
+    out: list[Quantity] = []
+    for s_start, s_end in doc.sentences:
+        sentence = text[s_start:s_end]
+        if not any(c.isdigit() for c in sentence):
+            continue
+        parts_follow = False
+        clause_start = 0
+        for m in _QTY_RE.finditer(sentence):
+            s, e = m.span()
+            # the clause holding the number
+            cs = s
+            while cs > 0 and sentence[cs - 1] not in _CLAUSE_END:
+                cs -= 1
+            ce = e
+            while ce < len(sentence) and sentence[ce] not in _CLAUSE_END:
+                ce += 1
+            before_clause = sentence[:cs]
+            if any(w in before_clause for w in ("其中", "分别", "包括")) or "（" in before_clause[clause_start:]:
+                parts_follow = True
+            if parts_follow:
+                continue
+            clause = sentence[cs:ce]
+            if _SKIP_CLAUSE_RE.search(clause) or inside(s_start + s, s_start + e):
+                continue
+            run_start = s
+            while run_start > cs and _is_han(sentence[run_start - 1]) and s - run_start < 12:
+                run_start -= 1
+            run = sentence[run_start:s]
+            if not run or run.endswith(_APPROX_BEFORE):
+                continue
+            key = run
+            total = False
+            for w in _TOTAL_WORDS:
+                i = key.rfind(w)
+                if i != -1:
+                    total = True
+                    key = key[i + len(w):]
+            sm = None
+            for sm in _SCOPE_WORDS_RE.finditer(key):
+                pass
+            if sm is not None:
+                key = key[sm.end():]
+            while key and key.endswith(_KEY_STRIP):
+                key = key[:-1]
+            if len(key) < 2:
+                continue
+            years = _YEAR_RE.findall(sentence[:s])
+            value = Decimal(m.group("num"))
+            if m.group("big") == "万":
+                value *= 10000
+            elif m.group("big") == "亿":
+                value *= 100000000
+            unit = m.group("unit")
+            if unit in ("万元", "亿元"):
+                value *= 10000 if unit == "万元" else 100000000
+                unit = "元"
+            elif unit in ("千米",):
+                unit = "公里"
+            scope = tuple(sorted(set(_SCOPE_WORDS_RE.findall(clause))))
+            out.append(Quantity(s_start + m.start("num"), s_start + e, value, unit, key, run, total,
+                                years[-1] if years else "", scope))
+    return out
+
+
+def quantities(doc: Document) -> list[Quantity]:
+    return doc.memo("con.quantities", _quantities)
+
+
+def same_quantity(a: Quantity, b: Quantity) -> bool:
+    """Two statements of one quantity: same unit, same year and scope, and one key the end of the other."""
+    if a.unit != b.unit or a.year != b.year or a.scope != b.scope:
+        return False
+    short, long = (a.key, b.key) if len(a.key) <= len(b.key) else (b.key, a.key)
+    return len(short) >= 2 and long.endswith(short)
+
+
+def figure_conflict(first: Quantity, later: Quantity) -> bool:
+    """True when ``later`` contradicts ``first``: two totals that differ, a total smaller than a figure it
+    includes, or the same words (4 or more characters) restated with another number."""
+    if first.value == later.value or not same_quantity(first, later):
+        return False
+    if first.total and later.total:
+        return True
+    if first.total != later.total:
+        total, part = (first, later) if first.total else (later, first)
+        return total.value < part.value
+    return first.key == later.key and len(first.key) >= 4
+
+
+def _shown(q: Quantity, doc: Document) -> str:
+    return doc.text[q.start:q.end]
+
+
+@rule("CON002", "figure-mismatch", severity="warning")
+def figure_mismatch(doc: Document) -> Iterator[Finding]:
+    """同一个数量在文中前后说法不一致。
+
+    为什么：同一项工作的数字在一篇文稿中出现两次（正文与小结、分项与全年合计），两处的数必须一致；“培训2000人次”
+    与“全年共培训1800人次”并存，至少有一处是错的，而且合计比分项还小。
+    错误示例：开展技能培训2000人次……全年共培训1800人次。
+    正确写法：核实后两处写成同一个数。
+    依据：公文校对的“事实性差错”。只比较量词相同、所说的事相同（数字前面的词一个是另一个的结尾）、年份和范围
+    （全年、上半年、全县……）相同的两处，并且：两处都是合计（共、累计、全年……）而数不同；或合计小于它所包含的
+    一项；或数字前四个字以上完全相同而数不同。计划、目标、增减、比较、“其中”“分别”之后的分项、概数都不比较；
+    不同年份的同一件事（“2021年培训2000人次，2022年培训1800人次”）不是矛盾。
+    修复：无（哪个数对，需要人工核实）。
+    """
+    qs = quantities(doc)
+    reported: set[int] = set()
+    for j, later in enumerate(qs):
+        for first in qs[:j]:
+            if later.start in reported or not figure_conflict(first, later):
+                continue
+            reported.add(later.start)
+            yield Finding(later.start, later.end,
+                          f"“{later.run}{_shown(later, doc)}”与第{_line(doc, first.start)}行的“{first.run}{_shown(first, doc)}”"
+                          f"说的是同一个数量，数字却不同，请核实")
+            break
+
+
+# ================================================================================================ short names (CON003)
+_SHORT_DEF_RE = re.compile(r"(?:以下简称|以下称|下称|以下统称|简称)[为作：:]?\s*(?:“(?P<q>[^“”\r\n]{1,16})”"
+                           r"|《(?P<t>[^《》\r\n]{1,30})》|\"(?P<h>[^\"\r\n]{1,16})\")")
+
+
+@dataclass(frozen=True)
+class ShortName:
+    name: str
+    start: int  # of the definition phrase (以下简称…)
+    end: int
+    name_start: int
+    name_end: int
+
+
+def _definitions(doc: Document) -> list[ShortName]:
+    text = norm(doc)
+    out = []
+    for m in _SHORT_DEF_RE.finditer(text):
+        g = "q" if m.group("q") is not None else "t" if m.group("t") is not None else "h"
+        out.append(ShortName(m.group(g), m.start(), m.end(), m.start(g), m.end(g)))
+    return out
+
+
+def _sentence_of(doc: Document, offset: int) -> tuple[int, int]:
+    sents = doc.sentences
+    i = bisect_left(sents, (offset + 1,)) - 1
+    if i >= 0 and sents[i][0] <= offset < sents[i][1]:
+        return sents[i]
+    return offset, offset
+
+
+def _part_of_full_name(text: str, p: int, name: str, full: str) -> bool:
+    """True when the occurrence of ``name`` at ``p`` is part of the full name ``full`` written out."""
+    n = len(name)
+    for a in range(0, 9):
+        for b in range(0, 9):
+            if a + b and p - a >= 0 and text[p - a:p + n + b] in full:
+                return True
+    return False
+
+
+@rule("CON003", "short-name-use", severity="warning")
+def short_name_use(doc: Document) -> Iterator[Finding]:
+    """简称在定义之前就用了、定义了两次，或者定义了却没有用。
+
+    为什么：“（以下简称“X”）”告诉读者后文用 X 代替全称。在定义之前出现的 X 读者还不知道指什么；同一个简称定义两次
+    是重复；定义了却从不使用，这个定义就是多余的（往往是改稿时删掉了后文）。
+    错误示例：市妇联将协调推进……（第一次出现“市妇联”）……市妇女联合会（以下简称“市妇联”）。
+    正确写法：第一次出现时写全称并定义简称，此后只用简称；简称只定义一次。
+    依据：公文写作规范：“简称应当在第一次出现全称时注明”（《党政机关公文处理工作条例》对公文语言规范、
+    准确的要求）。
+    修复：无。在定义之前使用为警告，重复定义为警告，定义后没有使用为提示。
+    """
+    defs = _definitions(doc)
+    if not defs:
+        return
+    text = norm(doc)
+    seen: dict[str, ShortName] = {}
+    for d in defs:
+        name = d.name
+        if name in seen:
+            first = seen[name]
+            yield Finding(d.name_start, d.name_end,
+                          f"简称“{name}”在第{_line(doc, first.start)}行已经定义过，这里又定义了一次")
+            continue
+        seen[name] = d
+        s_start, _ = _sentence_of(doc, d.start)
+        full = text[max(s_start, d.start - 40):d.start]
+        other_defs = [(x.name_start, x.name_end) for x in defs]
+        before, after = [], []
+        for p in _find_all(text, name):
+            if any(a <= p < b for a, b in other_defs):
+                continue
+            if p < d.start:
+                if p >= s_start or _part_of_full_name(text, p, name, full):
+                    continue
+                before.append(p)
+            elif p >= d.end:
+                after.append(p)
+        if before:
+            p = before[0]
+            yield Finding(p, p + len(name),
+                          f"简称“{doc.text[p:p + len(name)]}”在第{_line(doc, d.start)}行才定义，这里已经先用了")
+        elif not after:
+            yield Finding(d.name_start, d.name_end, f"定义了简称“{name}”，但后文没有使用", severity="info")
+
+
+# ================================================================================================ date styles (CON004)
+_CN_DIGITS = "〇零一二三四五六七八九十"
+_DATE_RE = re.compile(
+    r"(?P<cn>(?<!\d)(?:19|20)\d{2}年(?:0?[1-9]|1[0-2])月(?:0?[1-9]|[12]\d|3[01])日)"
+    r"|(?P<dot>(?<![\d.．])(?:19|20)\d{2}[.．](?:0?[1-9]|1[0-2])[.．](?:0?[1-9]|[12]\d|3[01])(?![\d.．]))"
+    r"|(?P<dash>(?<![\d\-])(?:19|20)\d{2}-(?:0?[1-9]|1[0-2])-(?:0?[1-9]|[12]\d|3[01])(?![\d\-:]))"
+    r"|(?P<slash>(?<![\d/])(?:19|20)\d{2}/(?:0?[1-9]|1[0-2])/(?:0?[1-9]|[12]\d|3[01])(?![\d/]))"
+    r"|(?P<han>[一二〇零]{1}[〇零一二三四五六七八九]{3}年(?:十[一二]?|[一二三四五六七八九])月"
+    r"(?:三十[一]?|二?十[一二三四五六七八九]?|[一二三四五六七八九])日)")
+_STYLE_NAMES = {"cn": "“2021年3月5日”", "dot": "“2021.3.5”", "dash": "“2021-03-05”", "slash": "“2021/3/5”",
+                "han": "“二〇二一年三月五日”"}
+
+
+def _dates(doc: Document) -> list[tuple[int, int, str]]:
+    text = norm(doc)
+    if not any(c in text for c in "年.-/．"):
+        return []
+    return [(m.start(), m.end(), m.lastgroup) for m in _DATE_RE.finditer(text)]
+
+
+def _alone_on_line(doc: Document, s: int, e: int) -> bool:
+    ls, le = doc.lines[doc.line_index(s)]
+    return not doc.masked[ls:s].strip(" \t\u3000") and not doc.masked[e:le].strip(" \t\u3000")
+
+
+@rule("CON004", "mixed-date-style", severity="warning", requires=re.compile(r"\d[年.．\-/]|[〇零]"))
+def mixed_date_style(doc: Document) -> Iterator[Finding]:
+    """同一篇文稿中的日期写法不统一。
+
+    为什么：日期是同一种东西，一篇文稿里应当用同一种写法；“2021年3月5日”“2021.3.5”“2021-03-05”“二〇二一年三月五日”
+    混用，显得粗糙，也容易看错。
+    错误示例：2021年3月5日召开动员会……2021.4.10完成验收……2021-05-20前报送。
+    正确写法：正文统一写作“2021年3月5日”。
+    依据：GB/T 15835-2011《出版物上数字用法》5.1.4（年月日的写法；“2021-03-05”这类扩展格式用于表格、注释等）；
+    GB/T 9704-2012《党政机关公文格式》7.3.5.3（成文日期用阿拉伯数字将年、月、日标全）。只报告少数写法，多数写法
+    至少出现两次并且不少于少数写法的两倍时为警告，否则为提示；单独成行的汉字成文日期（旧格式）为提示。
+    修复：无（请统一为多数写法）。
+    """
+    dates = _dates(doc)
+    styles = Counter(style for _, _, style in dates)
+    if len(styles) < 2:
+        return
+    # the majority style; a tie goes to the style of running text (2021年3月5日)
+    major = max(styles, key=lambda st: (styles[st], st == "cn"))
+    n_major = styles[major]
+    for s, e, style in dates:
+        if style == major:
+            continue
+        sure = n_major >= 2 and n_major >= 2 * styles[style]
+        info = not sure or (style == "han" and _alone_on_line(doc, s, e))
+        yield Finding(s, e, f"日期“{doc.text[s:e]}”的写法与文中多数日期（{_STYLE_NAMES[major]}式，{n_major}处）不同",
+                      severity="info" if info else None)
+
+
+# ================================================================================================ numbering (CON005)
+_HEADING_RE = re.compile(r"^[ \t\u3000]*(?:(?P<cn>[一二三四五六七八九十]{1,3})(?P<cnsep>[、.．，,]|[ \t\u3000]+)"
+                         r"|(?P<ar>\d{1,2})(?P<arsep>[.．]|[ \t\u3000]+)(?!\d))"
+                         f"(?=[{_HAN}“《])", re.M)
+_SEP_NAMES = {"、": "顿号“、”", ".": "半角点“.”", "．": "全角点“．”", "，": "逗号“，”", ",": "半角逗号“,”", " ": "空格"}
+
+
+@rule("CON005", "mixed-heading-numbering", severity="warning")
+def mixed_heading_numbering(doc: Document) -> Iterator[Finding]:
+    """同一层级的标题序号用了不同的写法（“一、”与“二．”，“1.”与“2．”）。
+
+    为什么：同一层级的标题应当用同一种序号格式，读者靠序号的样式辨认层级；混用会让人以为是不同的层级。
+    错误示例：一、主要工作⏎二．存在问题⏎三、下一步打算。
+    正确写法：一、主要工作⏎二、存在问题⏎三、下一步打算。
+    依据：GB/T 9704-2012《党政机关公文格式》7.3.3（结构层次序数依次为“一、”“（一）”“1.”“（1）”）。
+    同一层级（行首的汉字数字序号，或行首的阿拉伯数字序号）至少有两处用了同一种写法，而且不少于其他写法的两倍时，
+    报告少数写法。“1、”由 SEQ001 报告，括号序号由 SEQ002 报告，这里不重复。
+    修复：无。
+    """
+    masked = doc.masked
+    seps: dict[str, list[tuple[int, int, str]]] = {"cn": [], "ar": []}
+    for m in _HEADING_RE.finditer(masked):
+        level = "cn" if m.group("cn") is not None else "ar"
+        sep = m.group(level + "sep")
+        if sep.strip(" \t\u3000") == "":
+            sep = " "
+        seps[level].append((m.start(level), m.end(level + "sep"), sep))
+    for level, items in seps.items():
+        counts = Counter(sep for _, _, sep in items)
+        if len(counts) < 2:
+            continue
+        major, n_major = counts.most_common(1)[0]
+        for s, e, sep in items:
+            if sep == major or not (n_major >= 2 and n_major >= 2 * counts[sep]):
+                continue
+            kind = "汉字数字" if level == "cn" else "阿拉伯数字"
+            yield Finding(s, e, f"{kind}标题序号“{doc.text[s:e].strip()}”用了{_SEP_NAMES[sep]}，"
+                                f"同一层级的其他{n_major}个序号用的是{_SEP_NAMES[major]}")
+
+
+# ================================================================================================ cross-file (CON006)
+@rule("CON006", "cross-file-mismatch", severity="warning")
+def cross_file_mismatch(doc: Document) -> Iterator[Finding]:
+    """同一批文稿之间，同一个名称或数字的写法不一致（只在 `lintkit check --cross-file` 时检查）。
+
+    为什么：一个单位的一批材料（总结、简报、汇报）讲的是同样的人、同样的单位、同样的数字；这一份写“陈金锋”，
+    那一份写“陈金峰”，或者一份说“2021年全县共培训2000人次”，另一份说“2021年全县共培训1800人次”，至少有一份是错的。
+    错误示例：总结.txt：2021年全县共培训2000人次……简报.txt：2021年全县共培训1800人次。
+    正确写法：核实后各份材料写成同一个名称、同一个数。
+    依据：公文校对的“事实性差错”。名称的判断与 CON001 相同（只差一个音近或形近的字，或机构名称中间少一个字；
+    在这一批文稿中，多数写法出现的次数至少是少数写法的两倍）；数字只比较写明了同一年份的合计（共、累计、全年……）。
+    报告在按路径排序靠后的文件上，与 --jobs 无关。
+    修复：无。
+    """
+    return ()
+
+
+def crossfile_facts(doc: Document) -> dict:
+    """What CON006 compares between the files of one run: name candidates with their counts and occurrences, and
+    the totals that state their year. Plain data (picklable)."""
+    ents = entities(doc)
+    names: dict[str, list[int]] = {c: at for c, at in ents.orgs.items()}
+    org_word = dict(ents.org_word)
+    text = norm(doc)
+    persons = {}
+    for p in ents.persons:
+        at = _find_all(text, p)
+        if at:
+            persons[p] = at
+    figures = [(q.start, q.end, str(q.value), q.unit, q.key, q.run, q.year, q.scope) for q in quantities(doc)
+               if q.total and q.year]
+    return {"orgs": names, "org_word": org_word, "persons": persons, "figures": figures}
+
+
+def crossfile_compare(facts: list[tuple[str, dict]]) -> list[tuple[str, int, int, str]]:
+    """Compare the facts of the files of one run, in the given order (sorted by path). Returns
+    ``(path, start, end, message)`` for each finding, always on the later file."""
+    out: list[tuple[str, int, int, str]] = []
+    org_total: Counter = Counter()
+    person_total: Counter = Counter()
+    first_file: dict[str, str] = {}
+    org_word: dict[str, int] = {}
+    for path, f in facts:
+        for c, at in f["orgs"].items():
+            org_total[c] += len(at)
+            first_file.setdefault(c, path)
+        for c, at in f["persons"].items():
+            person_total[c] += len(at)
+            first_file.setdefault(c, path)
+        org_word.update(f["org_word"])
+    orgs = {c: [0] * n for c, n in org_total.items()}
+    variants = org_variants(orgs, org_word)
+    persons = set(person_total)
+    variants += person_variants(persons, person_total)
+    pairs: dict[str, list[Variant]] = defaultdict(list)
+    for v in variants:
+        total = org_total if v.kind == "org" else person_total
+        if _majority(total[v.major], total[v.minor]):
+            pairs[v.minor].append(v)
+    seen_figures: list[tuple[str, tuple]] = []
+    for path, f in facts:
+        taken: list[tuple[int, int]] = []
+        for kind in ("orgs", "persons"):
+            for c in sorted(f[kind], key=lambda x: (-len(x), x)):
+                for v in pairs.get(c, ()):
+                    # only across files: the major form is in another (earlier) file and not in this one
+                    if v.major in f[kind] or first_file.get(v.major) == path:
+                        continue
+                    for s in f[kind][c]:
+                        e = s + len(c)
+                        if any(a < e and s < b for a, b in taken):
+                            continue
+                        taken.append((s, e))
+                        what = "机构名称" if v.kind == "org" else "人名"
+                        out.append((path, s, e, f"{what}“{c}”在同一批文稿中另写作“{v.major}”"
+                                                f"（{first_file[v.major]}），请核实哪一种是对的"))
+                    break
+        for fig in f["figures"]:
+            s, e, value, unit, key, run, year, scope = fig
+            q = Quantity(s, e, Decimal(value), unit, key, run, True, year, tuple(scope))
+            for other_path, other in seen_figures:
+                oq = Quantity(other[0], other[1], Decimal(other[2]), other[3], other[4], other[5], True, other[6],
+                              tuple(other[7]))
+                if other_path != path and oq.value != q.value and same_quantity(oq, q) and oq.key == q.key:
+                    out.append((path, s, e, f"{year}年“{run}”在{other_path}中是{_fmt(oq.value)}{unit}，"
+                                            f"这里是{_fmt(q.value)}{unit}，请核实"))
+                    break
+        seen_figures.extend((path, fig) for fig in f["figures"])
+    return out
+
+
+def _fmt(value: Decimal) -> str:
+    s = format(value.normalize(), "f")
+    return s
