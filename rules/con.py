@@ -94,9 +94,30 @@ _ORG_MIN, _ORG_MAX = 4, 10
 
 _TITLES = ("书记", "县长", "市长", "镇长", "乡长", "区长", "省长", "州长", "主任", "主席", "局长", "部长", "厅长",
            "处长", "科长", "所长", "校长", "院长", "会长", "组长", "队长", "站长", "经理", "董事长", "理事长",
-           "秘书长", "社长", "馆长", "行长", "主委", "委员")
-_AFTER_TITLE = re.compile("(?:" + "|".join(sorted(_TITLES, key=len, reverse=True)) + f")(?=[{_HAN}]{{2}})")
-_BEFORE_COMRADE = re.compile(f"(?<=[{_HAN}]{{2}})同志")
+           "秘书长", "社长", "馆长", "行长")
+_TITLE_RE = "(?:" + "|".join(sorted(_TITLES, key=len, reverse=True)) + ")"
+# what follows a person's name in a report: a comma or other mark, 同志, or a verb of attending and speaking
+_AFTER_NAME = ("同志", "在", "出席", "主持", "讲话", "指出", "强调", "表示", "要求", "等", "一行", "带队", "参加",
+               "深入", "调研", "率", "陪同", "介绍", "发言", "提出", "宣读", "部署", "作", "对", "到", "和", "与")
+_AFTER_NAME_RE = "(?:[^" + _HAN + "]|" + "|".join(_AFTER_NAME) + ")"
+# a person's name (2 or 3 characters) right after a title, or before 同志 after a mark or a title
+_PERSON_RE = re.compile(f"{_TITLE_RE}(?P<a>[{_HAN}]{{2,3}}?)(?={_AFTER_NAME_RE})"
+                        f"|(?:^|(?<=[^{_HAN}])|(?<=[、和与及]))(?P<b>[{_HAN}]{{2,3}}?)(?=同志)", re.M)
+# characters that are no part of a name: function words
+_NOT_IN_NAME = frozenset("的了是在和与及这那之地得着把被将对从向于也都就而")
+# organisation words of one character that also begin ordinary words (局面, 委托): not an organisation there
+_ORG_WORD_NOT_BEFORE = {"局": "面势部限", "委": "托屈婉员曲", "厅": "堂", "馆": "藏"}
+
+
+def _bounded(text: str, p: int, n: int) -> bool:
+    """True when the name of length ``n`` at ``p`` stands as a name: after a mark, a title or 、和与及, and before a
+    mark, 同志 or a verb of attending and speaking."""
+    before = text[p - 1] if p else ""
+    if before and _is_han(before) and before not in "、和与及":
+        if not any(text.endswith(t, 0, p) for t in _TITLES):
+            return False
+    after = text[p + n:p + n + 2]
+    return not after or not _is_han(after[0]) or after.startswith(_AFTER_NAME)
 
 
 @dataclass(frozen=True)
@@ -114,7 +135,7 @@ def _entities(doc: Document) -> Entities:
     org_word: dict[str, int] = {}
     for m in _ORG_RE.finditer(text):
         e = m.end()
-        if inside(m.start(), e):
+        if inside(m.start(), e) or text[e:e + 1] in _ORG_WORD_NOT_BEFORE.get(m.group(), "") != "":
             continue
         s0 = e
         while s0 > 0 and e - s0 < _ORG_MAX and _is_han(text[s0 - 1]):
@@ -125,18 +146,11 @@ def _entities(doc: Document) -> Entities:
             orgs[cand].append(e - length)
             org_word[cand] = word
     persons: set[str] = set()
-    for m in _AFTER_TITLE.finditer(text):
-        e = m.end()
-        if not inside(e, e + 2):
-            persons.add(text[e:e + 2])
-            if e + 3 <= len(text) and _is_han(text[e + 2]):
-                persons.add(text[e:e + 3])
-    for m in _BEFORE_COMRADE.finditer(text):
-        s = m.start()
-        if not inside(s - 2, s):
-            persons.add(text[s - 2:s])
-            if s >= 3 and _is_han(text[s - 3]):
-                persons.add(text[s - 3:s])
+    for m in _PERSON_RE.finditer(text):
+        g = "a" if m.group("a") is not None else "b"
+        name = m.group(g)
+        if not _NOT_IN_NAME.intersection(name) and not inside(m.start(g), m.end(g)):
+            persons.add(name)
     grams: Counter = Counter()
     if persons:
         for m in _HAN_RE.finditer(text):
@@ -171,7 +185,7 @@ def org_variants(orgs: dict[str, list[int]], org_word: dict[str, int]) -> list[V
     by_key: dict[tuple[int, str, str], list[str]] = defaultdict(list)
     for cand in orgs:
         word = org_word[cand]
-        for i in range(1, len(cand) - word):
+        for i in range(2, len(cand) - word):
             by_key[(i, cand[:i], cand[i + 1:])].append(cand)
     for (i, _, _), cands in by_key.items():
         if len(cands) < 2:
@@ -185,8 +199,8 @@ def org_variants(orgs: dict[str, list[int]], org_word: dict[str, int]) -> list[V
         word = org_word[cand]
         if len(cand) < _ORG_MIN + 1:
             continue
-        for i in range(1, len(cand) - word):
-            if cand[i] in _STOP:
+        for i in range(2, len(cand) - word):
+            if cand[i] in _STOP or cand[i] in _NOT_IN_NAME:
                 continue
             shorter = cand[:i] + cand[i + 1:]
             if shorter in orgs and cand[i] != cand[i - 1]:
@@ -242,13 +256,11 @@ def name_variant(doc: Document) -> Iterator[Finding]:
             major_at, minor_at = ents.orgs[v.major], ents.orgs[v.minor]
             n_major, n_minor = len(major_at), len(minor_at)
         else:
-            n_major, n_minor = ents.grams.get(v.major, 0), ents.grams.get(v.minor, 0)
-            major_at = minor_at = None
+            major_at = [p for p in _find_all(text, v.major) if _bounded(text, p, len(v.major))]
+            minor_at = [p for p in _find_all(text, v.minor) if _bounded(text, p, len(v.minor))]
+            n_major, n_minor = len(major_at), len(minor_at)
         if not _majority(n_major, n_minor):
             continue
-        if major_at is None:
-            major_at = _find_all(text, v.major)
-            minor_at = _find_all(text, v.minor)
         found.append((len(v.minor), v, major_at, minor_at))
     found.sort(key=lambda t: (-t[0], t[1].minor, t[1].major))
     inside = _quoted_index(doc)
@@ -281,14 +293,19 @@ _UNITS = sorted({*_NUM_TABLES["count_words"], "万元", "亿元", "元", "亩", 
                  "平方米", "立方米"}, key=len, reverse=True)
 _QTY_RE = re.compile(
     r"(?<![\d.．～~—\-至到第])(?P<num>\d+(?:\.\d+)?)(?P<big>万|亿)?(?P<unit>"
-    + "|".join(map(re.escape, _UNITS)) + r")(?!以上|以下|左右|多|余|以内|次以上|\d)")
+    + "|".join(map(re.escape, _UNITS)) + r")(?!以上|以下|左右|多|余|以内|次以上|百分|[\d/／每])")
 _CLAUSE_END = "，,；;。！？!?：:\r\n（）()"
 _TOTAL_WORDS = ("共计", "合计", "总计", "累计", "一共", "共有", "共", "全年")
+# 共 is a total only before a short verb (共培训, 共发放), not in words such as 共建, 共享
+_GONG_NOT_BEFORE = "建享同商治担性识青产办用有"
+# a sentence or paragraph about another period or about plans: its figures are not restatements of the others
+_PERIOD_RE = re.compile(r"目标|预期|计划|力争|确保|争取|今年|明年|去年|上年|过去|以来|[两三四五六七八九十]年|"
+                        r"“十[一二三四五六七八九]五”|十[一二三四五六七八九]五")
 _SCOPE_WORDS_RE = re.compile(r"全[省市县区镇乡村州]|[省市县区镇乡村]级|上半年|下半年|[一二三四第]+季度|\d{1,2}月份?"
                              r"|本月|当月|去年|上年|明年")
 _YEAR_RE = re.compile(r"(?<!\d)(?:19|20)\d{2}(?=年)")
 _SKIP_CLAUSE_RE = re.compile(r"计划|力争|目标|预计|确保|争取|拟|将|要|每|其中|分别|包括|占|同比|比上年|较|增加|"
-                             r"减少|增长|下降|提高|降低|提升|扩大|由|从|超过|近|约|达到|至少|不少于|以上|平均|人均|户均|"
+                             r"减少|增长|下降|提高|降低|提升|扩大|由|从|超过|近|约|达到|至少|最少|最多|不少于|以上|平均|人均|户均|"
                              r"任务|指标")
 _KEY_STRIP = ("的", "了", "为", "是", "有", "达", "计", "共", "等")
 _APPROX_BEFORE = ("近", "约", "超", "逾", "余", "多", "计划", "预计")
@@ -305,16 +322,49 @@ class Quantity:
     total: bool
     year: str  # the nearest year stated before it in its sentence, or ""
     scope: tuple[str, ...]  # scope words of its clause (全县, 上半年, …)
+    para: int = 0  # index of its line
+    period: bool = False  # its sentence or paragraph speaks of plans or of another period (目标, 过去五年, 今年)
+    section: str = ""  # period and plan words of the top-level heading it stands under (2026年, 安排)
+    obj: str = ""  # the Han words right after the measure word (个“儿童之家”: 儿童之家)
+    entity: str = ""  # the nearest heading above it that names a unit or a place (柳河县人民医院)
+
+
+_TOP_HEADING_RE = re.compile(r"^[ \t\u3000]*(?:[一二三四五六七八九十]{1,3}、|第[一二三四五六七八九十]{1,3}部分)(?P<h>[^\r\n。]{0,40})$",
+                             re.M)
+_SECTION_WORDS_RE = re.compile(r"(?:19|20)\d{2}年|安排|打算|计划|目标|任务|思路|展望|下一步|明年|今后|建议|“?十[一二三四五六七八九]五”?")
+_OBJ_RE = re.compile(f"[“《]?([{_HAN}]{{1,12}})")
+
+
+_NAME_HEADING_RE = re.compile(r"^[ \t\u3000]*(?:[一二三四五六七八九十\d]{1,3}[、.．]|[（(][一二三四五六七八九十\d]{1,3}[）)])?"
+                              f"(?P<h>[{_HAN}]{{2,28}}?(?:" + "|".join(_ORG_WORDS) + r"|[院所站队处科室部社厂场镇乡村县区市省]|街道|社区))"
+                              r"[ \t\u3000]*$", re.M)
+
+
+def _name_headings(text: str) -> list[tuple[int, str]]:
+    """(offset, name) of each line that is only the name of a unit or a place: the heading of a part about it."""
+    return [(m.start(), m.group("h")) for m in _NAME_HEADING_RE.finditer(text)]
+
+
+def _sections(doc: Document, text: str) -> list[tuple[int, str]]:
+    """(offset, period and plan words) of each top-level heading (一、…), in text order."""
+    return [(m.start(), " ".join(_SECTION_WORDS_RE.findall(m.group("h")))) for m in _TOP_HEADING_RE.finditer(text)]
 
 
 def _quantities(doc: Document) -> list[Quantity]:
     text = norm(doc)
     inside = _quoted_index(doc)
     out: list[Quantity] = []
+    sections = _sections(doc, text)
+    section_starts = [o for o, _ in sections]
+    names = _name_headings(text)
+    name_starts = [o for o, _ in names]
     for s_start, s_end in doc.sentences:
         sentence = text[s_start:s_end]
         if not any(c.isdigit() for c in sentence):
             continue
+        para = doc.line_index(s_start)
+        ls, le = doc.lines[para]
+        period = _PERIOD_RE.search(text, ls, le) is not None
         parts_follow = False
         clause_start = 0
         for m in _QTY_RE.finditer(sentence):
@@ -338,15 +388,21 @@ def _quantities(doc: Document) -> list[Quantity]:
             while run_start > cs and _is_han(sentence[run_start - 1]) and s - run_start < 12:
                 run_start -= 1
             run = sentence[run_start:s]
-            if not run or run.endswith(_APPROX_BEFORE):
+            if run.endswith(_APPROX_BEFORE) or (not run and (s == 0 or sentence[s - 1] in "、 \t\u3000")):
                 continue
+            om = _OBJ_RE.match(sentence, e)
+            obj = om.group(1) if om else ""
             key = run
             total = False
             for w in _TOTAL_WORDS:
                 i = key.rfind(w)
-                if i != -1:
-                    total = True
-                    key = key[i + len(w):]
+                if i == -1:
+                    continue
+                rest = key[i + len(w):]
+                if w == "共" and (len(rest) > 3 or rest[:1] in _GONG_NOT_BEFORE and rest):
+                    continue
+                total = True
+                key = rest
             sm = None
             for sm in _SCOPE_WORDS_RE.finditer(key):
                 pass
@@ -354,7 +410,7 @@ def _quantities(doc: Document) -> list[Quantity]:
                 key = key[sm.end():]
             while key and key.endswith(_KEY_STRIP):
                 key = key[:-1]
-            if len(key) < 2:
+            if len(key) < 2 and len(obj) < 3:
                 continue
             years = _YEAR_RE.findall(sentence[:s])
             value = Decimal(m.group("num"))
@@ -369,8 +425,11 @@ def _quantities(doc: Document) -> list[Quantity]:
             elif unit in ("千米",):
                 unit = "公里"
             scope = tuple(sorted(set(_SCOPE_WORDS_RE.findall(clause))))
+            si = bisect_left(section_starts, s_start + s) - 1
+            ni = bisect_left(name_starts, s_start + s) - 1
             out.append(Quantity(s_start + m.start("num"), s_start + e, value, unit, key, run, total,
-                                years[-1] if years else "", scope))
+                                years[-1] if years else "", scope, para, period,
+                                sections[si][1] if si >= 0 else "", obj, names[ni][1] if ni >= 0 else ""))
     return out
 
 
@@ -380,23 +439,33 @@ def quantities(doc: Document) -> list[Quantity]:
 
 def same_quantity(a: Quantity, b: Quantity) -> bool:
     """Two statements of one quantity: same unit, same year and scope, and one key the end of the other."""
-    if a.unit != b.unit or a.year != b.year or a.scope != b.scope:
+    if a.unit != b.unit or a.year != b.year or a.scope != b.scope or a.section != b.section \
+            or a.entity != b.entity:
         return False
     short, long = (a.key, b.key) if len(a.key) <= len(b.key) else (b.key, a.key)
+    if a.obj and b.obj:  # what is counted is named after the measure word: 15个“儿童之家”, 13个“儿童之家”
+        short_obj, long_obj = (a.obj, b.obj) if len(a.obj) <= len(b.obj) else (b.obj, a.obj)
+        if not long_obj.startswith(short_obj):
+            return False
+        if len(short_obj) >= 3 and (not short or long.endswith(short)):
+            return True
     return len(short) >= 2 and long.endswith(short)
 
 
-def figure_conflict(first: Quantity, later: Quantity) -> bool:
+def figure_conflict(first: Quantity, later: Quantity, group: int) -> bool:
     """True when ``later`` contradicts ``first``: two totals that differ, a total smaller than a figure it
-    includes, or the same words (4 or more characters) restated with another number."""
+    includes, or the same words (4 or more characters) restated with another number in another paragraph.
+    ``group`` is how many figures of the document are statements of this quantity: a series of three or more
+    (the beds of each hospital, the land prices of each grade) is a table, not a restatement."""
     if first.value == later.value or not same_quantity(first, later):
         return False
     if first.total and later.total:
-        return True
+        return group <= 3
     if first.total != later.total:
         total, part = (first, later) if first.total else (later, first)
-        return total.value < part.value
-    return first.key == later.key and len(first.key) >= 4
+        return total.value < part.value and group <= 3
+    same_words = (first.key == later.key and len(first.key) >= 4) or (first.obj == later.obj and len(first.obj) >= 3)
+    return group == 2 and same_words and first.para != later.para and not first.period and not later.period
 
 
 def _shown(q: Quantity, doc: Document) -> str:
@@ -421,7 +490,10 @@ def figure_mismatch(doc: Document) -> Iterator[Finding]:
     reported: set[int] = set()
     for j, later in enumerate(qs):
         for first in qs[:j]:
-            if later.start in reported or not figure_conflict(first, later):
+            if later.start in reported or not same_quantity(first, later):
+                continue
+            group = sum(1 for q in qs if same_quantity(q, later) and same_quantity(q, first))
+            if not figure_conflict(first, later, group):
                 continue
             reported.add(later.start)
             yield Finding(later.start, later.end,
@@ -449,7 +521,11 @@ def _definitions(doc: Document) -> list[ShortName]:
     out = []
     for m in _SHORT_DEF_RE.finditer(text):
         g = "q" if m.group("q") is not None else "t" if m.group("t") is not None else "h"
-        out.append(ShortName(m.group(g), m.start(), m.end(), m.start(g), m.end(g)))
+        name = m.group(g)
+        lead = len(name) - len(name.lstrip())
+        name = name.strip()
+        if name:
+            out.append(ShortName(name, m.start(), m.end(), m.start(g) + lead, m.start(g) + lead + len(name)))
     return out
 
 
@@ -493,7 +569,8 @@ def short_name_use(doc: Document) -> Iterator[Finding]:
         if name in seen:
             first = seen[name]
             yield Finding(d.name_start, d.name_end,
-                          f"简称“{name}”在第{_line(doc, first.start)}行已经定义过，这里又定义了一次")
+                          f"简称“{doc.text[d.name_start:d.name_end]}”在第{_line(doc, first.start)}行已经定义过，这里又定义了一次",
+                          severity="info")
             continue
         seen[name] = d
         s_start, _ = _sentence_of(doc, d.start)
@@ -530,16 +607,27 @@ _STYLE_NAMES = {"cn": "“2021年3月5日”", "dot": "“2021.3.5”", "dash": 
                 "han": "“二〇二一年三月五日”"}
 
 
+# a date stamp of a web page or a file (时间：2026-02-03, 2026-02-03 09:02): metadata, not a date of the text
+_STAMP_BEFORE_RE = re.compile(r"(?:时间|日期)[：:]\s*$")
+_STAMP_AFTER_RE = re.compile(r"\s*\d{1,2}:\d{2}")
+
+
 def _dates(doc: Document) -> list[tuple[int, int, str]]:
     text = norm(doc)
     if not any(c in text for c in "年.-/．"):
         return []
-    return [(m.start(), m.end(), m.lastgroup) for m in _DATE_RE.finditer(text)]
+    out = []
+    for m in _DATE_RE.finditer(text):
+        s, e, style = m.start(), m.end(), m.lastgroup
+        if style != "han" and (_STAMP_BEFORE_RE.search(text, max(0, s - 12), s) or _STAMP_AFTER_RE.match(text, e)):
+            continue
+        out.append((s, e, style))
+    return out
 
 
 def _alone_on_line(doc: Document, s: int, e: int) -> bool:
     ls, le = doc.lines[doc.line_index(s)]
-    return not doc.masked[ls:s].strip(" \t\u3000") and not doc.masked[e:le].strip(" \t\u3000")
+    return not doc.masked[ls:s].strip() and not doc.masked[e:le].strip()
 
 
 @rule("CON004", "mixed-date-style", severity="warning", requires=re.compile(r"\d[年.．\-/]|[〇零]"))
@@ -566,7 +654,9 @@ def mixed_date_style(doc: Document) -> Iterator[Finding]:
         if style == major:
             continue
         sure = n_major >= 2 and n_major >= 2 * styles[style]
-        info = not sure or (style == "han" and _alone_on_line(doc, s, e))
+        # 汉字 dates are an older convention (speeches, signature dates of GB/T 9704-1999): against them, or alone on
+        # a signature line, only a hint
+        info = not sure or major == "han" or (style == "han" and _alone_on_line(doc, s, e))
         yield Finding(s, e, f"日期“{doc.text[s:e]}”的写法与文中多数日期（{_STYLE_NAMES[major]}式，{n_major}处）不同",
                       severity="info" if info else None)
 
