@@ -43,30 +43,33 @@ from ._zh import norm
 _HAN = "\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff"
 _HAN_RE = re.compile(f"[{_HAN}]+")
 
-# characters whose change makes another entity, not a misspelling: numerals, levels of government, directions,
-# sizes and ordinal words
+# numerals, levels of government and the like: when both characters of a difference are such words, the two names
+# are two entities (省妇联/县妇联, 第一中学/第二中学), not one misspelt
 _STOP = frozenset("〇零一二两三四五六七八九十百千万第"
                   "省市县区乡镇村街州旗盟国"
                   "东西南北中上下左右前后内外"
                   "大小新老男女正副总分")
+# characters whose omission makes another entity (XX县妇联/XX妇联, 第一/一)
+_STOP_OMIT = frozenset("〇零一二两三四五六七八九十百千万第省市县区乡镇村街州旗盟国正副总分")
 
 
 @functools.lru_cache(maxsize=1)
-def _confusion() -> frozenset[str]:
-    """Pairs of characters confused by sound or shape, each as a 2-character string in code-point order."""
-    out: set[str] = set()
+def partners() -> dict[str, str]:
+    """Each character -> the characters it is confused with by sound or shape (ECSpell, data/con_confusion.toml)."""
+    out: dict[str, list[str]] = defaultdict(list)
     for group in load_data("con_confusion")["groups"].split():
         a = group[0]
+        out[a].append(group[1:])
         for b in group[1:]:
-            out.add(a + b)
-    return frozenset(out)
+            out[b].append(a)
+    return {k: "".join(v) for k, v in out.items()}
 
 
 def confusable(a: str, b: str) -> bool:
-    """True when ``a`` and ``b`` are a sound or shape confusion and neither is a stop character."""
-    if a in _STOP or b in _STOP or a == b:
+    """True when ``a`` and ``b`` are a sound or shape confusion, unless both are numerals, levels or the like."""
+    if a == b or (a in _STOP and b in _STOP):
         return False
-    return (a + b if a < b else b + a) in _confusion()
+    return b in partners().get(a, "")
 
 
 def _line(doc: Document, offset: int) -> int:
@@ -89,7 +92,6 @@ _ORG_WORDS = ("联合会", "委员会", "协会", "学会", "商会", "促进会
               "团委", "党委", "党组", "党工委", "纪委", "政府", "办公室", "办事处", "中心", "合作社", "公司",
               "集团", "医院", "卫生院", "学校", "中学", "小学", "大学", "学院", "幼儿园", "研究院", "研究所",
               "银行", "法院", "检察院", "派出所", "服务站", "工作站", "局", "委", "厅", "馆")
-_ORG_RE = re.compile("|".join(sorted(_ORG_WORDS, key=len, reverse=True)))
 _ORG_MIN, _ORG_MAX = 4, 10
 
 _TITLES = ("书记", "县长", "市长", "镇长", "乡长", "区长", "省长", "州长", "主任", "主席", "局长", "部长", "厅长",
@@ -106,7 +108,7 @@ _PERSON_RE = re.compile(f"{_TITLE_RE}(?P<a>[{_HAN}]{{2,3}}?)(?={_AFTER_NAME_RE})
 # characters that are no part of a name: function words
 _NOT_IN_NAME = frozenset("的了是在和与及这那之地得着把被将对从向于也都就而")
 # organisation words of one character that also begin ordinary words (局面, 委托): not an organisation there
-_ORG_WORD_NOT_BEFORE = {"局": "面势部限", "委": "托屈婉员曲", "厅": "堂", "馆": "藏"}
+_ORG_WORD_NOT_BEFORE = {"局": "面势部限长", "委": "托屈婉员曲", "厅": "堂长", "馆": "藏长"}
 
 
 def _bounded(text: str, p: int, n: int) -> bool:
@@ -133,14 +135,23 @@ def _entities(doc: Document) -> Entities:
     inside = _quoted_index(doc)
     orgs: dict[str, list[int]] = defaultdict(list)
     org_word: dict[str, int] = {}
-    for m in _ORG_RE.finditer(text):
-        e = m.end()
-        if inside(m.start(), e) or text[e:e + 1] in _ORG_WORD_NOT_BEFORE.get(m.group(), "") != "":
+    # where an organisation word ends, with the length of the longest one ending there (overlapping words count:
+    # 县妇联合会 ends with 联合会 although 妇联 starts earlier)
+    ends: dict[int, int] = {}
+    for w in _ORG_WORDS:
+        i = text.find(w)
+        while i != -1:
+            e = i + len(w)
+            nxt = text[e:e + 1]
+            if not (nxt and nxt in _ORG_WORD_NOT_BEFORE.get(w, "")) and ends.get(e, 0) < len(w):
+                ends[e] = len(w)
+            i = text.find(w, i + 1)
+    for e, word in sorted(ends.items()):
+        if inside(e - word, e):
             continue
         s0 = e
         while s0 > 0 and e - s0 < _ORG_MAX and _is_han(text[s0 - 1]):
             s0 -= 1
-        word = e - m.start()
         for length in range(max(_ORG_MIN, word + 2), e - s0 + 1):
             cand = text[e - length:e]
             orgs[cand].append(e - length)
@@ -200,7 +211,7 @@ def org_variants(orgs: dict[str, list[int]], org_word: dict[str, int]) -> list[V
         if len(cand) < _ORG_MIN + 1:
             continue
         for i in range(2, len(cand) - word):
-            if cand[i] in _STOP or cand[i] in _NOT_IN_NAME:
+            if cand[i] in _STOP_OMIT or cand[i] in _NOT_IN_NAME:
                 continue
             shorter = cand[:i] + cand[i + 1:]
             if shorter in orgs and cand[i] != cand[i - 1]:
@@ -210,16 +221,11 @@ def org_variants(orgs: dict[str, list[int]], org_word: dict[str, int]) -> list[V
 
 def person_variants(persons: set[str], grams: Counter) -> list[Variant]:
     out = []
-    table = _confusion()
-    partners: dict[str, list[str]] = {}
+    table = partners()
     for cand in persons:
         for i in range(1, len(cand)):
             c = cand[i]
-            if c in _STOP:
-                continue
-            if c not in partners:
-                partners[c] = [p.replace(c, "", 1) for p in table if c in p]
-            for x in partners[c]:
+            for x in table.get(c, ""):
                 other = cand[:i] + x + cand[i + 1:]
                 if grams.get(other) and confusable(c, x):
                     out.append(Variant(cand, other, "person", "sub"))
@@ -299,12 +305,13 @@ _TOTAL_WORDS = ("共计", "合计", "总计", "累计", "一共", "共有", "共
 # 共 is a total only before a short verb (共培训, 共发放), not in words such as 共建, 共享
 _GONG_NOT_BEFORE = "建享同商治担性识青产办用有"
 # a sentence or paragraph about another period or about plans: its figures are not restatements of the others
-_PERIOD_RE = re.compile(r"目标|预期|计划|力争|确保|争取|今年|明年|去年|上年|过去|以来|[两三四五六七八九十]年|"
-                        r"“十[一二三四五六七八九]五”|十[一二三四五六七八九]五")
+_PLAN_RE = re.compile(r"目标|预期|计划|力争|确保|争取|明年|去年|上年")
+# 今年以来/年初以来 is the period of the draft itself
+_PERIOD_RE = re.compile(r"过去|(?<!今年)(?<!年初)以来|[两三四五六七八九十]年(?!级)|十[一二三四五六七八九]五")
 _SCOPE_WORDS_RE = re.compile(r"全[省市县区镇乡村州]|[省市县区镇乡村]级|上半年|下半年|[一二三四第]+季度|\d{1,2}月份?"
                              r"|本月|当月|去年|上年|明年")
 _YEAR_RE = re.compile(r"(?<!\d)(?:19|20)\d{2}(?=年)")
-_SKIP_CLAUSE_RE = re.compile(r"计划|力争|目标|预计|确保|争取|拟|将|要|每|其中|分别|包括|占|同比|比上年|较|增加|"
+_SKIP_CLAUSE_RE = re.compile(r"计划|力争|目标|预计|确保|争取|拟|将|(?<![主重需纲只想首])要(?![求素点闻])|每|其中|分别|包括|占|同比|比上年|较|增加|"
                              r"减少|增长|下降|提高|降低|提升|扩大|由|从|超过|近|约|达到|至少|最少|最多|不少于|以上|平均|人均|户均|"
                              r"任务|指标")
 _KEY_STRIP = ("的", "了", "为", "是", "有", "达", "计", "共", "等")
@@ -327,11 +334,12 @@ class Quantity:
     section: str = ""  # period and plan words of the top-level heading it stands under (2026年, 安排)
     obj: str = ""  # the Han words right after the measure word (个“儿童之家”: 儿童之家)
     entity: str = ""  # the nearest heading above it that names a unit or a place (柳河县人民医院)
+    part: bool = False  # listed after 其中/分别/包括 or in brackets: one part of a total stated before it
 
 
 _TOP_HEADING_RE = re.compile(r"^[ \t\u3000]*(?:[一二三四五六七八九十]{1,3}、|第[一二三四五六七八九十]{1,3}部分)(?P<h>[^\r\n。]{0,40})$",
                              re.M)
-_SECTION_WORDS_RE = re.compile(r"(?:19|20)\d{2}年|安排|打算|计划|目标|任务|思路|展望|下一步|明年|今后|建议|“?十[一二三四五六七八九]五”?")
+_SECTION_WORDS_RE = re.compile(r"(?:19|20)\d{2}年|安排|打算|计划|展望|下一步|明年|今后|十[一二三四五六七八九]五")
 _OBJ_RE = re.compile(f"[“《]?([{_HAN}]{{1,12}})")
 
 
@@ -364,7 +372,7 @@ def _quantities(doc: Document) -> list[Quantity]:
             continue
         para = doc.line_index(s_start)
         ls, le = doc.lines[para]
-        period = _PERIOD_RE.search(text, ls, le) is not None
+        period = _PERIOD_RE.search(text, ls, le) is not None or _PLAN_RE.search(sentence) is not None
         parts_follow = False
         clause_start = 0
         for m in _QTY_RE.finditer(sentence):
@@ -379,8 +387,6 @@ def _quantities(doc: Document) -> list[Quantity]:
             before_clause = sentence[:cs]
             if any(w in before_clause for w in ("其中", "分别", "包括")) or "（" in before_clause[clause_start:]:
                 parts_follow = True
-            if parts_follow:
-                continue
             clause = sentence[cs:ce]
             if _SKIP_CLAUSE_RE.search(clause) or inside(s_start + s, s_start + e):
                 continue
@@ -401,7 +407,7 @@ def _quantities(doc: Document) -> list[Quantity]:
                 rest = key[i + len(w):]
                 if w == "共" and (len(rest) > 3 or rest[:1] in _GONG_NOT_BEFORE and rest):
                     continue
-                total = True
+                total = not parts_follow
                 key = rest
             sm = None
             for sm in _SCOPE_WORDS_RE.finditer(key):
@@ -429,7 +435,8 @@ def _quantities(doc: Document) -> list[Quantity]:
             ni = bisect_left(name_starts, s_start + s) - 1
             out.append(Quantity(s_start + m.start("num"), s_start + e, value, unit, key, run, total,
                                 years[-1] if years else "", scope, para, period,
-                                sections[si][1] if si >= 0 else "", obj, names[ni][1] if ni >= 0 else ""))
+                                sections[si][1] if si >= 0 else "", obj, names[ni][1] if ni >= 0 else "",
+                                parts_follow))
     return out
 
 
