@@ -327,7 +327,7 @@ class Quantity:
     key: str  # the Han words right before the number (scope and total words removed)
     run: str  # the whole Han run before the number (up to 12 characters)
     total: bool
-    year: str  # the nearest year stated before it in its sentence, or ""
+    year: str  # the nearest year stated before it in its paragraph, or ""
     scope: tuple[str, ...]  # scope words of its clause (全县, 上半年, …)
     para: int = 0  # index of its line
     period: bool = False  # its sentence or paragraph speaks of plans or of another period (目标, 过去五年, 今年)
@@ -409,16 +409,12 @@ def _quantities(doc: Document) -> list[Quantity]:
                     continue
                 total = not parts_follow
                 key = rest
-            sm = None
-            for sm in _SCOPE_WORDS_RE.finditer(key):
-                pass
-            if sm is not None:
-                key = key[sm.end():]
+            key = _SCOPE_WORDS_RE.sub("", key)
             while key and key.endswith(_KEY_STRIP):
                 key = key[:-1]
             if len(key) < 2 and len(obj) < 3:
                 continue
-            years = _YEAR_RE.findall(sentence[:s])
+            years = _YEAR_RE.findall(text, ls, s_start + s)
             value = Decimal(m.group("num"))
             if m.group("big") == "万":
                 value *= 10000
@@ -446,7 +442,8 @@ def quantities(doc: Document) -> list[Quantity]:
 
 def same_quantity(a: Quantity, b: Quantity) -> bool:
     """Two statements of one quantity: same unit, same year and scope, and one key the end of the other."""
-    if a.unit != b.unit or a.year != b.year or a.scope != b.scope or a.section != b.section \
+    # a figure without a year is about the year of the draft: it may restate one that names it
+    if a.unit != b.unit or (a.year != b.year and a.year and b.year) or a.scope != b.scope or a.section != b.section \
             or a.entity != b.entity:
         return False
     short, long = (a.key, b.key) if len(a.key) <= len(b.key) else (b.key, a.key)
