@@ -65,6 +65,8 @@ def build_parser() -> argparse.ArgumentParser:
                    help="apply the configured exclude to files named on the command line too (pre-commit)")
     c.add_argument("--disable-plugin", action="append", default=[], metavar="NAME",
                    help="do not load this plugin (e.g. 'builtin')")
+    c.add_argument("--cross-file", action="store_true",
+                   help="also compare the files of this run: a name or figure that differs between them (CON006)")
     c.add_argument("--baseline", metavar="FILE", help="report only findings that are not recorded in FILE")
     c.add_argument("--update-baseline", action="store_true",
                    help="with --baseline FILE: record the findings of this run in FILE (and report none of them)")
@@ -215,6 +217,7 @@ def _check(args) -> int:
         fail_on=args.fail_on, fix=args.fix, unsafe_fixes=args.unsafe_fixes, diff=args.diff, config=args.config,
         no_config=args.no_config, jobs=args.jobs, disabled_plugins=tuple(args.disable_plugin),
         force_exclude=args.force_exclude, want_source=(args.format or "text") in ("text", "sarif", "html"),
+        cross_file=args.cross_file,
     )
     linter = _linter(options)
     if linter is None:

@@ -50,6 +50,7 @@ class Options:
     disabled_plugins: tuple[str, ...] = ()
     force_exclude: bool = False  # apply `exclude` to files named explicitly too
     want_source: bool = True  # workers send each file's text back (only formats that show source lines need it)
+    cross_file: bool = False  # after linting, compare the files of the run (lintkit/crossfile.py)
 
 
 @dataclass
@@ -669,7 +670,17 @@ def _unpack(result: FileResult) -> FileResult:
 
 
 def lint_files(linter: Linter, files: list[tuple[str, Path]], jobs: int | None = None) -> list[FileResult]:
-    """Lint files, in worker processes when there are many; results come back in input order."""
+    """Lint files, in worker processes when there are many; results come back in input order. With
+    ``Options.cross_file``, the cross-file checks then run over all of them (in this process, in path order)."""
+    results = _lint_files(linter, files, jobs)
+    if linter.options.cross_file:
+        from .crossfile import cross_file_pass
+
+        cross_file_pass(linter, files, results)
+    return results
+
+
+def _lint_files(linter: Linter, files: list[tuple[str, Path]], jobs: int | None = None) -> list[FileResult]:
     if jobs is None:
         jobs = (os.cpu_count() or 1) if len(files) >= 16 else 1
     jobs = max(1, min(jobs, len(files)))

@@ -36,6 +36,7 @@ from decimal import Decimal
 from typing import Iterator
 
 from lintkit import Document, Finding, rule
+from lintkit.crossfile import CrossFile
 
 from ._common import load_data, shorten
 from ._zh import norm
@@ -49,8 +50,9 @@ _STOP = frozenset("〇零一二两三四五六七八九十百千万第"
                   "省市县区乡镇村街州旗盟国"
                   "东西南北中上下左右前后内外"
                   "大小新老男女正副总分")
-# characters whose omission makes another entity (XX县妇联/XX妇联, 第一/一)
-_STOP_OMIT = frozenset("〇零一二两三四五六七八九十百千万第省市县区乡镇村街州旗盟国正副总分")
+# characters whose omission makes another entity (XX县妇联/XX妇联, 第一/一, 中小学/小学, 服务型政府/服务政府)
+_STOP_OMIT = frozenset("〇零一二两三四五六七八九十百千万第省市县区乡镇村街州旗盟国正副总分中各型性式化")
+_LEVELS = "省市县区乡镇"
 
 
 @functools.lru_cache(maxsize=1)
@@ -109,6 +111,8 @@ _PERSON_RE = re.compile(f"{_TITLE_RE}(?P<a>[{_HAN}]{{2,3}}?)(?={_AFTER_NAME_RE})
 _NOT_IN_NAME = frozenset("的了是在和与及这那之地得着把被将对从向于也都就而")
 # organisation words of one character that also begin ordinary words (局面, 委托): not an organisation there
 _ORG_WORD_NOT_BEFORE = {"局": "面势部限长", "委": "托屈婉员曲", "厅": "堂长", "馆": "藏长"}
+# … and words that end in one (布局, 格局, 大局): not an organisation either
+_ORG_WORD_NOT_AFTER = {"局": "布格大全当结开骗饭残僵时政赌败胜终出入", "委": "原"}
 
 
 def _bounded(text: str, p: int, n: int) -> bool:
@@ -143,7 +147,9 @@ def _entities(doc: Document) -> Entities:
         while i != -1:
             e = i + len(w)
             nxt = text[e:e + 1]
-            if not (nxt and nxt in _ORG_WORD_NOT_BEFORE.get(w, "")) and ends.get(e, 0) < len(w):
+            prev = text[i - 1:i]
+            if not (nxt and nxt in _ORG_WORD_NOT_BEFORE.get(w, "")) and not (prev and prev in _ORG_WORD_NOT_AFTER.get(w, "")) \
+                    and ends.get(e, 0) < len(w):
                 ends[e] = len(w)
             i = text.find(w, i + 1)
     for e, word in sorted(ends.items()):
@@ -405,7 +411,7 @@ def _quantities(doc: Document) -> list[Quantity]:
                 if i == -1:
                     continue
                 rest = key[i + len(w):]
-                if w == "共" and (len(rest) > 3 or rest[:1] in _GONG_NOT_BEFORE and rest):
+                if w == "共" and rest[:1] in _GONG_NOT_BEFORE and rest:
                     continue
                 total = not parts_follow
                 key = rest
@@ -726,16 +732,19 @@ def crossfile_facts(doc: Document) -> dict:
     """What CON006 compares between the files of one run: name candidates with their counts and occurrences, and
     the totals that state their year. Plain data (picklable)."""
     ents = entities(doc)
-    names: dict[str, list[int]] = {c: at for c, at in ents.orgs.items()}
-    org_word = dict(ents.org_word)
     text = norm(doc)
+    # across files only whole names are compared: a candidate that begins with a level of government (县妇女联合会)
+    # or stands after a mark somewhere in the draft, not the tail of a phrase (…积极推进政府)
+    names = {c: at for c, at in ents.orgs.items()
+             if c[0] in _LEVELS or any(p == 0 or not _is_han(text[p - 1]) for p in at)}
+    org_word = {c: ents.org_word[c] for c in names}
     persons = {}
     for p in ents.persons:
         at = _find_all(text, p)
         if at:
             persons[p] = at
-    figures = [(q.start, q.end, str(q.value), q.unit, q.key, q.run, q.year, q.scope) for q in quantities(doc)
-               if q.total and q.year]
+    figures = [(q.start, q.end, str(q.value), q.unit, q.key, q.run, q.year, q.scope, doc.text[q.start:q.end])
+               for q in quantities(doc) if q.total and q.year and not q.part]
     return {"orgs": names, "org_word": org_word, "persons": persons, "figures": figures}
 
 
@@ -783,19 +792,20 @@ def crossfile_compare(facts: list[tuple[str, dict]]) -> list[tuple[str, int, int
                                                 f"（{first_file[v.major]}），请核实哪一种是对的"))
                     break
         for fig in f["figures"]:
-            s, e, value, unit, key, run, year, scope = fig
-            q = Quantity(s, e, Decimal(value), unit, key, run, True, year, tuple(scope))
+            q = _figure(fig)
             for other_path, other in seen_figures:
-                oq = Quantity(other[0], other[1], Decimal(other[2]), other[3], other[4], other[5], True, other[6],
-                              tuple(other[7]))
+                oq = _figure(other)
                 if other_path != path and oq.value != q.value and same_quantity(oq, q) and oq.key == q.key:
-                    out.append((path, s, e, f"{year}年“{run}”在{other_path}中是{_fmt(oq.value)}{unit}，"
-                                            f"这里是{_fmt(q.value)}{unit}，请核实"))
+                    out.append((path, q.start, q.end, f"{q.year}年“{q.run}{fig[8]}”与{other_path}中的“{oq.run}{other[8]}”"
+                                                      f"说的是同一个数量，数字却不同，请核实"))
                     break
         seen_figures.extend((path, fig) for fig in f["figures"])
     return out
 
 
-def _fmt(value: Decimal) -> str:
-    s = format(value.normalize(), "f")
-    return s
+def _figure(fact: tuple) -> Quantity:
+    s, e, value, unit, key, run, year, scope, _ = fact
+    return Quantity(s, e, Decimal(value), unit, key, run, True, year, tuple(scope))
+
+
+cross_file_mismatch.lintkit_crossfile = CrossFile(crossfile_facts, crossfile_compare)  # type: ignore[attr-defined]
