@@ -745,7 +745,11 @@ def crossfile_facts(doc: Document) -> dict:
             persons[p] = at
     figures = [(q.start, q.end, str(q.value), q.unit, q.key, q.run, q.year, q.scope, doc.text[q.start:q.end])
                for q in quantities(doc) if q.total and q.year and not q.part]
-    return {"orgs": names, "org_word": org_word, "persons": persons, "figures": figures}
+    # what CON001 reports in this draft is not reported again across files
+    local = [(x.start, x.end) for x in name_variant(doc)]
+    local_forms = sorted({text[a:b] for a, b in local})
+    return {"orgs": names, "org_word": org_word, "persons": persons, "figures": figures, "local": local,
+            "local_forms": local_forms}
 
 
 def crossfile_compare(facts: list[tuple[str, dict]]) -> list[tuple[str, int, int, str]]:
@@ -768,29 +772,39 @@ def crossfile_compare(facts: list[tuple[str, dict]]) -> list[tuple[str, int, int
     variants = org_variants(orgs, org_word)
     persons = set(person_total)
     variants += person_variants(persons, person_total)
-    pairs: dict[str, list[Variant]] = defaultdict(list)
+    # each form -> the forms it is a variant of, when one of the two is the clear majority of the batch
+    pairs: dict[str, list[tuple[str, str, str]]] = defaultdict(list)  # form -> (other, majority form, kind)
     for v in variants:
         total = org_total if v.kind == "org" else person_total
         if _majority(total[v.major], total[v.minor]):
-            pairs[v.minor].append(v)
+            pairs[v.minor].append((v.major, v.major, v.kind))
+            pairs[v.major].append((v.minor, v.major, v.kind))
+    earlier: dict[str, str] = {}  # form -> the first file it appears in, among the files already compared
+    # a form CON001 already reports inside its own draft is not compared again across files
+    local_forms = {x for _, f in facts for x in f.get("local_forms", ())}
     seen_figures: list[tuple[str, tuple]] = []
     for path, f in facts:
-        taken: list[tuple[int, int]] = []
+        taken: list[tuple[int, int]] = [tuple(span) for span in f.get("local", ())]
         for kind in ("orgs", "persons"):
             for c in sorted(f[kind], key=lambda x: (-len(x), x)):
-                for v in pairs.get(c, ()):
-                    # only across files: the major form is in another (earlier) file and not in this one
-                    if v.major in f[kind] or first_file.get(v.major) == path:
+                for other, major, v_kind in pairs.get(c, ()):
+                    # only across files, reported on the later one: the other form is in an earlier file, not here
+                    if other in f[kind] or other not in earlier or any(x in c or x in other for x in local_forms):
                         continue
-                    for s in f[kind][c]:
+                    what = "机构名称" if v_kind == "org" else "人名"
+                    hint = f"，这一批文稿中多数写作“{major}”" if major != c else ""
+                    # the minority form is reported wherever it stands; the majority form once per file
+                    for s in f[kind][c] if major != c else f[kind][c][:1]:
                         e = s + len(c)
                         if any(a < e and s < b for a, b in taken):
                             continue
                         taken.append((s, e))
-                        what = "机构名称" if v.kind == "org" else "人名"
-                        out.append((path, s, e, f"{what}“{c}”在同一批文稿中另写作“{v.major}”"
-                                                f"（{first_file[v.major]}），请核实哪一种是对的"))
+                        out.append((path, s, e, f"{what}“{c}”在{earlier[other]}中写作“{other}”{hint}，"
+                                                f"请核实哪一种是对的"))
                     break
+        for kind in ("orgs", "persons"):
+            for c in f[kind]:
+                earlier.setdefault(c, path)
         for fig in f["figures"]:
             q = _figure(fig)
             for other_path, other in seen_figures:
