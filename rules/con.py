@@ -168,15 +168,16 @@ def _entities(doc: Document) -> Entities:
         name = m.group(g)
         if not _NOT_IN_NAME.intersection(name) and not inside(m.start(g), m.end(g)):
             persons.add(name)
+    # the 2- and 3-character strings that begin like a candidate name (a variant keeps the surname)
     grams: Counter = Counter()
-    if persons:
-        for m in _HAN_RE.finditer(text):
-            run, base = m.group(), m.start()
-            if inside(base, m.end()):
-                continue
+    for first in {p[0] for p in persons}:
+        i = text.find(first)
+        while i != -1:
             for n in (2, 3):
-                for i in range(len(run) - n + 1):
-                    grams[run[i:i + n]] += 1
+                g = text[i:i + n]
+                if len(g) == n and _is_han(g[-1]) and (n == 2 or _is_han(g[1])):
+                    grams[g] += 1
+            i = text.find(first, i + 1)
     return Entities(dict(orgs), org_word, persons, grams)
 
 
@@ -613,6 +614,8 @@ _DATE_RE = re.compile(
     r"|(?P<slash>(?<![\d/])(?:19|20)\d{2}/(?:0?[1-9]|1[0-2])/(?:0?[1-9]|[12]\d|3[01])(?![\d/]))"
     r"|(?P<han>[一二〇零]{1}[〇零一二三四五六七八九]{3}年(?:十[一二]?|[一二三四五六七八九])月"
     r"(?:三十[一]?|二?十[一二三四五六七八九]?|[一二三四五六七八九])日)")
+# where a full date can start: _DATE_RE (whose alternatives open with lookbehinds) is tried only there
+_DATE_START_RE = re.compile(r"(?:19|20)\d\d(?=[年.．\-/])|[一二〇零][〇零一二三四五六七八九]{3}(?=年)")
 _STYLE_NAMES = {"cn": "“2021年3月5日”", "dot": "“2021.3.5”", "dash": "“2021-03-05”", "slash": "“2021/3/5”",
                 "han": "“二〇二一年三月五日”"}
 
@@ -627,7 +630,10 @@ def _dates(doc: Document) -> list[tuple[int, int, str]]:
     if not any(c in text for c in "年.-/．"):
         return []
     out = []
-    for m in _DATE_RE.finditer(text):
+    for a in _DATE_START_RE.finditer(text):
+        m = _DATE_RE.match(text, a.start())
+        if m is None:
+            continue
         s, e, style = m.start(), m.end(), m.lastgroup
         if style != "han" and (_STAMP_BEFORE_RE.search(text, max(0, s - 12), s) or _STAMP_AFTER_RE.match(text, e)):
             continue
