@@ -272,16 +272,34 @@ def name_variant(doc: Document) -> Iterator[Finding]:
             major_at = [p for p in _find_all(text, v.major) if _bounded(text, p, len(v.major))]
             minor_at = [p for p in _find_all(text, v.minor) if _bounded(text, p, len(v.minor))]
             n_major, n_minor = len(major_at), len(minor_at)
+        tie = False
         if not _majority(n_major, n_minor):
-            continue
-        found.append((len(v.minor), v, major_at, minor_at))
-    found.sort(key=lambda t: (-t[0], t[1].minor, t[1].major))
+            if not (n_major == n_minor == 1 and v.how == "sub"):
+                continue
+            # once each, one character replaced by a similar one: no majority to go by; the later form is reported,
+            # as a hint (a character left out once is as often another phrase: 坚持以经济建设为中心)
+            tie = True
+            if major_at[0] > minor_at[0]:
+                v = Variant(v.major, v.minor, v.kind, v.how)
+                major_at, minor_at = minor_at, major_at
+        found.append((len(v.minor), tie, v, major_at, minor_at))
+    found.sort(key=lambda t: (-t[0], t[1], t[2].minor, t[2].major))
     inside = _quoted_index(doc)
     taken: list[tuple[int, int]] = []
-    for _, v, major_at, minor_at in found:
+    for _, tie, v, major_at, minor_at in found:
         first = major_at[0]
         where = f"第{_line(doc, first)}行等{len(major_at)}处" if len(major_at) > 1 else f"第{_line(doc, first)}行"
         what = "机构名称" if v.kind == "org" else "人名"
+        if tie:  # both places, each naming the other
+            for (s, form), (o, other) in (((minor_at[0], v.minor), (first, v.major)),
+                                          ((first, v.major), (minor_at[0], v.minor))):
+                e = s + len(form)
+                if inside(s, e) or any(a < e and s < b for a, b in taken):
+                    continue
+                taken.append((s, e))
+                yield Finding(s, e, f"{what}“{doc.text[s:e]}”与第{_line(doc, o)}行的“{other}”只差一个字，"
+                                    f"如果是同一个名称，请统一写法", severity="info")
+            continue
         for s in minor_at:
             e = s + len(v.minor)
             if inside(s, e) or any(a < e and s < b for a, b in taken):

@@ -9,7 +9,9 @@ each kind; the draft must then have a CON finding of the expected rule on the in
   one character replaced by a character of the same sound or a similar shape (ECSpell's full confusion sets, read
   from ../shared/corpus/ecspell, not lintkit's reduced table) -> CON001;
 - org: an organisation of the draft (or, when it names none twice, one introduced three times) written once with
-  a similar-sounding/looking character or with one character left out of it -> CON001;
+  a similar-sounding/looking character or with one character left out of it -> CON001 (when the draft names it
+  only twice, the two forms then stand once each: found as an info hint for a replaced character, not at all
+  for a left-out one);
 - figure: a quantity of the draft stated again later with another number, as a total (全年共…) or with the same
   words -> CON002;
 - short: a short name (以下简称“X”) used before its definition, or defined twice -> CON003;
@@ -137,9 +139,10 @@ def inject_org(text, conf, rng):
                     bad = variant(org, conf, rng, inner)
                 if bad and bad not in text:
                     p = rng.choice(at[1:] if len(at) > 2 else at)
-                    # with only two occurrences, add a third correct one so that the majority is clear
+                    # with only two occurrences, half the time add a third correct one so that the majority is clear
+                    # (otherwise the two forms stand once each: CON001 can only hint)
                     new = text[:p] + bad + text[p + len(org):]
-                    if len(at) == 2:
+                    if len(at) == 2 and rng.random() < 0.5:
                         new, starts = insert_sentences(new, [f"{org}积极参与。"], rng)
                         if starts[0] <= p:
                             p += len(f"{org}积极参与。")
@@ -272,6 +275,7 @@ def main() -> int:
         for d in found:
             print(f"clean {path.name}:{d.line}:{d.column} {d.rule} {d.severity} {d.message}")
     hits: dict[str, list[int]] = {k: [0, 0] for k in KINDS}
+    hints = {k: 0 for k in KINDS}  # found, but only as an info hint
     for _ in range(args.rounds):
         for path in files:
             text = path.read_text(encoding="utf-8")
@@ -284,9 +288,12 @@ def main() -> int:
                     continue
                 new, start, end, rule_id = got
                 found = [d for d in lintkit.check_text(new, select=["CON"])]
-                ok = any(d.rule == rule_id and d.offset < end and start < d.end_offset for d in found)
+                hit = [d for d in found if d.rule == rule_id and d.offset < end and start < d.end_offset]
+                ok = bool(hit)
                 hits[kind][1] += 1
                 hits[kind][0] += ok
+                if hit and all(d.severity == "info" for d in hit):
+                    hints[kind] += 1
                 if args.verbose and not ok:
                     ctx = new[max(0, start - 20):end + 10].replace("\n", "⏎")
                     print(f"miss {kind} {path.name}: {new[start:end]!r} in …{ctx}… "
@@ -294,7 +301,8 @@ def main() -> int:
     total_hit = sum(h for h, _ in hits.values())
     total = sum(n for _, n in hits.values())
     for kind, (h, n) in hits.items():
-        print(f"{kind:7s} {h:3d}/{n:3d} = {h / n:.0%}" if n else f"{kind:7s} none injected")
+        print(f"{kind:7s} {h:3d}/{n:3d} = {h / n:.0%} (of them {hints[kind]} as info)" if n
+              else f"{kind:7s} none injected")
     print(f"all     {total_hit:3d}/{total:3d} = {total_hit / total:.0%}; CON findings on the untouched drafts: "
           f"{clean_findings}")
     return 0

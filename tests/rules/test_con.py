@@ -46,8 +46,8 @@ def test_con001_traps_stay_silent():
         "省妇联主席出席。省妇联和县妇联联合举办活动。县妇联负责组织。县妇联承办。县妇联协办。",
         "第一中学、第一中学、第一中学和第二中学参加比赛。",
         "县教育局、县教育局、县体育局分别发言。",
-        # as many of one form as of the other: no majority to go by
-        "县委书记陈金锋出席会议。陈金峰同志强调。",
+        # a character left out once is as often another phrase
+        "坚持以经济建设为中心的政府。要求坚持经济建设为中心的政府。",
         # slogans quoted in two forms on purpose are not compared
         "开展“巾帼文明岗协会”创建。“巾帼文明岗协会”“巾帼文明岗协会”和“巾帼文明港协会”两种写法都出现在标语中。",
         # ordinary words that end in an organisation word
@@ -55,6 +55,12 @@ def test_con001_traps_stay_silent():
         # a title, not an organisation: 局长 / 副局长
         "民航总局局长出席。民航总局副局长、民航总局副局长陪同。",
     ])
+
+
+def test_con001_once_each_is_only_a_hint_at_both_places():
+    got = found("县委书记陈金锋出席会议。陈金峰同志强调。", "CON001")
+    assert [(d.text, d.severity) for d in got] == [("陈金锋", "info"), ("陈金峰", "info")]
+    assert got[1].message == "人名“陈金峰”与第1行的“陈金锋”只差一个字，如果是同一个名称，请统一写法"
 
 
 def test_con001_confusion_table_is_symmetric_and_skips_levels():
