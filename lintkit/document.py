@@ -47,9 +47,6 @@ QUOTED_RE = _compile(
 _HALF_PUNCT_IN_CJK = _compile(r"[,;:!?](?<=\p{Han}.)(?=[\p{Han}\d“‘])")
 
 
-_MISSING = object()
-
-
 class _view:
     """A view computed on first access and stored in the instance's ``__dict__`` (later reads are plain attribute
     reads, which matters: rules read ``doc.masked`` tens of thousands of times per megabyte). Like
@@ -73,6 +70,43 @@ _VIEWS = frozenset({"line_starts", "lines", "newline", "masks", "masked", "parag
                     "han_runs", "halfwidth_style"})
 
 
+class ViewSpec:
+    """A named view registered by a rule pack: ``func(doc)`` computes it; its docstring documents it."""
+
+    __slots__ = ("name", "func", "plugin")
+
+    def __init__(self, name: str, func: Callable[["Document"], Any], plugin: str = "") -> None:
+        self.name = name
+        self.func = func
+        self.plugin = plugin
+
+    @property
+    def doc(self) -> str:
+        return (self.func.__doc__ or "").strip()
+
+
+#: the views registered by the loaded rule packs (name -> spec), see :func:`register_views`
+_REGISTERED_VIEWS: dict[str, ViewSpec] = {}
+
+
+def register_views(specs: Iterable[ViewSpec]) -> None:
+    """Make ``specs`` readable as ``doc.NAME`` on every Document. A name that another plugin registered already,
+    or that a built-in view or attribute of Document uses, raises ValueError."""
+    for spec in specs:
+        if spec.name.startswith("_") or hasattr(Document, spec.name):
+            raise ValueError(f"view name {spec.name!r} is taken by the Document itself")
+        other = _REGISTERED_VIEWS.get(spec.name)
+        if other is not None and other.func is not spec.func:
+            raise ValueError(f"view {spec.name!r} is registered twice "
+                             f"(by {other.plugin or 'a plugin'} and {spec.plugin or 'a plugin'})")
+        _REGISTERED_VIEWS[spec.name] = spec
+
+
+def registered_views() -> dict[str, ViewSpec]:
+    """The registered views by name."""
+    return dict(_REGISTERED_VIEWS)
+
+
 class Document:
     """Decoded text of one file with cached views.
 
@@ -91,17 +125,22 @@ class Document:
         self.fixable = fixable
         self._base_masks: list[tuple[int, int]] = list(masks)
         self._extra_masks: list[tuple[int, int]] = []
-        self._cache: dict[str, Any] = {}
 
-    # ------------------------------------------------------------------ generic memo for rule packs
     def memo(self, key: str, compute: Callable[["Document"], Any]) -> Any:
-        """Compute ``compute(doc)`` once per document and share it among all rules (e.g. script counts).
+        """Transitional: removed once every family reads registered views."""
+        cache = self.__dict__.setdefault("_memo", {})
+        if key not in cache:
+            cache[key] = compute(self)
+        return cache[key]
 
-        Memoised values that depend on masked text are dropped when masks are added.
-        """
-        value = self._cache.get(key, _MISSING)
-        if value is _MISSING:
-            value = self._cache[key] = compute(self)
+    # ------------------------------------------------------------------ views registered by rule packs
+    def __getattr__(self, name: str) -> Any:
+        """A view registered by a rule pack (:func:`lintkit.view`), computed on first access and then stored as a
+        plain attribute of this document."""
+        spec = _REGISTERED_VIEWS.get(name)
+        if spec is None:
+            raise AttributeError(f"{type(self).__name__!r} has no attribute or view {name!r}")
+        value = self.__dict__[name] = spec.func(self)
         return value
 
     # ------------------------------------------------------------------ lines and positions
@@ -212,19 +251,23 @@ class Document:
         if not new:
             return
         self._extra_masks.extend(new)
-        self._cache = {}
         d = self.__dict__
         for name in _VIEWS - _MASK_FREE_VIEWS:
             d.pop(name, None)
+        for name in _REGISTERED_VIEWS:
+            d.pop(name, None)
+        d.pop("_memo", None)
 
     def release_views(self) -> None:
         """Forget every cached view and memo except the line tables (they are computed again if asked for).
         The engine calls this when the rules are done, so the copies of a large text are not held while its
         diagnostics are built."""
-        self._cache = {}
         d = self.__dict__
         for name in _VIEWS - _MASK_FREE_VIEWS:
             d.pop(name, None)
+        for name in _REGISTERED_VIEWS:
+            d.pop(name, None)
+        d.pop("_memo", None)
 
     # ------------------------------------------------------------------ text views over masked text
     @_view
