@@ -35,7 +35,7 @@ from dataclasses import dataclass
 from decimal import Decimal
 from typing import Iterator
 
-from lintkit import Document, Finding, rule
+from lintkit import Document, Finding, rule, view
 from lintkit.crossfile import CrossFile
 
 from ._common import load_data, shorten
@@ -134,7 +134,11 @@ class Entities:
     grams: Counter  # every 2- and 3-character Han string outside quotations -> count
 
 
+@view("con_entities")
 def _entities(doc: Document) -> Entities:
+    """CON001's candidates: organisation names (4–10 characters ending in an organisation word) with where they
+    stand outside quotations, person names (after a title, before 同志), and the 2–3-character strings that begin
+    like a candidate person name, with their counts."""
     text = norm(doc)
     inside = _quoted_index(doc)
     orgs: dict[str, list[int]] = defaultdict(list)
@@ -182,7 +186,7 @@ def _entities(doc: Document) -> Entities:
 
 
 def entities(doc: Document) -> Entities:
-    return doc.memo("con.entities", _entities)
+    return doc.con_entities
 
 
 def _is_han(c: str) -> bool:
@@ -383,7 +387,11 @@ def _sections(doc: Document, text: str) -> list[tuple[int, str]]:
     return [(m.start(), " ".join(_SECTION_WORDS_RE.findall(m.group("h")))) for m in _TOP_HEADING_RE.finditer(text)]
 
 
+@view("con_quantities")
 def _quantities(doc: Document) -> list[Quantity]:
+    """CON002's statements of quantities: number and measure word, the words before it (scope and total words
+    removed), whether it is a total or a part, its year, scope, section, the unit named by the heading above it;
+    plans, changes, rates and approximations are left out."""
     text = norm(doc)
     inside = _quoted_index(doc)
     out: list[Quantity] = []
@@ -462,7 +470,7 @@ def _quantities(doc: Document) -> list[Quantity]:
 
 
 def quantities(doc: Document) -> list[Quantity]:
-    return doc.memo("con.quantities", _quantities)
+    return doc.con_quantities
 
 
 def same_quantity(a: Quantity, b: Quantity) -> bool:
@@ -664,7 +672,7 @@ def _alone_on_line(doc: Document, s: int, e: int) -> bool:
     return not doc.masked[ls:s].strip() and not doc.masked[e:le].strip()
 
 
-@rule("CON004", "mixed-date-style", severity="warning", requires=re.compile(r"\d[年.．\-/]|[〇零]"))
+@rule("CON004", "mixed-date-style", severity="warning")
 def mixed_date_style(doc: Document) -> Iterator[Finding]:
     """同一篇文稿中的日期写法不统一。
 
