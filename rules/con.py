@@ -289,7 +289,7 @@ def name_variant(doc: Document) -> Iterator[Finding]:
         found.append((len(v.minor), tie, v, major_at, minor_at))
     found.sort(key=lambda t: (-t[0], t[1], t[2].minor, t[2].major))
     inside = _quoted_index(doc)
-    taken: list[tuple[int, int]] = []
+    taken: set[int] = set()  # the characters already reported (a longer form first)
     for _, tie, v, major_at, minor_at in found:
         first = major_at[0]
         where = f"第{_line(doc, first)}行等{len(major_at)}处" if len(major_at) > 1 else f"第{_line(doc, first)}行"
@@ -298,17 +298,17 @@ def name_variant(doc: Document) -> Iterator[Finding]:
             for (s, form), (o, other) in (((minor_at[0], v.minor), (first, v.major)),
                                           ((first, v.major), (minor_at[0], v.minor))):
                 e = s + len(form)
-                if inside(s, e) or any(a < e and s < b for a, b in taken):
+                if inside(s, e) or not taken.isdisjoint(range(s, e)):
                     continue
-                taken.append((s, e))
+                taken.update(range(s, e))
                 yield Finding(s, e, f"{what}“{doc.text[s:e]}”与第{_line(doc, o)}行的“{other}”只差一个字，"
                                     f"如果是同一个名称，请统一写法", severity="info")
             continue
         for s in minor_at:
             e = s + len(v.minor)
-            if inside(s, e) or any(a < e and s < b for a, b in taken):
+            if inside(s, e) or not taken.isdisjoint(range(s, e)):
                 continue
-            taken.append((s, e))
+            taken.update(range(s, e))
             shown = doc.text[s:e]
             yield Finding(s, e, f"{what}“{shown}”与文中的“{v.major}”（{where}）写法不一致，请核实哪一种是对的")
 
@@ -399,15 +399,21 @@ def _quantities(doc: Document) -> list[Quantity]:
     section_starts = [o for o, _ in sections]
     names = _name_headings(text)
     name_starts = [o for o, _ in names]
+    year_at = [(m.start(), m.group()) for m in _YEAR_RE.finditer(text)]
+    year_starts = [p for p, _ in year_at]
+    para_period: dict[int, bool] = {}
     for s_start, s_end in doc.sentences:
         sentence = text[s_start:s_end]
         if not any(c.isdigit() for c in sentence):
             continue
         para = doc.line_index(s_start)
         ls, le = doc.lines[para]
-        period = _PERIOD_RE.search(text, ls, le) is not None or _PLAN_RE.search(sentence) is not None
+        if para not in para_period:
+            para_period[para] = _PERIOD_RE.search(text, ls, le) is not None
+        period = para_period[para] or _PLAN_RE.search(sentence) is not None
+        parts_at = min((i for i in (sentence.find("其中"), sentence.find("分别"), sentence.find("包括"),
+                                    sentence.find("（")) if i != -1), default=-1)
         parts_follow = False
-        clause_start = 0
         for m in _QTY_RE.finditer(sentence):
             s, e = m.span()
             # the clause holding the number
@@ -417,8 +423,7 @@ def _quantities(doc: Document) -> list[Quantity]:
             ce = e
             while ce < len(sentence) and sentence[ce] not in _CLAUSE_END:
                 ce += 1
-            before_clause = sentence[:cs]
-            if any(w in before_clause for w in ("其中", "分别", "包括")) or "（" in before_clause[clause_start:]:
+            if parts_at != -1 and parts_at < cs:
                 parts_follow = True
             clause = sentence[cs:ce]
             if _SKIP_CLAUSE_RE.search(clause) or inside(s_start + s, s_start + e):
@@ -447,7 +452,8 @@ def _quantities(doc: Document) -> list[Quantity]:
                 key = key[:-1]
             if len(key) < 2 and len(obj) < 3:
                 continue
-            years = _YEAR_RE.findall(text, ls, s_start + s)
+            yi = bisect_left(year_starts, s_start + s) - 1
+            years = [year_at[yi][1]] if yi >= 0 and year_at[yi][0] >= ls else []
             value = Decimal(m.group("num"))
             if m.group("big") == "万":
                 value *= 10000
@@ -509,6 +515,9 @@ def _shown(q: Quantity, doc: Document) -> str:
     return doc.text[q.start:q.end]
 
 
+_SERIES = 24
+
+
 @rule("CON002", "figure-mismatch", severity="warning")
 def figure_mismatch(doc: Document) -> Iterator[Finding]:
     """同一个数量在文中前后说法不一致。
@@ -524,12 +533,30 @@ def figure_mismatch(doc: Document) -> Iterator[Finding]:
     修复：无（哪个数对，需要人工核实）。
     """
     qs = quantities(doc)
+    # two statements of one quantity share the last two characters of their words or the first three of what
+    # they count: only figures in one bucket are compared; a bucket of more than _SERIES figures is a series
+    buckets: dict[tuple[str, str, str], list[int]] = defaultdict(list)
+    for i, q in enumerate(qs):
+        if len(q.key) >= 2:
+            buckets[("key", q.unit, q.key[-2:])].append(i)
+        if len(q.obj) >= 3:
+            buckets[("obj", q.unit, q.obj[:3])].append(i)
+    near: dict[int, set[int]] = defaultdict(set)
+    for members in buckets.values():
+        if 1 < len(members) <= _SERIES:
+            for i in members:
+                near[i].update(members)
     reported: set[int] = set()
     for j, later in enumerate(qs):
-        for first in qs[:j]:
+        if j not in near:
+            continue
+        for i in sorted(near[j]):
+            if i >= j:
+                break
+            first = qs[i]
             if later.start in reported or not same_quantity(first, later):
                 continue
-            group = sum(1 for q in qs if same_quantity(q, later) and same_quantity(q, first))
+            group = sum(1 for k in near[j] if same_quantity(qs[k], later) and same_quantity(qs[k], first))
             if not figure_conflict(first, later, group):
                 continue
             reported.add(later.start)
@@ -600,6 +627,7 @@ def short_name_use(doc: Document) -> Iterator[Finding]:
     if not defs:
         return
     text = norm(doc)
+    def_names = {x.name_start for x in defs}  # the short names inside the definitions themselves
     seen: dict[str, ShortName] = {}
     for d in defs:
         name = d.name
@@ -612,10 +640,9 @@ def short_name_use(doc: Document) -> Iterator[Finding]:
         seen[name] = d
         s_start, _ = _sentence_of(doc, d.start)
         full = text[max(s_start, d.start - 40):d.start]
-        other_defs = [(x.name_start, x.name_end) for x in defs]
         before, after = [], []
         for p in _find_all(text, name):
-            if any(a <= p < b for a, b in other_defs):
+            if p in def_names:
                 continue
             if p < d.start:
                 if p >= s_start or _part_of_full_name(text, p, name, full):
@@ -816,7 +843,7 @@ def crossfile_compare(facts: list[tuple[str, dict]]) -> list[tuple[str, int, int
     local_forms = {x for _, f in facts for x in f.get("local_forms", ())}
     seen_figures: list[tuple[str, tuple]] = []
     for path, f in facts:
-        taken: list[tuple[int, int]] = [tuple(span) for span in f.get("local", ())]
+        taken: set[int] = {p for a, b in f.get("local", ()) for p in range(a, b)}
         for kind in ("orgs", "persons"):
             for c in sorted(f[kind], key=lambda x: (-len(x), x)):
                 for other, major, v_kind in pairs.get(c, ()):
@@ -828,9 +855,9 @@ def crossfile_compare(facts: list[tuple[str, dict]]) -> list[tuple[str, int, int
                     # the minority form is reported wherever it stands; the majority form once per file
                     for s in f[kind][c] if major != c else f[kind][c][:1]:
                         e = s + len(c)
-                        if any(a < e and s < b for a, b in taken):
+                        if not taken.isdisjoint(range(s, e)):
                             continue
-                        taken.append((s, e))
+                        taken.update(range(s, e))
                         out.append((path, s, e, f"{what}“{c}”在{earlier[other]}中写作“{other}”{hint}，"
                                                 f"请核实哪一种是对的"))
                     break
