@@ -21,8 +21,10 @@ Two candidates are one name written two ways only when both appear in the draft 
 form appears at least twice and at least twice as often as the minority form, and they differ by one character
 that is a known confusion of sound or shape (ECSpell's confusion sets, ``data/con_confusion.toml``), never a
 numeral, a level of government (省/市/县/区/乡/镇/村) or a direction; an organisation name may also lose one
-character inside it (``女企业家协会``/``女企业协会``), a person name may not (``张三``/``张三丰`` are two people). The first
-character of a person name (the surname) and the organisation word itself are never compared.
+character inside it (``女企业家协会``/``女企业协会``), a person name may not (``张三``/``张三丰`` are two people). The
+surname of a two-character name, the organisation word itself and the first character of an organisation name
+(where the name may begin anywhere in the run of Han characters) are never compared, unless that first character
+is a level of government (``县农业农村局``/``县浓业农村局``).
 """
 
 from __future__ import annotations
@@ -172,16 +174,26 @@ def _entities(doc: Document) -> Entities:
         name = m.group(g)
         if not _NOT_IN_NAME.intersection(name) and not inside(m.start(g), m.end(g)):
             persons.add(name)
-    # the 2- and 3-character strings that begin like a candidate name (a variant keeps the surname)
-    grams: Counter = Counter()
+    # the 2- and 3-character strings that could be a variant of a candidate name: those that begin like one, and
+    # the 3-character ones that end like one (another surname)
+    starts: set[int] = set()
     for first in {p[0] for p in persons}:
         i = text.find(first)
         while i != -1:
-            for n in (2, 3):
-                g = text[i:i + n]
-                if len(g) == n and _is_han(g[-1]) and (n == 2 or _is_han(g[1])):
-                    grams[g] += 1
+            starts.add(i)
             i = text.find(first, i + 1)
+    for tail in {p[1:] for p in persons if len(p) == 3}:
+        i = text.find(tail, 1)
+        while i != -1:
+            if _is_han(text[i - 1]):
+                starts.add(i - 1)
+            i = text.find(tail, i + 1)
+    grams: Counter = Counter()
+    for i in starts:
+        for n in (2, 3):
+            g = text[i:i + n]
+            if len(g) == n and _is_han(g[-1]) and (n == 2 or _is_han(g[1])):
+                grams[g] += 1
     return Entities(dict(orgs), org_word, persons, grams)
 
 
@@ -207,7 +219,7 @@ def org_variants(orgs: dict[str, list[int]], org_word: dict[str, int]) -> list[V
     by_key: dict[tuple[int, str, str], list[str]] = defaultdict(list)
     for cand in orgs:
         word = org_word[cand]
-        for i in range(2, len(cand) - word):
+        for i in range(1 if cand[0] in _LEVELS else 2, len(cand) - word):
             by_key[(i, cand[:i], cand[i + 1:])].append(cand)
     for (i, _, _), cands in by_key.items():
         if len(cands) < 2:
@@ -234,7 +246,7 @@ def person_variants(persons: set[str], grams: Counter) -> list[Variant]:
     out = []
     table = partners()
     for cand in persons:
-        for i in range(1, len(cand)):
+        for i in range(0 if len(cand) == 3 else 1, len(cand)):
             c = cand[i]
             for x in table.get(c, ""):
                 other = cand[:i] + x + cand[i + 1:]

@@ -38,6 +38,13 @@ def test_con001_organisation_one_character_replaced():
     assert [d.text for d in found(text, "CON001")] == ["县农业农材局"]
 
 
+def test_con001_surname_and_second_character_after_a_level():
+    text = "县委书记陈金锋出席会议。陈金锋同志指出，要抓好落实。陈金锋同志强调。会后，程金锋同志看望了群众。"
+    assert [d.text for d in found(text, "CON001")] == ["程金锋"]
+    text = "县农业农村局牵头。县农业农村局负责。县浓业农村局配合。"
+    assert [d.text for d in found(text, "CON001")] == ["县浓业农村局"]
+
+
 def test_con001_traps_stay_silent():
     check_rule("CON001", valid=[
         # two different people: one name is the other plus a character
