@@ -114,7 +114,7 @@ _NOT_IN_NAME = frozenset("的了是在和与及这那之地得着把被将对从
 # organisation words of one character that also begin ordinary words (局面, 委托): not an organisation there
 _ORG_WORD_NOT_BEFORE = {"局": "面势部限长", "委": "托屈婉员曲", "厅": "堂长", "馆": "藏长"}
 # … and words that end in one (布局, 格局, 大局): not an organisation either
-_ORG_WORD_NOT_AFTER = {"局": "布格大全当结开骗饭残僵时政赌败胜终出入", "委": "原"}
+_ORG_WORD_NOT_AFTER = {"局": "布格大全当结开骗饭残僵时赌败胜终出入", "委": "原"}
 
 
 def _bounded(text: str, p: int, n: int) -> bool:

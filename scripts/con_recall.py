@@ -96,7 +96,7 @@ def variant(word: str, conf: dict[str, list[str]], rng: random.Random, positions
 def inject_person(text, conf, rng):
     for _ in range(20):
         name = rng.choice(SURNAMES) + "".join(rng.sample(GIVEN, rng.choice((1, 2))))
-        bad = variant(name, conf, rng, list(range(1, len(name))))
+        bad = variant(name, conf, rng, list(range(0 if len(name) == 3 else 1, len(name))))
         if bad and bad not in text and name not in text:
             break
     else:
