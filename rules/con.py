@@ -10,7 +10,7 @@ A careful copy editor reads the whole draft and marks what is written one way he
 - CON006: a name or figure that differs between the drafts of one run (``lintkit check --cross-file``; the
   comparison is :mod:`lintkit.crossfile`, the facts compared are :func:`crossfile_facts` below).
 
-Every analysis reads the normalised masked text (``_zh.norm``: traditional characters mapped to simplified, same
+Every analysis reads the normalised masked text (the view ``doc.norm``: traditional characters mapped to simplified, same
 offsets), so a traditional draft is checked like a simplified one. Names and figures are never certain: their
 findings are warnings at most and have no fix.
 
@@ -40,8 +40,8 @@ from typing import Iterator
 from lintkit import Document, Finding, rule, view
 from lintkit.crossfile import CrossFile
 
-from ._common import load_data, shorten
-from ._zh import norm
+from ._common import load_data
+
 
 _HAN = "\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff"
 _HAN_RE = re.compile(f"[{_HAN}]+")
@@ -141,7 +141,7 @@ def _entities(doc: Document) -> Entities:
     """CON001's candidates: organisation names (4–10 characters ending in an organisation word) with where they
     stand outside quotations, person names (after a title, before 同志), and the 2–3-character strings that begin
     like a candidate person name, with their counts."""
-    text = norm(doc)
+    text = doc.norm
     inside = _quoted_index(doc)
     orgs: dict[str, list[int]] = defaultdict(list)
     org_word: dict[str, int] = {}
@@ -275,7 +275,7 @@ def name_variant(doc: Document) -> Iterator[Finding]:
     修复：无（哪种写法对，需要人工核实）。
     """
     ents = entities(doc)
-    text = norm(doc)
+    text = doc.norm
     variants = org_variants(ents.orgs, ents.org_word)
     if ents.persons:
         variants += person_variants(ents.persons, ents.grams)
@@ -404,7 +404,7 @@ def _quantities(doc: Document) -> list[Quantity]:
     """CON002's statements of quantities: number and measure word, the words before it (scope and total words
     removed), whether it is a total or a part, its year, scope, section, the unit named by the heading above it;
     plans, changes, rates and approximations are left out."""
-    text = norm(doc)
+    text = doc.norm
     inside = _quoted_index(doc)
     out: list[Quantity] = []
     sections = _sections(doc, text)
@@ -593,7 +593,7 @@ class ShortName:
 
 
 def _definitions(doc: Document) -> list[ShortName]:
-    text = norm(doc)
+    text = doc.norm
     out = []
     for m in _SHORT_DEF_RE.finditer(text):
         g = "q" if m.group("q") is not None else "t" if m.group("t") is not None else "h"
@@ -638,7 +638,7 @@ def short_name_use(doc: Document) -> Iterator[Finding]:
     defs = _definitions(doc)
     if not defs:
         return
-    text = norm(doc)
+    text = doc.norm
     def_names = {x.name_start for x in defs}  # the short names inside the definitions themselves
     seen: dict[str, ShortName] = {}
     for d in defs:
@@ -691,7 +691,7 @@ _STAMP_AFTER_RE = re.compile(r"\s*\d{1,2}:\d{2}")
 
 
 def _dates(doc: Document) -> list[tuple[int, int, str]]:
-    text = norm(doc)
+    text = doc.norm
     if not any(c in text for c in "年.-/．"):
         return []
     out = []
@@ -803,7 +803,7 @@ def crossfile_facts(doc: Document) -> dict:
     """What CON006 compares between the files of one run: name candidates with their counts and occurrences, and
     the totals that state their year. Plain data (picklable)."""
     ents = entities(doc)
-    text = norm(doc)
+    text = doc.norm
     # across files only whole names are compared: a candidate that begins with a level of government (县妇女联合会)
     # or stands after a mark somewhere in the draft, not the tail of a phrase (…积极推进政府)
     names = {c: at for c, at in ents.orgs.items()
