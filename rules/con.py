@@ -42,9 +42,7 @@ from lintkit.crossfile import CrossFile
 
 from ._common import load_data
 
-
 _HAN = "\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff"
-_HAN_RE = re.compile(f"[{_HAN}]+")
 
 # numerals, levels of government and the like: when both characters of a difference are such words, the two names
 # are two entities (省妇联/县妇联, 第一中学/第二中学), not one misspelt
@@ -671,7 +669,6 @@ def short_name_use(doc: Document) -> Iterator[Finding]:
 
 
 # ================================================================================================ date styles (CON004)
-_CN_DIGITS = "〇零一二三四五六七八九十"
 _DATE_RE = re.compile(
     r"(?P<cn>(?<!\d)(?:19|20)\d{2}年(?:0?[1-9]|1[0-2])月(?:0?[1-9]|[12]\d|3[01])日)"
     r"|(?P<dot>(?<![\d.．])(?:19|20)\d{2}[.．](?:0?[1-9]|1[0-2])[.．](?:0?[1-9]|[12]\d|3[01])(?![\d.．]))"
