@@ -53,6 +53,8 @@ _STOP = frozenset("〇零一二两三四五六七八九十百千万第"
 # characters whose omission makes another entity (XX县妇联/XX妇联, 第一/一, 中小学/小学, 服务型政府/服务政府)
 _STOP_OMIT = frozenset("〇零一二两三四五六七八九十百千万第省市县区乡镇村街州旗盟国正副总分中各型性式化")
 _LEVELS = "省市县区乡镇"
+# words in which a level character is no level: left out of 县农业农村局 or 县城市管理局 it is a misspelling
+_LEVEL_IN_WORD = frozenset(("农村", "乡村", "城市", "市场", "区域", "社区", "街道", "县域", "市政"))
 
 
 @functools.lru_cache(maxsize=1)
@@ -232,7 +234,8 @@ def org_variants(orgs: dict[str, list[int]], org_word: dict[str, int]) -> list[V
         if len(cand) < _ORG_MIN + 1:
             continue
         for i in range(2, len(cand) - word):
-            if cand[i] in _STOP_OMIT or cand[i] in _NOT_IN_NAME:
+            if cand[i] in _NOT_IN_NAME or (cand[i] in _STOP_OMIT and cand[i - 1:i + 1] not in _LEVEL_IN_WORD
+                                           and cand[i:i + 2] not in _LEVEL_IN_WORD):
                 continue
             shorter = cand[:i] + cand[i + 1:]
             if shorter in orgs and cand[i] != cand[i - 1]:

@@ -43,6 +43,10 @@ def test_con001_surname_and_second_character_after_a_level():
     assert [d.text for d in found(text, "CON001")] == ["程金锋"]
     text = "县农业农村局牵头。县农业农村局负责。县浓业农村局配合。"
     assert [d.text for d in found(text, "CON001")] == ["县浓业农村局"]
+    # a level character inside a word (农村) may be left out by mistake; a level of its own (XX县妇联) may not
+    text = "县农业农村局牵头。县农业农村局负责。县农业农局配合。"
+    assert [d.text for d in found(text, "CON001")] == ["县农业农局"]
+    check_rule("CON001", valid=["西峡县妇女联合会成立。西峡县妇女联合会换届。西峡妇女联合会讲话。"])
     # 政局 is also a word (the political situation), but 财政局 is an organisation
     text = "县财政局牵头。县财政局负责。县财侦局配合。"
     assert [d.text for d in found(text, "CON001")] == ["县财侦局"]
