@@ -510,7 +510,8 @@ def same_quantity(a: Quantity, b: Quantity) -> bool:
 
 def figure_conflict(first: Quantity, later: Quantity, group: int) -> bool:
     """True when ``later`` contradicts ``first``: two totals that differ, a total smaller than a figure it
-    includes, or the same words (4 or more characters) restated with another number in another paragraph.
+    includes, or the same words (3 or more characters, or what is counted) restated with another number in another
+    paragraph (not two parts listed after 其中: they may belong to two totals).
     ``group`` is how many figures of the document are statements of this quantity: a series of three or more
     (the beds of each hospital, the land prices of each grade) is a table, not a restatement."""
     if first.value == later.value or not same_quantity(first, later):
@@ -520,8 +521,10 @@ def figure_conflict(first: Quantity, later: Quantity, group: int) -> bool:
     if first.total != later.total:
         total, part = (first, later) if first.total else (later, first)
         return total.value < part.value and group <= 3
-    same_words = (first.key == later.key and len(first.key) >= 4) or (first.obj == later.obj and len(first.obj) >= 3)
-    return group == 2 and same_words and first.para != later.para and not first.period and not later.period
+    same_words = (first.key == later.key and len(first.key) >= 3) or (first.obj == later.obj and len(first.obj) >= 3)
+    # two parts (其中…) may be parts of two different totals: 其中女性2923人 / 其中女性19329人
+    return (group == 2 and same_words and first.para != later.para and not first.period and not later.period
+            and not (first.part and later.part))
 
 
 def _shown(q: Quantity, doc: Document) -> str:
@@ -539,9 +542,11 @@ def figure_mismatch(doc: Document) -> Iterator[Finding]:
     与“全年共培训1800人次”并存，至少有一处是错的，而且合计比分项还小。
     错误示例：开展技能培训2000人次……全年共培训1800人次。
     正确写法：核实后两处写成同一个数。
-    依据：公文校对的“事实性差错”。只比较量词相同、所说的事相同（数字前面的词一个是另一个的结尾）、年份和范围
-    （全年、上半年、全县……）相同的两处，并且：两处都是合计（共、累计、全年……）而数不同；或合计小于它所包含的
-    一项；或数字前四个字以上完全相同而数不同。计划、目标、增减、比较、“其中”“分别”之后的分项、概数都不比较；
+    依据：公文校对的“事实性差错”。只比较量词相同、所说的事相同（数字前面的词一个是另一个的结尾，或数字后面
+    所数的东西相同）、年份和范围（上半年、全县……）相同、在同一个一级标题的时期之下（“2025年工作打算”之下的数是
+    目标）、在同一个单位的小标题之下的两处，并且：两处都是合计（共、累计、全年……）而数不同；或合计小于它所包含的
+    一项；或在不同段落里用三个字以上完全相同的说法（或数同一种东西）而数不同。计划、目标、增减、比较、比率、
+    概数、同一说法出现三次以上的系列（各医院的床位数）都不比较；“其中”之后的两个分项可能属于两个总数，也不比较。
     不同年份的同一件事（“2021年培训2000人次，2022年培训1800人次”）不是矛盾。
     修复：无（哪个数对，需要人工核实）。
     """

@@ -98,6 +98,11 @@ def test_con002_same_words_restated():
     assert [d.text for d in found(text, "CON002")] == ["13个"]
 
 
+def test_con002_part_restated():
+    text = "全县共有学校156所，其中，幼儿园62所，小学71所。\n全县学前教育稳步发展，幼儿园56所全部达标。"
+    assert [d.text for d in found(text, "CON002")] == ["56所"]
+
+
 def test_con002_traps_stay_silent():
     check_rule("CON002", valid=[
         # the same noun for different years
@@ -110,6 +115,8 @@ def test_con002_traps_stay_silent():
         # plans and targets are not restatements of facts
         "今年开展技能培训2000人次。\n明年计划培训2500人次。",
         "一、工作开展情况\n全年共培训2000人次。\n二、2025年工作打算\n全年共培训2500人次。",
+        # two parts of two different totals
+        "全县共有人口35万人，其中：女性17万人。\n全县共有专业技术人才4917人，其中：女性2923人。",
         # a series (the beds of each hospital) is a table, not a restatement
         "（一）县中心医院\n编制床位308张。\n（二）县人民医院\n编制床位600张。\n（三）妇幼保健院\n编制床位60张。",
         # different units, approximations, rates
