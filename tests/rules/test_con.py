@@ -116,7 +116,7 @@ def test_con002_traps_stay_silent():
         "今年开展技能培训2000人次。\n明年计划培训2500人次。",
         "一、工作开展情况\n全年共培训2000人次。\n二、2025年工作打算\n全年共培训2500人次。",
         # two parts of two different totals
-        "全县共有人口35万人，其中：女性17万人。\n全县共有专业技术人才4917人，其中：女性2923人。",
+        "全县共有专业技术人才4917人，其中：高级职称人员320人。\n县卫生系统共有职工2100人，其中：高级职称人员85人。",
         # a series (the beds of each hospital) is a table, not a restatement
         "（一）县中心医院\n编制床位308张。\n（二）县人民医院\n编制床位600张。\n（三）妇幼保健院\n编制床位60张。",
         # different units, approximations, rates
