@@ -58,6 +58,7 @@ def test_con001_traps_stay_silent():
         "张三同志和张三丰同志参加了会议。张三同志发言。张三同志总结。",
         # different organisations of one kind: the levels differ
         "省妇联主席出席。省妇联和县妇联联合举办活动。县妇联负责组织。县妇联承办。县妇联协办。",
+        "南阳市妇女联合会、南阳市妇女联合会和南阳县妇女联合会联合举办活动。",
         "第一中学、第一中学、第一中学和第二中学参加比赛。",
         "县教育局、县教育局、县体育局分别发言。",
         # a character left out once is as often another phrase
