@@ -31,7 +31,7 @@ from __future__ import annotations
 
 import functools
 import re
-from bisect import bisect_left
+from bisect import bisect_left, bisect_right
 from collections import Counter, defaultdict
 from dataclasses import dataclass
 from decimal import Decimal
@@ -107,8 +107,9 @@ _AFTER_NAME = ("同志", "在", "出席", "主持", "讲话", "指出", "强调"
                "深入", "调研", "率", "陪同", "介绍", "发言", "提出", "宣读", "部署", "作", "对", "到", "和", "与")
 _AFTER_NAME_RE = "(?:[^" + _HAN + "]|" + "|".join(_AFTER_NAME) + ")"
 # a person's name (2 or 3 characters) right after a title, or before 同志 after a mark or a title
-_PERSON_RE = re.compile(f"{_TITLE_RE}(?P<a>[{_HAN}]{{2,3}}?)(?={_AFTER_NAME_RE})"
-                        f"|(?:^|(?<=[^{_HAN}])|(?<=[、和与及]))(?P<b>[{_HAN}]{{2,3}}?)(?=同志)", re.M)
+# (two patterns: one that opens with a lookbehind would be tried at every position)
+_PERSON_RE = re.compile(f"{_TITLE_RE}(?P<a>[{_HAN}]{{2,3}}?)(?={_AFTER_NAME_RE})")
+_COMRADE_RE = re.compile(f"(?:^|(?<=[^{_HAN}])|(?<=[、和与及]))(?P<a>[{_HAN}]{{2,3}}?)(?=同志)", re.M)
 # characters that are no part of a name: function words
 _NOT_IN_NAME = frozenset("的了是在和与及这那之地得着把被将对从向于也都就而")
 # organisation words of one character that also begin ordinary words (局面, 委托): not an organisation there
@@ -158,21 +159,34 @@ def _entities(doc: Document) -> Entities:
                     and ends.get(e, 0) < len(w):
                 ends[e] = len(w)
             i = text.find(w, i + 1)
+    # the Han characters before each end (up to _ORG_MAX): a name repeated many times is expanded once
+    han_runs = doc.han_runs
+    run_starts = [a for a, _ in han_runs]
+    runs: dict[tuple[str, int], list[int]] = defaultdict(list)
     for e, word in sorted(ends.items()):
         if inside(e - word, e):
             continue
-        s0 = e
-        while s0 > 0 and e - s0 < _ORG_MAX and _is_han(text[s0 - 1]):
-            s0 -= 1
-        for length in range(max(_ORG_MIN, word + 2), e - s0 + 1):
-            cand = text[e - length:e]
-            orgs[cand].append(e - length)
+        k = bisect_left(run_starts, e) - 1
+        s0 = max(han_runs[k][0], e - _ORG_MAX) if k >= 0 and han_runs[k][1] >= e else e
+        runs[(text[s0:e], word)].append(e)
+    for (run, word), run_ends in runs.items():
+        for length in range(max(_ORG_MIN, word + 2), len(run) + 1):
+            cand = run[-length:]
+            orgs[cand].extend(e - length for e in run_ends)
             org_word[cand] = word
+    for at in orgs.values():
+        at.sort()
     persons: set[str] = set()
-    for m in _PERSON_RE.finditer(text):
-        g = "a" if m.group("a") is not None else "b"
-        name = m.group(g)
-        if not _NOT_IN_NAME.intersection(name) and not inside(m.start(g), m.end(g)):
+    found = list(_PERSON_RE.finditer(text))
+    i = text.find("同志")
+    while i != -1:  # the name before 同志: tried only there
+        m = _COMRADE_RE.match(text, max(0, i - 3)) or _COMRADE_RE.match(text, max(0, i - 2))
+        if m is not None and m.end() == i:
+            found.append(m)
+        i = text.find("同志", i + 2)
+    for m in found:
+        name = m.group("a")
+        if not _NOT_IN_NAME.intersection(name) and not inside(m.start("a"), m.end("a")):
             persons.add(name)
     # the 2- and 3-character strings that could be a variant of a candidate name: those that begin like one, and
     # the 3-character ones that end like one (another surname)
@@ -415,10 +429,14 @@ def _quantities(doc: Document) -> list[Quantity]:
     year_at = [(m.start(), m.group()) for m in _YEAR_RE.finditer(text)]
     year_starts = [p for p, _ in year_at]
     para_period: dict[int, bool] = {}
-    for s_start, s_end in doc.sentences:
-        sentence = text[s_start:s_end]
-        if not any(c.isdigit() for c in sentence):
+    sentences = doc.sentences
+    sentence_starts = [a for a, _ in sentences]
+    with_figures = sorted({bisect_right(sentence_starts, m.start()) - 1 for m in _QTY_RE.finditer(text)})
+    for si in with_figures:
+        if si < 0:
             continue
+        s_start, s_end = sentences[si]
+        sentence = text[s_start:s_end]
         para = doc.line_index(s_start)
         ls, le = doc.lines[para]
         if para not in para_period:
