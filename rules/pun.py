@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import functools
 import re
-from bisect import bisect_right
+from bisect import bisect_left, bisect_right
 from typing import Iterator
 
 import regex
@@ -19,6 +19,7 @@ from lintkit import Document, Edit, Finding, Fix, MASK, Trigger, lazy_compile, r
 from lintkit.cache import compile_re
 
 from ._common import load_data
+from ._zh import word_across
 
 _DATA = load_data("pun")
 
@@ -415,6 +416,9 @@ _BRACKET_RE = lazy_compile("[" + "".join(_PAIRS) + "".join(_CLOSERS) + "]")  # e
 _QUOTE_KINDS = "“‘「『"
 _NAMES = {"“": "引号", "‘": "单引号", "《": "书名号", "（": "括号", "【": "方头括号", "〔": "六角括号",
           "「": "直角引号", "『": "直角引号", "〈": "单书名号"}
+# a bracket or book-title mark whose other half lies on a later line within this many characters (text pasted from a
+# web page: 【字号：⏎加大⏎减小⏎】, （PM⏎2.5⏎）) is paired
+_SPLIT_PAIR_REACH = 80
 _LIST_MARKER_BEFORE = lazy_compile(r"(?:^|[\s。；;：:，,、])[\dA-Za-z一二三四五六七八九十]{1,2}$", regex.M)
 
 
@@ -465,7 +469,7 @@ def _unpaired_in_line(masked: str, s: int, e: int):
                 continue
             if c == "’" and p > s and p + 1 < e and masked[p - 1].isascii() and masked[p - 1].isalpha():
                 continue  # apostrophe in English: don’t
-            if c == "）" and (_LIST_MARKER_BEFORE.search(masked, max(s, p - 4), p)
+            if c == "）" and (_LIST_MARKER_BEFORE.search(masked, max(s, p - 4, masked.rfind("\n", 0, p) + 1), p)
                              or (p > s and masked[p - 1] in ":：;；^_-")):
                 continue  # list marker 1） or emoticon ：）
             closes.append(p)
@@ -518,39 +522,42 @@ def unpaired_marks(doc: Document) -> Iterator[Finding]:
         return  # every line is balanced: nothing is unpaired, no quotation spans paragraphs
     pending: list[tuple[int, int]] = []  # (position, paragraph index) of quote openings not closed in their paragraph
     report: list[int] = []
-    unbalanced = _unbalanced_line_starts(doc, stop)
-    for idx, (s, e) in enumerate(doc.paragraphs):
+    unbalanced = sorted(_unbalanced_line_starts(doc, stop))
+    for idx, (s, e) in enumerate(doc.logical_paragraphs):
         lead = s
         while lead < e and masked[lead] in " \t\u3000":
             lead += 1
         scan_from = s
         if lead < e and masked[lead] in _QUOTE_KINDS and any(masked[q] == masked[lead] for q, _ in pending):
             scan_from = lead + 1  # the repeated opening quote of a quotation continued from an earlier paragraph
-        if scan_from == s and s not in unbalanced:
-            opens = closes = ()  # a paired line: nothing unmatched in it
+        u = bisect_left(unbalanced, s)
+        if scan_from == s and (u == len(unbalanced) or unbalanced[u] >= e):
+            opens = closes = ()  # paired lines: nothing unmatched in them
         else:
             opens, closes = _unpaired_in_line(masked, scan_from, e)
         for p in closes:
             ch = masked[p]
             op = _CLOSERS[ch]
             match = next((i for i in range(len(pending) - 1, -1, -1)
-                          if masked[pending[i][0]] == op and idx - pending[i][1] <= 5), None)
+                          if masked[pending[i][0]] == op and (idx - pending[i][1] <= 5 if op in _QUOTE_KINDS
+                                                              else p - pending[i][0] <= _SPLIT_PAIR_REACH)), None)
             if match is not None:
-                del pending[match]  # a quotation spanning paragraphs
+                del pending[match]  # a quotation spanning paragraphs, or a pair split over short lines
             else:
                 report.append(p)
-        for p in opens:
-            if masked[p] not in _QUOTE_KINDS:
-                report.append(p)
-            else:
-                pending.append((p, idx))
-        # openings older than five paragraphs are not part of a quotation
-        for q, i in [x for x in pending if idx - x[1] >= 5]:
+        pending.extend((p, idx) for p in opens)
+        # openings older than five paragraphs are not part of a quotation; other marks pair only within reach
+        for q, i in [x for x in pending if (idx - x[1] >= 5 if masked[x[0]] in _QUOTE_KINDS
+                                            else e - x[0] > _SPLIT_PAIR_REACH)]:
             report.append(q)
             pending.remove((q, i))
     report.extend(q for q, _ in pending)
     for p in sorted(report):
         ch = masked[p]
+        if ch in "《》" and ch in masked[p - 1:p] + masked[p + 1:p + 2]:
+            continue  # 》》点击进入《《: doubled marks are arrows, not book-title marks
+        if ch == "’" and masked[p + 1:p + 3].isascii() and masked[p + 1:p + 3].isdigit():
+            continue  # ’99: the apostrophe of a shortened year
         kind = ch if ch in _PAIRS else _CLOSERS[ch]
         half = "前" if ch in _PAIRS else "后"
         other = "后" if ch in _PAIRS else "前"
@@ -789,33 +796,91 @@ _PARA_LAST = lazy_compile(r"[\p{Han}\d%％]")
 _NOT_PARA_LAST = frozenset("。！？；：，、”’）》」』…—.!?;:,)\"'")  # common paragraph ends that _PARA_LAST rejects
 
 
-def _missing_end_paragraphs(doc: Document, final_marks: list[tuple[int, str]]) -> list[int]:
-    """Offsets just after the last character of prose paragraphs that end without a final mark, unless the
-    document is hard-wrapped (many such paragraphs). ``final_marks``: the 。！？ of the text."""
+def _missing_end_paragraphs(doc: Document, final_marks: list[tuple[int, str]]) -> list[tuple[int, bool]]:
+    """``(offset, sure)``: just after the last character of each prose paragraph (doc.logical_paragraphs) that ends
+    without a final mark, unless the document is broken into lines everywhere (many such paragraphs), the
+    paragraph ends in a heading, or its end is not the end of its sentence (see :func:`_sentence_goes_on`).
+    ``sure`` when what follows is the end of the text, a heading or an indented paragraph; otherwise the line
+    break may be one inside a sentence (text pasted from a web page). ``final_marks``: the 。！？ of the text."""
     masked = doc.masked
-    # prose paragraphs: lines of at least 40 characters (trailing blanks left out) that hold a sentence-final mark;
-    # the ones that end in a Han character, a digit or a percent sign are candidates
-    lines = doc.lines
-    starts = doc.line_starts
+    paragraphs = doc.logical_paragraphs
+    starts = [s for s, _ in paragraphs]
+    # prose paragraphs: at least 40 characters (trailing blanks left out) with a sentence-final mark; the ones that
+    # end in a Han character, a digit or a percent sign are candidates
     prose = 0
-    candidates = []
-    last_line = -1
+    candidates: list[tuple[int, int]] = []  # (paragraph index, end)
+    last_end = -1
     for p, _ in final_marks:
-        if p < last_line:
-            continue  # a line already counted
-        idx = bisect_right(starts, p) - 1
-        s, e = lines[idx]
-        last_line = e
-        while e > s and masked[e - 1] in " \t\u3000":
+        if p < last_end:
+            continue  # a paragraph already counted
+        i = bisect_right(starts, p) - 1
+        s, e = paragraphs[i]
+        last_end = e
+        while e > s and masked[e - 1] in _BLANKS:
             e -= 1
         if e - s < 40:
             continue  # headings, titles, short lines
         prose += 1
         if masked[e - 1] not in _NOT_PARA_LAST and _PARA_LAST.match(masked, e - 1):
-            candidates.append(e)
+            candidates.append((i, e))
     if len(candidates) > max(2, prose // 5):
-        return []  # hard-wrapped text: lines end mid-sentence everywhere
-    return candidates
+        return []  # text broken into lines everywhere: lines end mid-sentence
+    out = []
+    for i, e in candidates:
+        line_start = max(masked.rfind("\n", 0, e), masked.rfind("\r", 0, e)) + 1
+        if _ORDINAL_START.match(masked[line_start:e].lstrip(_BLANKS)):
+            continue  # the paragraph ends in a heading (joined to it by the view)
+        if _sentence_goes_on(doc, i, e):
+            continue
+        out.append((e, _new_unit_follows(doc, i)))
+    return out
+
+
+_BLANKS = " \t\u3000\u00a0\u200b\u200c\u200d\u2060\ufeff"  # white space and zero-width characters
+_NO_TEXT = lazy_compile(r"[^\p{Han}\p{L}\p{N}\p{P}]*")
+_SPACED_END = lazy_compile(r"\p{Han}[ \u3000]+\S{1,6}$")  # 记者 王鼎 摄: a byline or caption, not a sentence
+
+
+def _next_text(doc: Document, i: int) -> tuple[int, int] | None:
+    """The paragraph after paragraph ``i`` that holds text (not a line of zero-width characters), from its first
+    character; None at the end of the text."""
+    masked = doc.masked
+    for s, e in doc.logical_paragraphs[i + 1:i + 4]:
+        s = _NO_TEXT.match(masked, s, e).end()
+        if s < e:
+            return s, e
+    return None
+
+
+def _new_unit_follows(doc: Document, i: int) -> bool:
+    """True when paragraph ``i`` is followed by the end of the text, a heading (一、 （一） 1.) or an indented
+    paragraph: then its end is certainly the end of a sentence."""
+    nxt = _next_text(doc, i)
+    if nxt is None:
+        return True
+    s, e = nxt
+    masked = doc.masked
+    line_start = max(masked.rfind("\n", 0, s), masked.rfind("\r", 0, s)) + 1
+    return bool(_ORDINAL_START.match(masked[s:s + 8])) or masked[line_start:s].count("\u3000") + \
+        masked[line_start:s].count(" ") // 2 >= 2 or masked[line_start:s].startswith("\t")
+
+
+def _sentence_goes_on(doc: Document, i: int, end: int) -> bool:
+    """True when the end of paragraph ``i`` (at ``end``) is not the end of a sentence: the break lies inside a
+    common word (合⏎作, 国内生产总⏎值), the paragraph ends in a byline or caption set off by a space (记者 王鼎 摄), or
+    the next paragraph is a short fragment that ends the sentence (应使用⏎版权失效模板⏎。)."""
+    masked = doc.masked
+    if _SPACED_END.search(masked, max(0, end - 12), end):
+        return True
+    nxt = _next_text(doc, i)
+    if nxt is None:
+        return False
+    s, e = nxt
+    if word_across(masked[max(0, end - 3):end], masked[s:s + 3]):
+        return True
+    while e > s and masked[e - 1] in _BLANKS:
+        e -= 1
+    return e - s <= 20 and masked[e - 1] in "。！？" and not _ORDINAL_START.match(masked[s:e])
 
 
 # a bracketed Chinese ordinal right after a Han character (有作为（一）落实): the only ordinals PUN012 reports
@@ -859,9 +924,9 @@ def missing_final_mark(doc: Document, found) -> Iterator[Finding]:
         yield Finding(p - 1, p + len(o.text) - (len(o.text) - len(o.text.rstrip())),
                       f"“{doc.text[max(0, p - 6):p]}”后缺少句号，下一个序号“{o.text.strip()}”紧接在句子后面",
                       Fix((Edit(p, p, "。"),), "补上句号", "unsafe"))
-    for end in _missing_end_paragraphs(doc, final_marks) if final_marks else ():
+    for end, sure in _missing_end_paragraphs(doc, final_marks) if final_marks else ():
         yield Finding(end - 1, end, f"段落末尾缺少句末标点：“{doc.text[max(0, end - 8):end]}”",
-                      Fix((Edit(end, end, "。"),), "补上句号", "unsafe"))
+                      Fix((Edit(end, end, "。"),), "补上句号", "unsafe"), severity=None if sure else "info")
 
 
 _ORDINAL_START = lazy_compile(r"^(?:[一二三四五六七八九十]{1,3}、|[（(][一二三四五六七八九十\d]{1,3}[）)]|\d{1,2}[.．、])")

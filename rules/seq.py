@@ -20,6 +20,8 @@ import regex
 from lintkit import Document, Finding, Fix, Trigger, lazy_compile, rule, view
 from lintkit.triggers import matches_at_anchors
 
+from ._zh import word_across
+
 _CN = "一二三四五六七八九十"
 _CN_VALUE = {c: i + 1 for i, c in enumerate("一二三四五六七八九")}
 
@@ -111,14 +113,16 @@ def ordinals(doc: Document) -> list[Ordinal]:
     """Heading and list ordinals (序次语) of the document, in text order: ``Ordinal(start, end, level, value, text,
     inline_after_han, halfwidth, point)`` with level 1 ``一、``, 2 ``（一）``, 3 ``1.``, 4 ``（1）``. Found in the
     masked text at a line start (after indentation), after a sentence or clause end, or (only ``（一）``) right after
-    a Han character; never inside a quotation, never after 第/条/款/项/章/节/目 (a reference such as 第三条（一）项)."""
+    a Han character (but not inside a common word: 小（二）型水库); never inside a quotation, never after
+    第/条/款/项/章/节/目 (a reference such as 第三条（一）项)."""
     masked = doc.masked
     out: list[Ordinal] = []
     for m in ordinal_matches(masked):
         s, e = m.span()
         _, han, bopen, bnum, bclose, bpoint, cnum, anum, apoint = m.groups()
-        if han is not None and (bnum is None or bnum[0] not in _CN or masked[s - 1] in _REFERENCE_BEFORE):
-            continue  # after a Han character only （一） counts
+        if han is not None and (bnum is None or bnum[0] not in _CN or masked[s - 1] in _REFERENCE_BEFORE
+                                or word_across(masked[max(0, s - 3):s], masked[e:e + 3])):
+            continue  # after a Han character only （一） counts, and not inside a word (小（二）型水库)
         # An ordinal with only blanks before it on its line is in no quotation: a quotation (doc.quoted) opens with
         # a mark on the same line. Asking only for the others spares most documents the quotation view.
         p = s
