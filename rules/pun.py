@@ -340,6 +340,8 @@ _BAR_RE = lazy_compile(r"―{1,2}(?=―*)|—―|―—|(?<=[\p{Han}" + CLOSE_FU
 _YEAR_RANGE_RE = lazy_compile(
     r"(?<![A-Za-z0-9_.\-/－–:：#])((?:19|20)\d{2})([-－–])((?:19|20)\d{2})(?![A-Za-z0-9_\-－–/.])(?=[\p{Han}）)”]|$)", regex.M)
 _YEAR_WORD_AFTER = lazy_compile(r"年|学年|學年|财年|財年|赛季|賽季|届|屆|级|級|[）)”]")
+# Han words joined by single 一字线 (a chain of related items: 研发—样品—商品—产业)
+_CONNECTED_RE = lazy_compile(r"\p{Han}+(?:—\p{Han}+)+")
 # a single 一字线 between Han characters
 _SINGLE_DASH_RE = lazy_compile(r"—(?<=\p{Han}—)(?=\p{Han})")
 
@@ -377,6 +379,15 @@ def dash_form(doc: Document, found) -> Iterator[Finding]:
     bars, years, ranges, dashes = found
     for m in bars:
         s, e = m.span()
+        if m.group()[0] == "―" and s > 0 and e < len(masked) and masked[e].isdigit() and (
+                masked[s - 1] in "年月日" or masked[s - 1].isdigit()):
+            # between two numbers it is a 连接号: 一字线 for a time span, 浪纹线 for a range of values
+            if masked[s - 1] in "年月日" or "年" in masked[max(0, s - 3):s] or "月" in masked[max(0, s - 3):s]:
+                yield Finding(s, e, f"时间起止的连接号“{m.group()}”应写作一字线“—”", Fix.replace(s, e, "—", "改为“—”"))
+            else:
+                yield Finding(s, e, f"数值范围的连接号“{m.group()}”应写作浪纹线“～”",
+                              Fix.replace(s, e, "～", "改为“～”", "unsafe"), severity="warning")
+            continue
         yield Finding(s, e, f"破折号“{m.group()}”应写作“——”", Fix.replace(s, e, "——", "改为“——”"))
     for m in years:
         y1, y2 = int(m.group(1)), int(m.group(3))
@@ -405,6 +416,11 @@ def dash_form(doc: Document, found) -> Iterator[Finding]:
         s = m.start()
         if not doc.in_quotes(s, s + 1):
             continue  # 北京—上海: a single 一字线 between places is a 连接号
+        items = next((x for x in _CONNECTED_RE.finditer(masked, max(0, s - 40), min(len(masked), s + 41))
+                      if x.start() <= s < x.end()), None)
+        parts = items.group().split("—") if items else []
+        if len(parts) >= 3 or (len(parts) == 2 and max(map(len, parts)) <= 4):
+            continue  # “深圳—香港—广州”, “发现—核查—整改—反馈”, “神工—智环”: a 连接号 between related items
         yield Finding(s, s + 1, f"引号内“{doc.text[max(0, s - 2):s + 3]}”中的破折号应为两个一字线“——”",
                       Fix.replace(s, s + 1, "——", "改为“——”", "unsafe"), severity="warning")
 

@@ -567,3 +567,24 @@ def test_pun012_unclear_continuation_is_info():
 def test_pun012_parenthesised_numeral_inside_a_word():
     text = "全县共有中型水库2座。（一）型水库和小（二）型水库分别建成3座和12座，完成除险加固。"
     check_rule("PUN012", valid=[text, "全县共有中型水库2座，小（一）型水库5座，小（二）型水库12座。"])
+
+
+# ------------------------------------------------------------------------------------------------- issue 16: PUN004
+def test_pun004_connecting_dash_between_related_items():
+    # GB/T 15834 4.13: a 连接号 joins related items; in a chain or between two short items it is no 破折号
+    check_rule("PUN004", valid=[
+        "打造“深圳—香港—广州”创新集群。",
+        "建立“发现—核查—整改—反馈”工作闭环。",
+        "坚守“龙头企业—产业链—产业集群—产业生态”培育之道。",
+        "推出“神工—智环”等科技成果。",
+    ])
+    # a single dash between longer parts in a quotation is a 破折号 written short
+    check_rule("PUN004", invalid=[("开展“建设法治上林—巾帼在行动”活动", [(9, 10)], None)])
+
+
+def test_pun004_horizontal_bar_between_numbers_is_a_connector():
+    text = "清理整顿时限是1997年4月―1998年2月，1997年4―6月自查。"
+    check_rule("PUN004", invalid=[(text, [(14, 15), (30, 31)], text.replace("―", "—"))])
+    found = lint("今后几年发生多次5―6级地震的可能性较大。", ["PUN004"])
+    assert [(d.text, d.severity) for d in found] == [("―", "warning")] and "浪纹线" in found[0].message
+    assert [d.message for d in lint("合作社――永兴县马田镇", ["PUN004"])] == ["破折号“――”应写作“——”"]
