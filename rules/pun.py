@@ -631,6 +631,14 @@ _EVENT_DATE_RE = lazy_compile(r"(?<![A-Za-z0-9_.．·“第])(\d{1,2})[.．](\d{
                               + _alternation(_DATA["interpunct"]["event_words"]) + ")")
 
 
+# a month–day date written with a point in prose (于4.29召开, 11.22上午): a time word after it, or 截至/于 before it
+# and 前/后/起/止 after it; never a number before it (2021.4.29 is a full date) or a unit after it
+_PROSE_DATE_RE = lazy_compile(
+    r"(?<![A-Za-z0-9_.．·“第])(\d{1,2})[.．](\d{1,2})(?![\d.．%％])"
+    r"(?:(?P<ri>[日号])|(?=上午|下午|晚上|凌晨|当天|当日|召开|举行|举办|开幕|闭幕|启动|期间|以来)"
+    r"|(?<=(?:截至|截止|于)\d{1,2}[.．]\d{1,2})(?=前|后|之前|之后|起|止))")
+
+
 def _valid_month_day(m: str, d: str) -> bool:
     mi, di = int(m), int(d)
     return 1 <= mi <= 12 and 1 <= di <= 31 and not (len(d) > 1 and d[0] == "0")
@@ -638,21 +646,24 @@ def _valid_month_day(m: str, d: str) -> bool:
 
 @rule("PUN007", "interpunct-form", severity="error", fix="safe",
       on=(Trigger(chars=_ODD_DOTS, pattern=_ODD_DOT_RE), Trigger("“", pattern=_QUOTED_DATE_RE),
-          Trigger(chars=".．", pattern=_EVENT_DATE_RE, before=2)))
+          Trigger(chars=".．", pattern=_EVENT_DATE_RE, before=2), Trigger(chars=".．", pattern=_PROSE_DATE_RE, before=2)))
 def interpunct_form(doc: Document, found) -> Iterator[Finding]:
     """间隔号写错了字符（日文“・”、项目符号“•”），或月日简称用了小数点（“6.26”）。
 
     为什么：间隔号是“·”（U+00B7）；日文片假名中点“・”、项目符号“•”在排版中宽度、位置都不同。以阿拉伯数字
     表示月、日的事件简称，月日之间用间隔号，并加引号（“6·26”国际禁毒日），写成“6.26”会被读成小数。
-    错误示例：“贯彻十八大精神・巾帼建功比贡献”；“6・26”禁毒日；“6.26”國際禁毒日；11.25反家暴宣传周
-    正确写法：“贯彻十八大精神·巾帼建功比贡献”；“6·26”禁毒日；“6·26”國際禁毒日；“11·25”反家暴宣传周
-    依据：GB/T 15834-2011 4.14.3.5（月日简称用间隔号）；GB/T 15835-2011 5.1.6（含月日的专名加引号）。
+    正文中的日期也不能写成小数的样子（“于4.29召开”），应写“4月29日”。
+    错误示例：“贯彻十八大精神・巾帼建功比贡献”；“6・26”禁毒日；“6.26”國際禁毒日；11.25反家暴宣传周；于4.29召开
+    正确写法：“贯彻十八大精神·巾帼建功比贡献”；“6·26”禁毒日；“6·26”國際禁毒日；“11·25”反家暴宣传周；于4月29日召开
+    依据：GB/T 15834-2011 4.14.3.5（月日简称用间隔号）；GB/T 15835-2011 5.1.6（含月日的专名加引号）、5.2.2
+    （月日用阿拉伯数字时写作“4月29日”）。
     修复：“・”“•”换成“·”、引号内的“6.26”改为“6·26”是安全修复；没有引号的“11.25反家暴宣传周”加引号是修复建议
-    （--unsafe-fixes），只在后面跟着节日、宣传周等词时才报告。小数“9.09%”“4.5万元”、章节号“1.2”不报告，
-    “11·2”本身正确。
+    （--unsafe-fixes），只在后面跟着节日、宣传周等词时才报告；正文中的“4.29”改为“4月29日”也是修复建议，只在
+    后面跟着“召开”“上午”“期间”等时间词、“日”“号”，或前有“截至”“于”后有“前”“后”“起”时才报告。小数“9.09%”
+    “4.5万元”“缩小至2.12”、章节号“1.2”、完整日期“2021.4.29”不报告，“11·2”本身正确。
     """
     masked = doc.masked
-    odd_dots, quoted_dates, event_dates = found
+    odd_dots, quoted_dates, event_dates, prose_dates = found
     for m in odd_dots:
         s = m.start()
         name = {"・": "日文中点", "•": "项目符号"}.get(m.group(), "圆点")
@@ -676,6 +687,14 @@ def interpunct_form(doc: Document, found) -> Iterator[Finding]:
         good = f"“{m.group(1)}·{m.group(2)}”"
         yield Finding(s, e, f"月日简称“{m.group()}”应使用间隔号并加引号：{good}",
                       Fix.replace(s, e, good, f"改为{good}", "unsafe"), severity="warning")
+    event_spans = {m.start() for m in event_dates}
+    for m in prose_dates:
+        if m.start() in event_spans or not _valid_month_day(m.group(1), m.group(2)):
+            continue
+        s, e = m.span()
+        good = f"{int(m.group(1))}月{int(m.group(2))}日"
+        yield Finding(s, e, f"日期“{m.group()}”写成了小数的样子，应为“{good}”",
+                      Fix.replace(s, e, good, f"改为“{good}”", "unsafe"), severity="warning")
 
 
 # ------------------------------------------------------------------------------------------------- PUN008
@@ -951,3 +970,69 @@ _ORDINAL_START = lazy_compile(r"^(?:[一二三四五六七八九十]{1,3}、|[�
 def _starts_with_ordinal(seg: str) -> bool:
     return bool(_ORDINAL_START.match(seg))
 
+
+
+# ------------------------------------------------------------------------------------------------- PUN014
+# a pair of ASCII quotation marks around Chinese text, in Chinese text: not after a letter, digit, = or : (title="…"
+# in markup, key: "…" in data) and not before a letter or digit
+_ASCII_QUOTES_RE = lazy_compile(
+    r'"(?<![A-Za-z0-9_=:/\\\\]")(?P<c>[^"\r\n]{0,100}\p{Han}[^"\r\n]{0,100}?)"(?![A-Za-z0-9_])')
+
+
+@rule("PUN014", "ascii-quotation-marks", severity="error", fix="safe", on=Trigger('"', pattern=_ASCII_QUOTES_RE))
+def ascii_quotation_marks(doc: Document, pairs) -> Iterator[Finding]:
+    """中文里用了英文直引号“"”作引号（加强"三河三湖"等重点流域）。
+
+    为什么：中文的引号是弯引号“”（全角），英文直引号"是程序、英文用的字符，左右不分，排版时也不占一个字的位置。
+    错误示例：加强"三河三湖" 等重点流域水污染防治；开展"不忘初心、牢记使命"主题教育
+    正确写法：加强“三河三湖”等重点流域水污染防治；开展“不忘初心、牢记使命”主题教育
+    依据：GB/T 15834-2011 4.9（引号的形式为“”和‘’）、第5章（中文标点占一个字的位置）。
+    修复：安全修复，前一个换成“，后一个换成”。只报告成对的、括着汉字的直引号；英文句子、代码和标记语言中的
+    引号（title="标题"、key: "值"）不报告。
+    """
+    for m in pairs:
+        s, e = m.span()
+        content = m.group("c")
+        yield Finding(s, e, f"中文里用了英文直引号：“{_clip(content)}”应写作中文引号",
+                      Fix((Edit(s, s + 1, "“"), Edit(e - 1, e, "”")), "改为中文引号“”"))
+
+
+# ------------------------------------------------------------------------------------------------- PUN015
+# a time of day (18：00) or the year of an ISO/IEC or GB standard (ISO9001：2000, GB/T 19001：2016) after a
+# fullwidth colon
+_TIME_COLON_RE = lazy_compile(
+    r"(?<![\d.．:：])(?P<h>[01]?\d|2[0-4])(?P<colon>：)(?P<m>[0-5]\d)(?![\d.．:：%％])"
+    r"(?:(?<=(?:[日号午晚晨间于至到从自—～~\-－ \t\u3000]|^)\d{1,2}：\d\d)|(?=[—～~\-－至到]\d{1,2}[:：]\d\d|前|后|开始|结束|起|止))",
+    regex.M)
+_STANDARD_COLON_RE = lazy_compile(
+    r"(?P<body>(?:ISO|IEC|ISO/IEC|GB|GB/T|GB/Z)[ \u3000]?\d{1,6}(?:[.-]\d{1,3})*)(?P<colon>：)(?P<year>(?:19|20)\d\d)"
+    r"(?!\d)")
+
+
+@rule("PUN015", "fullwidth-colon-in-number", severity="warning", fix="safe",
+      on=(Trigger("：", pattern=_TIME_COLON_RE, before=2), Trigger("ISO", "IEC", "GB", pattern=_STANDARD_COLON_RE)))
+def fullwidth_colon_in_number(doc: Document, found) -> Iterator[Finding]:
+    """时刻或标准编号中用了全角冒号（“18：00”“ISO9001：2000”）。
+
+    为什么：时刻“18:00”中的冒号是数字的一部分，用半角“:”；全角冒号是句子里的标点，占一个字的位置，把时刻拆开了。
+    标准编号中国际标准的年份用半角冒号（ISO 9001:2015），国家标准的年份用一字线（GB/T 19001—2016）。
+    错误示例：会议于18：00开始；9：00—12：00；通过ISO9001：2000质量管理体系认证；GB/T 19001：2016
+    正确写法：会议于18:00开始；9:00—12:00；通过ISO 9001:2000质量管理体系认证；GB/T 19001—2016
+    依据：GB/T 15834-2011 4.7（冒号用于提示下文，不用于数字之间）；GB/T 7408（时刻的表示法 hh:mm）；
+    GB/T 1.1-2020 8.4（标准编号中的年份用一字线与顺序号隔开）。
+    修复：安全修复，时刻和国际标准编号中的“：”换成“:”，国家标准编号中的“：”换成“—”。只在有时间的上下文时报告时刻
+    （“于18：00”“18：00前”“9：00—12：00”），比例“1：50”、比分不报告。
+    """
+    times, standards = found
+    for m in times:
+        p = m.start("colon")
+        good = f"{m.group('h')}:{m.group('m')}"
+        yield Finding(m.start(), m.end(), f"时刻“{m.group()}”中的冒号应为半角“:”：“{good}”",
+                      Fix.replace(p, p + 1, ":", f"改为“{good}”"))
+    for m in standards:
+        p = m.start("colon")
+        body = m.group("body")
+        sep = "—" if body.startswith("GB") else ":"
+        good = f"{body}{sep}{m.group('year')}"
+        yield Finding(p - len(body), m.end(), f"标准编号“{m.group()}”中的年份前应为“{sep}”：“{good}”",
+                      Fix.replace(p, p + 1, sep, f"改为“{good}”"))

@@ -9,7 +9,7 @@ from hypothesis import HealthCheck, given, settings, strategies as st
 from conftest import check_rule, fix, lint, seed_line
 
 PUN_RULES = ["PUN001", "PUN002", "PUN003", "PUN004", "PUN005", "PUN006", "PUN007", "PUN008", "PUN009", "PUN011",
-             "PUN012"]
+             "PUN012", "PUN014", "PUN015"]
 
 
 def at(text: str, sub: str, k: int = 0) -> tuple[int, int]:
@@ -584,7 +584,56 @@ def test_pun004_connecting_dash_between_related_items():
 
 def test_pun004_horizontal_bar_between_numbers_is_a_connector():
     text = "清理整顿时限是1997年4月―1998年2月，1997年4―6月自查。"
-    check_rule("PUN004", invalid=[(text, [(14, 15), (30, 31)], text.replace("―", "—"))])
+    check_rule("PUN004", invalid=[(text, [(14, 15), (29, 30)], text.replace("―", "—"))])
     found = lint("今后几年发生多次5―6级地震的可能性较大。", ["PUN004"])
     assert [(d.text, d.severity) for d in found] == [("―", "warning")] and "浪纹线" in found[0].message
     assert [d.message for d in lint("合作社――永兴县马田镇", ["PUN004"])] == ["破折号“――”应写作“——”"]
+
+
+# ------------------------------------------------------------------------------------------------- issue 16: new checks
+def test_pun014_ascii_quotation_marks():
+    line = '积4.8万平方公里。加强"三河三湖" 等重点流域水污染防治。'
+    check_rule("PUN014", invalid=[
+        (line, [at(line, '"三河三湖"')], line.replace('"三河三湖"', "“三河三湖”")),
+        ('开展"不忘初心、牢记使命"主题教育', [(2, 13)], "开展“不忘初心、牢记使命”主题教育"),
+    ])
+    check_rule("PUN014", valid=[
+        'He said "hello" to me.',
+        '<a title="中文标题">链接</a>',
+        "引号用“”。",
+        '英文直引号"单独一个。',
+    ])
+
+
+def test_pun015_fullwidth_colon_in_times_and_standards():
+    check_rule("PUN015", invalid=[
+        ("会议于18：00开始。", [(3, 8)], "会议于18:00开始。"),
+        ("办公时间9：00—12：00。", [(4, 8), (9, 14)], "办公时间9:00—12:00。"),
+        ("请于18：00前报送。", [(2, 7)], "请于18:00前报送。"),
+        ("通过ISO9001：2000质量管理体系认证", [(2, 14)], "通过ISO9001:2000质量管理体系认证"),
+        ("依据GB/T 19001：2016执行", [(2, 17)], "依据GB/T 19001—2016执行"),
+    ])
+    check_rule("PUN015", valid=[
+        "比例尺为1：50。",
+        "比分3：15。",
+        "时间：2021年5月。",
+        "会议于18:00开始。",
+        "依据GB/T 19001—2016执行。",
+    ])
+
+
+def test_pun007_dates_written_with_a_point_in_prose():
+    check_rule("PUN007", invalid=[
+        ("全县动员大会于4.29召开。", [(7, 11)], "全县动员大会于4月29日召开。"),
+        ("11.22上午召开座谈会。", [(0, 5)], "11月22日上午召开座谈会。"),
+        ("截至11.30前完成。", [(2, 7)], "截至11月30日前完成。"),
+        ("4.29日召开。", [(0, 5)], "4月29日召开。"),
+    ], unsafe=True)
+    check_rule("PUN007", valid=[
+        "城乡收入比缩小至2.12，新改建农村公路。",
+        "同比增长4.29%。",
+        "投入4.29万元。",
+        "2021.4.29召开。",  # a full date (DAT)
+        "计划从今年预计的1.03比1改为1比1。",
+        "“4·29”召开。",
+    ])
