@@ -371,9 +371,11 @@ def dash_form(doc: Document, found) -> Iterator[Finding]:
     发放营养包；“建设法治上林——巾帼在行动”
     依据：GB/T 15834-2011 4.10（破折号）、4.13.3.1（短横线用于电话号码、代码）、4.13.3.2（一字线表示时间、地域的
     起止）、4.13.3.3（浪纹线表示数值范围）。
-    修复：“――”“--”改为“——”是安全修复；年份范围、数值范围、引号内单个“—”的修改是修复建议（--unsafe-fixes）。
+    修复：“――”“--”改为“——”是安全修复；两个时间之间的“―”是连接号，改为一字线“—”（安全修复），两个数值之间的
+    改为浪纹线“～”（修复建议）；年份范围、数值范围、引号内单个“—”的修改是修复建议（--unsafe-fixes）。
     电话号码“0735-2871512”、日期“2019-11-25”、标准号“GB/T 15834-2011”、备案号“湘ICP备20006897号-1”、
-    型号编码都不报告；“（2011—2020）”本身正确。
+    型号编码都不报告；“（2011—2020）”本身正确；引号内连接相关项目的一字线是连接号（“深圳—香港—广州”
+    “发现—核查—整改—反馈”“神工—智环”：三项以上，或两项都不超过四个字），不报告。
     """
     masked = doc.masked
     bars, years, ranges, dashes = found
@@ -529,8 +531,10 @@ def unpaired_marks(doc: Document) -> Iterator[Finding]:
     正确写法：推进低保、特困“两癌”患病妇女救助工程。；“七一”期间…；开展多方位的《婦女權益保障法》、
     《未成年人保護法》等法律知識培訓
     依据：GB/T 15834-2011 4.8（括号）、4.9（引号）、4.15（书名号）：成对使用。
-    修复：无（缺的是哪一半要人来判断）。跨段的引文（每段开头用前引号、最后一段才用后引号）不报告；
-    “1）”“a）”这样的序号、表情符号“：）”不报告；半角括号不在此规则检查范围。
+    修复：无（缺的是哪一半要人来判断）。段落按原文的自然段计（从网页、PDF 粘贴时在句子中间断开的行先接回去）；
+    跨段的引文（每段开头用前引号、最后一段才用后引号）不报告；括号、书名号在后面几行（80 个字以内）闭合的
+    （网页粘贴的“【字号：⏎加大⏎减小⏎】”）不报告；“1）”“a）”这样的序号、表情符号“：）”、表示年份省略的
+    撇号“’99”、当作箭头的“》》”“《《”不报告；半角括号不在此规则检查范围。
     """
     masked = doc.masked
     stop = _all_paired_re().match(masked).end()  # (possessive: it ends at the end exactly when fullmatch succeeds)
@@ -836,12 +840,13 @@ def _missing_end_paragraphs(doc: Document, final_marks: list[tuple[int, str]]) -
     without a final mark, unless the document is broken into lines everywhere (many such paragraphs), the
     paragraph ends in a heading, or its end is not the end of its sentence (see :func:`_sentence_goes_on`).
     ``sure`` when what follows is the end of the text, a heading or an indented paragraph; otherwise the line
-    break may be one inside a sentence (text pasted from a web page). ``final_marks``: the 。！？ of the text."""
+    break may be one inside a sentence (text pasted from a web page). ``final_marks``: the 。！？， of the text."""
     masked = doc.masked
     paragraphs = doc.logical_paragraphs
     starts = [s for s, _ in paragraphs]
-    # prose paragraphs: at least 40 characters (trailing blanks left out) with a sentence-final mark; the ones that
-    # end in a Han character, a digit or a percent sign are candidates
+    # prose paragraphs: at least 40 characters (trailing blanks left out) with a sentence-final mark or a comma
+    # (headings and titles have neither); the ones that end in a Han character, a digit or a percent sign are
+    # candidates
     prose = 0
     candidates: list[tuple[int, int]] = []  # (paragraph index, end)
     last_end = -1
@@ -863,7 +868,8 @@ def _missing_end_paragraphs(doc: Document, final_marks: list[tuple[int, str]]) -
     out = []
     for i, e in candidates:
         line_start = max(masked.rfind("\n", 0, e), masked.rfind("\r", 0, e)) + 1
-        if _ORDINAL_START.match(masked[line_start:e].lstrip(_BLANKS)):
+        last_line = masked[line_start:e].lstrip(_BLANKS)
+        if _ORDINAL_START.match(last_line) and not _FINAL_MARK.search(last_line):
             continue  # the paragraph ends in a heading (joined to it by the view)
         if _sentence_goes_on(doc, i, e):
             continue
@@ -871,6 +877,7 @@ def _missing_end_paragraphs(doc: Document, final_marks: list[tuple[int, str]]) -
     return out
 
 
+_FINAL_MARK = lazy_compile(r"[。！？]")
 _BLANKS = " \t\u3000\u00a0\u200b\u200c\u200d\u2060\ufeff"  # white space and zero-width characters
 _NO_TEXT = lazy_compile(r"[^\p{Han}\p{L}\p{N}\p{P}]*")
 _SPACED_END = lazy_compile(r"\p{Han}[ \u3000]+\S{1,6}$")  # 记者 王鼎 摄: a byline or caption, not a sentence
@@ -923,7 +930,7 @@ _INLINE_ORDINAL_RE = lazy_compile(r"[（(](?<=\p{Han}[（(])[一二三四五六�
 
 
 @rule("PUN012", "missing-final-mark", severity="warning", fix="unsafe",
-      on=(Trigger(chars="（(", pattern=_INLINE_ORDINAL_RE), Trigger(chars="。！？")))
+      on=(Trigger(chars="（(", pattern=_INLINE_ORDINAL_RE), Trigger(chars="。！？，")))
 def missing_final_mark(doc: Document, found) -> Iterator[Finding]:
     """句子结尾缺少句末点号：段落末尾没有句号，或下一个序号直接接在句子后面（“荣誉称号（九）推进”）。
 
@@ -932,8 +939,11 @@ def missing_final_mark(doc: Document, found) -> Iterator[Finding]:
     报送信息数量和采用率比往年有较大增长⏎（段末）
     正确写法：……荣誉称号。（九）推进不同层面的家风家教示范基地建设；……比往年有较大增长。
     依据：GB/T 15834-2011 4.1（句号用于句末）。
-    修复：修复建议（--unsafe-fixes），补上句号。标题、短行不报告（标题本来就不用句末标点）；紧接在小标题后面的
-    下一级序号（“一、围绕中心有作为（一）落实民生实事”，段落合并所致）不报告；逐行折行的文本不报告。
+    修复：修复建议（--unsafe-fixes），补上句号。段落按原文的自然段计（折行的行先接回去）。标题、短行不报告
+    （标题本来就不用句末标点）；紧接在小标题后面的下一级序号（“一、围绕中心有作为（一）落实民生实事”，段落合并
+    所致）、词语中的括号数字（“小（二）型水库”）不报告；断行处在一个词中间（“合⏎作”）、段末是署名或图片说明
+    （“记者 王鼎 摄”）、下一段只是补完句子的短片段时不报告，句号不会加在词中间；后面是文末、标题或缩进的新段落
+    时报告为警告，否则（可能是网页粘贴时句中断行）只作提示。
     """
     masked = doc.masked
     inline, final_marks = found
