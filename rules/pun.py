@@ -19,9 +19,7 @@ from lintkit import Document, Edit, Finding, Fix, MASK, Trigger, lazy_compile, r
 from lintkit.cache import compile_re
 
 from ._common import load_data
-from ._zh import word_across
-
-_DATA = load_data("pun")
+from ._zh import data_pattern, word_across
 
 # patterns used inside the rules (compiled once, not looked up in regex's cache on every call)
 _FORMULA_CHAR = lazy_compile(r"[A-Za-z_=\d]")
@@ -352,9 +350,9 @@ def _alternation(words) -> str:
 
 # a numeric range before a measure word (0-2岁); the first number has at most four decimals, so its hyphen lies at
 # most 9 characters after the match start
-_NUMBER_RANGE_RE = lazy_compile(
+_NUMBER_RANGE_RE = data_pattern(lambda: (
     r"(?<![A-Za-z0-9_.\-/－–:：#])(\d{1,4}(?:\.\d{1,4})?)([-－–])(\d{1,4}(?:\.\d+)?)(?![\d.])(?="
-    + _alternation(_DATA["ranges"]["measure_words"]) + ")")
+    + _alternation(load_data("pun")["ranges"]["measure_words"]) + ")"))
 
 
 @rule("PUN004", "dash-form", severity="error", fix="safe",
@@ -631,8 +629,9 @@ _MEASURE_AFTER = "个個倍万萬亿億元%％人名次件项項岁歲米"
 
 # a month–day name written with a point before an event word (11.25反家暴宣传周): the point lies at most 2 characters
 # after the match start
-_EVENT_DATE_RE = lazy_compile(r"(?<![A-Za-z0-9_.．·“第])(\d{1,2})[.．](\d{1,2})(?![\d.．%％])(?="
-                              + _alternation(_DATA["interpunct"]["event_words"]) + ")")
+_EVENT_DATE_RE = data_pattern(lambda: (
+    r"(?<![A-Za-z0-9_.．·“第])(\d{1,2})[.．](\d{1,2})(?![\d.．%％])(?="
+    + _alternation(load_data("pun")["interpunct"]["event_words"]) + ")"))
 
 
 # a month–day date written with a point in prose (于4.29召开, 11.22上午): a time word after it, or 截至/于 before it
