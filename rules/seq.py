@@ -6,8 +6,9 @@ GB/T 15834-2011 (appendix, 序次语) and GB/T 9704-2012 7.3.3 fix four heading 
 
 Ordinals are found once per document (the view ``doc.ordinals``) in the masked text: at the start of a line
 (after indentation) or, for documents whose paragraphs were run together, right after a sentence or clause end;
-a bracketed Chinese ordinal ``（一）`` is also accepted directly after a Han character (``有作为（一）落实``), which
-no other construction produces. Ordinals inside quotations are never headings.
+a bracketed Chinese ordinal ``（一）`` is also accepted directly after a Han character (``有作为（一）落实``), unless it
+stands inside a common word (``小（二）型水库``). Ordinals inside quotations are never headings. SEQ003 checks the
+headings (ordinals at a line start) as one sequence and each paragraph's enumeration on its own.
 """
 
 from __future__ import annotations
@@ -73,7 +74,7 @@ def in_quotes_on_line(doc: Document, start: int, end: int) -> bool:
 
 
 class Ordinal(NamedTuple):
-    """One heading/list ordinal (immutable; a named tuple: built several times faster than a frozen dataclass)."""
+    """One heading/list ordinal (immutable)."""
 
     start: int
     end: int
@@ -310,7 +311,7 @@ def orphan_enumerator(doc: Document, enumerators) -> Iterator[Finding]:
     修复：无。“二是”在同一段或后面三段之内出现都算完整；“统一是”“第一是”“一是一，二是二”不报告。提示级别。
     """
     masked = doc.masked
-    paragraphs = doc.paragraphs
+    paragraphs = doc.logical_paragraphs
     starts = None
     for m in enumerators:
         s, e = m.span()
