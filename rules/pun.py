@@ -834,34 +834,31 @@ _PARA_LAST = lazy_compile(r"[\p{Han}\d%％]")
 _NOT_PARA_LAST = frozenset("。！？；：，、”’）》」』…—.!?;:,)\"'")  # common paragraph ends that _PARA_LAST rejects
 
 
-def _missing_end_paragraphs(doc: Document, final_marks: list[tuple[int, str]]) -> list[tuple[int, bool]]:
+def _missing_end_paragraphs(doc: Document) -> list[tuple[int, bool]]:
     """``(offset, sure)``: just after the last character of each prose paragraph (doc.logical_paragraphs) that ends
     without a final mark, unless the document is broken into lines everywhere (many such paragraphs), the
     paragraph ends in a heading, or its end is not the end of its sentence (see :func:`_sentence_goes_on`).
     ``sure`` when what follows is the end of the text, a heading or an indented paragraph; otherwise the line
-    break may be one inside a sentence (text pasted from a web page). ``final_marks``: the 。！？， of the text."""
+    break may be one inside a sentence (text pasted from a web page)."""
     masked = doc.masked
     paragraphs = doc.logical_paragraphs
-    starts = [s for s, _ in paragraphs]
+    find = masked.find
     # prose paragraphs: at least 40 characters (trailing blanks left out) with a sentence-final mark or a comma
     # (headings and titles have neither); the ones that end in a Han character, a digit or a percent sign are
-    # candidates
-    prose = 0
+    # candidates. Candidates are looked for first: most documents have none, and then prose need not be counted.
+    lengths = []
     candidates: list[tuple[int, int]] = []  # (paragraph index, end)
-    last_end = -1
-    for p, _ in final_marks:
-        if p < last_end:
-            continue  # a paragraph already counted
-        i = bisect_right(starts, p) - 1
-        s, e = paragraphs[i]
-        last_end = e
+    for i, (s, e) in enumerate(paragraphs):
         while e > s and masked[e - 1] in _BLANKS:
             e -= 1
         if e - s < 40:
             continue  # headings, titles, short lines
-        prose += 1
-        if masked[e - 1] not in _NOT_PARA_LAST and _PARA_LAST.match(masked, e - 1):
+        lengths.append((s, e))
+        if masked[e - 1] not in _NOT_PARA_LAST and _PARA_LAST.match(masked, e - 1) and _is_prose(find, s, e):
             candidates.append((i, e))
+    if not candidates:
+        return []
+    prose = sum(1 for s, e in lengths if _is_prose(find, s, e))
     if len(candidates) > max(2, prose // 5):
         return []  # text broken into lines everywhere: lines end mid-sentence
     out = []
@@ -880,6 +877,10 @@ _FINAL_MARK = lazy_compile(r"[。！？]")
 _BLANKS = " \t\u3000\u00a0\u200b\u200c\u200d\u2060\ufeff"  # white space and zero-width characters
 _NO_TEXT = lazy_compile(r"[^\p{Han}\p{L}\p{N}\p{P}]*")
 _SPACED_END = lazy_compile(r"\p{Han}[ \u3000]+\S{1,6}$")  # 记者 王鼎 摄: a byline or caption, not a sentence
+
+
+def _is_prose(find, s: int, e: int) -> bool:
+    return find("。", s, e) >= 0 or find("，", s, e) >= 0 or find("！", s, e) >= 0 or find("？", s, e) >= 0
 
 
 def _next_text(doc: Document, i: int) -> tuple[int, int] | None:
@@ -929,7 +930,7 @@ _INLINE_ORDINAL_RE = lazy_compile(r"[（(](?<=\p{Han}[（(])[一二三四五六�
 
 
 @rule("PUN012", "missing-final-mark", severity="warning", fix="unsafe",
-      on=(Trigger(chars="（(", pattern=_INLINE_ORDINAL_RE), Trigger(chars="。！？，")))
+      on=(Trigger(chars="（(", pattern=_INLINE_ORDINAL_RE), Trigger(chars="。！？")))
 def missing_final_mark(doc: Document, found) -> Iterator[Finding]:
     """句子结尾缺少句末点号：段落末尾没有句号，或下一个序号直接接在句子后面（“荣誉称号（九）推进”）。
 
@@ -968,7 +969,7 @@ def missing_final_mark(doc: Document, found) -> Iterator[Finding]:
         yield Finding(p - 1, p + len(o.text) - (len(o.text) - len(o.text.rstrip())),
                       f"“{doc.text[max(0, p - 6):p]}”后缺少句号，下一个序号“{o.text.strip()}”紧接在句子后面",
                       Fix((Edit(p, p, "。"),), "补上句号", "unsafe"))
-    for end, sure in _missing_end_paragraphs(doc, final_marks) if final_marks else ():
+    for end, sure in _missing_end_paragraphs(doc) if final_marks else ():
         yield Finding(end - 1, end, f"段落末尾缺少句末标点：“{doc.text[max(0, end - 8):end]}”",
                       Fix((Edit(end, end, "。"),), "补上句号", "unsafe"), severity=None if sure else "info")
 

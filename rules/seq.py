@@ -240,11 +240,13 @@ def ordinal_sequence(doc: Document, _marks) -> Iterator[Finding]:
     # (an enumeration in a sentence: 报告分六个部分：一、…六、) form their own sequence per paragraph.
     headings = []
     inline: dict[int, list[Ordinal]] = {}
-    starts = [s for s, _ in doc.logical_paragraphs]
+    starts = None
     for o in doc.ordinals:
         if o.at_line_start:
             headings.append(o)
         else:
+            if starts is None:
+                starts = [s for s, _ in doc.logical_paragraphs]
             inline.setdefault(bisect_right(starts, o.start), []).append(o)
     for group in [headings, *inline.values()]:
         yield from _sequence_findings(doc.masked, group)
