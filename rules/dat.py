@@ -20,7 +20,7 @@ from lintkit import Document, Finding, Fix, Trigger, lazy_compile, rule, view
 from lintkit.triggers import matches_at_anchors
 
 from ._common import load_data
-from ._zh import LazyRegex, cn_int, literal_alternation
+from ._zh import LazyRegex, cn_int, data_pattern, literal_alternation
 
 # patterns used inside the rules (compiled once, not looked up in regex's cache on every call)
 _FULL_YEAR_RE = lazy_compile(r"(?<!\d)((?:19|20)\d\d)\s?年")
@@ -136,6 +136,13 @@ def _measure_re() -> "regex.Pattern[str]":
 # four digits 1900-2099, not part of a longer number, a decimal, a range or a code, followed by a Han character
 # other than 年 (the match starts at its 19/20; the look-behinds read back from the end of the four digits)
 _BARE_YEAR = LazyRegex(r"(?:19|20)\d\d(?![\d.年])(?=\p{Han})(?<![\d.\-—–~～/:：A-Za-z_]....)(?<!\d[ \t\u00a0]....)")
+# the year begins the name of an event, award, ranking or programme: Han characters and digits (no preposition or
+# adverb that would make them a clause) up to a name's last word (data/dat.toml)
+_NAME_AFTER = data_pattern(lambda: r"(?:(?![在已将把被向于从是])[\p{Han}\d]){0,14}?(?:"
+                           + literal_alternation(load_data("dat")["names"]["heads"]) + ")")
+# 1979、1980两年: years listed and counted
+_YEARS_COUNTED = LazyRegex(r"[两二三四五六七八九十几]个?年")
+_NAME_MARKS = "“”‘’《》「」『』\"'"
 _RANGE_AFTER = LazyRegex(r"\s?(?:至|到|—|–|-|～|~)\s?\d")
 
 
@@ -150,7 +157,9 @@ def year_without_nian(doc: Document, years) -> Iterator[Finding]:
     依据：GB/T 15835-2011《出版物上数字用法》5.1.4（年份写全称，如“2011年”）。
     修复：建议修复（--unsafe-fixes），在年份后补“年”。1900—2099 之间的四位数后面紧跟量词或单位时是数量，不报告
     （“2011名”“2000万元”）；起止时段（“2011—2020”“2011至2015年”）、号码（“12338维权热线”）、“第2011”
-    都不报告。
+    都不报告。以年份开头的活动、奖项、榜单、计划的名称照原名写，不加“年”（“2025中国民营企业500强发布会”
+    “2025中国足协杯”“2030国家科技重大专项”，引号或书名号里的“‘2030启航计划’”），列举后计数的年份
+    （“1979、1980两年”）也不报告。
     """
     text = doc.norm
     measure = _measure_re()
@@ -162,6 +171,8 @@ def year_without_nian(doc: Document, years) -> Iterator[Finding]:
             continue
         if s > 0 and text[s - 1] in "第共约近超逾达":
             continue
+        if (s > 0 and text[s - 1] in _NAME_MARKS) or _NAME_AFTER.match(text, e) or _YEARS_COUNTED.match(text, e):
+            continue  # a name (“2030启航计划”, 2025中国足协杯) or years counted (1979、1980两年)
         yield Finding(s, e, f"年份“{doc.text[s:e]}”后缺少“年”字",
                       Fix.replace(e, e, "年", f"补为“{doc.text[s:e]}年”", applicability="unsafe"))
 

@@ -45,6 +45,22 @@ def test_dat001_negatives():
     ])
 
 
+def test_dat001_years_that_begin_names_and_counted_years():
+    # the names of events, awards, rankings and programmes keep their bare year; years listed and then counted
+    check_rule("DAT001", valid=[
+        "承办2025中国民营企业500强发布会。",
+        "长春队勇夺2025中国足协杯（女子）冠军。",
+        "积极争取煤炭、智能电网等2030国家科技重大专项。",
+        "福州获评“2025最具幸福感城市”。",
+        "系统实施“2030启航计划”。",
+        "“鹭引五洲 才聚八闽”2025全球创新创业大赛。",
+        "1978、1979两年共增产粮食4900多万吨。",
+    ])
+    # a clause after the year is still a missing 年, even when a name's last word follows
+    check_rule("DAT001", invalid=[("2021在全县举办巾帼创业大赛。", [(0, 4)], None),
+                                  ("2021全县妇联工作会议召开。", [(0, 4)], None)])
+
+
 # ------------------------------------------------------------------------------------------------- DAT002
 def test_dat002_short_year():
     check_rule("DAT002", invalid=[("21年3月召开换届大会。", [(0, 3)], None)])
