@@ -142,7 +142,7 @@ _NAME_AFTER = data_pattern(lambda: r"(?:(?![在已将把被向于从是])[\p{Han
                            + literal_alternation(load_data("dat")["names"]["heads"]) + ")")
 # 1979、1980两年: years listed and counted
 _YEARS_COUNTED = LazyRegex(r"[两二三四五六七八九十几]个?年")
-_NAME_MARKS = "“”‘’《》「」『』\"'"
+_NAME_OPENERS = "“‘《「『\"'"
 _RANGE_AFTER = LazyRegex(r"\s?(?:至|到|—|–|-|～|~)\s?\d")
 
 
@@ -171,7 +171,7 @@ def year_without_nian(doc: Document, years) -> Iterator[Finding]:
             continue
         if s > 0 and text[s - 1] in "第共约近超逾达":
             continue
-        if (s > 0 and text[s - 1] in _NAME_MARKS) or _NAME_AFTER.match(text, e) or _YEARS_COUNTED.match(text, e):
+        if (s > 0 and text[s - 1] in _NAME_OPENERS) or _NAME_AFTER.match(text, e) or _YEARS_COUNTED.match(text, e):
             continue  # a name (“2030启航计划”, 2025中国足协杯) or years counted (1979、1980两年)
         yield Finding(s, e, f"年份“{doc.text[s:e]}”后缺少“年”字",
                       Fix.replace(e, e, "年", f"补为“{doc.text[s:e]}年”", applicability="unsafe"))

@@ -294,8 +294,18 @@ def _categorical(text: str, parts: list[Qty], clause_ends: list[int]) -> bool:
 
 @functools.lru_cache(maxsize=1)
 def _dimensions() -> list[tuple[str, "regex.Pattern[str]"]]:
+    """One pattern per dimension of data/tot.toml: its words anywhere in a part's clause, and its one-character
+    words (女, 男) only where the clause begins (女劳动力; the 女 of 妇女之家 is no gender)."""
     dims = load_data("tot")["dimensions"]
-    return [(name, lazy_compile(literal_alternation(words))) for name, words in dims.items()]
+    out = []
+    for name, words in dims.items():
+        long = [w for w in words if len(w) > 1]
+        short = [w for w in words if len(w) == 1]
+        alts = [literal_alternation(long)] if long else []
+        if short:
+            alts.append(r"^(?:其中)?(?:" + literal_alternation(short) + ")")
+        out.append((name, lazy_compile("|".join(alts))))
+    return out
 
 
 @functools.lru_cache(maxsize=1)
@@ -317,7 +327,7 @@ def _cross_cutting(text: str, parts: list[Qty], clause_ends: list[int]) -> bool:
         cs = lo = max(0, p.start - 20)
         for m in _CLAUSE_SEP.finditer(text, lo, p.start):  # clause start: the last separator before the part
             cs = m.end()
-        clause = text[cs:ce]
+        clause = text[cs:ce].lstrip(" \t\u3000（(：:")
         found = {}
         for name, pattern in _dimensions():
             m = pattern.search(clause)
