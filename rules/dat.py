@@ -49,7 +49,6 @@ _BEFORE_YUE = 11
 # The 月 of a date: its month ends right before it or one blank before it, so a numeral is among the two
 # characters before it (每月, 个月, 月底 are no date's 月).
 _DATE_YUE = LazyRegex(r"月(?:(?<=[\d" + _CN_SMALL + r"]月)|(?<=[\d" + _CN_SMALL + r"].月))", _stdlib=True)
-_LINE_BREAK = LazyRegex(r"[\r\n]", _stdlib=True)
 _YEAR_MENTION = LazyRegex(r"(?<![\d.])(\d{4})\s?年|(?<![" + _CN_DIGITS + r"])([" + _CN_DIGITS + r"]{4})年")
 _LUNAR = LazyRegex(r"农历|阴历|夏历|旧历|正月|腊月|冬月")
 _WEEKDAY_AFTER = LazyRegex(r"\s?[（(]?\s?((?:星期|礼拜|周)([" + _WEEKDAYS + r"]))")
@@ -59,7 +58,7 @@ class DateMention(NamedTuple):
     start: int
     end: int
     year: int | None
-    year_stated: bool  # True: the year is part of the date; False: taken from earlier in the paragraph
+    year_stated: bool  # True: the year is part of the date; False: taken from earlier in its paragraph
     year_text: str
     month: int | None
     day: int | None
@@ -77,7 +76,8 @@ def _num(ar: str | None, cn: str | None) -> int | None:
 def dates(doc: Document) -> list[DateMention]:
     """Every date of the normalised text (``2021年3月5日``, ``3月5号``, ``二〇二一年三月``, ``2021年3月``), in
     order, as a ``DateMention``: offsets, month, day and year — the date's own, or else the last year named
-    before it on its line (a paragraph is one line). A date is never read across a line break.
+    before it in its paragraph (``doc.logical_paragraphs``: hard-wrapped lines rejoined). A date is never read
+    across a line break.
 
     Every date holds exactly one 月, with a numeral right before it or one blank before it, at most
     ``_BEFORE_YUE`` characters after the date's start: the dates are the matches of ``_DATE`` tried only there."""
@@ -86,9 +86,8 @@ def dates(doc: Document) -> list[DateMention]:
     out: list[DateMention] = []
     if not months:
         return out
-    raw = doc.text
-    ls = le = -1  # the line of the last date without its own year
-    years_by_line: dict[int, tuple[list, list[int]]] = {}
+    paragraphs = None  # doc.logical_paragraphs and their starts, read for the first date without its own year
+    years_by_paragraph: dict[int, tuple[list, list[int]]] = {}
     for m in matches_at_anchors(_DATE.match, text, months, _BEFORE_YUE):
         # groups: y cy m cm d cd | m2 cm2 d2 cd2 | y3 cy3 m3 cm3
         y1, cy1, m1, cm1, d1, cd1, m2, cm2, d2, cd2, y3, cy3, m3, cm3 = m.groups()
@@ -103,17 +102,15 @@ def dates(doc: Document) -> list[DateMention]:
             year_text = f"{year}年"
         else:
             ms = m.start()
-            if not ls <= ms < le:
-                # a line runs from the last \r or \n before a position to the first one after it; dates come in
-                # order, so each search starts at the previous line's end and the text is read once
-                lo = max(le, 0)
-                ls = max(raw.rfind("\n", lo, ms), raw.rfind("\r", lo, ms)) + 1
-                brk = _LINE_BREAK.search(raw, ms)
-                le = brk.start() if brk is not None else len(raw)
-            cached = years_by_line.get(ls)
-            if cached is None:  # the year mentions of the line, once per line (a line can be 1 MB long)
-                years = list(_YEAR_MENTION.finditer(text, ls, le))
-                cached = years_by_line[ls] = (years, [ym.end() for ym in years])
+            if paragraphs is None:
+                paragraphs = doc.logical_paragraphs
+                starts = [p for p, _ in paragraphs]
+            pi = bisect_right(starts, ms) - 1
+            cached = years_by_paragraph.get(pi)
+            if cached is None:  # the year mentions of the paragraph, once per paragraph
+                ps, pe = paragraphs[pi] if pi >= 0 and ms < paragraphs[pi][1] else (0, 0)
+                years = list(_YEAR_MENTION.finditer(text, ps, pe))
+                cached = years_by_paragraph[pi] = (years, [ym.end() for ym in years])
             years, year_ends = cached
             i = bisect_right(year_ends, ms) - 1
             if i >= 0:

@@ -14,7 +14,8 @@ One analysis per document (the view ``quantity_statements``), shared by the rule
    are a partition, so their sum is checked; parts followed by a predicate (``6户荣获市级……``) are subsets that may
    overlap, so only "part larger than the whole" is checked; a 其中 with one part is a subset;
 3. a total that ends a sentence (``资助金额共3.98万元。``) with its details in the following sentences of the
-   paragraph (up to the next ``二是``/``（二）``/``2.``) is checked the same way, at a lower severity.
+   paragraph (``doc.logical_paragraphs``; up to the next ``二是``/``（二）``/``2.``) is checked the same way, at a
+   lower severity.
 
 Numbers that are not quantities — years (``2021年``), ordinals (``第71个``), codes (``12338``) — never become
 tokens: a token needs a measure word, and 年/届 are not counted.
@@ -364,6 +365,13 @@ _MONEY_TOTAL_END = LazyRegex(r"(?:共|计|总)[^，,。；;]{0,6}?[\d一二三�
 _YUAN_STOP = LazyRegex(r"元\s*[。.]")
 
 
+def _paragraph_end(doc: Document, pos: int) -> int:
+    """The end of the logical paragraph (hard-wrapped lines rejoined) that holds ``pos``."""
+    paragraphs = doc.logical_paragraphs
+    i = bisect_right(paragraphs, (pos, len(doc.text) + 1)) - 1
+    return paragraphs[i][1] if i >= 0 and pos < paragraphs[i][1] else pos
+
+
 def _cross_sentence(doc: Document, text: str) -> list[Statement]:
     out: list[Statement] = []
     sentences = doc.sentences
@@ -382,10 +390,10 @@ def _cross_sentence(doc: Document, text: str) -> list[Statement]:
             continue
         if total.unit != "元":
             continue  # money: 资金共X万元。……a元；……b万元。 Counts of people have 其中 when they are split
-        line = doc.line_index(ss)
+        pe = _paragraph_end(doc, ss)
         parts: list[Qty] = []
         for ts, te in sentences[i + 1:i + 1 + _MAX_DETAIL_SENTENCES]:
-            if doc.line_index(ts) != line or _ENUMERATOR.match(text, ts):
+            if ts >= pe or _ENUMERATOR.match(text, ts):
                 break
             for t in tokens(doc, ts, te):
                 if t.unit != total.unit:

@@ -190,6 +190,10 @@ def test_dat006_weekday_words():
 def test_dat006_year_from_paragraph_is_info():
     (d,) = lint("2021年工作安排：12月14日（星期三）召开总结会。", ["DAT006"])
     assert d.severity == "info"
+    # a hard-wrapped paragraph: the year is on the line before (a line ending with a comma continues)
+    (d,) = lint("2021年工作安排如下，\n12月14日（星期三）召开总结会。", ["DAT006"])
+    assert d.severity == "info" and "年份按前文“2021年”" in d.message
+    assert lint("2021年工作安排如下。\n12月14日（星期三）召开总结会。", ["DAT006"]) == []
 
 
 def test_seeds_dates_are_silent_where_correct(seeds_dir):
@@ -231,10 +235,10 @@ def test_fullwidth_year_and_traditional_weekday_are_read_normalised():
     assert lint("转眼间２０２０年已至岁末。", ["DAT001"]) == []
 
 
-def test_dates_view_finds_every_date_and_takes_the_year_from_its_own_line():
-    # the dates view tries _DATE only before a 月 with a numeral among the two characters before it, and finds
-    # the line of a date without a year from the nearest \r/\n around it: every date of the plain pattern is
-    # found, and the year is the last year mention before the date on its doc.lines line (\n, \r\n, \r breaks)
+def test_dates_view_finds_every_date_and_takes_the_year_from_its_paragraph():
+    # the dates view tries _DATE only before a 月 with a numeral among the two characters before it: every date
+    # of the plain pattern is found, and the year of a date without its own is the last year mention before it
+    # in its logical paragraph (\n, \r\n, \r breaks)
     import random
     from bisect import bisect_right
 
@@ -254,11 +258,11 @@ def test_dates_view_finds_every_date_and_takes_the_year_from_its_own_line():
         assert [(x.start, x.end) for x in got] == [m.span() for m in _DATE.finditer(t) if m.group("m") or
                                                       m.group("cm") or m.group("m2") or m.group("cm2") or
                                                       m.group("m3") or m.group("cm3")], text
-        starts = [s for s, _ in doc.lines]
+        starts = [s for s, _ in doc.logical_paragraphs]
         for dm in got:
             if dm.year_stated:
                 continue
-            ls, le = doc.lines[bisect_right(starts, dm.start) - 1]
+            ls, le = doc.logical_paragraphs[bisect_right(starts, dm.start) - 1]
             prev = [ym for ym in _YEAR_MENTION.finditer(t, ls, le) if ym.end() <= dm.start]
             want = _num(prev[-1].group(1), prev[-1].group(2)) if prev else None
             if want is not None and not 1000 <= want <= 2999:

@@ -74,6 +74,14 @@ def test_001_28_money_across_sentences():
     assert d.message == "各部分之和0.48+3.5=3.98万元，超过了总数“3.5万元”"
 
 
+def test_money_details_in_a_hard_wrapped_paragraph():
+    text = ("资助金额共3.5万元。为困难女童发放助学金，\n4800元；爱心企业资助3.5万元。\n"
+            "二、下一步工作。捐款2万元；资助3万元。")
+    (d,) = lint(text, TOT)
+    assert d.rule == "TOT001" and d.message == "各部分之和0.48+3.5=3.98万元，超过了总数“3.5万元”"
+    assert lint(text.replace("助学金，\n", "助学金。\n"), TOT) == []  # a new paragraph: not its details
+
+
 def test_003_6_bracketed_partition():
     line = seed_line("003", 6)
     assert "3人(其中:主席1人,副主席1人,纪检组长1人)" in line
