@@ -50,7 +50,9 @@ _BEFORE_YUE = 11
 # characters before it (每月, 个月, 月底 are no date's 月).
 _DATE_YUE = LazyRegex(r"月(?:(?<=[\d" + _CN_SMALL + r"]月)|(?<=[\d" + _CN_SMALL + r"].月))", _stdlib=True)
 _YEAR_MENTION = LazyRegex(r"(?<![\d.])(\d{4})\s?年|(?<![" + _CN_DIGITS + r"])([" + _CN_DIGITS + r"]{4})年")
-_LUNAR = LazyRegex(r"农历|阴历|夏历|旧历|正月|腊月|冬月")
+# a lunar date before a date makes it lunar, unless a bracket, 为/即/是 or a comma lies between the two: then the
+# date is the Gregorian one of the lunar day (腊月二十三（1月22日）, 正月初一为1月29日)
+_LUNAR = LazyRegex(r"(?:农历|阴历|夏历|旧历|正月|腊月|冬月)(?=[^（(为即是，,：:]*$)")
 _WEEKDAY_AFTER = LazyRegex(r"\s?[（(]?\s?((?:星期|礼拜|周)([" + _WEEKDAYS + r"]))")
 
 
@@ -134,9 +136,11 @@ def _measure_re() -> "regex.Pattern[str]":
 # other than 年 (the match starts at its 19/20; the look-behinds read back from the end of the four digits)
 _BARE_YEAR = LazyRegex(r"(?:19|20)\d\d(?![\d.年])(?=\p{Han})(?<![\d.\-—–~～/:：A-Za-z_]....)(?<!\d[ \t\u00a0]....)")
 # the year begins the name of an event, award, ranking or programme: Han characters and digits (no preposition or
-# adverb that would make them a clause) up to a name's last word (data/dat.toml)
+# adverb that would make them a clause) up to a name's last word (data/dat.toml) that ends the noun phrase (what
+# follows is no Han character, or a particle or preposition: 2025争取专项债券 is a clause)
 _NAME_AFTER = data_pattern(lambda: r"(?:(?![在已将把被向于从是])[\p{Han}\d]){0,14}?(?:"
-                           + literal_alternation(load_data("dat")["names"]["heads"]) + ")")
+                           + literal_alternation(load_data("dat")["names"]["heads"])
+                           + r")(?!(?![的在于和及与等由将已是])\p{Han})")
 # 1979、1980两年: years listed and counted
 _YEARS_COUNTED = LazyRegex(r"[两二三四五六七八九十几]个?年")
 _NAME_OPENERS = "“‘《「『\"'"
@@ -177,7 +181,8 @@ def year_without_nian(doc: Document, years) -> Iterator[Finding]:
 # ------------------------------------------------------------------------------------------------- DAT002
 # two digits and 年 before a month: the match is the 年 (group 1: the digits before it, read by the look-behind);
 # (?<!\d\s): "20 21年3月" is a split year, SPC001's
-_SHORT_YEAR = LazyRegex(r"年(?<=(?<![\d.\-—–~～/'’A-Za-z])(?<!\d[ \t\u00a0])(\d{2})年)(?=\s?(\d{1,2})月)")
+# (?<!\d[-—~]): "2011—15年3月" is a range, _SHORT_END_YEAR's; after a date or at a byline's dash it is a year
+_SHORT_YEAR = LazyRegex(r"年(?<=(?<![\d./'’A-Za-z])(?<!\d[\-—–~～])(?<!\d[ \t\u00a0])(\d{2})年)(?=\s?(\d{1,2})月)")
 _SHORT_END_YEAR = LazyRegex(r"(?<![\d.])((?:19|20)(\d\d))\s?年?\s?(?:至|到|—|–|-|～|~)\s?(\d{2})(年)(?!\d)")
 
 

@@ -234,6 +234,8 @@ def _total_before(doc: Document, text: str, ss: int, a_start: int) -> Qty | None
 # a total that is an average (年均超收2040亿元) or a change (比上年增加1500亿元) is no whole of the parts after 其中
 _NOT_A_WHOLE = LazyRegex(r"(?:年均|平均|人均|户均|日均|月均|每年|每月)[^，,。；;：:]{0,6}$"
                          r"|(?:增加|增长|减少|下降|提高|降低|上升)(?:了|达到|达|为|约|近|超过)?$")
+# a quantity per member (分为两组，各10名)
+_EACH_BEFORE = LazyRegex(r"(?:各|每|均)\s?$")
 # the first clause after 其中 (its leading separators skipped)
 _FIRST_CLAUSE = LazyRegex(r"[\s，,：:]*(?P<clause>[^，,、；;。：:]*)")
 
@@ -264,8 +266,9 @@ def _anchored(doc: Document, text: str, ss: int, se: int) -> list[Statement]:
         for t in tokens(doc, a_end, region_end):
             if t.unit != total.unit:
                 continue
-            if _TOTAL_WORD_BEFORE.search(text[max(a_end, t.start - 8):t.start]):
-                break  # 负债总额为1727万元: a new total, the list of parts ended before it
+            if _TOTAL_WORD_BEFORE.search(text[max(a_end, t.start - 8):t.start]) or _EACH_BEFORE.search(
+                    text, max(a_end, t.start - 2), t.start):
+                break  # 负债总额为1727万元: a new total; 各10名: a figure per member; the parts ended before it
             parts.append(t)
         if not parts:
             continue

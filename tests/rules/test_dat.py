@@ -73,6 +73,12 @@ def test_dat002_short_end_year():
     check_rule("DAT002", invalid=[("2011—15年工作总结", [(5, 8)], "2011—2015年工作总结")], unsafe=True)
 
 
+def test_dat002_after_a_date_or_a_bylines_dash():
+    check_rule("DAT002", invalid=[("第二阶段（2023年8月—24年4月）完成登记。", [(13, 16)], None),
+                                  ("——25年1月8日在县第十八届人民代表大会第五次会议上", [(2, 5)], None)])
+    check_rule("DAT002", valid=["2020—21年3月完成。"])  # a range: its end year is _SHORT_END_YEAR's (same century)
+
+
 def test_dat002_negatives():
     check_rule("DAT002", valid=[
         "她在妇联工作21年，建党100年之际受到表彰。",
@@ -132,6 +138,13 @@ def test_dat003_dates_found_around_each_yue():
 def test_dat003_message_shows_calendar_fact():
     (d,) = lint("定于2021年2月29日召开会议。", ["DAT003"])
     assert d.message == "日期“2021年2月29日”不存在：2021年2月只有28天"
+
+
+def test_dat003_gregorian_date_of_a_lunar_day():
+    # a date after a lunar day in brackets or after 为 is its Gregorian date, and is checked
+    check_rule("DAT003", invalid=[("今年腊月二十三（2月30日，星期三）为北方小年。", [(8, 13)], None),
+                                  ("正月初一为2月30日。", [(5, 10)], None)])
+    check_rule("DAT003", valid=["农历2月30日", "腊月2月30日祭灶"])
 
 
 def test_dat003_negatives():

@@ -155,6 +155,11 @@ def test_tot001_parts_of_different_dimensions_overlap():
                                   ("共10人，其中男性6人，女性6人。", None, None)])
 
 
+def test_tot001_a_figure_per_member_ends_the_list():
+    check_rule("TOT001", invalid=[("志愿服务队共19人，其中党员12人、团员8人，分为宣讲组、服务组两组，各10名。", None, None)])
+    check_rule("TOT001", valid=["志愿服务队共20人，其中党员12人、团员8人，分为宣讲组、服务组两组，各10名。"])
+
+
 def test_tot001_a_part_that_is_a_total_ends_the_list():
     check_rule("TOT001", valid=["林场资产总额为3.5亿元，其中：流动资产1.5亿元，林木资产1.8亿元，负债总额为2000万元，"
                                 "净资产3.3亿元。"])
