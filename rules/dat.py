@@ -141,6 +141,7 @@ _BARE_YEAR = LazyRegex(r"(?:19|20)\d\d(?![\d.年])(?=\p{Han})(?<![\d.\-—–~�
 _NAME_AFTER = data_pattern(lambda: r"(?:(?![在已将把被向于从是])[\p{Han}\d]){0,14}?(?:"
                            + literal_alternation(load_data("dat")["names"]["heads"])
                            + r")(?!(?![的在于和及与等由将已是])\p{Han})")
+_TIME_WORD = data_pattern(lambda: literal_alternation(load_data("dat")["time_words"]))
 # 1979、1980两年: years listed and counted
 _YEARS_COUNTED = LazyRegex(r"[两二三四五六七八九十几]个?年")
 _NAME_OPENERS = "“‘《「『\"'"
@@ -157,7 +158,7 @@ def year_without_nian(doc: Document, years) -> Iterator[Finding]:
     正确写法：2011年在马田镇红星村建设了……；转眼间2020年已至歲末
     依据：GB/T 15835-2011《出版物上数字用法》5.1.4（年份写全称，如“2011年”）。
     修复：建议修复（--unsafe-fixes），在年份后补“年”。1900—2099 之间的四位数后面紧跟量词或单位时是数量，不报告
-    （“2011名”“2000万元”）；起止时段（“2011—2020”“2011至2015年”）、号码（“12338维权热线”）、“第2011”
+    （“2011名”“2000万元”；但“2025元旦”中的“元旦”是时间词，照样报告）；起止时段（“2011—2020”“2011至2015年”）、号码（“12338维权热线”）、“第2011”
     都不报告。以年份开头的活动、奖项、榜单、计划的名称照原名写，不加“年”（“2025中国民营企业500强发布会”
     “2025中国足协杯”“2030国家科技重大专项”，引号或书名号里的“‘2030启航计划’”），列举后计数的年份
     （“1979、1980两年”）也不报告。
@@ -166,7 +167,7 @@ def year_without_nian(doc: Document, years) -> Iterator[Finding]:
     measure = _measure_re()
     for m in years:
         s, e = m.span()
-        if measure.match(text, e):
+        if measure.match(text, e) and not _TIME_WORD.match(text, e):
             continue
         if _RANGE_AFTER.match(text, e):
             continue

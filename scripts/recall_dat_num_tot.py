@@ -73,7 +73,7 @@ def _smaller_total(m: re.Match) -> str | None:
 
 # kind -> (expected rule, pattern, replacement: a string template or a function of the match, None to skip)
 KINDS = {
-    "year without 年 (2021全县)": ("DAT001", r"(?<![\d.\-—–~～至到])(20\d\d)年(?=[\u4e00-\u9fff])(?![度底初末中以])", r"\1"),
+    "year without 年 (2021全县)": ("DAT001", r"(?<![\d.\-—–~～至到])(20\d\d)年(?=[\u4e00-\u9fff])(?![度底初末中以年])", r"\1"),
     "abbreviated year (21年3月)": ("DAT002", r"(?<![\d.])20(\d\d)年(?=\d{1,2}月)", r"\1年"),
     "impossible date (4月31日)": ("DAT003", r"(?<![\d.])(\d{1,2})月(\d{1,2})日", _impossible_day),
     "closed period 以来 (2018至2021年以来)": ("DAT004", r"(?<![\d.])(20\d\d)年(?=，)", _closed_since),

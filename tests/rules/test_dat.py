@@ -58,7 +58,9 @@ def test_dat001_years_that_begin_names_and_counted_years():
     ])
     # a clause after the year is still a missing 年, even when a name's last word follows
     check_rule("DAT001", invalid=[("2021在全县举办巾帼创业大赛。", [(0, 4)], None),
-                                  ("2021全县妇联工作会议召开。", [(0, 4)], None)])
+                                  ("2021全县妇联工作会议召开。", [(0, 4)], None),
+                                  ("关于做好2025元旦春节期间有关工作的通知", [(4, 8)], None)])
+    check_rule("DAT001", valid=["投入2025元资金。"])
 
 
 # ------------------------------------------------------------------------------------------------- DAT002
