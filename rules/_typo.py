@@ -27,39 +27,61 @@ from typing import Iterator, NamedTuple
 _DIR = os.path.join(os.path.dirname(os.path.abspath(__file__)), "data", "typo")
 
 
-def _read(name: str) -> str:
-    with open(os.path.join(_DIR, name), encoding="utf-8") as f:
-        return f.read()
+class _Table:
+    """One data file: ``#total<TAB>N``, ``#keys<TAB>`` + one character per record, then the records in that
+    order. Read as bytes; a record is decoded only when its key is first looked up."""
+
+    def __init__(self, name: str) -> None:
+        with open(os.path.join(_DIR, name), "rb") as f:
+            lines = f.read().split(b"\n")
+        self.total = int(lines[0].split(b"\t")[1])
+        self._raw = dict(zip(lines[1].split(b"\t")[1].decode("utf-8"), lines[2:]))
+        self._done: dict[str, str] = {}
+
+    def get(self, key: str) -> str | None:
+        got = self._done.get(key)
+        if got is None:
+            raw = self._raw.get(key)
+            if raw is None:
+                return None
+            got = self._done[key] = raw.decode("utf-8")
+        return got
 
 
 class _Data:
-    """The tables, each line parsed only when a character of it is looked up."""
+    """The tables, each loaded when first needed."""
 
     def __init__(self) -> None:
-        text = _read("bigrams.txt")
-        head, _, body = text.partition("\n")
-        self.total = int(head.split("\t")[1])
-        self._pairs_raw: dict[str, str] = {}
-        self.followers: dict[str, str] = {}
-        for line in body.splitlines():
-            a, followers, counts = line.split("\t")
-            self.followers[a] = followers
-            self._pairs_raw[a] = counts
+        self._bigrams = _Table("bigrams.txt")
+        self.total = self._bigrams.total
+        self._followers: dict[str, str] = {}
         self._pairs: dict[str, tuple[dict[str, int], int]] = {}
-        self._words_raw: dict[str, str] | None = None
-        self.log_words = 0.0
+        self._word_table: _Table | None = None
         self._words: dict[str, dict[str, int]] = {}
-        self._conf_raw: dict[str, str] | None = None
+        self.log_words = 0.0
+        self._conf: _Table | None = None
         self._surnames: str | None = None
 
     # -------------------------------------------------------------- pairs
+    def followers(self, a: str) -> str:
+        """The characters seen after ``a``."""
+        got = self._followers.get(a)
+        if got is None:
+            rec = self._bigrams.get(a)
+            got = self._followers[a] = rec.partition("\t")[0] if rec else ""
+        return got
+
     def pairs(self, a: str) -> tuple[dict[str, int], int]:
         """(counts of the characters after ``a``, their sum)."""
         got = self._pairs.get(a)
         if got is None:
-            followers = self.followers.get(a, "")
-            counts = [int(x, 36) for x in self._pairs_raw[a].split(",")] if followers else []
-            got = (dict(zip(followers, counts)), sum(counts))
+            rec = self._bigrams.get(a)
+            if rec:
+                followers, _, counts = rec.partition("\t")
+                n = [int(x, 36) for x in counts.split(",")]
+                got = (dict(zip(followers, n)), sum(n))
+            else:
+                got = ({}, 0)
             self._pairs[a] = got
         return got
 
@@ -72,36 +94,33 @@ class _Data:
     # -------------------------------------------------------------- words
     def word_class(self, w: str) -> int:
         """round(2·ln frequency) of word ``w`` (1–7 characters), -1 when it is not in the lexicon."""
-        if self._words_raw is None:
-            head, _, body = _read("words.txt").partition("\n")
-            self.log_words = math.log(int(head.split("\t")[1]))
-            self._words_raw = dict(line.split("\t", 1) for line in body.splitlines())
-        key = w[:2]
+        key = w[0]
         got = self._words.get(key)
         if got is None:
-            raw = self._words_raw.get(key)
+            if self._word_table is None:
+                self._word_table = _Table("words.txt")
+                self.log_words = math.log(self._word_table.total)
+            rec = self._word_table.get(key)
             got = {}
-            if raw:
-                items = raw.split(" ")
-                got = {items[i]: int(items[i + 1]) for i in range(0, len(items), 2)}
+            if rec:
+                items = rec.split(" ")
+                got = dict(zip(items[::2], map(int, items[1::2])))
             self._words[key] = got
-        return got.get(w[2:] or "_", -1)
+        return got.get(w[1:] or "_", -1)
 
     # -------------------------------------------------------------- confusion sets
-    def confusions(self, c: str) -> tuple[str, str, str]:
+    def confusions(self, c: str) -> tuple[str, ...]:
         """(same syllable, similar sound, similar shape) characters of ``c``."""
-        if self._conf_raw is None:
-            self._conf_raw = {line[0]: line[2:] for line in _read("confusion.txt").splitlines()}
-        raw = self._conf_raw.get(c)
-        if raw is None:
-            return ("", "", "")
-        same, near, look = raw.split("\t")
-        return same, near, look
+        if self._conf is None:
+            self._conf = _Table("confusion.txt")
+        rec = self._conf.get(c)
+        return tuple(rec.split("\t")) if rec else ("", "", "")
 
     @property
     def surnames(self) -> str:
         if self._surnames is None:
-            self._surnames = _read("surnames.txt").strip()
+            with open(os.path.join(_DIR, "surnames.txt"), encoding="utf-8") as f:
+                self._surnames = f.read().strip()
         return self._surnames
 
 
@@ -226,7 +245,7 @@ def find(run: str, before: str = "", after: str = "") -> Iterator[Typo]:
     n = len(run)
     if n < 2:
         return
-    unseen = [i for i in range(n - 1) if run[i + 1] not in followers.get(run[i], "")]
+    unseen = [i for i in range(n - 1) if run[i + 1] not in followers(run[i])]
     if not unseen:
         return
     bad = set(unseen)

@@ -20,12 +20,13 @@ Inputs and what is taken from each:
 ``--real-half even`` counts only the even-numbered documents of corpus/real (in sorted file order), so the
 false findings can be measured honestly on the odd ones (``--out`` elsewhere; scripts/eval_typo.py --data).
 
-File formats (UTF-8, one record per line, loaded by rules/_typo.py):
-- ``bigrams.txt``: ``A<TAB>BCD…<TAB>n1,n2,n3,…``: the characters seen after A and their (rounded, combined)
-  counts in base 36; the first line ``#total<TAB>N``.
-- ``words.txt``: ``AB<TAB>w1 f1 w2 f2 …``: words of 1–7 characters by their first two characters (the rest of
-  the word, ``_`` for a word of one or two characters, then round(2·ln frequency)); the first line ``#total<TAB>N``.
-- ``confusion.txt``: ``A<TAB>same syllable<TAB>similar sound<TAB>similar shape``.
+File formats (UTF-8; rules/_typo.py reads a file as bytes and decodes a record only when its key is looked up):
+``#total<TAB>N``, ``#keys<TAB>`` + the key characters, then one record per key in that order:
+- ``bigrams.txt``: ``BCD…<TAB>n1,n2,n3,…``: the characters seen after the key and the (combined) counts of the
+  pairs in base 36; N is the sum of all counts.
+- ``words.txt``: ``w1 f1 w2 f2 …``: words of 1–7 characters that start with the key (the rest of the word, ``_``
+  for the key alone, then round(2·ln frequency)); N is the sum of the frequencies.
+- ``confusion.txt``: ``same syllable<TAB>similar sound<TAB>similar shape``.
 - ``surnames.txt``: one line of characters.
 """
 
@@ -137,22 +138,22 @@ def main() -> None:
         by_first[p[0]].append((p[1], n))
     total = sum(pairs.values())
     with open(args.out / "bigrams.txt", "w", encoding="utf-8") as f:
-        f.write(f"#total\t{total}\n")
+        f.write(f"#total\t{total}\n#keys\t{''.join(sorted(by_first))}\n")
         for a in sorted(by_first):
             items = sorted(by_first[a])
-            f.write(a + "\t" + "".join(b for b, _ in items) + "\t" + ",".join(b36(n) for _, n in items) + "\n")
+            f.write("".join(b for b, _ in items) + "\t" + ",".join(b36(n) for _, n in items) + "\n")
 
-    # ------------------------------------------------------------------ words by their first two characters
+    # ------------------------------------------------------------------ words by their first character
     grouped: dict[str, list[str]] = defaultdict(list)
     for w, freq in sorted(words.items()):
         if len(w) > 7 or (freq < 2 and len(w) > 1):
             continue
-        grouped[w[:2]].append((w[2:] or "_") + " " + str(round(2 * math.log(freq))))
+        grouped[w[0]].append((w[1:] or "_") + " " + str(round(2 * math.log(freq))))
     total_words = sum(words.values())
     with open(args.out / "words.txt", "w", encoding="utf-8") as f:
-        f.write(f"#total\t{total_words}\n")
+        f.write(f"#total\t{total_words}\n#keys\t{''.join(sorted(grouped))}\n")
         for k in sorted(grouped):
-            f.write(k + "\t" + " ".join(grouped[k]) + "\n")
+            f.write(" ".join(grouped[k]) + "\n")
 
     # ------------------------------------------------------------------ confusion sets
     chars = {c for p in pairs for c in p}
@@ -166,16 +167,20 @@ def main() -> None:
         readings[c] = r
         for s in r:
             by_syllable[s].add(c)
+    rows = []
+    for c in sorted(chars):
+        same = set().union(*(by_syllable[s] for s in readings[c])) if readings[c] else set()
+        near = {x for x in sound.get(c, ()) if x in chars} - same
+        look = {x for x in shape.get(c, ()) if x in chars}
+        same.discard(c)
+        near.discard(c)
+        look.discard(c)
+        if same or near or look:
+            rows.append((c, f"{''.join(sorted(same))}\t{''.join(sorted(near))}\t{''.join(sorted(look))}"))
     with open(args.out / "confusion.txt", "w", encoding="utf-8") as f:
-        for c in sorted(chars):
-            same = set().union(*(by_syllable[s] for s in readings[c])) if readings[c] else set()
-            near = {x for x in sound.get(c, ()) if x in chars} - same
-            look = {x for x in shape.get(c, ()) if x in chars}
-            same.discard(c)
-            near.discard(c)
-            look.discard(c)
-            if same or near or look:
-                f.write(f"{c}\t{''.join(sorted(same))}\t{''.join(sorted(near))}\t{''.join(sorted(look))}\n")
+        f.write(f"#total\t{len(rows)}\n#keys\t{''.join(c for c, _ in rows)}\n")
+        for _c, line in rows:
+            f.write(line + "\n")
 
     # ------------------------------------------------------------------ surnames
     surnames = [c for c, n in first_of_names.most_common() if n >= 20]
