@@ -22,6 +22,11 @@ from __future__ import annotations
 import functools
 import math
 import os
+from bisect import bisect_right
+from itertools import islice
+from operator import contains as _contains
+
+import regex as re
 from typing import Iterator, NamedTuple
 
 _DIR = os.path.join(os.path.dirname(os.path.abspath(__file__)), "data", "typo")
@@ -38,13 +43,46 @@ class _Table:
         self._raw = dict(zip(lines[1].split(b"\t")[1].decode("utf-8"), lines[2:]))
         self._done: dict[str, str] = {}
 
-    def get(self, key: str) -> str | None:
+    def keys(self):
+        return self._raw.keys()
+
+    def get(self, key: str) -> str:
+        """The record of ``key`` ("" when there is none)."""
         got = self._done.get(key)
         if got is None:
             raw = self._raw.get(key)
-            if raw is None:
-                return None
-            got = self._done[key] = raw.decode("utf-8")
+            got = self._done[key] = raw.decode("utf-8") if raw is not None else ""
+        return got
+
+
+#: characters that are not Han and are common in drafts: ASCII, fullwidth forms, CJK and general punctuation,
+#: white space, the mask of masked spans. A pair with one of them is never a suspect. The commonest marks come
+#: first in the strings searched (a pair is found sooner).
+_MARKS = "，。、；：“”（）《》！？—…·　\n"
+_NOT_HAN = "".join(
+    [chr(c) for c in range(0x20, 0x7F)] + list("\t\r\ufffc\u00a0×÷°±℃№–‘’•")
+    + [chr(c) for c in range(0xFF01, 0xFF5F)]
+    + [chr(c) for c in range(0x3001, 0x3040) if c not in (0x3005, 0x3007) and not 0x3021 <= c <= 0x3029]
+    + [chr(c) for c in range(0x2010, 0x205F)] + [chr(c) for c in range(0x2160, 0x2180)]
+    + [chr(c) for c in range(0x2460, 0x24A0)] + [chr(c) for c in range(0x3220, 0x3244)])
+_HAN = re.compile(r"\p{Han}")
+#: the count of each bucket character of bigrams.txt (scripts/build_typo_data.py: chr(0x21 + round(4·log2 n)))
+_BUCKET = [2 ** (i / 4) for i in range(128)]
+#: first characters whose words stay parsed (the rest are parsed again when needed: memory stays bounded)
+_WORD_CACHE = 1024
+#: characters whose sets of neighbours stay built
+_SET_CACHE = 512
+
+
+class _Lazy(dict):
+    """A dict whose missing entries are computed by ``make`` (and kept)."""
+
+    def __init__(self, make) -> None:
+        super().__init__()
+        self._make = make
+
+    def __missing__(self, key: str):
+        got = self[key] = self._make(key)
         return got
 
 
@@ -54,59 +92,63 @@ class _Data:
     def __init__(self) -> None:
         self._bigrams = _Table("bigrams.txt")
         self.total = self._bigrams.total
-        self._followers: dict[str, str] = {}
-        self._pairs: dict[str, tuple[dict[str, int], int]] = {}
+        #: (characters seen after a character, commonest first; their count buckets; the sum of their counts)
+        self.record: dict[str, tuple[str, str, int]] = _Lazy(self._make_record)
+        #: what may follow a character in text that is not suspect: the characters seen after it and the marks;
+        #: anything at all after a character that is not Han (a string or a set: ``in`` tests one character)
+        self.followers: dict[str, "str | frozenset[str]"] = _Lazy(self._make_followers)
         self._word_table: _Table | None = None
-        self._words: dict[str, dict[str, int]] = {}
         self.log_words = 0.0
         self._conf: _Table | None = None
         self._surnames: str | None = None
+        self.words_of = functools.lru_cache(maxsize=_WORD_CACHE)(self._words_of)
+        self._preceders: _Table | None = None
+        #: the characters seen after / before a character, as sets (for intersections), the most recent only
+        self.after_set = functools.lru_cache(maxsize=_SET_CACHE)(lambda a: frozenset(self.record[a][0]))
+        self.before_set = functools.lru_cache(maxsize=_SET_CACHE)(self._before_set)
 
     # -------------------------------------------------------------- pairs
-    def followers(self, a: str) -> str:
-        """The characters seen after ``a``."""
-        got = self._followers.get(a)
-        if got is None:
-            rec = self._bigrams.get(a)
-            got = self._followers[a] = rec.partition("\t")[0] if rec else ""
-        return got
+    def _make_record(self, a: str) -> tuple[str, str, int]:
+        rec = self._bigrams.get(a)
+        if not rec:
+            return ("", "", 0)
+        followers, buckets, total = rec.split("\t")
+        return followers, buckets, int(total)
 
-    def pairs(self, a: str) -> tuple[dict[str, int], int]:
-        """(counts of the characters after ``a``, their sum)."""
-        got = self._pairs.get(a)
-        if got is None:
-            rec = self._bigrams.get(a)
-            if rec:
-                followers, _, counts = rec.partition("\t")
-                n = [int(x, 36) for x in counts.split(",")]
-                got = (dict(zip(followers, n)), sum(n))
-            else:
-                got = ({}, 0)
-            self._pairs[a] = got
-        return got
+    def _make_followers(self, a: str) -> "str | frozenset[str]":
+        if _HAN.match(a) is None:
+            return self.anything
+        return _MARKS + self.record[a][0] + _NOT_HAN
 
-    def count(self, a: str, b: str) -> int:
-        return self.pairs(a)[0].get(b, 0)
+    @functools.cached_property
+    def anything(self) -> frozenset[str]:
+        return frozenset(self._bigrams.keys()) | frozenset(_NOT_HAN + _MARKS)
+
+    def _before_set(self, b: str) -> frozenset[str]:
+        if self._preceders is None:
+            self._preceders = _Table("preceders.txt")
+        return frozenset(self._preceders.get(b))
+
+    def count(self, a: str, b: str) -> float:
+        """How often ``b`` follows ``a`` (0 when never; rounded to about 19 %)."""
+        followers, buckets, _n = self.record[a]
+        i = followers.find(b)
+        return _BUCKET[ord(buckets[i]) - 0x21] if i >= 0 else 0
 
     def unigram(self, a: str) -> int:
-        return self.pairs(a)[1]
+        return self.record[a][2]
 
     # -------------------------------------------------------------- words
+    def _words_of(self, first: str) -> dict[str, int]:
+        if self._word_table is None:
+            self._word_table = _Table("words.txt")
+            self.log_words = math.log(self._word_table.total)
+        items = self._word_table.get(first).split(" ")
+        return dict(zip(items[::2], map(int, items[1::2]))) if len(items) > 1 else {}
+
     def word_class(self, w: str) -> int:
         """round(2·ln frequency) of word ``w`` (1–7 characters), -1 when it is not in the lexicon."""
-        key = w[0]
-        got = self._words.get(key)
-        if got is None:
-            if self._word_table is None:
-                self._word_table = _Table("words.txt")
-                self.log_words = math.log(self._word_table.total)
-            rec = self._word_table.get(key)
-            got = {}
-            if rec:
-                items = rec.split(" ")
-                got = dict(zip(items[::2], map(int, items[1::2])))
-            self._words[key] = got
-        return got.get(w[1:] or "_", -1)
+        return self.words_of(w[0]).get(w[1:] or "_", -1)
 
     # -------------------------------------------------------------- confusion sets
     def confusions(self, c: str) -> tuple[str, ...]:
@@ -114,7 +156,7 @@ class _Data:
         if self._conf is None:
             self._conf = _Table("confusion.txt")
         rec = self._conf.get(c)
-        return tuple(rec.split("\t")) if rec else ("", "", "")
+        return tuple(rec.split("\t")) if rec else ()
 
     @property
     def surnames(self) -> str:
@@ -145,15 +187,16 @@ _ALPHA = 2.0
 MARGIN = 9.0
 #: the margin (natural log) by which the word model must prefer the correction
 WORD_MARGIN = 5.0
+#: a pair seen fewer times is weak: an unseen pair next to a weak one is a suspect
+STRONG = 10
 #: a pair made by the correction must have been seen at least this often
 MIN_PAIR = 3
 
 
 def _logp(d: _Data, a: str, b: str) -> float:
     """log P(b | a), add-α smoothed with the unigram distribution."""
-    counts, n_a = d.pairs(a)
     p_b = (d.unigram(b) + 1) / d.total
-    return math.log((counts.get(b, 0) + _ALPHA * p_b) / (n_a + _ALPHA))
+    return math.log((d.count(a, b) + _ALPHA * p_b) / (d.unigram(a) + _ALPHA))
 
 
 def _best_word(d: _Data, run: str, k: int, c: str, lo: int, hi: int) -> tuple[str, int]:
@@ -180,7 +223,7 @@ def segment_logp(d: _Data, text: str) -> float:
     """The log-probability of the best segmentation of ``text`` into lexicon words (a unigram word model)."""
     n = len(text)
     best = [0.0] + [-math.inf] * n
-    d.word_class(text[:2])  # (loads the word list and its total)
+    d.words_of(text[0])  # (loads the word list and its total)
     base = d.log_words
     for i in range(n):
         if best[i] == -math.inf:
@@ -197,16 +240,6 @@ def segment_logp(d: _Data, text: str) -> float:
             if v > best[j]:
                 best[j] = v
     return best[n]
-
-
-def _covered(d: _Data, run: str, k: int) -> bool:
-    """True when a lexicon word of the run (two characters or more) covers position k."""
-    n = len(run)
-    for length in range(2, 5):
-        for s in range(max(0, k - length + 1), min(k, n - length) + 1):
-            if d.word_class(run[s:s + length]) >= 0:
-                return True
-    return False
 
 
 #: titles and forms of address next to a person's name (“主任高雨”, “李明同志”): grammar of Chinese, not data
@@ -237,55 +270,106 @@ def _in_name(d: _Data, run: str, k: int) -> bool:
     return False
 
 
-def find(run: str, before: str = "", after: str = "") -> Iterator[Typo]:
-    """The likely typos of one run of Han characters (simplified); ``before`` and ``after`` are the characters
-    next to the run in the text (a digit or a letter there: the edge character may be a unit or a code)."""
+def find(run: str) -> list[Typo]:
+    """The likely typos of one run of Han characters (simplified), offsets into the run."""
+    return [t for _p, t in find_in(run, [(0, len(run))])]
+
+
+def find_in(text: str, runs: list[tuple[int, int]]) -> Iterator[tuple[int, Typo]]:
+    """(offset in ``text``, typo) of the likely typos of ``text`` (simplified) within ``runs``, the spans of its
+    runs of Han characters in ascending order."""
     d = data()
     followers = d.followers
-    n = len(run)
-    if n < 2:
+    # 1 for each pair of adjacent characters seen in the data (or with a mark), 0 for a pair never seen: one pass
+    # in C over the text
+    seen = bytes(map(_contains, map(followers.__getitem__, text), islice(text, 1, None)))
+    j = seen.find(0)
+    if j < 0:
         return
-    unseen = [i for i in range(n - 1) if run[i + 1] not in followers(run[i])]
-    if not unseen:
-        return
-    bad = set(unseen)
-    fixed = -2
-    for j in unseen:
-        if j == fixed or j + 1 == fixed:
-            continue  # the pair of a character already reported
-        best: Typo | None = None
-        for k in (j, j + 1):
-            if (k == 0 and before.isalnum()) or (k == n - 1 and after.isalnum()) or _in_name(d, run, k):
+    anything = d.anything
+    starts = [s for s, _e in runs]
+    rs, re_ = -1, -1
+    last = -2  # the last character reported
+    while j >= 0:
+        nxt = seen.find(0, j + 1)
+        if j == last or j + 1 == last:
+            j = nxt
+            continue
+        # a wrong character is usually cut off from its neighbours (``会堂|务|委``, ``持|旭|推``): an unseen pair
+        # between two pairs that are seen often is mostly a boundary between two words
+        if not ((j and not seen[j - 1]) or nxt == j + 1
+                or j == 0 or followers[text[j - 1]] is anything or d.count(text[j - 1], text[j]) < STRONG
+                or j + 2 >= len(text) or _HAN.match(text, j + 2) is None or d.count(text[j + 1], text[j + 2]) < STRONG):
+            j = nxt
+            continue
+        if not rs <= j < re_ - 1:
+            i = bisect_right(starts, j) - 1
+            rs, re_ = runs[i] if i >= 0 else (-1, -1)
+            if not rs <= j < re_ - 1:  # (a rare character that is not Han)
+                j = nxt
                 continue
-            wrong = run[k]
-            left = run[k - 1] if k > 0 else ""
-            right = run[k + 1] if k + 1 < n else ""
-            # the replaced character and its neighbours across unseen pairs: the word must span them
-            lo = k - 1 if k - 1 in bad else k
-            hi = k + 2 if k in bad else k + 1
-            old = (_logp(d, left, wrong) if left else 0.0) + (_logp(d, wrong, right) if right else 0.0)
-            for kind, cands in enumerate(d.confusions(wrong)):
-                for c in cands:
-                    if left and d.count(left, c) < MIN_PAIR:
-                        continue
-                    if right and d.count(c, right) < MIN_PAIR:
-                        continue
-                    new = (_logp(d, left, c) if left else 0.0) + (_logp(d, c, right) if right else 0.0)
-                    score = new - old - _PRIOR[kind]
-                    if score < MARGIN or (best is not None and score <= best.score):
-                        continue
-                    word, _cls = _best_word(d, run, k, c, lo, hi)
-                    if not word and hi - lo == 3:  # unseen on both sides: a word across one of them
-                        word = max(_best_word(d, run, k, c, lo, k + 1), _best_word(d, run, k, c, k, hi),
-                                   key=lambda x: (len(x[0]), x[1]))[0]
-                    if not word:
-                        continue
-                    lo_w, hi_w = max(0, k - 4), min(n, k + 5)
-                    gain = (segment_logp(d, run[lo_w:k] + c + run[k + 1:hi_w]) - segment_logp(d, run[lo_w:hi_w])
-                            - _PRIOR[kind])
-                    if gain < WORD_MARGIN:
-                        continue
-                    best = Typo(k, wrong, c, run[lo:hi], word, score)
-        if best is not None:
-            fixed = best.start
-            yield best
+        # a pair written again nearby is the draft's own term (a slip is rarely repeated letter for letter)
+        if text.count(text[j:j + 2], max(0, j - _WINDOW), j + _WINDOW) == 1:
+            t = _examine(d, text, rs, re_, j, seen)
+            if t is not None:
+                last = t.start
+                yield t.start, t._replace(start=t.start - rs)
+        j = nxt
+
+
+#: a pair seen elsewhere within this many characters on either side is the draft's own term
+_WINDOW = 5000
+
+
+def _examine(d: _Data, text: str, rs: int, re_: int, j: int, seen: bytes) -> Typo | None:
+    """The best correction of either character of the unseen pair ``text[j:j + 2]`` in the run ``[rs, re_)``
+    (offsets into ``text``), or None."""
+    best: Typo | None = None
+    before = text[rs - 1] if rs else ""
+    after = text[re_] if re_ < len(text) else ""
+    run = None
+    for k in (j, j + 1):
+        if (k == rs and before.isalnum()) or (k == re_ - 1 and after.isalnum()):
+            continue  # next to a digit or a letter: a unit or part of a code
+        wrong = text[k]
+        left = text[k - 1] if k > rs else ""
+        right = text[k + 1] if k + 1 < re_ else ""
+        conf = d.confusions(wrong)
+        if not conf:
+            continue
+        # the replacements that make seen pairs on both sides (set intersections, in C)
+        cands = d.after_set(left).intersection(conf[0] + conf[1] + conf[2]) if left else set(conf[0] + conf[1] + conf[2])
+        if cands and right:
+            cands &= d.before_set(right)
+        if not cands:
+            continue
+        if run is None:
+            run = text[rs:re_]
+        r = k - rs
+        if _in_name(d, run, r):
+            continue
+        old = (_logp(d, left, wrong) if left else 0.0) + (_logp(d, wrong, right) if right else 0.0)
+        # the replaced character and its neighbours across unseen pairs: the word must span them
+        lo = r - 1 if k > rs and not seen[k - 1] else r
+        hi = r + 2 if k + 1 < re_ and not seen[k] else r + 1
+        for c in cands:
+            if (left and d.count(left, c) < MIN_PAIR) or (right and d.count(c, right) < MIN_PAIR):
+                continue
+            kind = 0 if c in conf[0] else 1 if c in conf[1] else 2
+            new = (_logp(d, left, c) if left else 0.0) + (_logp(d, c, right) if right else 0.0)
+            score = new - old - _PRIOR[kind]
+            if score < MARGIN or (best is not None and score <= best.score):
+                continue
+            word, _cls = _best_word(d, run, r, c, lo, hi)
+            if not word and hi - lo == 3:  # unseen on both sides: a word across one of them
+                word = max(_best_word(d, run, r, c, lo, r + 1), _best_word(d, run, r, c, r, hi),
+                           key=lambda x: (len(x[0]), x[1]))[0]
+            if not word:
+                continue
+            lo_w, hi_w = max(0, r - 4), min(len(run), r + 5)
+            gain = (segment_logp(d, run[lo_w:r] + c + run[r + 1:hi_w]) - segment_logp(d, run[lo_w:hi_w])
+                    - _PRIOR[kind])
+            if gain < WORD_MARGIN:
+                continue
+            best = Typo(k, wrong, c, run[lo:hi], word, score)
+    return best

@@ -337,15 +337,13 @@ def typo(doc: Document) -> Iterator[Finding]:
     runs = doc.han_runs
     # a draft in traditional script follows the usage of Taiwan or Hong Kong (於, 計畫, 志工), which the
     # mainland lexicon and counts do not know: not checked
-    if sum(1 for a, b in zip(masked, text) if a != b) * 20 > sum(e - s for s, e in runs):
+    if masked != text and sum(1 for a, b in zip(masked, text) if a != b) * 20 > sum(e - s for s, e in runs):
         return
-    for s, e in runs:
-        for t in _typo.find(text[s:e], text[s - 1] if s else "", text[e] if e < len(text) else ""):
-            p = s + t.start
-            # quoted text and book titles may be cited as written; a pair written twice is the draft's own term
-            # (a slip is rarely repeated letter for letter)
-            if doc.in_quotes(p) or text.count(t.bad) > 1:
-                continue
-            right = _fix_text(doc, text, p, p + 1, t.right)
-            yield Finding(p, p + 1, f"“{t.bad}”不成词；常见为“{t.word}”，“{doc.text[p]}”应为“{right}”",
-                          Fix.replace(p, p + 1, right, f"改为“{right}”", applicability="unsafe"))
+    for p, t in _typo.find_in(text, runs):
+        # quoted text and book titles may be cited as written; a pair written twice is the draft's own term
+        # (a slip is rarely repeated letter for letter)
+        if doc.in_quotes(p) or text.count(t.bad) > 1:
+            continue
+        right = _fix_text(doc, text, p, p + 1, t.right)
+        yield Finding(p, p + 1, f"“{t.bad}”不成词；常见为“{t.word}”，“{doc.text[p]}”应为“{right}”",
+                      Fix.replace(p, p + 1, right, f"改为“{right}”", applicability="unsafe"))

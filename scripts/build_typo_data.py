@@ -22,8 +22,10 @@ false findings can be measured honestly on the odd ones (``--out`` elsewhere; sc
 
 File formats (UTF-8; rules/_typo.py reads a file as bytes and decodes a record only when its key is looked up):
 ``#total<TAB>N``, ``#keys<TAB>`` + the key characters, then one record per key in that order:
-- ``bigrams.txt``: ``BCD…<TAB>n1,n2,n3,…``: the characters seen after the key and the (combined) counts of the
-  pairs in base 36; N is the sum of all counts.
+- ``bigrams.txt``: ``BCD…<TAB>bcd…<TAB>T``: the characters seen after the key, commonest first; the (combined)
+  count of each pair as one character, ``chr(BUCKET0 + round(4·log2(count)))`` (about 19 % precision); T the
+  sum of the counts of the key's pairs. N is the sum of all counts.
+- ``preceders.txt``: ``ABC…``: the characters seen before the key (the pairs of bigrams.txt, reversed).
 - ``words.txt``: ``w1 f1 w2 f2 …``: words of 1–7 characters that start with the key (the rest of the word, ``_``
   for the key alone, then round(2·ln frequency)); N is the sum of the frequencies.
 - ``confusion.txt``: ``same syllable<TAB>similar sound<TAB>similar shape``.
@@ -56,14 +58,12 @@ LEX_WORD_MIN = 5
 MIN_PAIR = 2
 
 
-def b36(n: int) -> str:
-    digits = "0123456789abcdefghijklmnopqrstuvwxyz"
-    out = ""
-    while True:
-        n, r = divmod(n, 36)
-        out = digits[r] + out
-        if not n:
-            return out
+#: the code point of count bucket 0 (a printable ASCII character; buckets stay below 90 for any count < 2**22)
+BUCKET0 = 0x21
+
+
+def bucket(n: int) -> int:
+    return round(4 * math.log2(n))
 
 
 def held_in(row_id: str) -> bool:
@@ -140,8 +140,18 @@ def main() -> None:
     with open(args.out / "bigrams.txt", "w", encoding="utf-8") as f:
         f.write(f"#total\t{total}\n#keys\t{''.join(sorted(by_first))}\n")
         for a in sorted(by_first):
-            items = sorted(by_first[a])
-            f.write("".join(b for b, _ in items) + "\t" + ",".join(b36(n) for _, n in items) + "\n")
+            items = sorted(by_first[a], key=lambda x: (-x[1], x[0]))  # commonest first: found soonest
+            f.write("".join(b for b, _ in items) + "\t" + "".join(chr(BUCKET0 + bucket(n)) for _, n in items)
+                    + "\t" + str(sum(n for _, n in items)) + "\n")
+
+    # the characters seen before each character (any order): the reverse of bigrams.txt, for the candidates
+    by_second: dict[str, list[str]] = defaultdict(list)
+    for p in pairs:
+        by_second[p[1]].append(p[0])
+    with open(args.out / "preceders.txt", "w", encoding="utf-8") as f:
+        f.write(f"#total\t{len(pairs)}\n#keys\t{''.join(sorted(by_second))}\n")
+        for b in sorted(by_second):
+            f.write("".join(sorted(by_second[b])) + "\n")
 
     # ------------------------------------------------------------------ words by their first character
     grouped: dict[str, list[str]] = defaultdict(list)
