@@ -70,6 +70,8 @@ _HAN = re.compile(r"\p{Han}")
 _BUCKET = [2 ** (i / 4) for i in range(128)]
 #: first characters whose words stay parsed (the rest are parsed again when needed: memory stays bounded)
 _WORD_CACHE = 1024
+#: a count bucket below MIN_PAIR (3 = bucket 6)
+_BELOW_MIN = re.compile("[\x21-\x26]")
 #: characters whose sets of neighbours stay built
 _SET_CACHE = 512
 
@@ -104,7 +106,9 @@ class _Data:
         self.words_of = functools.lru_cache(maxsize=_WORD_CACHE)(self._words_of)
         self._preceders: _Table | None = None
         #: the characters seen after / before a character, as sets (for intersections), the most recent only
-        self.after_set = functools.lru_cache(maxsize=_SET_CACHE)(lambda a: frozenset(self.record[a][0]))
+        self.after_set = functools.lru_cache(maxsize=_SET_CACHE)(self._after_set)
+        self.confusable = functools.lru_cache(maxsize=_SET_CACHE)(
+            lambda c: frozenset("".join(self.confusions(c))))
         self.before_set = functools.lru_cache(maxsize=_SET_CACHE)(self._before_set)
 
     # -------------------------------------------------------------- pairs
@@ -124,7 +128,14 @@ class _Data:
     def anything(self) -> frozenset[str]:
         return frozenset(self._bigrams.keys()) | frozenset(_NOT_HAN + _MARKS)
 
+    def _after_set(self, a: str) -> frozenset[str]:
+        """The characters seen at least MIN_PAIR times after ``a`` (a prefix: commonest first)."""
+        followers, buckets, _n = self.record[a]
+        m = _BELOW_MIN.search(buckets)
+        return frozenset(followers[:m.start()] if m else followers)
+
     def _before_set(self, b: str) -> frozenset[str]:
+        """The characters seen at least MIN_PAIR times before ``b``."""
         if self._preceders is None:
             self._preceders = _Table("preceders.txt")
         return frozenset(self._preceders.get(b))
@@ -184,11 +195,15 @@ class Typo(NamedTuple):
 _PRIOR = (0.0, 1.5, 1.5)
 _ALPHA = 2.0
 #: the margin (natural log) by which the pair model must prefer the correction
-MARGIN = 9.0
+MARGIN = 7.0
 #: the margin (natural log) by which the word model must prefer the correction
-WORD_MARGIN = 5.0
+WORD_MARGIN = 7.0
 #: a pair seen fewer times is weak: an unseen pair next to a weak one is a suspect
 STRONG = 10
+#: the shortest run of Han characters that is checked
+MIN_RUN = 4
+#: the shortest word the correction must make
+MIN_WORD = 2
 #: a pair made by the correction must have been seen at least this often
 MIN_PAIR = 3
 
@@ -250,16 +265,16 @@ _TITLES = ("同志", "先生", "女士", "书记", "主任", "主席", "局长",
 _PLACE_ENDS = "省市县区乡镇村屯街路巷河江湖山岭沟峪线桥港湾岛庄寨"
 
 
-def _in_name(d: _Data, run: str, k: int) -> bool:
-    """True when position ``k`` may belong to a person's name (a surname, one or two given characters, and a
-    title just before or after) or to the name of a place (a place ending within three characters that does not
-    start a word there)."""
+def _in_name(d: _Data, run: str, k: int, after: str = "") -> bool:
+    """True when position ``k`` may belong to a person's name (a surname and one or two given characters, with a
+    title just before or after, or ending the run before a ``、`` of a list) or to the name of a place (a place
+    ending within three characters that does not start a word there)."""
     surnames = d.surnames
     for s in (k - 1, k - 2, k):
         if s < 0 or run[s] not in surnames:
             continue
         before = run[:s]
-        if before.endswith(_TITLES):
+        if before.endswith(_TITLES) or (after == "、" and len(run) - s in (2, 3)):
             return True
         for end in (s + 2, s + 3):
             if end > k and run.startswith(_TITLES, end):
@@ -308,6 +323,12 @@ def find_in(text: str, runs: list[tuple[int, int]]) -> Iterator[tuple[int, Typo]
             if not rs <= j < re_ - 1:  # (a rare character that is not Han)
                 j = nxt
                 continue
+        # too little context: a run of fewer than MIN_RUN characters is mostly a name, an abbreviation or a label
+        # (``、马艳玉、``, ``县律协``, ``（西妇字【2021】15号）``); after a digit, the first character is a unit
+        # and the pair it starts a boundary (``30名患``)
+        if re_ - rs < MIN_RUN or (j == rs and rs and text[rs - 1].isdigit()):
+            j = nxt
+            continue
         # a pair written again nearby is the draft's own term (a slip is rarely repeated letter for letter)
         if text.count(text[j:j + 2], max(0, j - _WINDOW), j + _WINDOW) == 1:
             t = _examine(d, text, rs, re_, j, seen)
@@ -332,13 +353,17 @@ def _examine(d: _Data, text: str, rs: int, re_: int, j: int, seen: bytes) -> Typ
         if (k == rs and before.isalnum()) or (k == re_ - 1 and after.isalnum()):
             continue  # next to a digit or a letter: a unit or part of a code
         wrong = text[k]
+        if (k - 2 >= rs and text[k - 2] == wrong) or (k + 2 < re_ and text[k + 2] == wrong):
+            continue  # a frame that repeats a character (``倾心倾力``, ``知重负重``, ``以文化人、以文育人``)
         left = text[k - 1] if k > rs else ""
         right = text[k + 1] if k + 1 < re_ else ""
         conf = d.confusions(wrong)
         if not conf:
             continue
         # the replacements that make seen pairs on both sides (set intersections, in C)
-        cands = d.after_set(left).intersection(conf[0] + conf[1] + conf[2]) if left else set(conf[0] + conf[1] + conf[2])
+        cands = d.confusable(wrong)
+        if left:
+            cands = d.after_set(left) & cands
         if cands and right:
             cands &= d.before_set(right)
         if not cands:
@@ -346,7 +371,7 @@ def _examine(d: _Data, text: str, rs: int, re_: int, j: int, seen: bytes) -> Typ
         if run is None:
             run = text[rs:re_]
         r = k - rs
-        if _in_name(d, run, r):
+        if _in_name(d, run, r, after):
             continue
         old = (_logp(d, left, wrong) if left else 0.0) + (_logp(d, wrong, right) if right else 0.0)
         # the replaced character and its neighbours across unseen pairs: the word must span them
@@ -364,7 +389,7 @@ def _examine(d: _Data, text: str, rs: int, re_: int, j: int, seen: bytes) -> Typ
             if not word and hi - lo == 3:  # unseen on both sides: a word across one of them
                 word = max(_best_word(d, run, r, c, lo, r + 1), _best_word(d, run, r, c, r, hi),
                            key=lambda x: (len(x[0]), x[1]))[0]
-            if not word:
+            if not word or len(word) < MIN_WORD:
                 continue
             lo_w, hi_w = max(0, r - 4), min(len(run), r + 5)
             gain = (segment_logp(d, run[lo_w:r] + c + run[r + 1:hi_w]) - segment_logp(d, run[lo_w:hi_w])

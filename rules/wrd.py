@@ -318,7 +318,7 @@ def transposed_characters(doc: Document) -> Iterator[Finding]:
 
 
 # ------------------------------------------------------------------------------------------------- WRD008
-@rule("WRD008", "typo", severity="info", fix="unsafe")
+@rule("WRD008", "typo", severity="info", fix="unsafe", default=False)
 def typo(doc: Document) -> Iterator[Finding]:
     """错别字（同音字、形近字）：相邻两字在语料中从未连用，换成音同、音近或形近的字就成为常见的词。
 
