@@ -353,8 +353,8 @@ def _examine(d: _Data, text: str, rs: int, re_: int, j: int, seen: bytes) -> Typ
         if (k == rs and before.isalnum()) or (k == re_ - 1 and after.isalnum()):
             continue  # next to a digit or a letter: a unit or part of a code
         wrong = text[k]
-        if (k - 2 >= rs and text[k - 2] == wrong) or (k + 2 < re_ and text[k + 2] == wrong):
-            continue  # a frame that repeats a character (``倾心倾力``, ``知重负重``, ``以文化人、以文育人``)
+        if wrong in text[max(rs, k - 2):k] or wrong in text[k + 1:min(re_, k + 3)]:
+            continue  # a repeated character (``一剂剂``) or a frame that repeats one (``倾心倾力``, ``知重负重``)
         left = text[k - 1] if k > rs else ""
         right = text[k + 1] if k + 1 < re_ else ""
         conf = d.confusions(wrong)

@@ -25,7 +25,7 @@ File formats (UTF-8; rules/_typo.py reads a file as bytes and decodes a record o
 - ``bigrams.txt``: ``BCD…<TAB>bcd…<TAB>T``: the characters seen after the key, commonest first; the (combined)
   count of each pair as one character, ``chr(BUCKET0 + round(4·log2(count)))`` (about 19 % precision); T the
   sum of the counts of the key's pairs. N is the sum of all counts.
-- ``preceders.txt``: ``ABC…``: the characters seen before the key (the pairs of bigrams.txt, reversed).
+- ``preceders.txt``: ``ABC…``: the characters seen at least 3 times before the key (bigrams.txt reversed).
 - ``words.txt``: ``w1 f1 w2 f2 …``: words of 1–7 characters that start with the key (the rest of the word, ``_``
   for the key alone, then round(2·ln frequency)); N is the sum of the frequencies.
 - ``confusion.txt``: ``same syllable<TAB>similar sound<TAB>similar shape``.
@@ -146,8 +146,9 @@ def main() -> None:
 
     # the characters seen before each character (any order): the reverse of bigrams.txt, for the candidates
     by_second: dict[str, list[str]] = defaultdict(list)
-    for p in pairs:
-        by_second[p[1]].append(p[0])
+    for p, n in pairs.items():
+        if n >= 3:
+            by_second[p[1]].append(p[0])
     with open(args.out / "preceders.txt", "w", encoding="utf-8") as f:
         f.write(f"#total\t{len(pairs)}\n#keys\t{''.join(sorted(by_second))}\n")
         for b in sorted(by_second):
