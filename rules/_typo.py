@@ -238,22 +238,25 @@ def segment_logp(d: _Data, text: str) -> float:
     """The log-probability of the best segmentation of ``text`` into lexicon words (a unigram word model)."""
     n = len(text)
     best = [0.0] + [-math.inf] * n
-    d.words_of(text[0])  # (loads the word list and its total)
-    base = d.log_words
+    words_of = d.words_of
+    words_of(text[0])  # (loads the word list and its total)
+    oov = _OOV - d.log_words
+    half = 0.5
     for i in range(n):
-        if best[i] == -math.inf:
+        b = best[i]
+        if b == -math.inf:
             continue
-        for j in range(i + 1, min(n, i + 7) + 1):
-            cls = d.word_class(text[i:j])
-            if cls < 0:
-                if j > i + 1:
-                    continue
-                lp = _OOV - base
-            else:
-                lp = cls / 2 - base
-            v = best[i] + lp
-            if v > best[j]:
-                best[j] = v
+        words = words_of(text[i])
+        cls = words.get("_", -1)
+        v = b + (cls * half - d.log_words if cls >= 0 else oov)
+        if v > best[i + 1]:
+            best[i + 1] = v
+        for j in range(i + 2, min(n, i + 7) + 1):
+            cls = words.get(text[i + 1:j], -1)
+            if cls >= 0:
+                v = b + cls * half - d.log_words
+                if v > best[j]:
+                    best[j] = v
     return best[n]
 
 
@@ -377,6 +380,8 @@ def _examine(d: _Data, text: str, rs: int, re_: int, j: int, seen: bytes) -> Typ
         # the replaced character and its neighbours across unseen pairs: the word must span them
         lo = r - 1 if k > rs and not seen[k - 1] else r
         hi = r + 2 if k + 1 < re_ and not seen[k] else r + 1
+        lo_w, hi_w = max(0, r - 4), min(len(run), r + 5)
+        base = None  # the word model's score of the original window (computed once, when needed)
         for c in cands:
             if (left and d.count(left, c) < MIN_PAIR) or (right and d.count(c, right) < MIN_PAIR):
                 continue
@@ -385,16 +390,15 @@ def _examine(d: _Data, text: str, rs: int, re_: int, j: int, seen: bytes) -> Typ
             score = new - old - _PRIOR[kind]
             if score < MARGIN or (best is not None and score <= best.score):
                 continue
+            if base is None:
+                base = segment_logp(d, run[lo_w:hi_w])
+            if segment_logp(d, run[lo_w:r] + c + run[r + 1:hi_w]) - base - _PRIOR[kind] < WORD_MARGIN:
+                continue
             word, _cls = _best_word(d, run, r, c, lo, hi)
             if not word and hi - lo == 3:  # unseen on both sides: a word across one of them
                 word = max(_best_word(d, run, r, c, lo, r + 1), _best_word(d, run, r, c, r, hi),
                            key=lambda x: (len(x[0]), x[1]))[0]
             if not word or len(word) < MIN_WORD:
-                continue
-            lo_w, hi_w = max(0, r - 4), min(len(run), r + 5)
-            gain = (segment_logp(d, run[lo_w:r] + c + run[r + 1:hi_w]) - segment_logp(d, run[lo_w:hi_w])
-                    - _PRIOR[kind])
-            if gain < WORD_MARGIN:
                 continue
             best = Typo(k, wrong, c, run[lo:hi], word, score)
     return best
