@@ -36,7 +36,8 @@ class _Table:
     """One data file: ``#total<TAB>N``, ``#keys<TAB>`` + one character per record, then the records in that
     order. Read as bytes; a record is decoded only when its key is first looked up."""
 
-    def __init__(self, name: str) -> None:
+    def __init__(self, name: str, keep: bool = True) -> None:
+        self._keep = keep
         with open(os.path.join(_DIR, name), "rb") as f:
             lines = f.read().split(b"\n")
         self.total = int(lines[0].split(b"\t")[1])
@@ -51,29 +52,28 @@ class _Table:
         got = self._done.get(key)
         if got is None:
             raw = self._raw.get(key)
-            got = self._done[key] = raw.decode("utf-8") if raw is not None else ""
+            got = raw.decode("utf-8") if raw is not None else ""
+            if self._keep:
+                self._done[key] = got
         return got
 
 
-#: characters that are not Han and are common in drafts: ASCII, fullwidth forms, CJK and general punctuation,
-#: white space, the mask of masked spans. A pair with one of them is never a suspect. The commonest marks come
-#: first in the strings searched (a pair is found sooner).
+#: characters that are not Han and are common next to Han characters: marks, ASCII, fullwidth digits and letters,
+#: the mask of masked spans. A pair with one of them is never a suspect (a rarer one is checked and skipped). The
+#: commonest marks come first in the strings searched (a pair is found sooner).
 _MARKS = "，。、；：“”（）《》！？—…·　\n"
-_NOT_HAN = "".join(
-    [chr(c) for c in range(0x20, 0x7F)] + list("\t\r\ufffc\u00a0×÷°±℃№–‘’•")
-    + [chr(c) for c in range(0xFF01, 0xFF5F)]
-    + [chr(c) for c in range(0x3001, 0x3040) if c not in (0x3005, 0x3007) and not 0x3021 <= c <= 0x3029]
-    + [chr(c) for c in range(0x2010, 0x205F)] + [chr(c) for c in range(0x2160, 0x2180)]
-    + [chr(c) for c in range(0x2460, 0x24A0)] + [chr(c) for c in range(0x3220, 0x3244)])
+_NOT_HAN = "".join([chr(c) for c in range(0x20, 0x7F)] + list("\t\r\ufffc\u00a0〔〕【】〈〉「」『』‘’％～")
+                   + [chr(c) for c in range(0xFF10, 0xFF1A)] + [chr(c) for c in range(0xFF21, 0xFF3B)]
+                   + [chr(c) for c in range(0xFF41, 0xFF5B)])
 _HAN = re.compile(r"\p{Han}")
 #: the count of each bucket character of bigrams.txt (scripts/build_typo_data.py: chr(0x21 + round(4·log2 n)))
 _BUCKET = [2 ** (i / 4) for i in range(128)]
 #: first characters whose words stay parsed (the rest are parsed again when needed: memory stays bounded)
-_WORD_CACHE = 1024
+_WORD_CACHE = 512
 #: a count bucket below MIN_PAIR (3 = bucket 6)
 _BELOW_MIN = re.compile("[\x21-\x26]")
 #: characters whose sets of neighbours stay built
-_SET_CACHE = 512
+_SET_CACHE = 256
 
 
 class _Lazy(dict):
@@ -152,7 +152,7 @@ class _Data:
     # -------------------------------------------------------------- words
     def _words_of(self, first: str) -> dict[str, int]:
         if self._word_table is None:
-            self._word_table = _Table("words.txt")
+            self._word_table = _Table("words.txt", keep=False)  # (parsed and kept by words_of)
             self.log_words = math.log(self._word_table.total)
         items = self._word_table.get(first).split(" ")
         return dict(zip(items[::2], map(int, items[1::2]))) if len(items) > 1 else {}
