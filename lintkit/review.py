@@ -7,7 +7,8 @@ written. ``.txt``/``.md`` drafts are reviewed into a new .docx (one paragraph pe
 
 How positions map onto the document: the .docx reader makes one line per paragraph (body paragraphs, then table
 cell paragraphs, in document order), and a paragraph's text is the text of its runs (``w:r``, also inside
-``w:hyperlink``) exactly as python-docx computes it: ``w:t`` text, ``w:tab``/``w:ptab`` a tab, ``w:br``/``w:cr``
+hyperlinks, tracked insertions, content controls, smart tags and simple fields: ``lintkit.readers.docx`` defines
+which) as python-docx computes a run's text: ``w:t`` text, ``w:tab``/``w:ptab`` a tab, ``w:br``/``w:cr``
 one character, ``w:noBreakHyphen`` a hyphen. So a (line, column) of a finding is a paragraph and a code-point
 offset into the concatenated run texts. Runs are split at every boundary a comment or a change needs; a split
 run is a copy of the original run (same ``w:rPr``, same attributes) holding part of its content, so formatting
@@ -62,14 +63,9 @@ def _ns():
     return qn
 
 
-_TEXT_TAGS: frozenset[str] | None = None
-
-
 def _text_tags() -> frozenset[str]:
-    global _TEXT_TAGS
-    if _TEXT_TAGS is None:
-        qn = _ns()
-        _TEXT_TAGS = frozenset(qn(t) for t in ("w:br", "w:cr", "w:noBreakHyphen", "w:ptab", "w:t", "w:tab"))
+    from .readers.docx import _TEXT_TAGS
+
     return _TEXT_TAGS
 
 
@@ -79,21 +75,25 @@ def _child_text(child) -> str:
 
 
 def run_text(r) -> str:
-    tags = _text_tags()
-    return "".join(str(c) for c in r if c.tag in tags)
+    from .readers.docx import run_text as text
+
+    return text(r)
 
 
 def paragraph_runs(p) -> list:
-    """The runs whose text makes up the paragraph text, in document order (``w:r`` and ``w:hyperlink/w:r``)."""
-    return p.xpath("./w:r | ./w:hyperlink/w:r")
+    """The runs whose text makes up the paragraph text, in document order (the .docx reader's definition: also
+    runs in hyperlinks, tracked insertions, content controls, smart tags and simple fields)."""
+    from .readers.docx import paragraph_runs as runs
+
+    return runs(p)
 
 
 def iter_paragraphs(document) -> list:
     """``w:p`` elements in the order the .docx reader reads them (one walker for both, so that line N of the
     linted text is paragraph N here, merged table cells included)."""
-    from .readers.docx import paragraphs
+    from .readers.docx import paragraph_elements
 
-    return [p._p for p in paragraphs(document)]
+    return paragraph_elements(document)
 
 
 class _Para:
@@ -465,7 +465,9 @@ def review_document(linter, data: bytes, display: str, path: Path | None, suffix
     result = ReviewResult(display, Path(), diags, fail_on=linter.fail_on(settings))
 
     if suffix.lower() == ".docx":
-        document = docx.Document(io.BytesIO(data))
+        from .readers.docx import load
+
+        document = load(data)
         elements = iter_paragraphs(document)
         line_texts = [doc.text[s:e] for s, e in doc.lines]
     else:
