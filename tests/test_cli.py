@@ -371,6 +371,9 @@ def test_parallel_jobs_give_the_same_output(work, capsys):
 def test_concise_reports_fixed_count(work, capsys):
     (work / "a.txt").write_text(BAD * 2, encoding="utf-8")
     code, out, _ = run(["check", "a.txt", "--fix", "--format", "concise"], capsys)
+    assert code == 0 and "已修复 2 处。" in out
+    (work / "a.txt").write_text(BAD * 2, encoding="utf-8")
+    code, out, _ = run(["check", "a.txt", "--fix", "--format", "concise", "--lang", "en"], capsys)
     assert code == 0 and "Fixed 2 problems." in out
 
 
@@ -446,7 +449,7 @@ def test_output_refuses_to_overwrite_an_input(work, capsys):
     a = work / "报告.txt"
     a.write_text(BAD, encoding="utf-8")
     code, _, err = run(["check", "报告.txt", "-o", "报告.txt"], capsys)
-    assert code == 2 and "refusing" in err and a.read_text(encoding="utf-8") == BAD
+    assert code == 2 and "拒绝覆盖" in err and a.read_text(encoding="utf-8") == BAD
 
 
 def test_output_to_a_pipe_or_device_writes_into_it(work, capsys):

@@ -1,0 +1,133 @@
+"""The CLI under real use: one language for lintkit's own words, the text format in one pass without wrapping in
+a pipe, aligned statistics, short error echoes, undented rule docs in JSON."""
+
+from __future__ import annotations
+
+import io
+import json
+
+import pytest
+
+from lintkit.cli import main
+from lintkit.output import lang
+
+BAD = "并对202 2年全县妇联工作进行安排部署。推荐 上报的人选。\n"
+
+
+@pytest.fixture
+def work(tmp_path, monkeypatch):
+    monkeypatch.chdir(tmp_path)
+    for key in ("LC_ALL", "LC_MESSAGES", "LANG", "COLUMNS", "FORCE_COLOR", "NO_COLOR"):
+        monkeypatch.delenv(key, raising=False)
+    yield tmp_path
+    lang.set_lang("zh")
+
+
+def run(argv, capsys):
+    code = main(argv)
+    out, err = capsys.readouterr()
+    return code, out, err
+
+
+@pytest.mark.parametrize("fmt", ["text", "concise", "github"])
+def test_summaries_are_chinese_by_default(work, capsys, fmt):
+    (work / "a.txt").write_text(BAD, encoding="utf-8")
+    code, out, _ = run(["check", "a.txt", "--format", fmt, "--select", "SPC"], capsys)
+    assert code == 1 and "共 2 个问题（错误 1，警告 1），检查了 1 个文件。" in out
+    assert "problem" not in out and "Found" not in out
+
+
+@pytest.mark.parametrize("how", ["flag", "env"])
+def test_english_with_lang_or_locale_and_correct_plurals(work, capsys, monkeypatch, how):
+    (work / "a.txt").write_text(BAD, encoding="utf-8")
+    args = ["check", "a.txt", "--format", "concise", "--select", "SPC"]
+    if how == "flag":
+        args += ["--lang", "en"]
+    else:
+        monkeypatch.setenv("LANG", "en_GB.UTF-8")
+    code, out, _ = run(args, capsys)
+    assert out.splitlines()[-1] == "Found 2 problems (1 error, 1 warning) in 1 file."
+    (work / "b.txt").write_text(BAD * 2, encoding="utf-8")
+    code, out, err = run(["check", "a.txt", "b.txt", "--diff", "--select", "SPC"] + args[6:], capsys)
+    assert "6 fixes would change 2 files." in err
+
+
+def test_diff_summary_chinese(work, capsys):
+    (work / "a.txt").write_text(BAD, encoding="utf-8")
+    code, out, err = run(["check", "a.txt", "--diff", "--select", "SPC"], capsys)
+    assert "2 处修复将改动 1 个文件。" in err and "fix(es)" not in err
+
+
+def test_unsafe_is_one_word(work, capsys):
+    code, out, _ = run(["rules"], capsys)
+    assert "fix=unsafe" in out and "suggest" not in out
+    readme = (__import__("pathlib").Path(__file__).parent.parent / "README.md").read_text(encoding="utf-8")
+    assert "| suggest |" not in readme and "| unsafe |" in readme
+
+
+def test_text_format_header_is_not_wrapped_in_a_pipe(work, capsys):
+    long_line = "一" * 100 + "并对202 2年全县妇联工作进行安排部署。" + "二" * 100 + "\n"
+    (work / "a.txt").write_text(long_line, encoding="utf-8")
+    code, out, _ = run(["check", "a.txt", "--select", "SPC"], capsys)
+    header = [line for line in out.splitlines() if "SPC001 space-inside-number  数字" in line]
+    assert len(header) == 1 and header[0].startswith("1:103  错误  SPC001") and "202 2" in header[0]
+    assert "\x1b[" not in out
+
+
+def test_text_format_colours_only_when_forced_or_a_terminal(work, capsys, monkeypatch):
+    (work / "a.txt").write_text(BAD, encoding="utf-8")
+    monkeypatch.setenv("FORCE_COLOR", "1")
+    code, out, _ = run(["check", "a.txt", "--select", "SPC"], capsys)
+    assert "\x1b[1;31m错误\x1b[0m" in out
+    monkeypatch.setenv("NO_COLOR", "1")
+    code, out, _ = run(["check", "a.txt", "--select", "SPC"], capsys)
+    assert "\x1b[" not in out
+
+
+def test_text_format_finds_each_line_from_an_index(work):
+    """Every finding's source line comes from the per-file index (no search from the finding's offset): the
+    same output on a file of many findings, lines with CR, LF and CRLF."""
+    from lintkit.output.text_format import _LineIndex
+
+    text = "甲\r\n乙 丙\r丁\n戊 己"
+    idx = _LineIndex(text)
+    assert idx.line_of(0) == ("甲", 0)
+    assert idx.line_of(4) == ("乙 丙", 3)
+    assert idx.line_of(7) == ("丁", 7)
+    assert idx.line_of(len(text)) == ("戊 己", 9)
+
+
+def test_statistics_columns_line_up_in_cells(work, capsys):
+    from rich.cells import cell_len
+
+    from lintkit.output import Report
+    from lintkit.output.text_format import statistics_text
+    from lintkit.model import Diagnostic, Edit, Fix
+
+    def diag(rule, name, fix):
+        f = Fix((Edit(0, 1, ""),), "x", "safe") if fix else None
+        return Diagnostic("a.txt", rule, name, "error", "m", 0, 1, 1, 1, 1, 2, "x", f, ())
+
+    report = Report([diag("SPC002", "space-around-fullwidth-punctuation", True), diag("XYZ001", "插件规则名", True),
+                     diag("SPC001", "short", False)], 1)
+    lines = statistics_text(report).splitlines()
+    marks = [cell_len(line[:line.index("[*]")]) for line in lines if "[*]" in line]
+    assert len(marks) == 2 and marks[0] == marks[1]
+    assert all(line.split()[2] != "space-around-fullwidth-punctuation[*]" for line in lines)
+
+
+def test_a_huge_bad_selector_is_not_echoed_in_full(work, capsys):
+    (work / "a.txt").write_text(BAD, encoding="utf-8")
+    code, out, err = run(["check", "a.txt", "--select", "Q" * 100_000], capsys)
+    assert code == 2 and len(err) < 500 and "QQQ" in err and err.count("\n") == 1
+
+
+def test_rule_json_doc_is_dedented(work, capsys):
+    code, out, _ = run(["rule", "SPC001", "--format", "json"], capsys)
+    doc = json.loads(out)["doc"]
+    assert "\n    " not in doc and "\n为什么：" in doc
+
+
+def test_rule_text_in_english(work, capsys):
+    code, out, _ = run(["rule", "SPC001", "--lang", "en"], capsys)
+    assert "severity: error" in out and "严重级别" not in out
