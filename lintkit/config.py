@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import fnmatch
 import os
+import stat
 from dataclasses import dataclass, field
 from pathlib import Path, PurePosixPath
 from typing import Any
@@ -126,23 +127,49 @@ def _section(path: Path, data: dict[str, Any]) -> dict[str, Any] | None:
     return data
 
 
-def find_config(start: Path) -> Path | None:
-    """The nearest configuration file at or above directory ``start``."""
-    try:
-        directory = start.resolve()
-    except OSError:
-        directory = Path(os.path.abspath(start))
-    for d in (directory, *directory.parents):
-        for name in CONFIG_NAMES:
-            candidate = d / name
-            if candidate.is_file():
-                if name == "pyproject.toml":
-                    try:
-                        if _section(candidate, _read_toml(candidate)) is None:
-                            continue
-                    except ConfigError:
-                        raise
-                return candidate
+def find_config(start: Path, cache: dict[str, Path | None] | None = None) -> Path | None:
+    """The nearest configuration file at or above directory ``start``.
+
+    ``cache`` (directory → its answer) makes a walk linear: a directory's answer is its own file or its parent's
+    answer, so each directory is looked at once however deep the tree. A directory whose entries cannot be
+    examined (no search permission) is passed over: its files cannot be read either, and the walk reports it."""
+    # the directory's own ancestors as written (not resolved through symlinks: resolving costs a system call per
+    # path component, which made the lookup quadratic in the depth)
+    directory = os.path.abspath(start)
+    pending: list[str] = []
+    found: Path | None = None
+    d = directory
+    while True:
+        if cache is not None and d in cache:
+            found = cache[d]
+            break
+        pending.append(d)
+        here = _config_in(d)
+        if here is not None:
+            found = here
+            break
+        parent = os.path.dirname(d)
+        if parent == d:
+            break
+        d = parent
+    if cache is not None:
+        for p in pending:
+            cache[p] = found
+    return found
+
+
+def _config_in(directory: str) -> Path | None:
+    for name in CONFIG_NAMES:
+        candidate = os.path.join(directory, name)
+        try:
+            st = os.stat(candidate)
+        except OSError:  # absent, or the directory cannot be searched
+            continue
+        if not stat.S_ISREG(st.st_mode):
+            continue
+        if name == "pyproject.toml" and _section(Path(candidate), _read_toml(Path(candidate))) is None:
+            continue
+        return Path(candidate)
     return None
 
 

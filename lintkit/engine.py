@@ -162,6 +162,7 @@ class Linter:
         self.options = options
         self._settings_by_source: dict[Path | None, Settings] = {}
         self._settings_for_dir: dict[str, Settings] = {}
+        self._config_dirs: dict[str, Path | None] = {}  # directory -> nearest configuration file (find_config)
         self._rulesets: dict[tuple[int, tuple[str, ...]], RuleSet] = {}
         self._forced: Settings | None = None
         #: when a dict, lint_document adds the seconds spent in each rule to it (scripts/bench.py --rules)
@@ -196,7 +197,7 @@ class Linter:
         try:
             return self._settings_for_dir[key]
         except KeyError:
-            settings = self._settings_for_dir[key] = self._load(find_config(Path(key)))
+            settings = self._settings_for_dir[key] = self._load(find_config(Path(key), self._config_dirs))
             return settings
 
     def fail_on(self, settings: Settings) -> str:
@@ -526,51 +527,79 @@ def collect(paths: Sequence[str], linter: Linter) -> tuple[list[tuple[str, Path]
     out: list[tuple[str, Path]] = []
     errors: list[str] = []
     seen: set[str] = set()
+    from .output.lang import t
+
     for arg in paths:
         p = Path(arg)
         display_root = arg.replace(os.sep, "/")
         if not os.path.lexists(p):
-            errors.append(f"{arg}: no such file or directory")
+            errors.append(t(f"{arg}：文件或目录不存在", f"{arg}: no such file or directory"))
             continue
         if p.is_dir():
             found = 0
-            for file, display in _walk(p, display_root, suffixes, linter):
-                key = os.path.abspath(file)
-                if key not in seen:
+            walk_errors: list[str] = []
+            for file, display in _walk(p, display_root, suffixes, linter, walk_errors):
+                key = _identity(file)
+                if key not in seen:  # the same file twice (a symlink to a file in the tree): checked once
                     seen.add(key)
                     out.append((display, file))
                 found += 1
-            if not found:
-                errors.append(f"{arg}: no input file found (looked for {', '.join('*' + s for s in suffixes)})")
+            errors.extend(walk_errors)
+            if not found and not walk_errors:
+                errors.append(t(f"{arg}：没有找到可检查的文件（{', '.join('*' + s for s in suffixes)}）",
+                                f"{arg}: no input file found (looked for {', '.join('*' + s for s in suffixes)})"))
             continue
         if linter.options.force_exclude and linter.settings_for(p).is_excluded(p):
             continue
-        key = os.path.abspath(p)
+        key = _identity(p)
         if key not in seen:
             seen.add(key)
             out.append((display_root, p))
     return out, errors
 
 
-def _walk(root: Path, display_root: str, suffixes: tuple[str, ...], linter: Linter) -> Iterator[tuple[Path, str]]:
+def _identity(path: Path) -> tuple[int, int] | str:
+    """What makes two paths the same file: device and inode (a symlink and its target are one file)."""
+    try:
+        st = os.stat(path)
+        return st.st_dev, st.st_ino
+    except OSError:
+        return os.path.abspath(path)
+
+
+def _walk(root: Path, display_root: str, suffixes: tuple[str, ...], linter: Linter,
+          errors: list[str] | None = None) -> Iterator[tuple[Path, str]]:
+    """The input files below ``root``. A directory that cannot be listed is appended to ``errors`` with the
+    system's reason (exit 2); the rest of the tree is still walked."""
     # Paths are built as strings (a pathlib.Path per entry costs more than reading a small file); a directory's
     # settings are looked up once for all of its files.
+    from .output.lang import t
+
     prefix = "" if display_root in (".", "./") else display_root.rstrip("/") + "/"
     stack: list[tuple[str, str]] = [(os.fspath(root), "")]
     visited: set[tuple[int, int]] = set()
     while stack:
         d, rel_d = stack.pop()
+        shown = (prefix + rel_d).rstrip("/") or display_root
         try:
             st = os.stat(d)
-        except OSError:
+        except OSError as exc:
+            if errors is not None:
+                errors.append(t(f"{shown}：无法访问目录（{exc.strerror or exc}）",
+                                f"{shown}: cannot open the directory ({exc.strerror or exc})"))
             continue
         ident = (st.st_dev, st.st_ino)
         if ident in visited:  # symlink loop
             continue
         visited.add(ident)
         try:
-            entries = sorted(os.scandir(d), key=lambda e: e.name)
-        except OSError:
+            with os.scandir(d) as it:
+                entries = sorted(it, key=lambda e: e.name)
+        except OSError as exc:
+            if errors is not None:
+                errors.append(t(f"{shown}：无法读取目录（{exc.strerror or exc}），其中的文件没有检查",
+                                f"{shown}: cannot read the directory ({exc.strerror or exc}); its files were not "
+                                f"checked"))
             continue
         dir_settings = None
         subdirs = []
@@ -668,11 +697,27 @@ def _unpack(result: FileResult) -> FileResult:
     return result
 
 
+def cpu_count() -> int:
+    """The CPUs this process may run on (its affinity mask, where the system has one)."""
+    try:
+        return max(1, len(os.sched_getaffinity(0)))
+    except (AttributeError, OSError):
+        return os.cpu_count() or 1
+
+
+def effective_jobs(jobs: int | None, n_files: int) -> int:
+    """Worker processes for ``n_files`` files: ``jobs`` (default: every CPU when there are 16 files or more), never
+    more than the CPUs (each worker holds a copy of the rules' tables; more than the CPUs only costs memory) nor
+    the files."""
+    cpus = cpu_count()
+    if jobs is None:
+        jobs = cpus if n_files >= 16 else 1
+    return max(1, min(jobs, cpus, n_files))
+
+
 def lint_files(linter: Linter, files: list[tuple[str, Path]], jobs: int | None = None) -> list[FileResult]:
     """Lint files, in worker processes when there are many; results come back in input order."""
-    if jobs is None:
-        jobs = (os.cpu_count() or 1) if len(files) >= 16 else 1
-    jobs = max(1, min(jobs, len(files)))
+    jobs = effective_jobs(jobs, len(files))
     if jobs == 1:
         return [lint_file(linter, d, p) for d, p in files]
     import multiprocessing

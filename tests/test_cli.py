@@ -70,7 +70,7 @@ def test_exit_2_cases(work, capsys):
     assert code == 2 and "missing.txt" in err and out == ""
     (work / "empty").mkdir()
     code, _, err = run(["check", "empty"], capsys)
-    assert code == 2 and "no input file" in err
+    assert code == 2 and "没有找到可检查的文件" in err
     code, _, err = run(["check", "a.txt", "--select", "NOPE1"], capsys)
     assert code == 2 and "NOPE1" in err
     code, _, err = run(["check", "a.txt", "--format", "xml"], capsys)

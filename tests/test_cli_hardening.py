@@ -131,3 +131,94 @@ def test_rule_json_doc_is_dedented(work, capsys):
 def test_rule_text_in_english(work, capsys):
     code, out, _ = run(["rule", "SPC001", "--lang", "en"], capsys)
     assert "severity: error" in out and "严重级别" not in out
+
+
+# ------------------------------------------------------------------------------------------------- walking
+
+def _deny(monkeypatch, denied: str):
+    """Make directory ``denied`` unreadable for this process, as chmod 000 does for a user who is not root (the
+    tests may run as root, which reads anything): listing it and looking up files inside it fail with EACCES."""
+    import errno
+    import os
+
+    real_scandir, real_stat = os.scandir, os.stat
+    denied = os.path.abspath(denied)
+
+    def inside(path) -> bool:
+        p = os.path.abspath(os.fspath(path))
+        return p.startswith(denied + os.sep)
+
+    def scandir(path="."):
+        if os.path.abspath(os.fspath(path)) == denied:
+            raise PermissionError(errno.EACCES, "Permission denied", os.fspath(path))
+        return real_scandir(path)
+
+    def stat(path, *a, **k):
+        if not isinstance(path, int) and inside(path):
+            raise PermissionError(errno.EACCES, "Permission denied", os.fspath(path))
+        return real_stat(path, *a, **k)
+
+    monkeypatch.setattr(os, "scandir", scandir)
+    monkeypatch.setattr(os, "stat", stat)
+
+
+def test_unreadable_directory_inside_the_tree_is_one_line_and_exit_2(work, capsys, monkeypatch):
+    (work / "d" / "locked").mkdir(parents=True)
+    (work / "d" / "locked" / "x.txt").write_text(BAD, encoding="utf-8")
+    (work / "d" / "ok.txt").write_text(BAD, encoding="utf-8")
+    _deny(monkeypatch, "d/locked")
+    code, out, err = run(["check", "d", "--format", "concise", "--select", "SPC"], capsys)
+    assert code == 2
+    assert err.splitlines() == ["lintkit: d/locked：无法读取目录（Permission denied），其中的文件没有检查"]
+    assert "d/ok.txt:1:3" in out  # the rest is still checked
+
+
+def test_unreadable_directory_named_directly_says_why(work, capsys, monkeypatch):
+    (work / "locked").mkdir()
+    _deny(monkeypatch, "locked")
+    code, out, err = run(["check", "locked", "--lang", "en"], capsys)
+    assert code == 2 and "Permission denied" in err and "no input file" not in err
+    assert "Traceback" not in err
+
+
+def test_config_lookup_is_linear_in_depth(work, monkeypatch):
+    """Each directory of a deep tree is examined once for configuration files, however many subdirectories
+    there are below it."""
+    import os
+
+    from lintkit import config
+    from lintkit.engine import Linter, Options
+
+    d = work
+    for i in range(30):
+        d = d / f"d{i}"
+    d.mkdir(parents=True)
+    (work / "lintkit.toml").write_text('ignore = ["SPC003"]\n', encoding="utf-8")
+    looked: list[str] = []
+    real = config._config_in
+    monkeypatch.setattr(config, "_config_in", lambda directory: looked.append(directory) or real(directory))
+    linter = Linter(Options())
+    p = work
+    for i in range(30):
+        p = p / f"d{i}"
+        assert linter.settings_for(p).source == work / "lintkit.toml"
+    assert len(looked) == len(set(looked)) == 31
+    assert os.path.abspath(work) in looked
+
+
+def test_symlinked_file_inside_a_directory_is_checked_once(work, capsys):
+    (work / "d").mkdir()
+    (work / "d" / "a.txt").write_text(BAD, encoding="utf-8")
+    (work / "d" / "link.txt").symlink_to("a.txt")
+    code, out, err = run(["check", "d", "--format", "json", "--select", "SPC001"], capsys)
+    assert len(json.loads(out)) == 1
+
+
+def test_jobs_are_capped_at_the_cpu_count(monkeypatch):
+    from lintkit import engine
+
+    monkeypatch.setattr(engine, "cpu_count", lambda: 2)
+    assert engine.effective_jobs(100, 500) == 2
+    assert engine.effective_jobs(None, 500) == 2
+    assert engine.effective_jobs(None, 3) == 1
+    assert engine.effective_jobs(100, 1) == 1

@@ -85,7 +85,7 @@ def test_directory_named_x_txt_symlink_loop_and_vanished_file(tmp_path, capsys):
     code, diags, err = json_check(tmp_path / "dirloop", capsys)
     assert code == 1 and [d["rule"] for d in diags] == ["SPC001"]  # the directory loop is walked once
     code, diags, err = json_check(tmp_path / "x.txt", capsys)
-    assert code == 2 and "no input file" in err
+    assert code == 2 and "没有找到可检查的文件" in err
     code, diags, err = json_check(tmp_path / "loop", capsys)
     assert code == 2 and diags[0]["rule"] == "LNT001"
 
