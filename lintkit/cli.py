@@ -148,13 +148,25 @@ def main(argv: Sequence[str] | None = None) -> int:
     except KeyboardInterrupt:
         _err(t("已中断", "interrupted"))
         return 130
-    except BrokenPipeError:
-        try:
-            sys.stdout = io.TextIOWrapper(open(os.devnull, "wb"))
-        except OSError:
-            pass
+    except BrokenPipeError:  # `lintkit rules | head`: the reader has what it wanted
+        _silence_stdout()
         return EXIT_OK
     return EXIT_ERROR
+
+
+def _silence_stdout() -> None:
+    """After a broken pipe: send whatever is still buffered for stdout (and its flush at exit) to /dev/null, so
+    Python prints no 'Exception ignored … BrokenPipeError' at exit."""
+    try:
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+        os.close(devnull)
+    except (OSError, ValueError, AttributeError):
+        pass
+    try:
+        sys.stdout = io.TextIOWrapper(open(os.devnull, "wb"), encoding="utf-8")
+    except OSError:
+        pass
 
 
 def _linter(options):
@@ -233,7 +245,8 @@ def _check(args) -> int:
         select=_flat(args.select), extend_select=_flat(args.extend_select) or (), ignore=_flat(args.ignore) or (),
         fail_on=args.fail_on, fix=args.fix, unsafe_fixes=args.unsafe_fixes, diff=args.diff, config=args.config,
         no_config=args.no_config, jobs=args.jobs, disabled_plugins=tuple(args.disable_plugin),
-        force_exclude=args.force_exclude, want_source=(args.format or "text") in ("text", "sarif", "html"),
+        force_exclude=args.force_exclude, fix_read_only=args.fix_read_only,
+        want_source=(args.format or "text") in ("text", "sarif", "html"),
     )
     linter = _linter(options)
     if linter is None:
@@ -269,64 +282,72 @@ def _check(args) -> int:
 
     _notices(results)
 
-    out = _stdout()
     diff_changed = 0
-    if args.diff:
-        fixes = 0
-        for r in results:
-            if r.changed:
-                diff_changed += 1
-                fixes += r.fixes_applied
-                out.writelines(difflib.unified_diff(_split_lines(r.original), _split_lines(r.fixed),
-                                                    fromfile=f"a/{r.path}", tofile=f"b/{r.path}"))
-                if not r.fixed.endswith(("\n", "\r")):
-                    out.write("\n\\ No newline at end of file\n")
-        _err(t(f"{fixes} 处修复将改动 {diff_changed} 个文件。",
-               f"{n_(fixes, 'fix', 'fixes')} would change {n_(diff_changed, 'file')}."))
-
-    report_stream = out
-    if stdin_result is not None and args.fix and not args.diff:
-        # fixing stdin: the fixed text (or, when it could not be read, the input unchanged) goes to stdout in the
-        # input's own encoding; the report goes to stderr
-        out.flush()
-        if stdin_result.fixed is not None:
-            sys.stdout.buffer.write(stdin_result.bom + stdin_result.fixed.encode(stdin_result.encoding))
-        else:
-            sys.stdout.buffer.write(stdin_data)
-        sys.stdout.buffer.flush()
-        report_stream = sys.stderr
-
-    if baseline is not None:
-        code = _apply_baseline(baseline, results, args.update_baseline, quiet=args.diff)
-        if code is not None:
-            return code
-    # files in path order, each already sorted: the global sort then only confirms runs (Timsort), with a C key
-    diagnostics = sorted((d for r in sorted(results, key=attrgetter("path")) for d in r.diagnostics),
-                         key=attrgetter("path", "offset", "rule", "end_offset"))
+    diagnostics: list = []
     fmt = args.format or "text"
-    report = Report(
-        diagnostics=diagnostics, files_checked=len(results),
-        sources={r.path: r.source for r in results if r.source is not None}
-        if fmt in ("text", "sarif", "html") else {},
-        rules={r.id: r for r in linter.table.rules} if fmt == "sarif" else {},
-        fixed=sum(r.fixes_applied for r in results if (r.written or (r is stdin_result and args.fix))),
-        fixable=sum(1 for d in diagnostics if d.fix is not None and d.fix.applicability == "safe"),
-        unsafe_fixable=sum(1 for d in diagnostics if d.fix is not None and d.fix.applicability == "unsafe"),
-        fix_mode=args.fix, statistics=args.statistics, quiet=args.quiet,
-    )
-    nothing_checked = not results and fmt in ("text", "concise")
-    if args.diff:
-        pass  # the diff is the output
-    elif args.output:  # the report goes to a file (written whole, then moved into place)
-        try:
-            _write_report(args.output, fmt, report)
-        except OSError as exc:
-            _err(t(f"{args.output}：无法写入报告（{exc.strerror or exc}）",
-                   f"{args.output}: cannot write the report ({exc.strerror or exc})"))
-            return EXIT_ERROR
-    elif not (args.quiet and fmt in ("text", "concise") and not diagnostics) and not nothing_checked:
-        render(fmt, report, report_stream)
-    report_stream.flush()
+    report_stream = sys.stdout
+    try:  # a reader that stops early (| head) ends the output, not the run: the exit code is still computed
+        out = _stdout()
+        if args.diff:
+            fixes = 0
+            for r in results:
+                if r.changed:
+                    diff_changed += 1
+                    fixes += r.fixes_applied
+                    out.writelines(difflib.unified_diff(_split_lines(r.original), _split_lines(r.fixed),
+                                                        fromfile=f"a/{r.path}", tofile=f"b/{r.path}"))
+                    if not r.fixed.endswith(("\n", "\r")):
+                        out.write("\n\\ No newline at end of file\n")
+            _err(t(f"{fixes} 处修复将改动 {diff_changed} 个文件。",
+                   f"{n_(fixes, 'fix', 'fixes')} would change {n_(diff_changed, 'file')}."))
+
+        report_stream = out
+        if stdin_result is not None and args.fix and not args.diff:
+            # fixing stdin: the fixed text (or, when it could not be read, the input unchanged) goes to stdout in the
+            # input's own encoding; the report goes to stderr
+            out.flush()
+            if stdin_result.fixed is not None:
+                sys.stdout.buffer.write(stdin_result.bom + stdin_result.fixed.encode(stdin_result.encoding))
+            else:
+                sys.stdout.buffer.write(stdin_data)
+            sys.stdout.buffer.flush()
+            report_stream = sys.stderr
+
+        if baseline is not None:
+            code = _apply_baseline(baseline, results, args.update_baseline, quiet=args.diff)
+            if code is not None:
+                return code
+        # files in path order, each already sorted: the global sort then only confirms runs (Timsort), with a C key
+        diagnostics = sorted((d for r in sorted(results, key=attrgetter("path")) for d in r.diagnostics),
+                             key=attrgetter("path", "offset", "rule", "end_offset"))
+        fmt = args.format or "text"
+        report = Report(
+            diagnostics=diagnostics, files_checked=len(results),
+            sources={r.path: r.source for r in results if r.source is not None}
+            if fmt in ("text", "sarif", "html") else {},
+            rules={r.id: r for r in linter.table.rules} if fmt == "sarif" else {},
+            fixed=sum(r.fixes_applied for r in results if (r.written or (r is stdin_result and args.fix))),
+            fixable=sum(1 for d in diagnostics if d.fix is not None and d.fix.applicability == "safe"),
+            unsafe_fixable=sum(1 for d in diagnostics if d.fix is not None and d.fix.applicability == "unsafe"),
+            fix_mode=args.fix, statistics=args.statistics, quiet=args.quiet,
+        )
+        nothing_checked = not results and fmt in ("text", "concise")
+        if args.diff:
+            pass  # the diff is the output
+        elif args.output:  # the report goes to a file (written whole, then moved into place)
+            try:
+                _write_report(args.output, fmt, report)
+            except OSError as exc:
+                _err(t(f"{args.output}：无法写入报告（{exc.strerror or exc}）",
+                       f"{args.output}: cannot write the report ({exc.strerror or exc})"))
+                return EXIT_ERROR
+        elif not (args.quiet and fmt in ("text", "concise") and not diagnostics) and not nothing_checked:
+            render(fmt, report, report_stream)
+        report_stream.flush()
+    except BrokenPipeError:
+        _silence_stdout()
+        if not diagnostics:
+            diagnostics = [d for r in results for d in r.diagnostics]
 
     failures = [d for d in diagnostics if d.rule in ("LNT001", "LNT002")]
     if failures:

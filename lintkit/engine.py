@@ -19,7 +19,7 @@ from typing import Any, Callable, Iterable, Iterator, Sequence
 from . import suppress
 from .config import ConfigError, Settings, find_config, load_settings, options_for
 from .document import Document, merge_spans
-from .fix import FixError, apply_edits, select_fixes, write_atomic
+from .fix import FixError, apply_edits, encodable_fixes, select_fixes, write_atomic
 from .model import SEVERITY_RANK, Diagnostic, Finding, Fix, Rule
 from .plugins import make_manager
 from .readers import ReadError, builtin_readers, read_text
@@ -50,6 +50,7 @@ class Options:
     disabled_plugins: tuple[str, ...] = ()
     force_exclude: bool = False  # apply `exclude` to files named explicitly too
     want_source: bool = True  # workers send each file's text back (only formats that show source lines need it)
+    fix_read_only: bool = False  # --fix rewrites files whose mode forbids writing (else LNT001, file untouched)
 
 
 @dataclass
@@ -380,9 +381,17 @@ class Linter:
                               f"请另存为 UTF-8 后再用 --fix")
             return FileResult(display, diags, fail_on=fail_on, notice=notice, source=doc.text)
         original = doc.text
-        text, applied, diags = self.fix_document(doc, ruleset)
+        unencodable: set[str] = set()
+        text, applied, diags = self.fix_document(doc, ruleset, unencodable)
         result = FileResult(display, diags, original=original, fixed=text, fixes_applied=applied, fail_on=fail_on,
                             source=text)
+        if unencodable:
+            from .output.lang import t
+
+            chars = "、".join(f"“{c}”（U+{ord(c):04X}）" for c in sorted(unencodable))
+            result.notice = t(f"{display}：{chars} 无法用 {doc.encoding} 编码，含有它的修复没有应用，其余修复照常",
+                              f"{display}: {chars} cannot be encoded in {doc.encoding}; the fixes that insert it "
+                              f"were skipped, the others applied")
         result.encoding, result.bom = doc.encoding, doc.bom
         if self.options.fix and not self.options.diff and result.changed and write_back is not None:
             try:
@@ -398,15 +407,20 @@ class Linter:
                 result.source = original
         return result
 
-    def fix_document(self, doc: Document, ruleset: RuleSet) -> tuple[str, int, list[Diagnostic]]:
+    def fix_document(self, doc: Document, ruleset: RuleSet,
+                     unencodable: set[str] | None = None) -> tuple[str, int, list[Diagnostic]]:
         """Apply fixes to a fixed point (at most MAX_FIX_ROUNDS rounds). Returns (text, fixes applied,
-        remaining diagnostics of the final text)."""
+        remaining diagnostics of the final text). A fix whose new text the file's encoding cannot hold (a Big5
+        file) is left out alone; its characters are added to ``unencodable``."""
         allowed = {"safe", "unsafe"} if self.options.unsafe_fixes else {"safe"}
         applied = 0
         current = doc
         diags = self.lint_document(current, ruleset)
         for _ in range(MAX_FIX_ROUNDS):
-            chosen = select_fixes([d.fix for d in diags if d.fix is not None and d.fix.applicability in allowed])
+            candidates = [d.fix for d in diags if d.fix is not None and d.fix.applicability in allowed]
+            if not doc.encoding.startswith("utf"):
+                candidates = encodable_fixes(candidates, doc.encoding, unencodable)
+            chosen = select_fixes(candidates)
             if not chosen:
                 break
             round_edits = [e for f in chosen for e in f.edits]
@@ -657,13 +671,21 @@ def lint_file(linter: Linter, display: str, path: Path) -> FileResult:
                           fail_on=linter.fail_on(settings))
 
     def write_back(doc: Document, text: str) -> None:
-        write_atomic(path, data, doc, text)
+        write_atomic(path, data, doc, text, allow_read_only=linter.options.fix_read_only)
 
     return linter.lint_bytes(data, display, path, write_back=write_back)
 
 
 # -------------------------------------------------------------- parallel
 _WORKER: Linter | None = None
+
+
+def _worker_init() -> None:
+    """Workers ignore SIGINT: Ctrl-C reaches the whole process group, and only the main process reports it
+    (one line, exit 130) and ends the pool; without this every worker printed its own traceback."""
+    import signal
+
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
 
 
 def _worker_lint(item: tuple[str, str]) -> FileResult:
@@ -736,7 +758,7 @@ def lint_files(linter: Linter, files: list[tuple[str, Path]], jobs: int | None =
     rest = files[1:]
     _WORKER = linter
     try:
-        with ctx.Pool(jobs) as pool:
+        with ctx.Pool(jobs, initializer=_worker_init) as pool:
             chunk = max(1, len(rest) // (jobs * 8))
             # imap: results are unpacked here while the workers go on with later files
             return [first, *(_unpack(r) for r in pool.imap(_worker_lint, [(d, str(p)) for d, p in rest],

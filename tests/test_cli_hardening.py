@@ -222,3 +222,85 @@ def test_jobs_are_capped_at_the_cpu_count(monkeypatch):
     assert engine.effective_jobs(None, 500) == 2
     assert engine.effective_jobs(None, 3) == 1
     assert engine.effective_jobs(100, 1) == 1
+
+
+# ------------------------------------------------------------------------------------------------- --fix
+
+def test_fix_respects_a_read_only_mode(work, capsys):
+    import os
+    import stat
+
+    p = work / "a.txt"
+    p.write_text(BAD, encoding="utf-8")
+    os.chmod(p, 0o444)
+    code, out, err = run(["check", "a.txt", "--fix", "--format", "json", "--select", "SPC"], capsys)
+    assert code == 2 and p.read_text(encoding="utf-8") == BAD
+    found = json.loads(out)
+    lnt = [d for d in found if d["rule"] == "LNT001"]
+    assert len(lnt) == 1 and "只读" in lnt[0]["message"] and "--fix-read-only" in lnt[0]["message"]
+    code, out, err = run(["check", "a.txt", "--fix", "--fix-read-only", "--format", "json", "--select", "SPC"],
+                         capsys)
+    assert code == 0 and "202 2" not in p.read_text(encoding="utf-8")
+    assert stat.S_IMODE(os.stat(p).st_mode) == 0o444  # the mode is kept
+
+
+def test_stale_temp_files_are_removed_by_the_next_write(work, capsys):
+    import os
+    import time
+
+    p = work / "a.txt"
+    p.write_text(BAD, encoding="utf-8")
+    dead = work / ".a.txt.999999999.abcd1234.lintkit-tmp"  # no such process
+    dead.write_text("half", encoding="utf-8")
+    old = work / ".a.txt.x8k2m1.lintkit-tmp"  # an older run's name, ten hours old
+    old.write_text("half", encoding="utf-8")
+    os.utime(old, (time.time() - 36000, time.time() - 36000))
+    live = work / f".a.txt.{os.getppid()}.zzzz.lintkit-tmp"  # a live writer's file is kept
+    live.write_text("writing", encoding="utf-8")
+    other = work / ".b.txt.999999999.abcd.lintkit-tmp"  # another file's: not this write's business
+    other.write_text("x", encoding="utf-8")
+    run(["check", "a.txt", "--fix", "--select", "SPC"], capsys)
+    left = sorted(x.name for x in work.iterdir() if x.name.endswith(".lintkit-tmp"))
+    assert left == sorted([live.name, other.name])
+
+
+# ------------------------------------------------------------------------------------------------- signals, pipes
+
+def test_ctrl_c_is_exit_130_with_one_line(work, capsys, monkeypatch):
+    from lintkit import engine
+
+    (work / "a.txt").write_text(BAD, encoding="utf-8")
+
+    def interrupted(*a, **k):
+        raise KeyboardInterrupt
+
+    monkeypatch.setattr(engine, "lint_file", interrupted)
+    code, out, err = run(["check", "a.txt"], capsys)
+    assert code == 130 and err == "lintkit: 已中断\n"
+
+
+def test_workers_leave_ctrl_c_to_the_main_process():
+    import signal
+
+    from lintkit.engine import _worker_init
+
+    old = signal.getsignal(signal.SIGINT)
+    try:
+        _worker_init()
+        assert signal.getsignal(signal.SIGINT) is signal.SIG_IGN
+    finally:
+        signal.signal(signal.SIGINT, old)
+
+
+@pytest.mark.parametrize("fmt", ["text", "concise", "json", "jsonl", "github", "sarif", "html"])
+def test_broken_pipe_keeps_the_exit_code_in_every_format(work, fmt):
+    import subprocess
+    import sys
+
+    (work / "a.txt").write_text(BAD * 3000, encoding="utf-8")
+    p = subprocess.Popen([sys.executable, "-m", "lintkit", "check", "a.txt", "--format", fmt, "--select", "SPC"],
+                         stdout=subprocess.PIPE, stderr=subprocess.PIPE, cwd=work)
+    p.stdout.read(10)
+    p.stdout.close()  # the reader goes away, as `| head -c 10` does
+    err = p.stderr.read().decode()
+    assert p.wait() == 1 and err == ""
