@@ -7,7 +7,7 @@ Public API for editors and scripts::
     diags = lintkit.check_paths(["seeds"], select=["SPC"])
 
 and for rule packs: :func:`rule`, :class:`Finding`, :class:`Fix`, :class:`Edit`, :class:`Document`,
-:data:`hookimpl`, :class:`OptionSpec`.
+:data:`hookimpl`, :class:`OptionSpec`, :class:`Trigger`, :func:`view`.
 """
 
 from __future__ import annotations
@@ -20,11 +20,13 @@ from .document import MASK, Document  # noqa: E402
 from .hookspecs import hookimpl  # noqa: E402
 from .model import Diagnostic, Edit, Finding, Fix, OptionSpec, Rule  # noqa: E402
 from .patterns import any_char, lazy_compile, lazy_re  # noqa: E402
-from .registry import rule, rules_in  # noqa: E402
+from .registry import rule, rules_in, view, views_in  # noqa: E402
+from .triggers import Trigger  # noqa: E402
 
 __all__ = [
-    "MASK", "Diagnostic", "Document", "Edit", "Finding", "Fix", "OptionSpec", "Rule", "check_paths", "check_text",
-    "any_char", "fix_text", "hookimpl", "lazy_compile", "lazy_re", "rule", "rules_in", "__version__",
+    "MASK", "Diagnostic", "Document", "Edit", "Finding", "Fix", "OptionSpec", "Rule", "Trigger", "check_paths",
+    "check_text", "any_char", "fix_text", "hookimpl", "lazy_compile", "lazy_re", "rule", "rules_in", "view",
+    "views_in", "__version__",
 ]
 
 

@@ -24,7 +24,7 @@ from typing import Callable, Iterable
 
 import regex
 
-from lintkit import Document
+from lintkit import Document, view
 from lintkit.cache import compile_re
 from lintkit.patterns import LazyPattern
 
@@ -127,13 +127,18 @@ def to_simplified(text: str) -> str:
     return text.translate(bmp)
 
 
-def _norm(doc: Document) -> str:
+@view("norm")
+def norm_view(doc: Document) -> str:
+    """``doc.masked`` with the traditional characters of ``data/zh_t2s.toml`` mapped to simplified ones and
+    fullwidth digits, ``％`` and ``．`` mapped to ASCII; same length as the text, so its offsets are the text's.
+    One word list then serves simplified and traditional drafts alike (``紅什字會`` reads ``红什字会``), and a
+    trigger on ``view="norm"`` finds a literal in either script."""
     return to_simplified(doc.masked)
 
 
 def norm(doc: Document) -> str:
-    """``doc.masked`` normalised (see the module docstring), computed once per document."""
-    return doc.memo("zh.norm", _norm)
+    """``doc.norm``."""
+    return doc.norm
 
 
 def restore_script(original: str, normalised: str, replacement: str) -> str:
