@@ -6,7 +6,7 @@ from decimal import Decimal
 
 import pytest
 
-from conftest import check_rule, lint, seed_line
+from conftest import check_rule, fix, lint, seed_line
 
 from lintkit_rules import num
 from lintkit_rules._zh import cn_int, restore_script, to_decimal, to_simplified
@@ -192,7 +192,7 @@ def test_num004_negatives():
     ])
 
 
-@pytest.mark.parametrize("rid", ["NUM001", "NUM002", "NUM003", "NUM004"])
+@pytest.mark.parametrize("rid", ["NUM001", "NUM002", "NUM003", "NUM004", "NUM007"])
 def test_docstring_sections(rid):
     from lintkit import rules_in
 
@@ -237,3 +237,36 @@ def test_traditional_spellings_pass_the_pre_checks():
     assert [d.rule for d in lint("約600多名婦女參加。", ["NUM001"])] == ["NUM001"]
     assert [d.rule for d in lint("培訓婦女4韆人次。", ["NUM003"])] == ["NUM003"]
     assert lint("約有三成婦女參加。", ["NUM001"]) == []
+
+
+# ------------------------------------------------------------------------------------------------ NUM007
+
+def test_num007_fullwidth_digits_and_letters():
+    check_rule("NUM007", invalid=[
+        ("２０２２年全县妇联工作要点", [(0, 4)], "2022年全县妇联工作要点"),
+        ("完成率达到１５％。", [(5, 7)], "完成率达到15％。"),
+        ("即增长３．６８％。", [(3, 7)], "即增长3.68％。"),
+        ("收入２７，２０３，３１９元，增长2%。", [(2, 12)], "收入27,203,319元，增长2%。"),
+        ("组织收看ＣＣＴＶ新闻", [(4, 8)], "组织收看CCTV新闻"),
+    ])
+    d = lint("完成率达到１５％。", ["NUM007"])[0]
+    assert (d.severity, d.message) == ("warning", "全角字符“１５”：数字和字母应使用半角“15”")
+
+
+def test_num007_a_draft_written_in_fullwidth_digits_is_one_hint():
+    half = "".join(f"第{n}项完成1{n}0万元。\n" for n in range(6))
+    text = half.translate({ord(c): chr(ord(c) + 0xFEE0) for c in "0123456789"})
+    found = lint(text, ["NUM007"])
+    assert len(found) == 1 and found[0].severity == "info" and "12处" in found[0].message
+    assert fix(text, ["NUM007"]) == half
+    # one halfwidth digit anywhere: the draft mixes both, and each fullwidth number is reported
+    assert len(lint(text + "共6项。\n", ["NUM007"])) == 12
+
+
+def test_num007_negatives():
+    check_rule("NUM007", valid=[
+        "2022年全县妇联工作要点",
+        "ＡＢＣ",               # no Chinese on the line
+        "完成率达到15％。",     # the percent sign is not this rule's
+        "第一、二季度",
+    ])

@@ -9,7 +9,7 @@ from hypothesis import HealthCheck, given, settings, strategies as st
 from conftest import check_rule, fix, lint, seed_line
 
 PUN_RULES = ["PUN001", "PUN002", "PUN003", "PUN004", "PUN005", "PUN006", "PUN007", "PUN008", "PUN009", "PUN011",
-             "PUN012"]
+             "PUN012", "PUN014"]
 
 
 def at(text: str, sub: str, k: int = 0) -> tuple[int, int]:
@@ -384,4 +384,25 @@ def test_pun002_last_item_is_a_month_day_name():
     check_rule("PUN002", invalid=[
         ("扎实开展免费“两筛”、“两癌”筛查。", None, None),
         ("宣传日为“6·26”、“12·1”。", None, None),
+    ])
+
+
+# ------------------------------------------------------------------------------------------------ PUN014
+
+def test_pun014_doubled_question_and_exclamation_marks():
+    check_rule("PUN014", unsafe=True, invalid=[
+        ("让我们携起手来，共创美好明天！！", [(14, 16)], "让我们携起手来，共创美好明天！"),
+        ("这样做真的有效吗？？", [(8, 10)], "这样做真的有效吗？"),
+        ("大家齐声高喊“冲啊！！！”", [(9, 12)], "大家齐声高喊“冲啊！”"),
+    ])
+    plain, quoted = lint("共创美好明天！！", ["PUN014"])[0], lint("高喊“冲啊！！！”", ["PUN014"])[0]
+    assert (plain.severity, plain.message) == ("warning", "叹号叠用：“！！”，文稿中用一个即可")
+    assert quoted.severity == "info" and plain.fix.applicability == "unsafe"
+
+
+def test_pun014_negatives():
+    check_rule("PUN014", valid=[
+        "真的是这样吗？！",   # 问叹连用: surprise, allowed
+        "好！我们出发！",
+        "What?? Really!!",    # no Chinese mark
     ])
