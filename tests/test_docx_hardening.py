@@ -205,8 +205,8 @@ def test_too_many_elements_is_refused_before_parsing(work, capsys, monkeypatch):
     from lintkit.readers import docx as reader
 
     monkeypatch.setattr(reader, "MAX_ELEMENTS", 50)
+    (work / "e.docx").write_bytes(bomb(6 * 100))
     parsed = []
     monkeypatch.setattr(docx, "Document", lambda *a, **k: parsed.append(1))
-    (work / "e.docx").write_bytes(bomb(6 * 100))
     code, found, _ = check_json(capsys, "e.docx")
     assert code == 2 and "XML 元素太多" in found[0]["message"] and not parsed
