@@ -527,6 +527,10 @@ def _rules(args) -> int:
     return EXIT_OK
 
 
+def _origin(where: str) -> str:
+    return "默认值" if where == "default" else where
+
+
 def _config(args) -> int:
     from .engine import Options
 
@@ -556,15 +560,17 @@ def _config(args) -> int:
         json.dump(data, out, ensure_ascii=False, indent=2)
         out.write("\n")
         return EXIT_OK
-    out.write(f"configuration file: {data['config_file'] or '(none: defaults)'}\n")
+    out.write(t(f"配置文件：{data['config_file'] or '（无：默认设置）'}\n",
+                f"configuration file: {data['config_file'] or '(none: defaults)'}\n"))
     for key in ("select", "extend-select", "ignore", "fail-on", "exclude", "per-file-ignores", "severity", "rules"):
         value = data[key] if key != "select" else (settings.select if settings.select is not None
-                                                   else "(default rule set)")
+                                                   else t("（默认规则集）", "(default rule set)"))
         out.write(f"{key:<17} = {json.dumps(value, ensure_ascii=False) if not isinstance(value, str) else value}"
-                  f"    # from {data['origins'][key]}\n")
+                  + t(f"    # 来自 {_origin(data['origins'][key])}\n", f"    # from {data['origins'][key]}\n"))
     if settings.ignore_entries:
         out.write(f"ignore entries    = {json.dumps(data['ignore-entries'], ensure_ascii=False)}\n")
-    out.write(f"enabled rules ({len(data['enabled_rules'])}): {', '.join(data['enabled_rules'])}\n")
+    out.write(t(f"启用的规则（{len(data['enabled_rules'])} 条）：", f"enabled rules ({len(data['enabled_rules'])}): ")
+              + f"{', '.join(data['enabled_rules'])}\n")
     return EXIT_OK
 
 

@@ -18,6 +18,7 @@ from typing import Any, Callable, Iterable, Iterator, Sequence
 
 from . import suppress
 from .config import ConfigError, Settings, find_config, load_settings, options_for
+from .output.lang import t as _t
 from .document import Document, merge_spans, register_views
 from .fix import FixError, apply_edits, encodable_fixes, select_fixes, write_atomic
 from .model import SEVERITY_RANK, Diagnostic, Finding, Fix, Rule
@@ -201,7 +202,7 @@ class Linter:
         if options.config:
             cfg = Path(options.config)
             if not cfg.is_file():
-                raise ConfigError(f"{cfg}: configuration file not found")
+                raise ConfigError(_t(f"{cfg}：找不到配置文件", f"{cfg}: configuration file not found"))
             self._forced = self._load(cfg)
         elif options.no_config:
             self._forced = self._load(None)

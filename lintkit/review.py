@@ -589,14 +589,17 @@ def main(args) -> int:
     from .readers import ReadError
     from .registry import RegistryError
 
+    from .output import lang
+    from .output.lang import t
+
     def err(message: str) -> None:
         sys.stderr.write(f"lintkit: {message}\n")
 
     if args.output and len(args.paths) != 1:
-        err("review: --output needs exactly one DRAFT")
+        err(t("review：--output 只能配一个文稿", "review: --output needs exactly one DRAFT"))
         return 2
     if args.config and args.no_config:
-        err("--config and --no-config exclude each other")
+        err(t("--config 与 --no-config 不能同时使用", "--config and --no-config exclude each other"))
         return 2
     flat = lambda lists: tuple(x for sub in lists for x in sub) if lists is not None else None  # noqa: E731
     options = Options(select=flat(args.select), extend_select=flat(args.extend_select) or (),
@@ -613,16 +616,17 @@ def main(args) -> int:
         src = Path(arg)
         target = Path(args.output) if args.output else default_output(src)
         if src.suffix.lower() not in (".docx", ".txt", ".md", ".markdown"):
-            err(f"{arg}: review reads .docx, .txt and .md drafts")
+            err(t(f"{arg}：review 只读 .docx、.txt 和 .md 文稿", f"{arg}: review reads .docx, .txt and .md drafts"))
             code = 2
             continue
         if target.suffix.lower() != ".docx":
-            err(f"{target}: the reviewed copy must be a .docx file")
+            err(t(f"{target}：审阅稿必须是 .docx 文件", f"{target}: the reviewed copy must be a .docx file"))
             code = 2
             continue
         try:
             if target.exists() and src.exists() and os.path.samefile(src, target):
-                err(f"{target}: refusing to overwrite the draft itself (choose another -o)")
+                err(t(f"{target}：不能覆盖文稿本身（请换一个 -o）",
+                      f"{target}: refusing to overwrite the draft itself (choose another -o)"))
                 code = 2
                 continue
         except OSError:
@@ -641,16 +645,23 @@ def main(args) -> int:
             code = 2
             continue
         except OSError as exc:
-            err(f"{target}: cannot write the reviewed copy ({exc.strerror or exc})")
+            err(t(f"{target}：无法写入审阅稿（{exc.strerror or exc}）",
+                  f"{target}: cannot write the reviewed copy ({exc.strerror or exc})"))
             code = 2
             continue
         for note in result.notes:
             err(note)
         if not args.quiet:
-            what = f"{result.comments} 条批注"
-            if args.track_changes:
-                what += f"，{result.revisions} 处修订"
-            out.write(f"{target}: {what}（{arg}）\n")
+            if lang.current() == "en":
+                what = lang.n_(result.comments, "comment")
+                if args.track_changes:
+                    what += ", " + lang.n_(result.revisions, "tracked change")
+                out.write(f"{target}: {what} ({arg})\n")
+            else:
+                what = f"{result.comments} 条批注"
+                if args.track_changes:
+                    what += f"，{result.revisions} 处修订"
+                out.write(f"{target}: {what}（{arg}）\n")
         if any(d.rule in ("LNT001", "LNT002") for d in result.diagnostics):
             code = 2
         elif code == 0 and not args.exit_zero:

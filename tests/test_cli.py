@@ -85,7 +85,7 @@ def test_exit_2_cases(work, capsys):
     assert code == 2 and "fail-on" in err and "fatal" in err
     (work / "lintkit.toml").write_text('select = [\n', encoding="utf-8")
     code, _, err = run(["check", "a.txt"], capsys)
-    assert code == 2 and "invalid TOML" in err and "Traceback" not in err
+    assert code == 2 and "TOML 格式错误" in err and "Traceback" not in err
 
 
 def test_missing_path_does_not_stop_other_files(work, capsys):

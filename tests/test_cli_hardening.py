@@ -304,3 +304,20 @@ def test_broken_pipe_keeps_the_exit_code_in_every_format(work, fmt):
     p.stdout.close()  # the reader goes away, as `| head -c 10` does
     err = p.stderr.read().decode()
     assert p.wait() == 1 and err == ""
+
+
+def test_sarif_streamed_is_the_same_log_as_built(work):
+    from lintkit.engine import Linter, Options
+    from lintkit.output import Report
+    from lintkit.output import sarif_format
+
+    linter = Linter(Options(no_config=True))
+    result = linter.lint_bytes((BAD * 20).encode(), "a.txt", None)
+    report = Report(result.diagnostics, 1, sources={"a.txt": BAD * 20},
+                    rules={r.id: r for r in linter.table.rules})
+    out = io.StringIO()
+    sarif_format.render(report, out)
+    assert json.loads(out.getvalue()) == sarif_format.build(report)
+    empty = io.StringIO()
+    sarif_format.render(Report([], 1), empty)
+    assert json.loads(empty.getvalue())["runs"][0]["results"] == []
