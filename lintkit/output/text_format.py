@@ -47,6 +47,9 @@ def _display_char(ch: str) -> tuple[str, int]:
     return ch, w
 
 
+_CELLS: dict[str, tuple[str, int]] = {}  # character -> (as shown, cells): a draft uses a few thousand
+
+
 def source_window(line: str, start: int, end: int, width: int) -> tuple[str, int, int]:
     """Cut ``line`` to at most ``width`` cells around ``[start, end)`` (code-point columns within the line).
 
@@ -56,12 +59,14 @@ def source_window(line: str, start: int, end: int, width: int) -> tuple[str, int
     start = max(0, min(start, len(line)))
     end = max(start, min(end, len(line)))
     width = max(width, 10)
-    chars: dict[int, tuple[str, int]] = {}
+    cells = _CELLS
 
     def cell(i: int) -> tuple[str, int]:
-        if i not in chars:
-            chars[i] = _display_char(line[i])
-        return chars[i]
+        ch = line[i]
+        got = cells.get(ch)
+        if got is None:
+            got = cells[ch] = _display_char(ch)
+        return got
 
     # the span itself, truncated if it alone is wider than the budget
     span_budget = max(1, width - 4)
@@ -94,10 +99,11 @@ def source_window(line: str, start: int, end: int, width: int) -> tuple[str, int
         if not grew:
             break
     prefix = ELLIPSIS if left > 0 else ""
-    shown_before = "".join(cell(i)[0] for i in range(left, start))
-    shown_span = "".join(cell(i)[0] for i in range(start, span_end)) + (ELLIPSIS if truncated_span else "")
+    # every character in [left, right) has been measured (so is in the cache)
+    shown_before = "".join([cells[c][0] for c in line[left:start]])
+    shown_span = "".join([cells[c][0] for c in line[start:span_end]]) + (ELLIPSIS if truncated_span else "")
     after_from = span_end if truncated_span else end
-    shown_after = "".join(cell(i)[0] for i in range(after_from, right))
+    shown_after = "".join([cells[c][0] for c in line[after_from:right]])
     suffix = ELLIPSIS if right < len(line) else ""
     before_cells = len(prefix) + left_cells
     shown = prefix + shown_before + shown_span + shown_after + suffix
