@@ -134,11 +134,6 @@ def norm_view(doc: Document) -> str:
     return to_simplified(doc.masked)
 
 
-def norm(doc: Document) -> str:
-    """``doc.norm``."""
-    return doc.norm
-
-
 def restore_script(original: str, normalised: str, replacement: str) -> str:
     """Write ``replacement`` (simplified, from a word list) in the script of ``original``.
 
@@ -179,66 +174,6 @@ def literal_alternation(words: Iterable[str]) -> str:
 LazyRegex = LazyPattern
 
 
-
-
-class Requires:
-    """A ``requires`` pre-check made of a function ``search(text)`` that returns None when the rule cannot find
-    anything in the text (the engine tests ``search(text) is not None``)."""
-
-    __slots__ = ("search", "what")
-
-    def __init__(self, search: Callable[[str], bool | None], what: str = "") -> None:
-        self.search = search
-        self.what = what or getattr(search, "__name__", "")
-
-    def __repr__(self) -> str:
-        return f"Requires({self.what})"
-
-
-def variants(word: str, limit: int = 64) -> list[str]:
-    """``word`` and the spellings that normalise to it (traditional characters, fullwidth digits): 约 → 约, 約;
-    超过 → 超过, 超過. Rules match the normalised text, so their pre-checks on the raw text must accept these."""
-    inverse = _inverse_t2s()
-    out = [""]
-    for c in word:
-        options = [c, *inverse.get(c, ())]
-        out = [x + o for x in out for o in options][:limit]
-    return out
-
-
-@functools.lru_cache(maxsize=1)
-def _inverse_t2s() -> dict[str, tuple[str, ...]]:
-    table, _keys = _t2s()
-    inv: dict[str, list[str]] = {}
-    for k, v in table.items():
-        if len(v) == 1:
-            inv.setdefault(v, []).append(chr(k))
-    return {k: tuple(v) for k, v in inv.items()}
-
-
-def any_of(*words: str) -> Requires:
-    """A pre-check that is true when the text contains one of the literal ``words`` — or a spelling of one that
-    normalises to it (see :func:`variants`; the rules read the normalised text). A few substring tests cost well
-    under a microsecond per document, where a ``regex`` alternation or character class is tried at every
-    position of a document that lacks them."""
-    tests: list[tuple[str, tuple[str, ...]]] = []
-
-    def search(text: str) -> bool | None:
-        if not tests:  # built on first use: the normalisation table is loaded then, not at import
-            for w in dict.fromkeys(v for word in words for v in variants(word)):
-                # each word with its characters: a one-character ``in`` costs a tenth of a longer one, and most
-                # documents lack one of the characters
-                tests.append((w, tuple(dict.fromkeys(w)) if len(w) > 1 else ()))
-        for w, chars in tests:
-            for c in chars:
-                if c not in text:
-                    break
-            else:
-                if w in text:
-                    return True
-        return None
-
-    return Requires(search, "any of " + " ".join(words))
 
 
 @view("sentence_starts")
@@ -282,3 +217,42 @@ def data_pattern(build: Callable[[], str], *, stdlib: bool = False) -> LazyPatte
     """A pattern whose source ``build()`` makes from a data file (measure words …), compiled on first use, so
     that a module can declare it in a trigger without loading the data at import."""
     return _BuiltPattern(build, stdlib)
+
+
+# ------------------------------------------------------------------------------------------------ common words
+@functools.lru_cache(maxsize=1)
+def common_words() -> frozenset[str]:
+    """Common words of two to four Han characters (``data/pun_words.txt``, generated from jieba's dictionary by
+    scripts/gen_pun_words.py); read on first use."""
+    import os
+
+    path = os.path.join(os.path.dirname(os.path.abspath(__file__)), "data", "pun_words.txt")
+    with open(path, encoding="utf-8") as fh:
+        lines = [line.rstrip("\n") for line in fh if not line.startswith("#")]
+    out: set[str] = set()
+    for n, line in zip((2, 3, 4), lines):
+        out.update(line[i:i + n] for i in range(0, len(line), n))
+    return frozenset(out)
+
+
+def word_across(left: str, right: str) -> bool:
+    """True when the boundary between ``left`` and ``right`` (the text just before and just after a break) lies
+    inside a word: a common word of two to four Han characters runs across it (合|作, 小|型, 国内生产总|值), and no
+    common word ends at it on the left or starts at it on the right (有创新|创新帮扶: 创新 on both sides, so the
+    accidental 新创 across the boundary does not count)."""
+    words = common_words()
+    across = False
+    for a in (1, 2, 3):
+        tail = left[-a:]
+        if len(tail) < a:
+            break
+        for b in range(1, 5 - a):
+            head = right[:b]
+            if len(head) < b:
+                break
+            if tail + head in words:
+                across = True
+    if not across:
+        return False
+    return not any(left[-n:] in words for n in (2, 3, 4) if len(left) >= n) and \
+        not any(right[:n] in words for n in (2, 3, 4) if len(right) >= n)
