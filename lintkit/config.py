@@ -144,7 +144,7 @@ def find_config(start: Path, cache: dict[str, Path | None] | None = None) -> Pat
     answer, so each directory is looked at once however deep the tree. A directory whose entries cannot be
     examined (no search permission) is passed over: its files cannot be read either, and the walk reports it."""
     # the directory's own ancestors as written (not resolved through symlinks: resolving costs a system call per
-    # path component, which made the lookup quadratic in the depth)
+    # path component, quadratic in the depth over a walk)
     directory = os.path.abspath(start)
     pending: list[str] = []
     found: Path | None = None

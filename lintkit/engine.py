@@ -726,7 +726,7 @@ _WORKER: Linter | None = None
 
 def _worker_init() -> None:
     """Workers ignore SIGINT: Ctrl-C reaches the whole process group, and only the main process reports it
-    (one line, exit 130) and ends the pool; without this every worker printed its own traceback."""
+    (one line, exit 130) and ends the pool (a worker would print its own traceback)."""
     import signal
 
     signal.signal(signal.SIGINT, signal.SIG_IGN)
