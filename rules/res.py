@@ -131,6 +131,13 @@ _MIN_COUNT = int(_PY["min_count"])
 _HAS_TONE = lazy_compile("[" + _TONES + "]")
 
 
+@functools.lru_cache(maxsize=1)
+def _common_readings() -> dict[str, str]:
+    """The 常用字 of 《通用规范汉字表》 and their traditional forms, each with its most common reading
+    (data/res_common.toml)."""
+    return {x[0]: x[1:] for x in load_data("res_common")["common"].split()}
+
+
 def _strip_tones(s: str) -> str:
     out = unicodedata.normalize("NFD", s.lower())
     out = out.replace("\u0308", "\u0001")  # keep ü apart from u
@@ -155,18 +162,22 @@ def pinyin_annotation(doc: Document, annotations) -> Iterator[Finding]:
 
     为什么：带拼音注音的网页（字典、注音工具）复制进文稿后，每个字后面都跟着“(lián)”这样的拼音，
     正文无法使用，半角括号还会被误当成标点问题。
-    错误示例：2020年婦聯(lián)工作總結(jié)；圍繞鎮(zhèn)黨委政府的中心工作
-    正确写法：2020年婦聯工作總結；圍繞鎮黨委政府的中心工作
+    错误示例：2020年婦聯(lián)工作總結(jié)；圍繞鎮(zhèn)黨委政府的中心工作；建設(shè)美麗鄉村（只有一处也算）
+    正确写法：2020年婦聯工作總結；圍繞鎮黨委政府的中心工作；建設美麗鄉村
     依据：文稿整洁；网页残留。
-    修复：全文有 3 处及以上带声调的拼音标注时，安全修复：删除这些标注。少于 3 处时视为作者有意的注音
-    （如“亳(bó)州”），不报告。不带声调的括注（如“(de)”）只在全文已有 3 处带声调标注时才算。
+    修复：安全修复：删除标注。全文有 3 处及以上带声调的拼音标注时全部报告；少于 3 处时，只报告常用字（《通用规范汉字表》一级字及其繁体）
+    标着它最常见读音（Unihan kMandarin）的带声调标注（“設(shè)”）；标在生僻字上的（“亳(bó)州”）或标的是少见读音的
+    （“蚌(bèng)埠”）视为作者有意的注音，不报告。不带声调的括注（如“(de)”）只在全文已有 3 处带声调标注时才算。
     拼音标注在后续规则中被屏蔽（PUN001 不再把其中的半角括号当作标点问题）。
     """
     found = [(m.start(), m.end(), toned) for m in annotations
              if (toned := _annotation_kind(m.group(1))) is not None]
-    toned = sum(1 for _, _, t in found if t)
-    if toned < _MIN_COUNT:
-        return
+    if sum(1 for _, _, t in found if t) < _MIN_COUNT:
+        # a few annotations: residue where a common character carries its common reading (設(shè)); a reading
+        # given for a rare character (亳(bó)州) or a rare reading (蚌(bèng)埠) is the author's
+        common = _common_readings()
+        found = [(s, e, t) for s, e, t in found
+                 if t and common.get(doc.text[s - 1]) == unicodedata.normalize("NFC", doc.text[s + 1:e - 1].lower())]
     total = len(found)
     for s, e, _ in found:
         yield Finding(s, e, f"拼音标注“{doc.text[s:e]}”是网页注音残留（全文共 {total} 处）",
@@ -212,41 +223,115 @@ def _gbk_runs(masked: str, leads: list[int]) -> list[tuple[int, int]]:
     return out
 
 
+# a run that a wrong decoding can have produced: no white space, no ASCII (a UTF-8 multi-byte sequence read as
+# GBK gives two-byte characters only)
+_MOJI_RUN_RIGHT = lazy_compile(r"[^\s\x00-\x7f]*")
+_MOJI_RUN_LEFT = lazy_compile(r"(?r)[^\s\x00-\x7f]*")
+_ORDINARY_MARKS = frozenset("，。、；：？！“”‘’（）《》〈〉【】—…·")
+_MAX_RECOVERED = 200
+
+
+def _ordinary(text: str) -> bool:
+    """True when ``text`` is ordinary Chinese: at least two characters, all common characters (《通用规范汉字表》
+    level 1 or their traditional forms), ASCII letters, digits, spaces or Chinese punctuation."""
+    common = _common_readings()
+    han = 0
+    for c in text:
+        if c in common:
+            han += 1
+        elif not (c in _ORDINARY_MARKS or (c.isascii() and (c.isalnum() or c == " "))):
+            return False
+    return han >= 2
+
+
+def _as_utf8(text: str) -> str | None:
+    """``text``'s GB18030 bytes read as UTF-8, or None when they are no UTF-8."""
+    try:
+        return text.encode("gb18030").decode("utf-8")
+    except (UnicodeEncodeError, UnicodeDecodeError):
+        return None
+
+
+def _round_trip(masked: str, p: int) -> tuple[int, int, str] | None:
+    """The longest stretch around ``p`` that is UTF-8 text decoded as GBK: its GB18030 bytes, read as UTF-8, are
+    ordinary text while the stretch is not (瀹屾垚 → 完成). (start, end, recovered text), or None."""
+    end = _MOJI_RUN_RIGHT.match(masked, p).end()
+    start = _MOJI_RUN_LEFT.match(masked, 0, p).start()
+    best = None
+    for s in range(max(start, p - 2), p + 1):  # the first character of the stretch may precede the lead
+        seg = masked[s:min(end, s + _MAX_RECOVERED)]
+        try:
+            seg.encode("gb18030", errors="replace").decode("utf-8")
+            used = len(seg)
+        except UnicodeDecodeError as err:
+            used = size = 0  # the characters of the stretch wholly within the valid prefix
+            for c in seg:
+                size += len(c.encode("gb18030", errors="replace"))
+                if size > err.start:
+                    break
+                used += 1
+        text = None
+        while used >= 2:  # a broken last character: drop it and try the shorter stretch
+            text = _as_utf8(seg[:used])
+            if text is not None and _ordinary(text):
+                break
+            used -= 1
+        if used >= 2 and not _ordinary(seg[:used]) and (best is None or used > best[1] - best[0]):
+            best = (s, s + used, text)
+    return best
+
+
 def _mojibake_spans(masked: str, signatures: list, debris: list, leads: list[tuple[int, str]]
-                    ) -> list[tuple[int, int, str]]:
-    spans: list[tuple[int, int, str]] = []
+                    ) -> list[tuple[int, int, str, str]]:
+    """(start, end, what, recovered text or "") of every piece of mojibake, overlapping pieces merged."""
+    spans: list[tuple[int, int, str, str]] = []
     for m in signatures:
-        spans.append((m.start(), m.end(), "乱码"))
+        spans.append((m.start(), m.end(), "乱码", ""))
     for m in debris:
-        spans.append((m.start(), m.end(), "问号乱码残留"))
+        spans.append((m.start(), m.end(), "问号乱码残留", ""))
+    covered = -1
+    for p, _ in leads:
+        if p < covered:
+            continue
+        found = _round_trip(masked, p)
+        if found is not None:
+            spans.append((found[0], found[1], "UTF-8 文字被当作 GBK 解码的乱码", found[2]))
+            covered = found[1]
     for rs, re_ in _gbk_runs(masked, [p for p, _ in leads]):
-        spans.append((rs, re_, "UTF-8 文字被当作 GBK 解码的乱码"))
-    spans.sort()
-    merged: list[tuple[int, int, str]] = []
-    for s, e, what in spans:
+        spans.append((rs, re_, "UTF-8 文字被当作 GBK 解码的乱码", ""))
+    spans.sort(key=lambda x: (x[0], -x[1], x[3] == ""))
+    merged: list[tuple[int, int, str, str]] = []
+    for s, e, what, text in spans:
         if merged and s <= merged[-1][1]:
-            ps, pe, pw = merged[-1]
-            merged[-1] = (ps, max(pe, e), pw)
+            ps, pe, pw, pt = merged[-1]
+            merged[-1] = (ps, max(pe, e), pw, pt if e <= pe else "")
         else:
-            merged.append((s, e, what))
+            merged.append((s, e, what, text))
     return merged
 
 
-@rule("RES003", "mojibake", severity="error", phase=0, masks=True, on=_MOJIBAKE)
+@rule("RES003", "mojibake", severity="error", fix="unsafe", phase=0, masks=True, on=_MOJIBAKE)
 def mojibake(doc: Document, found) -> Iterator[Finding]:
-    """文稿中有乱码（替换字符�、“锟斤拷”、编码错读产生的怪字、问号残渣）。
+    """文稿中有乱码（替换字符�、“锟斤拷”、编码错读产生的怪字如“瀹屾垚”、问号残渣）。
 
     为什么：编码转换出错时，原来的文字被替换成“�”“?”或一串生僻字，原意已经丢失，必须对照原文补回。
     错误示例：发放宣传资料180多份?;顒?dòng)既滿足了廣大婦女的需求（原文为“180多份。活動既滿足”）；
-    臨涇鎮婦女信息咨詢?nèi)?,傳播最新的信息；“锟斤拷”；“鍚勭骇濡囪仈缁勭粐”（“各级妇联组织”的 UTF-8 字节被当作 GBK）。
-    正确写法：对照原始材料补回被损坏的文字：发放宣传资料180多份。活動既滿足了……
-    依据：文稿完整性。
-    修复：无（原文无法自动恢复）。只在乱码特征明确时报告：英文里的问号、正文中偶尔出现的生僻字（人名用字）
-    不报告；问号只有紧贴其他标点（“?;”）或紧贴带声调的拼音（“?dòng)”）时才算残渣。
+    臨涇鎮婦女信息咨詢?nèi)?,傳播最新的信息；“锟斤拷”；“鍚勭骇濡囪仈缁勭粐”（“各级妇联组织”的 UTF-8 字节被当作 GBK）；
+    任务已瀹屾垚
+    正确写法：对照原始材料补回被损坏的文字：发放宣传资料180多份。活動既滿足了……；任务已完成
+    依据：文稿完整性；GB 18030 与 UTF-8 编码。
+    修复：一段文字按 GB 18030 编码再按 UTF-8 解码后成为普通文字（都是常用字、字母数字或中文标点），而它本身
+    不是普通文字时，它就是 UTF-8 文字被错当 GBK 解码的乱码，无论是什么词：报告并给出还原的原文（建议修复，
+    --unsafe-fixes）。其他乱码无法自动恢复。只在乱码特征明确时报告：英文里的问号、正文中偶尔出现的生僻字
+    （人名用字）不报告；问号只有紧贴其他标点（“?;”）或紧贴带声调的拼音（“?dòng)”）时才算残渣。
     """
-    for s, e, what in _mojibake_spans(doc.masked, *found):
+    for s, e, what, recovered in _mojibake_spans(doc.masked, *found):
         shown = shorten(doc.text[s:e], 20)
-        yield Finding(s, e, f"{what}：“{shown}”，请对照原文补回")
+        if recovered:
+            yield Finding(s, e, f"{what}：“{shown}”，原文应为“{shorten(recovered, 20)}”",
+                          Fix.replace(s, e, recovered, f"改为“{shorten(recovered, 20)}”", applicability="unsafe"))
+        else:
+            yield Finding(s, e, f"{what}：“{shown}”，请对照原文补回")
 
 
 # ------------------------------------------------------------------------------------------------- RES004

@@ -66,8 +66,8 @@ def test_res002_seed_count_and_fix():
     assert all(d.fix is not None and d.fix.applicability == "safe" for d in found)
     assert found[0].text == "(lián)"
     assert "(耿塬村)" not in {d.text for d in found}
-    fixed = fix(seed_line("002", 1), ["RES002"])
-    assert fixed == seed_line("002", 1)  # a single line has only 2 annotations: below the threshold
+    # a single line has only 2 annotations, both the common readings of common characters: residue all the same
+    assert fix(seed_line("002", 1), ["RES002"]) == "2020年婦聯工作總結"
     first_two = seed_line("002", 1) + "\n" + seed_line("002", 2)
     assert fix(first_two, ["RES002"]).startswith("2020年婦聯工作總結\n日月如梭,光陰似箭,轉眼間")
 
@@ -88,6 +88,14 @@ def test_res002_negatives():
         "请登录系统(system)后填写(name)栏。",
         "使用(a)(b)(c)三种方案(plan)。",
     ])
+
+
+def test_res002_single_annotation_on_a_common_character():
+    # web residue even once: a toned reading on a 常用字 (《通用规范汉字表》 level 1); a rare character's gloss stays
+    check_rule("RES002", invalid=[
+        ("全面推進美麗鄉村建設(shè)工作。", [(10, 15)], "全面推進美麗鄉村建設工作。"),
+    ])
+    assert not lint("亳(bó)州是安徽省的地级市。", ["RES002"])
 
 
 def test_res002_toneless_only_with_toned_majority():
@@ -122,6 +130,17 @@ def test_res003_signatures():
         ("å¦‡è”工作总结", None, None),
         ("标题：" + moji, None, None),
     ])
+
+
+def test_res003_round_trip_recovers_the_text():
+    # any words: UTF-8 text read as GBK is found because its GB18030 bytes read as UTF-8 are ordinary text
+    check_rule("RES003", invalid=[
+        ("县妇联今年的任务已瀹屾垚，继续推进。", [(9, 12)], "县妇联今年的任务已完成，继续推进。"),
+    ], unsafe=True)
+    (d,) = lint("抓好" + "基层党建".encode("utf-8").decode("gbk") + "工作。", ["RES003"])
+    assert d.text == "鍩哄眰鍏氬缓" and "原文应为“基层党建”" in d.message
+    # names with rare characters, and text whose bytes happen to be UTF-8 but give no ordinary text, stay quiet
+    check_rule("RES003", valid=["王瑜、李璐、陈楠同志参加。", "濮阳市澶渊湿地公园。"])
 
 
 def test_res003_negatives():
