@@ -53,6 +53,15 @@ def test_res001_negatives_prose_about_websites():
     ])
 
 
+def test_res001_page_furniture_anywhere():
+    body = "".join(f"第{i}项工作取得明显成效。\n" for i in range(1, 15))
+    for line in ("扫一扫在手机打开当前页", "【打印本页】【关闭窗口】", "【微信扫一扫分享本页】"):
+        text = body + line + "\n" + body
+        assert [d.text for d in lint(text, ["RES001"])] == [line], line
+    check_rule("RES001", valid=[body + "请群众扫一扫二维码，在手机上打开页面填写问卷。\n" + body,
+                                body + "打印本页后签字\n" + body])
+
+
 def test_res001_weak_patterns_only_at_edges():
     middle = "\n".join(["第一段正文。"] * 8 + ["[1]"] + ["第二段正文。"] * 8)
     assert not lint(middle, ["RES001"])
@@ -161,6 +170,11 @@ def test_res004_seed_watermark_and_fix():
         ("牵线搭桥市爱心人士先后结对我老秘网区42名困境儿童", [(14, 17)], "牵线搭桥市爱心人士先后结对我区42名困境儿童"),
     ], unsafe=True)
     assert [d.text for d in lint(seed_line("004", 2), ["RES004"])] == ["老秘网"]
+
+
+def test_res004_listed_sites_and_their_lookalikes():
+    check_rule("RES004", invalid=[("组织干部深入百度文库基层调研", [(6, 10)], None)], unsafe=True)
+    check_rule("RES004", valid=["加强学科网络建设", "在百度文库下载", "电子文档网上传输", "范文网站"])
 
 
 def test_res004_real_mentions():
