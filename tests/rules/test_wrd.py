@@ -63,6 +63,19 @@ def test_wrd002_negatives():
     ])
 
 
+def test_wrd002_by_part_of_speech():
+    # beyond the listed collocations: a verb + 的 + a degree adverb + an adjective ending the clause wants 得; an
+    # adjective + 地 + a noun ending the clause wants 的 (parts of speech from jieba's dictionary)
+    check_rule("WRD002", invalid=[
+        ("这项工作干的非常扎实，群众满意。", [(5, 6)], "这项工作干得非常扎实，群众满意。"),
+        ("为妇女儿童创造美好地环境。", [(9, 10)], "为妇女儿童创造美好的环境。"),
+    ], unsafe=True)
+    check_rule("WRD002", valid=[
+        "有的不够深入。", "有的执行又不够健全，", "出现的较大变化。", "我们做的很多工作", "他们所做的很好", "全县各地积极开展活动。",
+        "基地建设取得成效。", "有效地利用资源。", "充分地利用，", "目的很明确。",
+    ])
+
+
 def test_wrd002_extra_option(tmp_path):
     from lintkit import check_text
 
