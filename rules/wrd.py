@@ -95,7 +95,8 @@ def jiezhi_before_time(doc: Document, found) -> Iterator[Finding]:
 
 # ------------------------------------------------------------------------------------------------- WRD002
 # Verbs after which a following "adj的verb" is a noun phrase ("得到了认真的落实"): 的 is then right.
-_NOMINALISERS = LazyRegex(r"得到|获得|受到|进行|加以|予以|有了|实现|作出|做出|给予|给以|引起|经过|通过|需要|值得")
+_NOMINALISERS = LazyRegex(r"得到|获得|受到|进行|加以|予以|有了|实现|作出|做出|给予|给以|引起|经过|通过|需要|值得|"
+                          r"具有|拥有|有(?=\p{Han}{0,4}的)|(?<![可所难予加足])以(?=\p{Han}{0,4}的)")
 _CLAUSE_START = LazyRegex(r"[，。；：！？、,;:!?\n\r（）()“”]")
 
 
@@ -148,6 +149,8 @@ def _lexicon() -> _Lexicon:
 
 #: degree adverbs: after a verb and before an adjective they make a complement of degree (做得很好)
 _DEGREE = ("越来越", "非常", "十分", "特别", "更加", "比较", "相当", "极其", "不够", "很", "太", "更", "较", "挺")
+#: after a listed verb, the end of a noun phrase rather than an object: 的帮助和领导, 在…的推动下
+_NOUN_PHRASE_END = frozenset("和与及、的下上中")
 #: words ending in 的 that the dictionary lacks (pronouns and particles)
 _DE_WORDS = frozenset(("有的", "别的", "似的", "是的", "好的", "真的"))
 #: the end of a clause: a mark, 了 and a mark, or the end of the text
@@ -264,8 +267,17 @@ def de_di_de(doc: Document, particles, options) -> Iterator[Finding]:
                     found[i].append(m)
     # (position, right particle, start of the word before it): the listed collocations, then parts of speech
     wrong: dict[int, tuple[str, int]] = {}
+    lex = _lexicon()
     for matches, (_pattern, g, _lasts, _firsts) in zip(found, groups):
         for m in matches:
+            after = m.end()  # the listed word after the particle starts here
+            word = _word_starting(text, after, lex.all, shortest=1)
+            follows = text[after + len(word):after + len(word) + 1]
+            if g["right"] == "地" and (not follows or _CLAUSE_END.match(text, after + len(word))
+                                       or follows in _NOUN_PHRASE_END):
+                continue  # no object after the verb: a noun phrase (有进一步的提高，在努力的推动下)
+            if g["right"] == "的" and word in lex.verbs and not _CLAUSE_END.match(text, after + len(word)):
+                continue  # a verb that goes on (有力地保障和改善了民生): the adverb's 地 is right
             wrong.setdefault(m.start(), (g["right"], m.start("b")))
     for p, particle in particles:
         if 0 < p < n - 1 and p not in wrong:

@@ -74,6 +74,12 @@ def test_wrd002_by_part_of_speech():
         "有的不够深入。", "有的执行又不够健全，", "出现的较大变化。", "我们做的很多工作", "他们所做的很好", "全县各地积极开展活动。",
         "基地建设取得成效。", "有效地利用资源。", "充分地利用，", "目的很明确。",
     ])
+    # the listed collocations in noun phrases (no object after the verb) or before a verb that goes on
+    check_rule("WRD002", valid=[
+        "就很难有进一步的提高，", "在各方努力的推动下，", "给单干农户以积极的帮助和领导", "提供全方位的服务。",
+        "有力地保障和改善了民生",
+    ])
+    check_rule("WRD002", invalid=[("我们要认真的开展工作。", [(5, 6)], "我们要认真地开展工作。")], unsafe=True)
 
 
 def test_wrd002_extra_option(tmp_path):
