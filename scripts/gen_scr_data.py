@@ -4,7 +4,8 @@ Run once when the OpenCC dictionaries change:  python scripts/gen_scr_data.py
 
 The generated file lets SCR001/SCR003 run without importing OpenCC at all:
 - ``t_only``: characters that are traditional only (a key of TSCharacters that does not map to itself and is not
-  a self-mapping key of STCharacters), minus the ``both_scripts`` allowlist of rules/data/scr.toml;
+  a self-mapping key of STCharacters), minus the characters of 《通用规范汉字表》 (Unihan kTGH: 薰) and the
+  ``both_scripts`` allowlist of rules/data/scr.toml;
 - ``s_only``: characters that are simplified only (symmetrically);
 - ``t2s`` / ``s2t``: the 1:1 mappings of those characters (pairs concatenated), used for safe fixes;
 - ``phrases`` (scr_phrases.toml, read only for traditional documents): the OpenCC phrases (STPhrases keys) that hold a character SCR002 checks: SCR002 reports a
@@ -100,7 +101,12 @@ def main() -> None:
                ["both_scripts"]["chars"])
     st_self = {k for k, v in st.items() if k in v}
     ts_self = {k for k, v in ts.items() if k in v}
-    t_only = sorted(k for k, v in ts.items() if len(k) == 1 and k not in v and k not in st_self and k not in both)
+    # characters of 《通用规范汉字表》 (Unihan kTGH) are standard simplified characters too (薰, 脩 in some words)
+    standard_simplified = set()
+    if (UNIHAN / "Unihan_OtherMappings.txt.bz2").exists():
+        standard_simplified = {c for c, d in unihan("OtherMappings").items() if "kTGH" in d}
+    t_only = sorted(k for k, v in ts.items() if len(k) == 1 and k not in v and k not in st_self and k not in both
+                    and k not in standard_simplified)
     s_only = sorted(k for k, v in st.items() if len(k) == 1 and k not in v and k not in ts_self and k not in both)
     # SCR002: simplified characters that are also traditional in some words (干 于 后 范 余 云 …) and that OpenCC
     # converts to another character by default (了 → 了, 出 → 出 are left out: only rare phrases change them)

@@ -69,6 +69,11 @@ def test_scr001_mixed_document_reported_once():
     assert len(found) == 1 and "简繁混用" in found[0].message
 
 
+def test_scr001_standard_simplified_characters_of_the_official_table():
+    # 薰 (薰染, 薰陶) is in 《通用规范汉字表》 (Unihan kTGH) although OpenCC maps it to 熏
+    check_rule("SCR001", valid=[SIMPLIFIED_DRAFT + "这些工会都受到无政府主义的薰染。"])
+
+
 def test_scr001_negatives():
     check_rule("SCR001", valid=[
         SIMPLIFIED_DRAFT,  # 著 乾 瞭 干 台 里 于 后 余 范 云 准 征 群 are valid simplified characters
