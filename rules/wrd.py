@@ -149,6 +149,7 @@ def _lexicon() -> _Lexicon:
 
 #: degree adverbs: after a verb and before an adjective they make a complement of degree (做得很好)
 _DEGREE = ("越来越", "非常", "十分", "特别", "更加", "比较", "相当", "极其", "不够", "很", "太", "更", "较", "挺")
+_DEGREE_FIRST = frozenset(w[0] for w in _DEGREE)
 #: after a listed verb, the end of a noun phrase rather than an object: 的帮助和领导, 在…的推动下
 _NOUN_PHRASE_END = frozenset("和与及、的下上中")
 #: words ending in 的 that the dictionary lacks (pronouns and particles)
@@ -188,7 +189,9 @@ def _by_part_of_speech(text: str, p: int, particle: str) -> tuple[str, int] | No
         if before in lex.adjectives and after in lex.nouns and _CLAUSE_END.match(text, p + 1 + len(after)):
             return "的", p - len(before)
         return None
-    if particle != "的" or text[p - 1:p + 1] in known or text[p - 1:p + 1] in _DE_WORDS or text[p:p + 2] in known:
+    if particle != "的" or text[p + 1] not in _DEGREE_FIRST:
+        return None
+    if text[p - 1:p + 1] in known or text[p - 1:p + 1] in _DE_WORDS or text[p:p + 2] in known:
         return None  # 的 inside a word: 有的, 目的, 的确
     verb = _word_ending(text, p, known, shortest=1)
     if verb not in lex.verbs or (p - len(verb) > 0 and text[p - len(verb) - 1] == "所"):
@@ -256,15 +259,19 @@ def de_di_de(doc: Document, particles, options) -> Iterator[Finding]:
     groups = _particle_groups()
     found: list[list] = [[] for _ in groups]
     n = len(text)
+    by_particle = {c: [(i, g) for i, g in enumerate(groups) if g[1]["wrong"] == c] for c in _PARTICLES}
+    pos_candidates = []  # where the parts of speech may decide: 地, and 的 before a degree adverb
     for p, particle in particles:
         if p == 0 or p + 1 >= n:
             continue
         prev, nxt = text[p - 1], text[p + 1]
-        for i, (pattern, g, lasts, firsts) in enumerate(groups):
-            if g["wrong"] == particle and prev in lasts and nxt in firsts:
+        for i, (pattern, _g, lasts, firsts) in by_particle[particle]:
+            if prev in lasts and nxt in firsts:
                 m = pattern.match(text, p)
                 if m is not None:
                     found[i].append(m)
+        if particle == "地" or (particle == "的" and nxt in _DEGREE_FIRST):
+            pos_candidates.append((p, particle))
     # (position, right particle, start of the word before it): the listed collocations, then parts of speech
     wrong: dict[int, tuple[str, int]] = {}
     lex = _lexicon()
@@ -279,8 +286,8 @@ def de_di_de(doc: Document, particles, options) -> Iterator[Finding]:
             if g["right"] == "的" and word in lex.verbs and not _CLAUSE_END.match(text, after + len(word)):
                 continue  # a verb that goes on (有力地保障和改善了民生): the adverb's 地 is right
             wrong.setdefault(m.start(), (g["right"], m.start("b")))
-    for p, particle in particles:
-        if 0 < p < n - 1 and p not in wrong:
+    for p, particle in pos_candidates:
+        if p not in wrong:
             decided = _by_part_of_speech(text, p, particle)
             if decided is not None:
                 wrong[p] = decided
