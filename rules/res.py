@@ -344,19 +344,58 @@ _MENTION_BEFORE = tuple(_WM["mention_before"])
 _MENTION_AFTER = tuple(_WM["mention_after"])
 
 
-@rule("RES004", "watermark", severity="warning", fix="unsafe", phase=0, masks=True, on=_SITES)
-def watermark(doc: Document, sites) -> Iterator[Finding]:
+#: the end of a site's name (老秘网, 某某文库); a name of this shape that splits a word is reported as a hint
+_SITE_SUFFIXES = ("网", "網", "文库", "文庫", "文档", "文檔")
+_SITE_SHAPE = Trigger(*_SITE_SUFFIXES)
+_HAN_CHAR = lazy_compile(r"\p{Han}")
+
+
+@functools.lru_cache(maxsize=1)
+def _dictionary_words() -> frozenset[str]:
+    """The words of two to four characters of jieba's dictionary kept in data/wrd002_pos.toml (made by
+    scripts/gen_wrd_data.py)."""
+    d = load_data("wrd002_pos")
+    return frozenset(w for k in ("adjectives", "adverbial", "adverbs", "verbs", "nouns", "other")
+                     for w in d[k].split() if len(w) >= 2)
+
+
+def _site_shaped(masked: str, p: int, suffix: str) -> tuple[int, int] | None:
+    """A name of one to five Han characters ending in ``suffix`` at ``p`` that splits a word: the characters
+    on either side of it form a dictionary word (结对我[老秘网]区: 我区), the name starts no word with the
+    character before it and ends none with the one after it (网络). (start, end) or None."""
+    e = p + len(suffix)
+    if e >= len(masked) or not _HAN_CHAR.match(masked, e):
+        return None
+    words = _dictionary_words()
+    if masked[e - 1:e + 1] in words or any(masked[e - n:e] in words for n in (2, 3, 4)):
+        return None  # 网络, 网站: the suffix begins a word; 互联网, 全网: it ends one
+    for s in range(max(1, p - 5), p - 1):  # the longest name first, at least three characters
+        name = masked[s:e]
+        if not _HAN_CHAR.match(masked, s - 1) or not all(_HAN_CHAR.match(c) for c in name) \
+                or suffix in name[:-len(suffix)]:
+            continue
+        if masked[s - 1] + masked[e] in words and masked[s - 1:s + 1] not in words and name not in words:
+            return s, e
+    return None
+
+
+@rule("RES004", "watermark", severity="warning", fix="unsafe", phase=0, masks=True, on=(_SITES, _SITE_SHAPE))
+def watermark(doc: Document, found) -> Iterator[Finding]:
     """句子中间插入了文档分享网站的水印名称，如“结对我老秘网区42名”。
 
     为什么：一些文库、范文网站在复制出的文字中插入自己的站名作为水印，站名嵌在句子中间，把原句拆断。
     错误示例：牵线搭桥市爱心人士先后结对我老秘网区42名困境儿童
     正确写法：牵线搭桥市爱心人士先后结对我区42名困境儿童
     依据：文稿整洁；网页残留。
-    修复：建议修复（--unsafe-fixes）：删除站名。站名表见 data/res.toml（文库、范文、公文类网站，不含政府网站）。站名前后是“在、通过、访问、登录”或
+    修复：建议修复（--unsafe-fixes）：删除站名。站名表见 data/res.toml（文库、范文、公文类网站，不含政府网站）。
+    不在表中、但形如站名（以“网”“文库”“文档”结尾）、插在一个词中间（删去后前后两字连成 jieba 词典中的词，
+    如“调星光资料网研”）的，作为提示报告。站名前后是“在、通过、访问、登录”或
     “上、网站、平台、发布”、引号书名号时，是正文真的在谈这个网站，不报告。
     """
     masked = doc.masked
+    sites, suffixes = found
     last = 0
+    listed = []
     # leftmost-longest, without overlap: at one offset the longest name (one name can hold another)
     for s, site in sorted(sites, key=lambda h: (h[0], -len(h[1]))):
         if s < last:
@@ -370,7 +409,20 @@ def watermark(doc: Document, sites) -> Iterator[Finding]:
         if not (s > 0 and _HAN_OR_DIGIT.match(masked[s - 1])
                 and e < len(masked) and _HAN_OR_DIGIT.match(masked[e])):
             continue
+        listed.append((s, e))
         yield Finding(s, e, f"句中插入了网站水印“{site}”", Fix.replace(s, e, "", "删除水印", "unsafe"))
+    for p, suffix in suffixes:
+        if any(s <= p < e for s, e in listed):
+            continue
+        span = _site_shaped(masked, p, suffix)
+        if span is None:
+            continue
+        s, e = span
+        if masked[max(0, s - 2):s].endswith(_MENTION_BEFORE) or masked[e:e + 3].startswith(_MENTION_AFTER):
+            continue
+        name = doc.text[s:e]
+        yield Finding(s, e, f"“{name}”像是插入句中的网站水印（删去后“{doc.text[s - 1]}{doc.text[e]}”连成一词）",
+                      Fix.replace(s, e, "", "删除水印", "unsafe"), severity="info")
 
 
 # ------------------------------------------------------------------------------------------------- RES005

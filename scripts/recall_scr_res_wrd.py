@@ -5,7 +5,7 @@
 
 Each correct draft of tests/fixtures/clean gets one injected error per copy, N copies per kind; an error counts
 as found when a finding of the expected rule overlaps the injected span. Kinds: a document-sharing site name
-inside a word (RES004), one pinyin annotation on a common character (RES002), a word turned into mojibake by
+inside a word (RES004), a name of that shape that is in no list (RES004, a hint when it splits a word), one pinyin annotation on a common character (RES002), a word turned into mojibake by
 reading its UTF-8 bytes as GBK (RES003), a web furniture line (RES001), a variant character (SCR003), a traditional
 character in simplified text (SCR001), 的 for 得 before a degree complement and 地 for 的 before a noun (WRD002),
 and misspelt words outside the list (WRD003). It also prints the findings of these families on the clean drafts
@@ -48,6 +48,10 @@ def inject(kind: str, text: str, rng: random.Random) -> tuple[str, int, int, str
         sites = load_data("res")["watermark"]["sites"]
         p = rng.choice(inner)
         name = rng.choice([s for s in sites if HAN.match(s[-1])])
+        return text[:p] + name + text[p:], p, p + len(name), "RES004"
+    if kind == "unlisted-site":
+        name = rng.choice(["星光资料网", "晨曦范文网", "云帆文库", "海川文档", "蓝鲸公文网", "青木资料网"])
+        p = rng.choice(inner)
         return text[:p] + name + text[p:], p, p + len(name), "RES004"
     if kind == "pinyin":
         common = {x[0]: x[1:] for x in load_data("res_common")["common"].split()}
@@ -114,7 +118,7 @@ def inject(kind: str, text: str, rng: random.Random) -> tuple[str, int, int, str
     raise ValueError(kind)
 
 
-KINDS = ["watermark", "pinyin", "mojibake", "furniture", "variant", "traditional", "de-di-de", "misspelling"]
+KINDS = ["watermark", "unlisted-site", "pinyin", "mojibake", "furniture", "variant", "traditional", "de-di-de", "misspelling"]
 
 
 def main() -> None:

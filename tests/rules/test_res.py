@@ -177,6 +177,13 @@ def test_res004_listed_sites_and_their_lookalikes():
     check_rule("RES004", valid=["加强学科网络建设", "在百度文库下载", "电子文档网上传输", "范文网站"])
 
 
+def test_res004_a_site_shaped_name_that_splits_a_word_is_a_hint():
+    (d,) = lint("组织干部深入基层调星光资料网研。", ["RES004"])
+    assert (d.text, d.severity) == ("星光资料网", "info") and "调研" in d.message
+    check_rule("RES004", valid=["加强网络建设，完善政府网站。", "中国裁判文书网显示，", "高速互联网网络覆盖全县。",
+                                "全县共建成乡村振兴网点12个。"])
+
+
 def test_res004_real_mentions():
     check_rule("RES004", valid=[
         "不得从豆丁网等网站下载材料照抄照搬。",
