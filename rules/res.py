@@ -412,8 +412,8 @@ def watermark(doc: Document, found) -> Iterator[Finding]:
         listed.append((s, e))
         yield Finding(s, e, f"句中插入了网站水印“{site}”", Fix.replace(s, e, "", "删除水印", "unsafe"))
     for p, suffix in suffixes:
-        if any(s <= p < e for s, e in listed):
-            continue
+        if any(s <= p < e for s, e in listed) or masked.startswith(_MENTION_AFTER, p + len(suffix)):
+            continue  # (网络, 网站, 网上: the word, read before the dictionary is loaded)
         span = _site_shaped(masked, p, suffix)
         if span is None:
             continue

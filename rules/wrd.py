@@ -174,11 +174,23 @@ def _word_starting(text: str, start: int, words: frozenset[str], shortest: int =
     return ""
 
 
+def _ends_within(text: str, start: int) -> bool:
+    """True when a clause ends one to four characters after ``start`` (after one word)."""
+    return any(_CLAUSE_END.match(text, start + n) for n in (1, 2, 3, 4))
+
+
 def _by_part_of_speech(text: str, p: int, particle: str) -> tuple[str, int] | None:
     """The right particle and the start of the word before it, when the parts of speech around ``particle`` at
     ``p`` call for another one: an adjective + 地 + a noun that ends the clause wants 的 (创造良好地环境。); a verb
     + 的 + a degree adverb + an adjective that ends the clause wants 得 (工作做的很好。). Each word is the longest
     dictionary word at its place, and the clause must end after the noun or adjective (出现的较大变化 is right)."""
+    # the clause must end within an adjective's or a noun's length (checked before the dictionary is loaded)
+    if particle == "的":
+        adverb = next((a for a in _DEGREE if text.startswith(a, p + 1)), "")
+        if not adverb or not _ends_within(text, p + 1 + len(adverb)):
+            return None
+    elif not _ends_within(text, p + 1):
+        return None
     lex = _lexicon()
     known = lex.all
     if particle == "地":
@@ -274,7 +286,7 @@ def de_di_de(doc: Document, particles, options) -> Iterator[Finding]:
             pos_candidates.append((p, particle))
     # (position, right particle, start of the word before it): the listed collocations, then parts of speech
     wrong: dict[int, tuple[str, int]] = {}
-    lex = _lexicon()
+    lex = _lexicon() if any(found) else None
     for matches, (_pattern, g, _lasts, _firsts) in zip(found, groups):
         for m in matches:
             after = m.end()  # the listed word after the particle starts here
