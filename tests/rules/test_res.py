@@ -361,3 +361,23 @@ def test_res003_every_signature_starts_with_a_listed_character():
         match = regex.compile(p).match
         can_start = {chr(c) for c in range(0x110000) if match(chr(c), partial=True)}
         assert can_start <= starts, (p, sorted(can_start - starts)[:10])
+
+
+def test_generated_common_characters_are_up_to_date():
+    """data/res_common.toml matches a fresh run of scripts/gen_res_data.py (when its sources are installed)."""
+    import importlib.util
+    from pathlib import Path
+
+    pytest.importorskip("opencc_purepy")
+    root = Path(__file__).resolve().parents[2]
+    spec = importlib.util.spec_from_file_location("gen_res", root / "scripts" / "gen_res_data.py")
+    gen = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(gen)
+    if not (gen.UNIHAN.exists() and gen.READINGS.exists()):
+        pytest.skip("the Unihan files of Debian's unicode-data are not installed")
+    shipped = gen.OUT.read_bytes()
+    try:
+        gen.main()
+        assert gen.OUT.read_bytes() == shipped
+    finally:
+        gen.OUT.write_bytes(shipped)
