@@ -328,13 +328,13 @@ class _WordList:
                  disable: tuple[str, ...]) -> None:
         off = {to_simplified(w) for w in disable}
         self.plain: dict[str, dict] = {}
-        self.context: list[tuple["regex.Pattern[str]", dict]] = []
+        self.context: list[tuple[str, "regex.Pattern[str]", dict]] = []
         for entry in entries:
             wrong = to_simplified(entry["wrong"])
             if wrong in off:
                 continue
             if "after" in entry:
-                self.context.append((lazy_compile(regex.escape(wrong) + r"(?=" + entry["after"] + r")"), entry))
+                self.context.append((wrong, lazy_compile(regex.escape(wrong) + r"(?=" + entry["after"] + r")"), entry))
             else:
                 self.plain[wrong] = entry
         for wrong, right, source in extra:
@@ -349,9 +349,14 @@ class _WordList:
         if self.pattern is not None:
             plain = self.plain
             out = [(m.start(), m.end(), plain[m.group()]) for m in self.pattern.finditer(text)]
-        for pattern, entry in self.context:
-            for m in pattern.finditer(text):
-                out.append((m.start(), m.end(), entry))
+        for wrong, pattern, entry in self.context:
+            # the matches of pattern.finditer(text): each starts with the word, found by str.find
+            i = text.find(wrong)
+            while i >= 0:
+                m = pattern.match(text, i)
+                if m is not None:
+                    out.append((m.start(), m.end(), entry))
+                i = text.find(wrong, m.end() if m is not None and m.end() > i else i + 1)
         return out
 
 
