@@ -85,8 +85,10 @@ def _module_of(plugin: object):
     return sys.modules.get(type(plugin).__module__)
 
 
-def fingerprint(linter) -> str:
-    """The part of every key that is the same for all files of a run (see the module docstring)."""
+def fingerprint(linter, environment: bool = True) -> str:
+    """The part of every key that is the same for all files of a run (see the module docstring).
+    ``environment=False`` leaves out the Python build and the installed libraries' files: what two machines must
+    share to give the same results (lintkit's and the rule packs' files, the ``regex`` and Unicode versions)."""
     import importlib.util
     import unicodedata
 
@@ -95,9 +97,11 @@ def fingerprint(linter) -> str:
     from . import __version__
 
     h = hashlib.blake2b(digest_size=20)
-    h.update(f"format {FORMAT}\0lintkit {__version__}\0{sys.implementation.name} {sys.version} {sys.hexversion}\0"
-             f"regex {getattr(regex, '__version__', '?')}\0unicode {unicodedata.unidata_version}\0".encode())
-    roots: list[str] = [os.path.dirname(os.path.abspath(__file__))]  # lintkit itself: engine, readers, formats
+    h.update(f"format {FORMAT}\0lintkit {__version__}\0regex {getattr(regex, '__version__', '?')}\0"
+             f"unicode {unicodedata.unidata_version}\0".encode())
+    if environment:
+        h.update(f"{sys.implementation.name} {sys.version} {sys.hexversion}\0".encode())
+    roots: dict[str, str] = {}  # module name -> file or package directory
     names = []
     for plugin in linter.pm.get_plugins():
         module = _module_of(plugin)
@@ -107,13 +111,17 @@ def fingerprint(linter) -> str:
         paths = list(getattr(module, "__path__", ()) or ())  # a package: its whole directory
         if not paths and getattr(module, "__file__", None):
             paths = [module.__file__]
-        for p in paths:
-            p = os.path.abspath(p)
-            if p not in roots:
-                roots.append(p)
+        for i, p in enumerate(paths):
+            roots.setdefault(f"{module.__name__}#{i}", os.path.abspath(p))
+    roots["lintkit#0"] = os.path.dirname(os.path.abspath(__file__))  # lintkit itself: engine, readers, formats
     h.update(json.dumps(sorted(names)).encode())
-    for root in sorted(roots[1:]) + roots[:1]:
-        h.update(b"\0root\0")
+    seen: set[str] = set()
+    for name in sorted(roots):
+        root = roots[name]
+        if root in seen:
+            continue
+        seen.add(root)
+        h.update(f"\0root {name}\0".encode())
         if os.path.isdir(root):
             _hash_tree(h, root)
         else:
@@ -122,7 +130,7 @@ def fingerprint(linter) -> str:
                     h.update(f.read())
             except OSError:
                 h.update(b"<unreadable>")
-    for name in _DEPENDENCIES:
+    for name in _DEPENDENCIES if environment else ():
         try:
             spec = importlib.util.find_spec(name)
             origin = spec.origin if spec is not None else None
