@@ -22,7 +22,8 @@ BAD = "并对202 2年全县妇联工作进行安排部署。推荐 上报。\n"
 
 
 def _cluster():
-    return distributed.LocalCluster(n_workers=2, threads_per_worker=1, processes=False, dashboard_address=None)
+    return distributed.LocalCluster(n_workers=2, threads_per_worker=1, processes=False,
+                                    dashboard_address=":0")
 
 
 @pytest.fixture(scope="module")
