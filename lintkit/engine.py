@@ -683,6 +683,23 @@ def lint_files(linter: Linter, files: list[tuple[str, Path]], jobs: int | None =
                cache=None) -> list[FileResult]:
     """Lint files, in worker processes when there are many; results come back in input order. ``cache``: a
     :class:`lintkit.resultcache.ResultCache` (files whose result it holds are not linted again)."""
+    if cache is not None and cache.lookups and (jobs is None or jobs > 1) and len(files) > 1:
+        # the stored results are looked up here; only the files that must be linted go to the workers
+        results: list[FileResult | None] = []
+        todo: list[int] = []
+        for i, (d, p) in enumerate(files):
+            hit = None
+            try:
+                hit = cache.lookup(d, p, read_file(p))[1]
+            except ReadError:
+                pass
+            results.append(hit)
+            if hit is None:
+                todo.append(i)
+        if todo:
+            for i, r in zip(todo, lint_files(linter, [files[i] for i in todo], jobs, cache=cache.for_misses())):
+                results[i] = r
+        return results  # type: ignore[return-value]
     if jobs is None:
         jobs = (os.cpu_count() or 1) if len(files) >= 16 else 1
     jobs = max(1, min(jobs, len(files)))

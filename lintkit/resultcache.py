@@ -154,6 +154,15 @@ class ResultCache:
         self._config_keys: dict[int, tuple[Any, bytes]] = {}
         self.hits = 0
         self.misses = 0
+        self.lookups = True  # False: store results, never look them up (files already looked up and missed)
+
+    def for_misses(self) -> "ResultCache":
+        """This cache for files already looked up and missed: their results are stored, not looked up again."""
+        import copy
+
+        other = copy.copy(self)
+        other.lookups = False
+        return other
 
     # ---------------------------------------------------------------- keys
     def _ruleset_key(self, ruleset) -> bytes:
@@ -248,7 +257,20 @@ class ResultCache:
     # ---------------------------------------------------------------- one file
     def lint(self, display: str, path: Path, data: bytes, write_back) -> Any:
         """The FileResult of one file: from the cache when it holds a usable entry, else linted (and stored)."""
-        from .engine import FileResult, _pack, _unpack
+        from .engine import _pack
+
+        key, result = self.lookup(display, path, data)
+        if result is not None:
+            return result
+        result = self.linter.lint_bytes(data, display, path, write_back=write_back)
+        if key is not None and not result.changed and not any(
+                d.rule in ("LNT001", "LNT002") for d in result.diagnostics):
+            self.store(key, [_pack(d) for d in result.diagnostics])
+        return result
+
+    def lookup(self, display: str, path: Path, data: bytes) -> tuple[str | None, Any]:
+        """(key, the stored FileResult or None when the file must be linted)."""
+        from .engine import FileResult, _unpack
         from .readers import ReadError
 
         linter = self.linter
@@ -257,7 +279,7 @@ class ResultCache:
             key = self.key(data, display, path)
         except Exception:  # e.g. a configuration error: let the linter report it
             key = None
-        packed = self.load(key) if key is not None else None
+        packed = self.load(key) if key is not None and self.lookups else None
         if packed is not None:
             try:
                 result = _unpack(FileResult(display, packed))  # type: ignore[arg-type]
@@ -281,14 +303,10 @@ class ResultCache:
                 elif doc is not None:
                     result.source = doc.text
                 self.hits += 1
-                return result
+                return key, result
             except (LookupError, ReadError):
                 pass
             except Exception:  # an entry that does not fit this lintkit: lint the file
                 pass
         self.misses += 1
-        result = linter.lint_bytes(data, display, path, write_back=write_back)
-        if key is not None and not result.changed and not any(
-                d.rule in ("LNT001", "LNT002") for d in result.diagnostics):
-            self.store(key, [_pack(d) for d in result.diagnostics])
-        return result
+        return key, None

@@ -304,3 +304,19 @@ def test_parallel_workers_use_and_fill_the_cache(tmp_path, capsys, monkeypatch):
     n = len([p for p in tmp_path.rglob("*") if p.is_file()])
     assert n >= 25
     assert main(args) == 1 and capsys.readouterr() == first
+
+
+def test_with_jobs_only_the_files_not_in_the_cache_are_linted(tmp_path, capsys, monkeypatch, linted):
+    monkeypatch.chdir(tmp_path)
+    for i in range(20):
+        (tmp_path / f"{i:02d}.txt").write_text(BAD.replace("全县", f"第{i}县"), encoding="utf-8")
+    args = ["check", ".", "--jobs", "2", "--format", "json", "--cache-dir", str(tmp_path / ".cache")]
+    assert main(args) == 1
+    first = capsys.readouterr()
+    (tmp_path / "07.txt").write_text(BAD, encoding="utf-8")
+    del linted[:]
+    assert main(args) == 1
+    second = capsys.readouterr()
+    assert linted == ["07.txt"]  # the other 19 came from the cache, looked up here; no worker was started
+    assert main([*args[:-2], "--no-cache"]) == 1
+    assert capsys.readouterr() == second and second != first
