@@ -223,7 +223,9 @@ def _check(args) -> int:
         select=_flat(args.select), extend_select=_flat(args.extend_select) or (), ignore=_flat(args.ignore) or (),
         fail_on=args.fail_on, fix=args.fix, unsafe_fixes=args.unsafe_fixes, diff=args.diff, config=args.config,
         no_config=args.no_config, jobs=args.jobs, disabled_plugins=tuple(args.disable_plugin),
-        force_exclude=args.force_exclude, want_source=(args.format or "text") in ("text", "sarif", "html"),
+        force_exclude=args.force_exclude,
+        # source text: for the formats that show it, and for the baseline's context of each finding
+        want_source=(args.format or "text") in ("text", "sarif", "html") or bool(args.baseline),
     )
     linter = _linter(options)
     if linter is None:

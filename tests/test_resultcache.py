@@ -320,3 +320,20 @@ def test_with_jobs_only_the_files_not_in_the_cache_are_linted(tmp_path, capsys, 
     assert linted == ["07.txt"]  # the other 19 came from the cache, looked up here; no worker was started
     assert main([*args[:-2], "--no-cache"]) == 1
     assert capsys.readouterr() == second and second != first
+
+
+@pytest.mark.parametrize("jobs", ["1", "2"])
+def test_a_baseline_is_the_same_from_the_cache_and_from_workers(tmp_path, capsys, monkeypatch, jobs):
+    monkeypatch.chdir(tmp_path)
+    for i in range(20):
+        (tmp_path / f"{i:02d}.txt").write_text(BAD.replace("全县", f"第{i}县"), encoding="utf-8")
+    base = ["check", ".", "--format", "json", "--baseline", "b.json"]
+    main([*base, "--update-baseline", "--no-cache", "--jobs", "1"])
+    expected = (tmp_path / "b.json").read_bytes()
+    for _ in range(2):  # cold, then warm
+        (tmp_path / "b.json").unlink()
+        main([*base, "--update-baseline", "--jobs", jobs, "--cache-dir", str(tmp_path / ".cache")])
+        assert (tmp_path / "b.json").read_bytes() == expected
+    capsys.readouterr()
+    assert main([*base, "--jobs", jobs, "--cache-dir", str(tmp_path / ".cache")]) == 0
+    assert json.loads(capsys.readouterr().out) == []
