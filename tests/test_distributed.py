@@ -189,3 +189,14 @@ def test_a_worker_with_other_rule_packs_is_refused(cluster, capsys, monkeypatch)
                         is threading.main_thread() else real(linter, environment))
     code, out, err = run(capsys, ["seeds", "--scheduler", cluster.scheduler_address])
     assert code == 2 and out == "" and "runs another lintkit or other rule packs" in err and err.count("\n") == 1
+
+
+def test_dask_is_imported_only_with_scheduler():
+    import subprocess
+    import sys
+
+    code = ("import sys, io, contextlib; from lintkit.cli import main\n"
+            "with contextlib.redirect_stdout(io.StringIO()): main(['check', 'seeds', '--format', 'json'])\n"
+            "print(sorted(m for m in sys.modules if m.split('.')[0] in ('dask', 'distributed')))")
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, cwd=ROOT, check=True)
+    assert out.stdout.strip() == "[]"
