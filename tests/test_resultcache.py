@@ -337,3 +337,14 @@ def test_a_baseline_is_the_same_from_the_cache_and_from_workers(tmp_path, capsys
     capsys.readouterr()
     assert main([*base, "--jobs", jobs, "--cache-dir", str(tmp_path / ".cache")]) == 0
     assert json.loads(capsys.readouterr().out) == []
+
+
+def test_a_fresh_process_finds_the_results_of_the_last(work):
+    import subprocess
+
+    cmd = [sys.executable, "-m", "lintkit", "check", "a.txt", "b.md", "--format", "json", "--cache-dir", "cache"]
+    first = subprocess.run(cmd, capture_output=True, cwd=work)
+    entries = {p: p.stat().st_mtime_ns for p in _entries(work)}
+    second = subprocess.run(cmd, capture_output=True, cwd=work)
+    assert second.stdout == first.stdout and first.returncode == 1 and len(entries) == 2
+    assert {p: p.stat().st_mtime_ns for p in _entries(work)} == entries  # the same fingerprint, nothing rewritten
