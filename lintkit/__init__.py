@@ -9,7 +9,7 @@ Public API for editors and scripts::
                                 config=lintkit.Config(ignore=["SPC003"], severity={"SPC004": "info"}))
 
 and for rule packs: :func:`rule`, :class:`Finding`, :class:`Fix`, :class:`Edit`, :class:`Document`,
-:data:`hookimpl`, :class:`OptionSpec`.
+:data:`hookimpl`, :class:`OptionSpec`, :class:`Trigger`, :func:`view`.
 """
 
 from __future__ import annotations
@@ -24,13 +24,14 @@ from .config import Config, ConfigError  # noqa: E402
 from .document import MASK, Document  # noqa: E402
 from .hookspecs import hookimpl  # noqa: E402
 from .model import Diagnostic, Edit, Finding, Fix, OptionSpec, Rule  # noqa: E402
-from .patterns import any_char, lazy_compile, lazy_re  # noqa: E402
-from .registry import rule, rules_in  # noqa: E402
+from .patterns import lazy_compile, lazy_re  # noqa: E402
+from .registry import rule, rules_in, view, views_in  # noqa: E402
+from .triggers import Trigger  # noqa: E402
 
 __all__ = [
     "MASK", "Config", "ConfigError", "Diagnostic", "Document", "Edit", "Finding", "Fix", "OptionSpec", "Rule",
-    "check_bytes", "check_paths", "check_text",
-    "any_char", "fix_text", "hookimpl", "lazy_compile", "lazy_re", "rule", "rules_in", "__version__",
+    "Trigger", "check_bytes", "check_paths", "check_text", "fix_text", "hookimpl", "lazy_compile", "lazy_re", "rule",
+    "rules_in", "view", "views_in", "__version__",
 ]
 
 

@@ -47,9 +47,6 @@ QUOTED_RE = _compile(
 _HALF_PUNCT_IN_CJK = _compile(r"[,;:!?](?<=\p{Han}.)(?=[\p{Han}\d“‘])")
 
 
-_MISSING = object()
-
-
 class _view:
     """A view computed on first access and stored in the instance's ``__dict__`` (later reads are plain attribute
     reads, which matters: rules read ``doc.masked`` tens of thousands of times per megabyte). Like
@@ -70,7 +67,44 @@ class _view:
 #: views that do not depend on masks (kept when masks are added)
 _MASK_FREE_VIEWS = frozenset({"line_starts", "lines", "newline"})
 _VIEWS = frozenset({"line_starts", "lines", "newline", "masks", "masked", "paragraphs", "sentences", "quoted",
-                    "han_runs", "halfwidth_style"})
+                    "han_runs", "halfwidth_style", "logical_paragraphs", "soft_breaks"})
+
+
+class ViewSpec:
+    """A named view registered by a rule pack: ``func(doc)`` computes it; its docstring documents it."""
+
+    __slots__ = ("name", "func", "plugin")
+
+    def __init__(self, name: str, func: Callable[["Document"], Any], plugin: str = "") -> None:
+        self.name = name
+        self.func = func
+        self.plugin = plugin
+
+    @property
+    def doc(self) -> str:
+        return (self.func.__doc__ or "").strip()
+
+
+#: the views registered by the loaded rule packs (name -> spec), see :func:`register_views`
+_REGISTERED_VIEWS: dict[str, ViewSpec] = {}
+
+
+def register_views(specs: Iterable[ViewSpec]) -> None:
+    """Make ``specs`` readable as ``doc.NAME`` on every Document. A name that another plugin registered already,
+    or that a built-in view or attribute of Document uses, raises ValueError."""
+    for spec in specs:
+        if spec.name.startswith("_") or hasattr(Document, spec.name):
+            raise ValueError(f"view name {spec.name!r} is taken by the Document itself")
+        other = _REGISTERED_VIEWS.get(spec.name)
+        if other is not None and other.func is not spec.func:
+            raise ValueError(f"view {spec.name!r} is registered twice "
+                             f"(by {other.plugin or 'a plugin'} and {spec.plugin or 'a plugin'})")
+        _REGISTERED_VIEWS[spec.name] = spec
+
+
+def registered_views() -> dict[str, ViewSpec]:
+    """The registered views by name."""
+    return dict(_REGISTERED_VIEWS)
 
 
 class Document:
@@ -91,17 +125,15 @@ class Document:
         self.fixable = fixable
         self._base_masks: list[tuple[int, int]] = list(masks)
         self._extra_masks: list[tuple[int, int]] = []
-        self._cache: dict[str, Any] = {}
 
-    # ------------------------------------------------------------------ generic memo for rule packs
-    def memo(self, key: str, compute: Callable[["Document"], Any]) -> Any:
-        """Compute ``compute(doc)`` once per document and share it among all rules (e.g. script counts).
-
-        Memoised values that depend on masked text are dropped when masks are added.
-        """
-        value = self._cache.get(key, _MISSING)
-        if value is _MISSING:
-            value = self._cache[key] = compute(self)
+    # ------------------------------------------------------------------ views registered by rule packs
+    def __getattr__(self, name: str) -> Any:
+        """A view registered by a rule pack (:func:`lintkit.view`), computed on first access and then stored as a
+        plain attribute of this document."""
+        spec = _REGISTERED_VIEWS.get(name)
+        if spec is None:
+            raise AttributeError(f"{type(self).__name__!r} has no attribute or view {name!r}")
+        value = self.__dict__[name] = spec.func(self)
         return value
 
     # ------------------------------------------------------------------ lines and positions
@@ -212,18 +244,20 @@ class Document:
         if not new:
             return
         self._extra_masks.extend(new)
-        self._cache = {}
         d = self.__dict__
         for name in _VIEWS - _MASK_FREE_VIEWS:
+            d.pop(name, None)
+        for name in _REGISTERED_VIEWS:
             d.pop(name, None)
 
     def release_views(self) -> None:
         """Forget every cached view and memo except the line tables (they are computed again if asked for).
         The engine calls this when the rules are done, so the copies of a large text are not held while its
         diagnostics are built."""
-        self._cache = {}
         d = self.__dict__
         for name in _VIEWS - _MASK_FREE_VIEWS:
+            d.pop(name, None)
+        for name in _REGISTERED_VIEWS:
             d.pop(name, None)
 
     # ------------------------------------------------------------------ text views over masked text
@@ -232,6 +266,48 @@ class Document:
         """Non-blank lines, ``(start, end)``. A paragraph of a .txt draft is one line."""
         masked = self.masked
         return [(s, e) for s, e in self.lines if masked[s:e].strip(" \t\u3000" + MASK)]
+
+    @_view
+    def logical_paragraphs(self) -> list[tuple[int, int]]:
+        """Paragraphs as written, with hard-wrapped lines rejoined: ``(start, end)`` from the first line's start to
+        the last line's end (the line breaks between them included). Text pasted from a PDF or a web page breaks
+        lines inside sentences and words (``根据《`` / ``著作权法`` / ``》第五条``; ``基础制`` / ``度``); a rule that
+        reasons about paragraphs (paired marks, final marks, headings) reads these. A line is joined to the next
+        non-blank line that follows it directly when
+
+        - it ends with an opening mark (“‘《（【〔「『〈), a comma or an enumeration comma (，、), or a word that
+          cannot end a paragraph (的 和 与 及 或), or the next line starts with a mark that cannot start one
+          (，。、；：！？）》”’」』〉 and their halfwidth forms); or
+        - the document is hard-wrapped (at least three lines, and a tenth of its lines, share the longest common
+          length: the wrap width), the line is that long (within two characters) and ends without a sentence-final
+          mark, and the next line is not indented.
+
+        Blank lines (white space or masked text only) separate paragraphs and belong to none."""
+        return _logical_paragraphs(self)
+
+    @_view
+    def soft_breaks(self) -> list[tuple[int, int]]:
+        """``(start, end)`` of the line breaks (with the white space around them) inside
+        :attr:`logical_paragraphs`: where a hard-wrapped line was rejoined, so not a paragraph end."""
+        out = []
+        lines = self.lines
+        index = {s: i for i, (s, _) in enumerate(lines)}
+        text = self.text
+        for s, e in self.logical_paragraphs:
+            i = index[s]
+            while lines[i][1] < e:
+                end = lines[i][1]
+                nxt = lines[i + 1][0]
+                a = end
+                while a > lines[i][0] and text[a - 1] in _BLANK:
+                    a -= 1
+                b = nxt
+                line_end = lines[i + 1][1]
+                while b < line_end and text[b] in _BLANK:
+                    b += 1
+                out.append((a, b))
+                i += 1
+        return out
 
     @_view
     def sentences(self) -> list[tuple[int, int]]:
@@ -274,6 +350,60 @@ class Document:
 
 
 _MASK_NON_NL = _compile(r"[^\r\n]")
+_BLANK = " \t\u3000\u00a0" + MASK
+_OPENING_MARKS = "“‘《（【〔「『〈(["
+_CONTINUING_ENDS = "，、,"
+_NO_PARAGRAPH_END = ("的", "和", "与", "及", "或")
+_NO_LINE_START = "，。、；：！？）》”’」』〉,.;:!?)]"
+_FINAL_MARKS = "。！？；…”’」』）)!?;."
+
+
+def _logical_paragraphs(doc: Document) -> list[tuple[int, int]]:
+    masked = doc.masked
+    lines = doc.lines
+    contents = []  # (start, end) of each line without the white space around it, or None for a blank line
+    for s, e in lines:
+        a, b = s, e
+        while a < b and masked[a] in _BLANK:
+            a += 1
+        while b > a and masked[b - 1] in _BLANK:
+            b -= 1
+        contents.append((a, b) if a < b else None)
+    lengths = Counter(b - a for c in contents if c is not None for a, b in (c,) if b - a >= 15)
+    width = None
+    if lengths:
+        n_lines = sum(1 for c in contents if c is not None)
+        common = [length for length, count in lengths.items() if count >= 3 and count * 10 >= n_lines]
+        width = max(common) if common else None
+    out: list[tuple[int, int]] = []
+    start = None
+    for i, c in enumerate(contents):
+        if c is None:
+            if start is not None:
+                out.append((start, lines[i - 1][1]))
+                start = None
+            continue
+        if start is None:
+            start = lines[i][0]
+        nxt = contents[i + 1] if i + 1 < len(contents) else None
+        if nxt is not None and _continues(masked, c, nxt, lines[i + 1][0], width):
+            continue
+        out.append((start, lines[i][1]))
+        start = None
+    return out
+
+
+def _continues(masked: str, line: tuple[int, int], nxt: tuple[int, int], next_line_start: int,
+               width: int | None) -> bool:
+    a, b = line
+    last = masked[b - 1]
+    first = masked[nxt[0]]
+    if last in _OPENING_MARKS or last in _CONTINUING_ENDS or first in _NO_LINE_START:
+        return True
+    if masked.endswith(_NO_PARAGRAPH_END, a, b) and b - a > 1:
+        return True
+    return (width is not None and b - a >= width - 2 and last not in _FINAL_MARKS
+            and nxt[0] == next_line_start)
 
 
 def merge_spans(spans: Sequence[tuple[int, int]]) -> list[tuple[int, int]]:

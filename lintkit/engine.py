@@ -18,12 +18,13 @@ from typing import Any, Callable, Iterable, Iterator, Sequence
 
 from . import suppress
 from .config import ConfigError, Settings, find_config, load_settings, options_for
-from .document import Document, merge_spans
+from .document import Document, merge_spans, register_views
 from .fix import FixError, apply_edits, select_fixes, write_atomic
 from .model import SEVERITY_RANK, Diagnostic, Finding, Fix, Rule
 from .plugins import make_manager
 from .readers import ReadError, builtin_readers, read_text
-from .registry import RuleTable, longest_match, resolve_selection
+from .registry import RegistryError, RuleTable, longest_match, resolve_selection
+from .triggers import LiteralScanner
 
 MAX_FIX_ROUNDS = 10
 MAX_FILE_BYTES = 256 * 1024 * 1024
@@ -73,11 +74,20 @@ class FileResult:
 
 @dataclass
 class RuleSet:
-    """The rules enabled for one file, with their effective severity and options."""
+    """The rules enabled for one file, with their effective severity and options, and for each phase and text
+    view the one scanner that finds the literals of all their triggers."""
 
     rules: list[tuple[Rule, str, dict[str, Any]]]
     settings: Settings
     enabled_ids: frozenset[str] = field(default_factory=frozenset)
+    scanners: dict[tuple[int, str], LiteralScanner] = field(default_factory=dict)
+
+    def __post_init__(self) -> None:
+        literals: dict[tuple[int, str], set[str]] = {}
+        for r, _sev, _opts in self.rules:
+            for t in r.triggers:
+                literals.setdefault((r.phase, t.view), set()).update(t.literals)
+        self.scanners = {key: LiteralScanner(lits) for key, lits in literals.items()}
 
 
 # ---------------------------------------------------------------------------------------------------------------
@@ -124,6 +134,25 @@ def _engine_rules() -> list[Rule]:
     ]
 
 
+def _register_views(pm) -> None:
+    """Make the views of every plugin readable on Documents (a clash of names is a usage error)."""
+    from .document import ViewSpec
+
+    specs = []
+    for impl in pm.hook.lintkit_register_views.get_hookimpls():
+        plugin_name = pm.get_name(impl.plugin) or ""
+        for v in impl.function() or ():
+            spec = getattr(v, "lintkit_view", v)
+            if not isinstance(spec, ViewSpec):
+                raise RegistryError(f"plugin {plugin_name!r} registered {v!r}, which is not a view")
+            spec.plugin = spec.plugin or plugin_name
+            specs.append(spec)
+    try:
+        register_views(specs)
+    except ValueError as exc:
+        raise RegistryError(str(exc)) from None
+
+
 class _EnginePlugin:
     from .hookspecs import hookimpl
 
@@ -152,6 +181,7 @@ class Linter:
                 pm.register(_EnginePlugin())
         self.pm = pm
         self.table = RuleTable.from_manager(pm)
+        _register_views(pm)
         self.readers: dict[str, Callable[[bytes, str], Document]] = {}
         for mapping in reversed(pm.hook.lintkit_register_readers()):
             self.readers.update({k.lower(): v for k, v in (mapping or {}).items()})
@@ -249,24 +279,37 @@ class Linter:
         findings: list[tuple[Rule, str, Finding]] = []
         crashes: list[Diagnostic] = []
         timings = self.rule_timings
-        text = doc.text
-        text_len = len(text)
+        text_len = len(doc.text)
+        scanners = ruleset.scanners
+        positions: dict[str, dict[str, list[int]]] = {}  # view -> literal -> offsets, for the current phase
         current_phase = None
         t0 = 0.0
         for r, sev, opts in ruleset.rules:
-            if r.phase != current_phase and current_phase is not None:
-                # entering a later phase: mask what the earlier (residue) phase found
-                doc.add_masks((f.start, f.end) for rr, _, f in findings if rr.masks)
-            current_phase = r.phase
+            if r.phase != current_phase:
+                if current_phase is not None:
+                    # entering a later phase: mask what the earlier (residue) phase found
+                    doc.add_masks((f.start, f.end) for rr, _, f in findings if rr.masks)
+                current_phase = r.phase
+                positions = {}
             if timings is not None:
                 t0 = perf_counter()
-            req = r.requires
-            if req is not None and not (req in text if req.__class__ is str else req.search(text) is not None):
-                if timings is not None:
-                    timings[r.id] = timings.get(r.id, 0.0) + perf_counter() - t0
-                continue
             try:
-                produced = list(r.func(doc, opts) if r.options else r.func(doc))
+                if r.triggers:
+                    hits = []
+                    for t in r.triggers:
+                        view = t.view
+                        found = positions.get(view)
+                        if found is None:
+                            found = positions[view] = scanners[(r.phase, view)].scan(getattr(doc, view))
+                        hits.append(t.hits(getattr(doc, view), found) if found else [])
+                    if not any(hits):
+                        if timings is not None:
+                            timings[r.id] = timings.get(r.id, 0.0) + perf_counter() - t0
+                        continue
+                    arg = tuple(hits) if r.several else hits[0]
+                    produced = list(r.func(doc, arg, opts) if r.options else r.func(doc, arg))
+                else:
+                    produced = list(r.func(doc, opts) if r.options else r.func(doc))
             except Exception as exc:  # isolate a crashing rule: LNT002, the other rules still run
                 crashes.append(self._diag(doc, "LNT002", "rule-crashed", "error",
                                           f"规则 {r.id}（{r.name}）运行出错：{type(exc).__name__}: {exc}", 0, 0))

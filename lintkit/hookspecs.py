@@ -18,6 +18,7 @@ import pluggy
 
 if TYPE_CHECKING:  # for the annotations only
     import lintkit.config
+    import lintkit.document
     import lintkit.model
     import lintkit.readers
 
@@ -32,6 +33,15 @@ def lintkit_register_rules() -> Iterable["lintkit.model.Rule"]:
 
     Called once per process. Rule ids must be unique across all plugins: three capital letters (the family)
     and three digits. A clash is reported as a usage error naming both plugins.
+    """
+
+
+@hookspec
+def lintkit_register_views() -> Iterable["lintkit.document.ViewSpec"]:
+    """Return the named views this plugin provides (functions made by the :func:`lintkit.view` decorator, or
+    their ``ViewSpec``): shared analyses of a document that any rule reads as ``doc.NAME``.
+
+    Called once per process. View names are unique across plugins and may not shadow a Document attribute.
     """
 
 

@@ -157,7 +157,8 @@ class Rule:
     func: RuleFunc
     severity: Severity = "warning"
     fix: Literal["safe", "unsafe", "none"] = "none"
-    requires: Any = None  # None, a literal string, or a compiled pattern with .search
+    triggers: tuple[Any, ...] = ()  # lintkit.triggers.Trigger objects; empty: the rule reads the whole document
+    several: bool = False  # declared with a sequence of triggers: the function receives a tuple of hit lists
     options: Mapping[str, OptionSpec] = field(default_factory=dict)
     phase: int = 1  # 0 = residue rules that run first and mask their spans for later phases
     masks: bool = False  # the rule's findings are masked for rules of later phases

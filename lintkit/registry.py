@@ -9,7 +9,9 @@ from typing import Any, Iterable, Mapping, Sequence
 
 from .cache import compile as _compile
 
+from .document import ViewSpec
 from .model import OptionSpec, Rule
+from .triggers import Trigger
 
 ID_RE = _compile(r"^[A-Z]{3}[0-9]{3}$")
 NAME_RE = _compile(r"^[a-z][a-z0-9]*(?:-[a-z0-9]+)*$")
@@ -20,14 +22,20 @@ class RegistryError(Exception):
     """A bad rule definition or an unknown selector."""
 
 
-def rule(id: str, name: str, *, severity: str = "warning", fix: str = "none", requires: Any = None,
-         options: Mapping[str, OptionSpec] | None = None, phase: int = 1, masks: bool = False,
-         supersedes: Sequence[str] = (), default: bool = True):
-    """Declare a rule. The decorated function takes the Document (and, when the rule declares ``options``,
-    a mapping of option values) and yields :class:`~lintkit.model.Finding` objects. Its docstring is the rule's
-    documentation: a one-line summary, then sections 为什么 / 错误示例 / 正确写法 / 依据 / 修复.
+def rule(id: str, name: str, *, severity: str = "warning", fix: str = "none",
+         on: Trigger | Sequence[Trigger] | None = None, options: Mapping[str, OptionSpec] | None = None,
+         phase: int = 1, masks: bool = False, supersedes: Sequence[str] = (), default: bool = True):
+    """Declare a rule. The decorated function yields :class:`~lintkit.model.Finding` objects and takes
 
-    The function is returned unchanged, with the :class:`Rule` attached as ``func.lintkit_rule``.
+    - the Document;
+    - with ``on=`` a :class:`~lintkit.triggers.Trigger`: what the engine found for it (the occurrences of its
+      literals, or the matches of its pattern), and the rule runs only when that is not empty; with a tuple of
+      triggers, a tuple of such lists (the rule runs when any is not empty). Without ``on``, the rule analyses
+      the whole document and runs on every document;
+    - when the rule declares ``options``, a mapping of option values.
+
+    Its docstring is the rule's documentation: a one-line summary, then sections 为什么 / 错误示例 / 正确写法 /
+    依据 / 修复. The function is returned unchanged, with the :class:`Rule` attached as ``func.lintkit_rule``.
     """
     if not ID_RE.match(id):
         raise RegistryError(f"rule id {id!r} must be three capital letters and three digits")
@@ -38,23 +46,56 @@ def rule(id: str, name: str, *, severity: str = "warning", fix: str = "none", re
     if fix not in ("safe", "unsafe", "none"):
         raise RegistryError(f"rule {id}: fix {fix!r} must be safe, unsafe or none")
 
+    if on is None:
+        triggers: tuple[Trigger, ...] = ()
+        several = False
+    elif isinstance(on, Trigger):
+        triggers, several = (on,), False
+    else:
+        triggers, several = tuple(on), True
+        if not triggers or not all(isinstance(t, Trigger) for t in triggers):
+            raise RegistryError(f"rule {id}: on= takes a Trigger or a sequence of Triggers")
+
     def decorate(func):
         params = len(inspect.signature(func).parameters)
-        if params not in (1, 2) or (params == 2) != bool(options):
-            raise RegistryError(f"rule {id}: the function takes (doc) or, with options, (doc, options)")
-        req = requires
-        if isinstance(req, str) and any(c in req for c in "\\[]().*+?|{}^$"):
-            from .patterns import lazy_compile
-
-            req = lazy_compile(req)
+        expected = 1 + bool(triggers) + bool(options)
+        if params != expected:
+            raise RegistryError(f"rule {id}: the function takes (doc{', hits' if triggers else ''}"
+                                f"{', options' if options else ''}), not {params} parameters")
         func.lintkit_rule = Rule(
-            id=id, name=name, func=func, severity=severity, fix=fix, requires=req,  # type: ignore[arg-type]
+            id=id, name=name, func=func, severity=severity, fix=fix, triggers=triggers, several=several,
             options=dict(options or {}), phase=phase, masks=masks, supersedes=tuple(supersedes),
             default=default,
         )
         return func
 
     return decorate
+
+
+def view(name: str):
+    """Declare a named view: ``func(doc)`` computes a shared analysis of a document (its docstring documents
+    it). Registered through the ``lintkit_register_views`` hook (see :func:`views_in`), it is computed on first
+    access as ``doc.NAME`` and kept for the document; views are recomputed after the residue rules add masks.
+    A view whose value is a string of the text's length can be scanned by triggers (``Trigger(view=NAME)``)."""
+    if not (name.isidentifier() and name.islower() and not name.startswith("_")):
+        raise RegistryError(f"view name {name!r} must be a lowercase identifier")
+
+    def decorate(func):
+        func.lintkit_view = ViewSpec(name, func)
+        return func
+
+    return decorate
+
+
+def views_in(*modules: Any) -> list[ViewSpec]:
+    """Every view declared with :func:`view` in the given modules, in definition order."""
+    out: list[ViewSpec] = []
+    for module in modules:
+        for value in vars(module).values():
+            spec = getattr(value, "lintkit_view", None)
+            if isinstance(spec, ViewSpec) and spec not in out:
+                out.append(spec)
+    return out
 
 
 def rules_in(*modules: Any) -> list[Rule]:

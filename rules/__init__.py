@@ -10,7 +10,7 @@ from __future__ import annotations
 import importlib
 import pkgutil
 
-from lintkit import hookimpl, rules_in
+from lintkit import hookimpl, rules_in, views_in
 
 
 def family_modules():
@@ -21,3 +21,10 @@ def family_modules():
 @hookimpl
 def lintkit_register_rules():
     return rules_in(*family_modules())
+
+
+@hookimpl
+def lintkit_register_views():
+    from . import _zh
+
+    return views_in(_zh, *family_modules())

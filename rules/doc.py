@@ -13,7 +13,7 @@ from typing import Iterator
 
 import regex
 
-from lintkit import Document, Edit, Finding, Fix, lazy_compile, rule
+from lintkit import Document, Edit, Finding, Fix, Trigger, lazy_compile, rule
 
 _OPEN = "【[［（(〖﹝〘"
 _CLOSE = "】]］）)〗﹞〙"
@@ -23,15 +23,12 @@ _DOCNO_RE = lazy_compile(
 )
 
 
-def _doc_numbers(doc: Document):
-    masked = doc.masked
-    return list(_DOCNO_RE.finditer(masked)) if "号" in masked else []
+#: a document number starts at its opening bracket
+_DOCUMENT_NUMBERS = Trigger(chars="〔" + _OPEN, pattern=_DOCNO_RE)
 
 
-@rule("DOC001", "document-number-brackets", severity="error", fix="safe",
-      requires=lazy_compile(r"号(?<=[" + regex.escape(_OPEN) + r"]\d{4}[〕" + regex.escape(_CLOSE) + r"]第?\d+号)"
-                            r"|号(?<=\d{4}[" + regex.escape(_CLOSE) + r"]第?\d+号)"))
-def document_number_brackets(doc: Document) -> Iterator[Finding]:
+@rule("DOC001", "document-number-brackets", severity="error", fix="safe", on=_DOCUMENT_NUMBERS)
+def document_number_brackets(doc: Document, numbers) -> Iterator[Finding]:
     """发文字号中的年份没有用六角括号“〔〕”。
 
     为什么：发文字号的年份规定用六角括号括入；方头括号“【】”、方括号“[]”、圆括号“（）”都不对，是最常见的公文格式错误之一。
@@ -41,7 +38,7 @@ def document_number_brackets(doc: Document) -> Iterator[Finding]:
     修复：安全修复，把两个括号换成“〔”“〕”。只有“机关代字+括号年份+序号+号”的完整形式才报告，
     所以新闻标签“【2021年度】”、参考文献标号“[1]”不报告；“〔2021〕28号”本身正确。
     """
-    for m in doc.memo("doc.numbers", _doc_numbers):
+    for m in numbers:
         if m.group("open") == "〔" and m.group("close") == "〕":
             continue
         os_, cs = m.start("open"), m.start("close")
@@ -55,9 +52,8 @@ def document_number_brackets(doc: Document) -> Iterator[Finding]:
                       Fix(tuple(edits), f"改为“{good}”"))
 
 
-@rule("DOC002", "document-number-serial", severity="error", fix="safe",
-      requires=lazy_compile(r"号(?<=\d{4}[〕" + regex.escape(_CLOSE) + r"](?:第|0)\d*号)"))
-def document_number_serial(doc: Document) -> Iterator[Finding]:
+@rule("DOC002", "document-number-serial", severity="error", fix="safe", on=_DOCUMENT_NUMBERS)
+def document_number_serial(doc: Document, numbers) -> Iterator[Finding]:
     """发文字号的顺序号加了“第”字或编了虚位（“第6号”“06号”）。
 
     为什么：发文顺序号不加“第”字，也不用0补足位数。
@@ -66,7 +62,7 @@ def document_number_serial(doc: Document) -> Iterator[Finding]:
     依据：GB/T 9704-2012《党政机关公文格式》7.2.5（发文顺序号不加“第”字，不编虚位）。
     修复：安全修复，删去“第”和前导0。只在括号年份之后检查，正文中的“第6号文件”不报告。
     """
-    for m in doc.memo("doc.numbers", _doc_numbers):
+    for m in numbers:
         num = m.group("num")
         if not m.group("di") and not (num.startswith("0") and len(num) > 1):
             continue
@@ -79,8 +75,11 @@ def document_number_serial(doc: Document) -> Iterator[Finding]:
                       Fix.replace(s, e, good, f"改为“{good}号”"))
 
 
-@rule("DOC003", "document-number-short-year", severity="info", requires="〕")
-def document_number_short_year(doc: Document) -> Iterator[Finding]:
+_SHORT_YEAR_RE = lazy_compile(r"〔(?<=\p{Han}{2}〔)(?P<y>\d{2})〕\d{1,5}号")
+
+
+@rule("DOC003", "document-number-short-year", severity="info", on=Trigger("〔", pattern=_SHORT_YEAR_RE))
+def document_number_short_year(doc: Document, numbers) -> Iterator[Finding]:
     """发文字号的年份没有写全（“〔21〕16号”）。
 
     为什么：发文字号中的年份应标全称，两位数的年份会与其他年代混淆。
@@ -89,9 +88,6 @@ def document_number_short_year(doc: Document) -> Iterator[Finding]:
     依据：GB/T 9704-2012《党政机关公文格式》7.2.5（年份应标全称）。
     修复：无（不能确定世纪）。提示级别。
     """
-    for m in _SHORT_YEAR_RE.finditer(doc.masked):
+    for m in numbers:
         s, e = m.span("y")
         yield Finding(s - 1, e + 1, f"发文字号的年份“{doc.text[s - 1:e + 1]}”应写全称（四位数）")
-
-
-_SHORT_YEAR_RE = lazy_compile(r"〔(?<=\p{Han}{2}〔)(?P<y>\d{2})〕\d{1,5}号")

@@ -3,19 +3,18 @@ document, and words repeated inside one short clause.
 
 Reduplication that is Chinese grammar (扎扎实实、常常、人人、妈妈、看看、研究研究、一对一、面对面、落实落细、关心关爱)
 is never flagged: DUP001 checks only a closed list of units that never reduplicate (``data/dup.toml``).
-Everything here is one regex pass or one pass over ``doc.sentences`` with a hash table: linear in the input.
+DUP001 and DUP004 react to their listed units (engine triggers); DUP002 and DUP003 are one pass over the clauses or
+``doc.sentences`` with a hash table: linear in the input.
 """
 
 from __future__ import annotations
 
-import re
 from collections import Counter
 from typing import Iterator
 
 import regex
 
-from lintkit import Document, Finding, Fix, lazy_compile, lazy_re, rule
-from lintkit.patterns import LazyPattern
+from lintkit import Document, Finding, Fix, Trigger, lazy_compile, lazy_re, rule
 
 from ._common import load_data, shorten
 
@@ -49,101 +48,17 @@ _DOUBLE_UNIT = lazy_compile(
 # a word repeated across an opening quote or title mark: 首屆“首屆家風家訓”
 _QUOTE_DOUBLE = lazy_compile(r"(?P<q>\p{Han}{2,4})[“‘《「『](?P=q)")
 
-# Cheap necessary conditions in stdlib `re` (the `regex` module is several times slower at back-references and
-# at long alternations), shared by DUP001, DUP003 and DUP004. Each thing an exact scan looks for (a kind below)
-# is written as the character it starts with followed by a condition on what is around it (lookarounds only, so
-# a match is that one character and no start is skipped): the exact pattern with \p{Han} widened to
-# _HAN_SUPERSET and without the captures. One pass of all kinds together (memoised per document: _kinds_found)
-# finds the places where one can start (a correct draft has none, nearly always); an exact scan runs only for a
-# kind that can start at one of them. One pass costs less than one per kind: `re` skips the characters that
-# start no kind fast, and the costly part, entering a match at a candidate character, is shared.
-# Every character of \p{Han} is in this class (checked by the tests): it leaves out only ASCII, blanks and
-# punctuation, the characters that stop a place name in a correct draft.
-_HAN_SUPERSET = r"[^\x00-\x7f\s\u2000-\u206f\u3000-\u3004\u3008-\u3020\uff00-\uffef\ufffc]"
+# what DUP001 reacts to: each kind of doubling starts with its listed unit written twice (the word or place kind)
+# or holds an opening mark at most 4 characters after its start (a word repeated across the mark)
+_CHAR_DOUBLES = Trigger(*(e["char"] * 2 for e in _D1["chars"]), pattern=_DOUBLE_CHAR)
+_WORD_DOUBLES = Trigger(*(w + w for w in _WORDS), pattern=_DOUBLE_WORD)
+_UNIT_DOUBLES = Trigger(*(u + u for u in _PL["units"]), pattern=_DOUBLE_UNIT)
+_QUOTE_DOUBLES = Trigger(chars="“‘《「『", pattern=_QUOTE_DOUBLE, before=4)
 
 
-def _after_first(kind: str) -> list[tuple[str, str, str]]:
-    """``(first character, what follows it, assertions about what comes before)`` for everything of one kind:
-    the second item is matched in a lookahead after the first character, the third (lookbehinds, maybe none) is
-    tested after that at the same place. The quote kind uses groups, numbered from 1 in the order given
-    (renumbered by _starts)."""
-    out = []
-    if kind == "char":  # 的的, not in 目的的 or 的的确
-        for e in _D1["chars"]:
-            c = e["char"]
-            ahead = re.escape(c[1:] + c)
-            if e["not_before"]:
-                ahead += "(?!" + "|".join(re.escape(x) for x in e["not_before"]) + ")"
-            out.append((c[0], ahead, "".join("(?<!" + re.escape(x + c[0]) + ")" for x in e["not_after"])))
-    elif kind == "unit":  # 马田镇镇红星村
-        nnf = "[" + "".join(re.escape(x) for x in _PL["not_next_first"]) + "]"
-        suffix = "(?:" + "|".join(re.escape(x) for x in _PL["next_suffix"]) + ")"
-        for u in _PL["units"]:
-            out.append((u, re.escape(u) + "(?!" + nnf + ")" + _HAN_SUPERSET + "{1,4}?" + suffix,
-                        "(?<=" + _HAN_SUPERSET * 2 + re.escape(u) + ")"))
-    elif kind == "word":  # 进一步进一步
-        for w in _WORDS:
-            out.append((w[0], re.escape(w[1:] + w), ""))
-    elif kind == "quote":  # 首屆“首屆: the two characters before the mark, at distance 2, 3 or 4, repeated after it
-        for q in "“‘《「『":
-            out.append((q, r"(?<=(.)(.).)\1\2|(?<=(.)(.)..)\3\4|(?<=(.)(.)...)\5\6", ""))
-    elif kind == "repeat":  # DUP004: a listed word followed by itself within _MAX_DIST characters, no clause break
-        for w in _D4_WORDS:
-            out.append((w[0], re.escape(w[1:]) + "[^，,；;。！？!?：:\r\n]{0," + str(_MAX_DIST) + "}" + re.escape(w), ""))
-    else:  # DUP003 "ordinal": an inline section ordinal, the mark before the bracket none of the characters below
-        # (which are neither Han nor ”’》, see _INLINE_ORDINAL)
-        for b in "（(":
-            out.append((b, "[一二三四五六七八九十]{1,3}[）)]",
-                        "(?<![\x00-\x7f。，、；：！？“‘（《【\u3000\ufffc\u00a0]" + re.escape(b) + ")"))
-    return out
-
-
-def _starts(kinds: tuple[str, ...]) -> str:
-    """One pattern for the kinds given: an alternation grouped by first character (every alternative starts
-    with a literal, so `re` skips other characters fast); under one first character, one lookahead for all that
-    need nothing before, then one alternative per lookbehind (the lookahead first: it fails soonest)."""
-    plain: dict[str, list[str]] = {}
-    behind: dict[str, list[str]] = {}
-    groups = 0
-    for kind in kinds:
-        for first, ahead, before in _after_first(kind):
-            n = ahead.count("(.)")
-            ahead = re.sub(r"\\(\d)", lambda m: "\\" + str(int(m.group(1)) + groups), ahead)
-            groups += n
-            plain.setdefault(first, [])
-            behind.setdefault(first, [])
-            if before:
-                behind[first].append("(?=" + ahead + ")" + before)
-            else:
-                plain[first].append(ahead)
-    alts = []
-    for first in plain:
-        conds = (["(?=" + "|".join(plain[first]) + ")"] if plain[first] else []) + behind[first]
-        alts.append(re.escape(first) + "(?:" + "|".join(conds) + ")")
-    return "|".join(alts)
-
-
-_OPEN_QUOTE = lazy_compile(r"[“‘《「『]")
-
-
-def _quote_doubles(masked: str) -> Iterator[regex.Match]:
-    """The matches of ``_QUOTE_DOUBLE.finditer(masked)``, found faster: a match can only start 2–4 characters
-    before an opening mark, so only those positions are tried (in order, never inside an earlier match)."""
-    last_end = 0
-    tried = -1
-    for q in _OPEN_QUOTE.finditer(masked):
-        k = q.start()
-        for p in range(max(k - 4, last_end, tried + 1), k - 1):
-            tried = p
-            m = _QUOTE_DOUBLE.match(masked, p)
-            if m is not None:
-                yield m
-                last_end = m.end()
-                break
-
-
-@rule("DUP001", "doubled-word", severity="warning", fix="safe")
-def doubled_word(doc: Document) -> Iterator[Finding]:
+@rule("DUP001", "doubled-word", severity="warning", fix="safe",
+      on=(_CHAR_DOUBLES, _WORD_DOUBLES, _UNIT_DOUBLES, _QUOTE_DOUBLES))
+def doubled_word(doc: Document, hits) -> Iterator[Finding]:
     """字或词重复（衍字）：从不叠用的字词连写了两遍，如“健康的的”“马田镇镇红星村”“首屆“首屆家風家訓””。
 
     为什么：多打、复制粘贴或修改时没删干净，会留下重复的字词，是校对中最常见的“字词重复”差错。
@@ -157,36 +72,24 @@ def doubled_word(doc: Document) -> Iterator[Finding]:
     （--unsafe-fixes），删去引号外的一份。叠字、叠词（扎扎实实、常常、人人、看看、研究研究）、一对一、
     面对面、落实落细、关心关爱都是正确的汉语，不报告。
     """
-    kinds = _kinds_found(doc)
-    if kinds & _DUP001_KINDS:
-        yield from _doubled_word(doc, kinds)
-
-
-def _doubled_word(doc: Document, kinds: frozenset[str] = frozenset(("char", "unit", "word", "quote"))
-                  ) -> Iterator[Finding]:
-    """The findings of DUP001; each exact scan runs only for the kinds given (those that can start somewhere)."""
-    masked = doc.masked
-    if "char" in kinds:
-        for m in _DOUBLE_CHAR.finditer(masked):
-            s, e = m.span("c")
-            yield Finding(s - 1, e, f"“{doc.text[s - 1:e]}”重复了“{m.group('c')}”",
-                          Fix.replace(s, e, "", f"删去重复的“{m.group('c')}”"))
-    if "word" in kinds:
-        for m in _DOUBLE_WORD.finditer(masked):
-            w = m.group("w")
-            s, e = m.span()
-            yield Finding(s, e, f"“{w}”重复了两遍", Fix.replace(s + len(w), e, "", f"删去重复的“{w}”"))
-    if "unit" in kinds:
-        for m in _DOUBLE_UNIT.finditer(masked):
-            s, e = m.span()
-            u = m.group("u")
-            yield Finding(s, e, f"地名中“{u}{u}”重复了“{u}”", Fix.replace(s + 1, e, "", f"删去重复的“{u}”"))
-    if "quote" in kinds:
-        for m in _quote_doubles(masked):
-            w = m.group("q")
-            s, e = m.span()
-            yield Finding(s, e, f"“{w}”在引号前后重复",
-                          Fix.replace(s, s + len(w), "", f"删去引号外的“{w}”", "unsafe"))
+    chars, words, units, quotes = hits
+    text = doc.text
+    for m in chars:
+        s, e = m.span("c")
+        yield Finding(s - 1, e, f"“{text[s - 1:e]}”重复了“{m.group('c')}”",
+                      Fix.replace(s, e, "", f"删去重复的“{m.group('c')}”"))
+    for m in words:
+        w = m.group("w")
+        s, e = m.span()
+        yield Finding(s, e, f"“{w}”重复了两遍", Fix.replace(s + len(w), e, "", f"删去重复的“{w}”"))
+    for m in units:
+        s, e = m.span()
+        u = m.group("u")
+        yield Finding(s, e, f"地名中“{u}{u}”重复了“{u}”", Fix.replace(s + 1, e, "", f"删去重复的“{u}”"))
+    for m in quotes:
+        w = m.group("q")
+        s, e = m.span()
+        yield Finding(s, e, f"“{w}”在引号前后重复", Fix.replace(s, s + len(w), "", f"删去引号外的“{w}”", "unsafe"))
 
 
 # ------------------------------------------------------------------------------------------------- DUP002
@@ -272,9 +175,13 @@ _CLAUSE_DELIM = lazy_compile(r"[，,；;、：:]")
 
 
 def _pieces(doc: Document) -> Iterator[tuple[int, int]]:
+    """The sentences, each split at its inline section ordinals (a piece is never empty)."""
     masked = doc.masked
     for s, e in doc.sentences:
         start = s
+        if masked.find("（", s, e) < 0 and masked.find("(", s, e) < 0:
+            yield s, e
+            continue
         for m in _INLINE_ORDINAL.finditer(masked, s, e):
             if m.start() > start:
                 yield start, m.start()
@@ -347,10 +254,7 @@ def repeated_sentence(doc: Document) -> Iterator[Finding]:
     报告第二处并指出第一处所在的行。标题与正文重复、单独成行的小标题不报告。
     """
     masked = doc.masked
-    if "ordinal" not in _kinds_found(doc):  # most documents have no inline ordinal: the pieces are the sentences
-        pieces = doc.sentences
-    else:
-        pieces = list(_pieces(doc))
+    pieces = list(_pieces(doc)) if "（" in masked or "(" in masked else doc.sentences
     if len(pieces) < 2:
         return
     if "\x00" in masked:
@@ -415,8 +319,8 @@ _REPEAT_WORDS = lazy_compile("|".join(regex.escape(w) for w in _D4_WORDS))
 _MAX_DIST = int(_D4["max_distance"])
 _CLAUSE_BREAK = lazy_compile(r"[，,；;。！？!?：:\r\n]")
 
-@rule("DUP004", "repeated-word-in-clause", severity="info")
-def repeated_word_in_clause(doc: Document) -> Iterator[Finding]:
+@rule("DUP004", "repeated-word-in-clause", severity="info", on=Trigger(*_D4_WORDS, pattern=_REPEAT_WORDS))
+def repeated_word_in_clause(doc: Document, words) -> Iterator[Finding]:
     """同一个修饰词在一个短分句里用了两次，如“进一步引领……进一步听党话”。
 
     为什么：同一分句中重复“进一步、不断、积极、切实”等修饰语，读起来拖沓，通常删去一个或换一种说法更好。
@@ -426,15 +330,9 @@ def repeated_word_in_clause(doc: Document) -> Iterator[Finding]:
     修复：无。只检查 data/dup.toml 中的修饰词，两次出现相距不超过 25 字且中间没有逗号、分号、句号。
     “尊法学法守法用法”“落实落细”“关心关爱”这类单字重复的固定说法不在检查范围。
     """
-    if "repeat" in _kinds_found(doc):
-        yield from _repeated_words(doc)
-
-
-def _repeated_words(doc: Document) -> Iterator[Finding]:
-    """The findings of DUP004: every listed word compared with the previous occurrence of the same word."""
     masked = doc.masked
-    last: dict[str, int] = {}
-    for m in _REPEAT_WORDS.finditer(masked):
+    last: dict[str, int] = {}  # each word's end, at its previous occurrence
+    for m in words:
         w = m.group()
         s, e = m.span()
         p = last.get(w)
@@ -442,40 +340,3 @@ def _repeated_words(doc: Document) -> Iterator[Finding]:
         if p is None or s - p > _MAX_DIST or _CLAUSE_BREAK.search(masked, p, s):
             continue
         yield Finding(s, e, f"“{w}”在同一分句中重复使用")
-
-
-# ------------------------------------------------------------------------------------------------- shared pass
-_KINDS = ("char", "unit", "word", "quote", "repeat", "ordinal")
-_DUP001_KINDS = frozenset(("char", "unit", "word", "quote"))
-_KIND_STARTS = {kind: lazy_re(_starts((kind,))) for kind in _KINDS}
-_STARTS: dict[frozenset[str], LazyPattern] = {}  # one pattern for each set of kinds still looked for
-_FIRST_KINDS: dict[str, list[str]] = {}  # the kinds that start with each character
-for _kind in _KINDS:
-    for _first, _, _ in _after_first(_kind):
-        if _kind not in _FIRST_KINDS.setdefault(_first, []):
-            _FIRST_KINDS[_first].append(_kind)
-
-
-def _kinds_found(doc: Document) -> frozenset[str]:
-    """The kinds (see _after_first) that can start somewhere in the masked text, found once per document."""
-    return doc.memo("dup.kinds", _find_kinds)
-
-
-def _find_kinds(doc: Document) -> frozenset[str]:
-    """One pass over the masked text looking for every kind at once; a kind found is not looked for again (the
-    scan goes on with a pattern for the other kinds, from the next character)."""
-    masked = doc.masked
-    left = frozenset(_KINDS)
-    pos = 0
-    while left:
-        pattern = _STARTS.get(left)
-        if pattern is None:
-            pattern = _STARTS[left] = lazy_re(_starts(tuple(k for k in _KINDS if k in left)))
-        m = pattern.search(masked, pos)  # (a lookbehind sees the text before pos)
-        if m is None:
-            break
-        pos = m.start()
-        left = left.difference([k for k in _FIRST_KINDS[masked[pos]]
-                                if k in left and _KIND_STARTS[k].match(masked, pos) is not None])
-        pos += 1
-    return frozenset(_KINDS) - left

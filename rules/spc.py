@@ -11,37 +11,36 @@ from typing import Iterator
 
 import regex
 
-from lintkit import Document, Finding, Fix, OptionSpec, lazy_compile, lazy_re, rule
+from lintkit import Document, Finding, Fix, OptionSpec, Trigger, lazy_compile, lazy_re, rule
 
 from ._common import HSPACE, HSPACE_CHARS, SPACELESS_MARKS
 
 # patterns used inside the rules (compiled once, not looked up in regex's cache on every call)
 _TOKEN_SEP = lazy_compile(r"[ \u00a0]")
 
+# Spaces that SPC002/SPC003 treat as stray: a tab is a deliberate alignment device (姓名：\t张三), not a stray space.
+_SP_CHARS = " \u00a0" + "".join(map(chr, range(0x2000, 0x200B))) + "\u202f\u205f"
+_SP_RUN = lazy_re("[" + _SP_CHARS + "]+")
+#: SPC002 and SPC003 read the maximal runs of these spaces: each of their findings is a whole run
+_SPACE_RUNS = Trigger(chars=_SP_CHARS, pattern=_SP_RUN)
+# the blanks of HSPACE, spelled out
+_HSPACE_CHARS = _SP_CHARS.replace(" ", " \t")
+
 
 # ------------------------------------------------------------------------------------------------- SPC001
-# A digit run broken by spaces, in a Chinese context: the left part follows a Han character, a Chinese mark or
-# the start of a line (not a digit, a letter, a point or another spaced group: "1 2 3" is a list), and the right
-# part is followed by a Han character or a percent sign (not by another spaced group).
-# Spaces that SPC002/SPC003 treat as stray: a tab is a deliberate alignment device (姓名：\t张三), not a stray space.
-_SP = "[ \u00a0\u2000-\u200a\u202f\u205f]"
-_SP_RUN = lazy_re(_SP + "+")
-# the `requires` of SPC002/SPC003 (the HSPACE class of _common, in stdlib re: literal characters)
-_ANY_HSPACE = lazy_re(HSPACE)
-
-
-def _space_runs(doc: Document) -> list[tuple[int, int]]:
-    """``(start, end)`` of every maximal run of _SP spaces in ``doc.masked`` (SPC002 and SPC003 look at these
-    only: all their matches are whole runs or start at a run's first space)."""
-    return doc.memo("spc.space_runs", lambda d: [m.span() for m in _SP_RUN.finditer(d.masked)])
-_SPLIT_NUMBER = lazy_compile(r"(?<![\d.])(\d+)(" + HSPACE + r"{1,2})(\d+)(?=[\p{Han}%％])")
+# A digit run broken by spaces (group 2, where the match starts), in a Chinese context: the digits before it (group
+# 1, in the look-behind) follow a Han character, a Chinese mark or the start of a line (checked by the rule: not a
+# digit, a letter, a point or another spaced group: "1 2 3" is a list), and the digits after it (group 3) are
+# followed by a Han character or a percent sign (not by another spaced group).
+_SPLIT_NUMBER = lazy_compile(r"(?<=(?<![\d.])(\d+))(" + HSPACE + r"{1,2})(\d+)(?=[\p{Han}%％])")
 _HAN = lazy_compile(r"\p{Han}")
 _PHONE_BEFORE = lazy_compile(r"(?:电话|電話|热线|熱線|手机|手機|传真|傳真|专线|專線|Tel|TEL|Fax|FAX)(?:号码|號碼)?[：:\s]{0,3}$")
 _LEFT_OK = lazy_compile(r"[\p{Han}，。、；：！？“”‘’（）《》【】,;(\r\n]")
 
 
-@rule("SPC001", "space-inside-number", severity="error", fix="safe", requires=r"\d[ \t\u00a0\u2000-\u200a]+\d")
-def space_inside_number(doc: Document) -> Iterator[Finding]:
+@rule("SPC001", "space-inside-number", severity="error", fix="safe",
+      on=Trigger(chars=_HSPACE_CHARS, pattern=_SPLIT_NUMBER))
+def space_inside_number(doc: Document, numbers) -> Iterator[Finding]:
     """数字中间出现空格。
 
     为什么：一个数字被空格断开（多见于合并段落、换行残留），读者会看成两个数，年份“202 2年”更是明显错误。
@@ -54,8 +53,8 @@ def space_inside_number(doc: Document) -> Iterator[Finding]:
     可能是千分空，只作提示、给出修复建议（--unsafe-fixes）。
     """
     masked = doc.masked
-    for m in _SPLIT_NUMBER.finditer(masked):
-        s, e = m.span()
+    for m in numbers:
+        s, e = m.start(1), m.end()
         if s > 0 and not _LEFT_OK.match(masked[s - 1]):
             continue
         if _PHONE_BEFORE.search(masked, max(0, s - 10), s):
@@ -84,9 +83,9 @@ _WHITE_OR_MASK = frozenset("\t\n\x0b\x0c\r \x85\xa0\u1680\u2000\u2001\u2002\u200
                            "\u2009\u200a\u2028\u2029\u202f\u205f\u3000\ufffc")
 
 
-@rule("SPC002", "space-around-fullwidth-punctuation", severity="error", fix="safe", requires=_ANY_HSPACE,
+@rule("SPC002", "space-around-fullwidth-punctuation", severity="error", fix="safe", on=_SPACE_RUNS,
       supersedes=("SPC004",))
-def space_around_punctuation(doc: Document) -> Iterator[Finding]:
+def space_around_punctuation(doc: Document, runs) -> Iterator[Finding]:
     """全角标点前后出现空格。
 
     为什么：全角标点本身占一个汉字的位置，标点前后再加空格会使版面出现明显空洞，多为段落合并或复制残留。
@@ -98,7 +97,8 @@ def space_around_punctuation(doc: Document) -> Iterator[Finding]:
     masked = doc.masked
     n = len(masked)
     marks = _MARKS
-    for s, e in _space_runs(doc):
+    for m in runs:
+        s, e = m.span()
         if s == 0:
             continue
         before = masked[s - 1]
@@ -117,7 +117,7 @@ def space_around_punctuation(doc: Document) -> Iterator[Finding]:
 # ------------------------------------------------------------------------------------------------- SPC003
 _MEASURE = (r"[个人名位家户件项次场期所支条篇份元万亿千百岁年月日天周届批类种座辆台套张本册部处村镇乡县区市省"
             r"%％]")
-# SPC003 reads the runs of spaces (_space_runs); its three patterns, as written for a whole-text scan, were
+# SPC003 reads the runs of spaces (_SPACE_RUNS); its three patterns, as written for a whole-text scan, were
 #   \p{Han}(SP)(?=\p{Han})                                 one space between two Han characters
 #   (?<![\d.])\d+(?:\.\d+)?(SP{1,3})(?=MEASURE)             a number, spaces, a measure word, unit or percent sign
 #   \p{Han}(SP{1,3})(?=\d+(?:\.\d+)?(?:[\p{Han}%％]))       a Han character, spaces, a number used in Chinese
@@ -157,12 +157,12 @@ _LEFT_RUN = lazy_compile(r"[\p{Han} \u00a0]*", regex.REVERSE)
 _RIGHT_RUN = lazy_compile(r"[\p{Han} \u00a0]*")
 
 
-@rule("SPC003", "stray-space", severity="warning", fix="safe", requires=_ANY_HSPACE, supersedes=("SPC004",),
+@rule("SPC003", "stray-space", severity="warning", fix="safe", on=_SPACE_RUNS, supersedes=("SPC004",),
       options={"profile": OptionSpec(str, "government",
                                      "government（汉字、数字之间都不加空格）或 latin-spacing（汉字与数字之间"
                                      "加空格的排版风格，只检查汉字之间的空格）",
                                      validate=lambda v: _choice(v, ("government", "latin-spacing")))})
-def stray_space(doc: Document, options) -> Iterator[Finding]:
+def stray_space(doc: Document, runs, options) -> Iterator[Finding]:
     """汉字之间、数字与量词或百分号之间出现多余空格。
 
     为什么：公文和工作总结中汉字、数字、量词连续书写，不加空格；句中的空格多是排版或复制残留，读起来像断句。
@@ -184,7 +184,8 @@ def stray_space(doc: Document, options) -> Iterator[Finding]:
     between_han: list[Finding] = []
     before_measure: list[Finding] = []
     han_number: list[Finding] = []
-    for s, e in _space_runs(doc):
+    for m in runs:
+        s, e = m.span()
         if s == 0 or e - s > 3:
             continue
         before = masked[s - 1]
@@ -224,11 +225,10 @@ def stray_space(doc: Document, options) -> Iterator[Finding]:
 
 
 # ------------------------------------------------------------------------------------------------- SPC004
-_ODD_SPACE_CLASS = r"[\u00a0\u2000-\u200a\u202f\u205f\u3000]"
-_ODD_SPACE = lazy_re(_ODD_SPACE_CLASS + "+")
-# the same runs, except those at the start of a line (the indentation of nearly every paragraph: “　　”), which the
-# rule skips; the run's first character is found first and then looks back at the one before it (tests: the runs
-# of _ODD_SPACE that do not start a line)
+_ODD_SPACE_CHARS = "\u00a0" + "".join(map(chr, range(0x2000, 0x200B))) + "\u202f\u205f\u3000"
+_ODD_SPACE_CLASS = "[" + _ODD_SPACE_CHARS + "]"
+# the runs of these spaces, except those at the start of a line (the indentation of nearly every paragraph: “　　”),
+# which the rule skips; the run's first character is found first and then looks back at the one before it
 _ODD_SPACE_NOT_AT_LINE_START = lazy_re(_ODD_SPACE_CLASS + r"(?<=[^\r\n" + _ODD_SPACE_CLASS[1:-1] + "]"
                                        + _ODD_SPACE_CLASS + ")" + _ODD_SPACE_CLASS + "*")
 # the horizontal blanks, spelled out for str.strip (which knows no ranges)
@@ -246,8 +246,8 @@ _HEADING_START = lazy_compile(r"[ \t\u3000]*(?:[一二三四五六七八九十]+
 
 
 @rule("SPC004", "nonstandard-space", severity="warning", fix="safe",
-      requires=lazy_re(_ODD_SPACE_CLASS))
-def nonstandard_space(doc: Document) -> Iterator[Finding]:
+      on=Trigger(chars=_ODD_SPACE_CHARS, pattern=_ODD_SPACE_NOT_AT_LINE_START))
+def nonstandard_space(doc: Document, runs) -> Iterator[Finding]:
     """行中出现特殊空白字符（不间断空格、U+2002 等排版空格、行中的全角空格）。
 
     为什么：这些字符看起来像普通空格，却不会被查找替换和排版软件当作空格处理，多是从网页或排版软件复制带来的。
@@ -263,7 +263,7 @@ def nonstandard_space(doc: Document) -> Iterator[Finding]:
     line_index = doc.line_index
     current = -1
     layout = False
-    for m in _ODD_SPACE_NOT_AT_LINE_START.finditer(masked):  # (a run that starts a line is leading indentation)
+    for m in runs:  # (a run that starts a line is leading indentation)
         s, e = m.span()
         idx = line_index(s)
         if idx != current:  # the line's facts, once per line (a layout line holds several runs)
@@ -297,12 +297,11 @@ def nonstandard_space(doc: Document) -> Iterator[Finding]:
 
 
 # ------------------------------------------------------------------------------------------------- SPC005
-_TRAILING = lazy_re(r"[ \t\u00a0\u2000-\u200a\u202f\u205f\u3000]+(?=\r\n|\r|\n|\Z)")
+_TRAILING = lazy_re("[" + _BLANKS + r"]+(?=\r\n|\r|\n|\Z)")
 
 
-@rule("SPC005", "trailing-whitespace", severity="info", fix="safe",
-      requires=lazy_re(r"[ \t\u00a0\u2000-\u200a\u202f\u205f\u3000](?:\r|\n|\Z)"))
-def trailing_whitespace(doc: Document) -> Iterator[Finding]:
+@rule("SPC005", "trailing-whitespace", severity="info", fix="safe", on=Trigger(chars=_BLANKS, pattern=_TRAILING))
+def trailing_whitespace(doc: Document, runs) -> Iterator[Finding]:
     """行尾有空白，或整行只有空白。
 
     为什么：行尾空白看不见，却会让“查找”“比对修订”出现无意义的差异；只有空白的行看似空行，实际不是。
@@ -311,8 +310,7 @@ def trailing_whitespace(doc: Document) -> Iterator[Finding]:
     依据：文本整洁（不影响印刷效果，故为提示级别）。
     修复：安全修复，删除行尾空白。Markdown 中行尾两个及以上空格（后面还有文字）是硬换行，不报告。
     """
-    masked = doc.masked
-    for m in _TRAILING.finditer(masked):
+    for m in runs:
         s, e = m.span()
         if doc.is_masked(s, e):
             continue

@@ -107,14 +107,6 @@ def test_quoted_spans():
     assert len(doc.quoted) == 2
 
 
-def test_memo_is_computed_once():
-    doc = Document("文本")
-    calls = []
-    assert doc.memo("k", lambda d: calls.append(1) or 42) == 42
-    assert doc.memo("k", lambda d: calls.append(1) or 43) == 42
-    assert calls == [1]
-
-
 def test_markdown_masks_code_links_front_matter():
     md = ("---\ntitle: 测试 ，\n---\n# 标题\n\n正文见 `a ，b` 和 [链接](http://x.y/a b) 。\n\n"
           "```\n代码 ，块\n```\n- 列表项\n")
@@ -141,3 +133,29 @@ def test_sentences_match_the_reference_split(text):
         doc = Document(text, "t.txt")
         doc.__dict__["halfwidth_style"] = half  # the view is cached in the instance: set it directly
         assert doc.sentences == expected
+
+
+def _logical(text):
+    doc = Document(text)
+    return [text[s:e] for s, e in doc.logical_paragraphs]
+
+
+def test_logical_paragraphs_rejoin_lines_broken_inside_marks_and_clauses():
+    text = "根据《\n著作权法\n》第五条，本件不受保护。\n\n一、总则\n二、分则，\n适用于全县。\n"
+    assert _logical(text) == ["根据《\n著作权法\n》第五条，本件不受保护。", "一、总则", "二、分则，\n适用于全县。"]
+    doc = Document(text)
+    assert [text[s:e] for s, e in doc.soft_breaks] == ["\n", "\n", "\n"]
+
+
+def test_logical_paragraphs_rejoin_a_hard_wrapped_text_at_its_wrap_width_only():
+    wrapped = "这是一份从版式文件复制出来的文稿每行二十字左右就断开基础制\n度建设要求各单位认真落实并及时上报相关的材料和数据不得延误\n这是一份从版式文件复制出来的文稿每行二十字左右就断开了吧。\n下一段。\n"
+    assert _logical(wrapped) == [wrapped.rstrip("\n").rsplit("\n", 1)[0], "下一段。"]
+    # the same lines in a document without a wrap width stay apart: a heading ends without a mark
+    assert _logical("工作总结\n今年以来，我们做了很多工作。\n") == ["工作总结", "今年以来，我们做了很多工作。"]
+
+
+def test_logical_paragraphs_keep_an_indented_line_and_a_title_split_after_a_particle():
+    title = "国务院关于授权实施管辖的\n口岸区范围和\n土地使用期限的批复\n国函〔2006〕132号\n"
+    assert _logical(title) == ["国务院关于授权实施管辖的\n口岸区范围和\n土地使用期限的批复", "国函〔2006〕132号"]
+    crlf = "见《\r\n通知》。\r\n　　下一段。"
+    assert _logical(crlf) == ["见《\r\n通知》。", "　　下一段。"]

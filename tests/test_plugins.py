@@ -6,7 +6,7 @@ import types
 
 import pytest
 
-from lintkit import Document, Finding, Fix, OptionSpec, hookimpl, rule, rules_in
+from lintkit import Document, Finding, Fix, OptionSpec, Trigger, hookimpl, rule, rules_in
 from lintkit.engine import Linter, Options
 from lintkit.registry import RegistryError, RuleTable
 
@@ -14,16 +14,14 @@ from lintkit.registry import RegistryError, RuleTable
 def make_pack(name: str = "thirdparty"):
     mod = types.ModuleType(name)
 
-    @rule("XYZ001", "no-foo", severity="error", fix="safe", requires="foo")
-    def no_foo(doc: Document):
+    @rule("XYZ001", "no-foo", severity="error", fix="safe", on=Trigger("foo"))
+    def no_foo(doc: Document, hits):
         """不要写 foo。
 
         为什么：示例规则。错误示例：foo。正确写法：bar。依据：无。修复：替换为 bar。
         """
-        start = doc.masked.find("foo")
-        while start != -1:
+        for start, _foo in hits:
             yield Finding(start, start + 3, "出现了 foo", Fix.replace(start, start + 3, "bar", "改为 bar"))
-            start = doc.masked.find("foo", start + 3)
 
     @rule("XYZ002", "max-line", severity="warning", options={"limit": OptionSpec(int, 10, "最大长度")})
     def max_line(doc: Document, options):
@@ -153,19 +151,14 @@ def test_lazy_compile_compiles_on_first_use_only():
     assert p.compiled.pattern == r"\p{Han}+" and p.search("x汉") is not None
 
 
-def test_any_char_pre_check_skips_a_rule_when_no_character_is_there():
-    from lintkit import Finding, rule
-    from lintkit.engine import Linter, Options
-    from lintkit.hookspecs import hookimpl
-    from lintkit import any_char  # public: rule packs use it for requires=
-
+def test_a_triggered_rule_runs_only_on_documents_with_its_literals_and_sees_their_occurrences():
     calls = []
 
-    @rule("ZZZ001", "needs-a-or-b", requires=any_char("ab"))
-    def needs(doc):
+    @rule("ZZZ001", "needs-a-or-b", on=Trigger(chars="ab"))
+    def needs(doc, hits):
         """测试规则。"""
-        calls.append(doc.text)
-        return [Finding(0, 1, "x")]
+        calls.append((doc.text, hits))
+        return [Finding(p, p + 1, lit) for p, lit in hits]
 
     class Pack:
         @hookimpl
@@ -173,9 +166,93 @@ def test_any_char_pre_check_skips_a_rule_when_no_character_is_there():
             return [needs]
 
     linter = Linter(Options(select=("ZZZ",), no_config=True), plugins=[Pack()])
-    assert [d.rule for d in linter.lint_bytes("xyz".encode(), "t.txt", None).diagnostics] == []
-    assert [d.rule for d in linter.lint_bytes("xbz".encode(), "t.txt", None).diagnostics] == ["ZZZ001"]
-    assert calls == ["xbz"]
+    assert linter.lint_bytes("xyz".encode(), "t.txt", None).diagnostics == []
+    diags = linter.lint_bytes("xbza".encode(), "t.txt", None).diagnostics
+    assert [(d.offset, d.message) for d in diags] == [(1, "b"), (3, "a")]
+    assert calls == [("xbza", [(1, "b"), (3, "a")])]
+
+
+def test_a_rule_with_several_triggers_receives_one_list_per_trigger_and_options_last():
+    seen = []
+
+    @rule("ZZZ002", "two-triggers", on=(Trigger("甲"), Trigger("乙", pattern=r"\d+乙", before=9, view="text")),
+          options={"n": OptionSpec(int, 1)})
+    def two(doc, hits, options):
+        """测试规则。"""
+        first, second = hits
+        seen.append(([p for p, _ in first], [m.group() for m in second], options["n"]))
+        return ()
+
+    class Pack:
+        @hookimpl
+        def lintkit_register_rules(self):
+            return [two]
+
+    linter = Linter(Options(select=("ZZZ",), no_config=True), plugins=[Pack()])
+    linter.lint_bytes("甲12乙 3乙".encode(), "t.txt", None)
+    linter.lint_bytes("无".encode(), "t.txt", None)
+    linter.lint_bytes("只有乙".encode(), "t.txt", None)  # a literal without a match of the pattern: not called
+    linter.lint_bytes("第3乙".encode(), "t.txt", None)
+    assert seen == [([0], ["12乙", "3乙"], 1), ([], ["3乙"], 1)]
+
+
+def test_a_rule_function_must_take_hits_when_it_declares_a_trigger():
+    with pytest.raises(RegistryError, match="takes \\(doc, hits\\)"):
+        @rule("ZZZ003", "no-hits", on=Trigger("x"))
+        def no_hits(doc):
+            """测试规则。"""
+
+
+def test_a_plugin_view_is_computed_once_per_document_and_readable_by_every_rule():
+    from lintkit import view
+
+    computed = []
+
+    @view("zzz_words")
+    def zzz_words(doc):
+        """测试视图：空格分隔的词。"""
+        computed.append(doc.text)
+        return doc.text.split()
+
+    @rule("ZZZ004", "reads-view-a")
+    def a(doc):
+        """测试规则。"""
+        return [Finding(0, 1, str(len(doc.zzz_words)))]
+
+    @rule("ZZZ005", "reads-view-b")
+    def b(doc):
+        """测试规则。"""
+        return [Finding(0, 1, doc.zzz_words[0])]
+
+    class Pack:
+        @hookimpl
+        def lintkit_register_rules(self):
+            return [a, b]
+
+        @hookimpl
+        def lintkit_register_views(self):
+            return [zzz_words]
+
+    linter = Linter(Options(select=("ZZZ",), no_config=True), plugins=[Pack()])
+    diags = linter.lint_bytes("x y z".encode(), "t.txt", None).diagnostics
+    assert sorted(d.message for d in diags) == ["3", "x"]
+    assert computed == ["x y z"]
+
+
+def test_a_view_may_not_shadow_a_document_attribute_or_another_plugins_view():
+    from lintkit import view
+
+    @view("masked")
+    def masked(doc):
+        """测试视图。"""
+
+    class Pack:
+        @hookimpl
+        def lintkit_register_views(self):
+            return [masked]
+
+    with pytest.raises(RegistryError, match="masked"):
+        Linter(Options(no_config=True), plugins=[Pack()])
 
 
 def test_garbage_collector_state_is_restored_after_linting():

@@ -263,12 +263,14 @@ def test_spc004_a_list_dash_is_not_indentation():
     assert lint("\u2005\u00a0项目进展，顺利。", ["SPC004"]) == []  # leading blanks only: indentation
 
 
-# ------------------------------------------------------------------------------------------------ SPC004 fast path
 def test_spc004_runs_not_at_a_line_start_equal_the_plain_runs():
     import random
+    import re
 
     from conftest import SEEDS
-    from lintkit_rules.spc import _ODD_SPACE, _ODD_SPACE_NOT_AT_LINE_START
+    from lintkit_rules.spc import _ODD_SPACE_CLASS, _ODD_SPACE_NOT_AT_LINE_START
+
+    _ODD_SPACE = re.compile(_ODD_SPACE_CLASS + "+")
 
     rng = random.Random(4)
     alphabet = list("\u3000\u00a0\u2002\u2009\u202f \t\r\n中，a")
