@@ -35,7 +35,8 @@ from typing import Any
 
 FORMAT = 1
 KEEP_FINGERPRINTS = 4  # fingerprint directories kept (several lintkit installations may share one cache)
-_DEPENDENCIES = ("ahocorasick", "markdown_it", "mdurl", "opencc_purepy", "docx", "lxml")  # behind the readers and the rules
+# the libraries behind the engine, the readers and the rules
+_DEPENDENCIES = ("ahocorasick", "markdown_it", "mdurl", "opencc_purepy", "docx", "lxml")
 
 
 def default_directory() -> str | None:

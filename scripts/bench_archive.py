@@ -111,9 +111,11 @@ def main() -> int:
                ["--scheduler", clusters[n][0]], None) for n in (1, 2)),
         ]
         best: dict[str, float] = {}
+        loads: list[float] = []
         try:
             # round after round over every configuration, so that a busy machine slows them all alike
             for _ in range(args.repeat):
+                loads.append(os.getloadavg()[0])
                 for label, extra, before in configs:
                     if before is not None:
                         before()
@@ -125,6 +127,7 @@ def main() -> int:
         finally:
             for _, procs in clusters.values():
                 stop(procs)
+        print(f"load average during the runs: {' '.join(f'{x:.1f}' for x in loads)} (1-minute, one per round)")
         for label, _, _ in configs:
             print(f"{label:<48} {best[label]:7.2f} s  {nbytes / best[label] / 1e6:6.2f} MB/s")
         print(f"\n{len(files)} files, {nbytes / 1e6:.1f} MB; Python {sys.version.split()[0]}, "
