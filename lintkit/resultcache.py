@@ -6,7 +6,9 @@ An entry is the diagnostics of one file, stored under a key that hashes everythi
 - the effective configuration for that file: the enabled rules with their severity and options, the ``[[ignore]]``
   entries that apply to it (``per-file-ignores`` are part of the enabled rules);
 - the *fingerprint* of the run: lintkit's version, the contents of every file of lintkit itself and of every
-  loaded rule pack (its package directory: code and data files, whatever they are called), the Python build,
+  loaded rule pack (its package directory: code and data files, whatever they are called; each file's digest is
+  remembered under its size, modification and change times and inode, so it is read again only when it
+  changes), the Python build,
   and the ``regex`` version and Unicode database; the libraries behind the readers and rules are represented by
   the size and modification time of their module files.
 
@@ -58,8 +60,52 @@ def _safe_dir(path: str) -> bool:
     return True
 
 
-def _hash_tree(h: Any, root: str) -> None:
-    """Every file below ``root`` (relative names and contents), sorted; byte code and hidden entries skipped."""
+_MEMO_FILE = "file-digests-v1.pickle"
+_MEMO_MAX = 5000
+
+
+class _Digests:
+    """Content digests of files, remembered in the start-up cache directory under the file's identity (size,
+    modification and change times in ns, inode): a rule pack of megabytes of data is read and hashed again only
+    when one of its files changes, not at every start. Without a start-up cache every file is hashed."""
+
+    def __init__(self) -> None:
+        from . import cache
+
+        loaded = cache._read(_MEMO_FILE)
+        self.memo: dict[str, tuple] = loaded if isinstance(loaded, dict) else {}
+        self.dirty = False
+
+    def of(self, path: str) -> bytes:
+        try:
+            st = os.stat(path)
+        except OSError:
+            return b"<unreadable>"
+        ident = (st.st_size, st.st_mtime_ns, st.st_ctime_ns, st.st_ino)
+        hit = self.memo.get(path)
+        if isinstance(hit, tuple) and len(hit) == 2 and hit[0] == ident and isinstance(hit[1], bytes):
+            return hit[1]
+        try:
+            with open(path, "rb") as f:
+                digest = hashlib.blake2b(f.read(), digest_size=20).digest()
+        except OSError:
+            return b"<unreadable>"
+        self.memo[path] = (ident, digest)
+        self.dirty = True
+        return digest
+
+    def save(self) -> None:
+        from . import cache
+
+        if self.dirty:
+            items = list(self.memo.items())[-_MEMO_MAX:]
+            cache._write(_MEMO_FILE, dict(items))
+            self.dirty = False
+
+
+def _hash_tree(h: Any, root: str, digests: _Digests) -> None:
+    """Every file below ``root`` (relative names and content digests), sorted; byte code and hidden entries
+    skipped."""
     found: list[tuple[str, str]] = []
     for d, dirs, files in os.walk(root):
         dirs[:] = sorted(x for x in dirs if not x.startswith(".") and x != "__pycache__")
@@ -69,13 +115,8 @@ def _hash_tree(h: Any, root: str) -> None:
             full = os.path.join(d, name)
             found.append((os.path.relpath(full, root).replace(os.sep, "/"), full))
     for rel, full in sorted(found):
-        try:
-            with open(full, "rb") as f:
-                data = f.read()
-        except OSError:
-            data = b"<unreadable>"
-        h.update(b"%d:%s\0%d:" % (len(rel.encode()), rel.encode(), len(data)))
-        h.update(data)
+        h.update(b"%d:%s\0" % (len(rel.encode()), rel.encode()))
+        h.update(digests.of(full))
 
 
 def _module_of(plugin: object):
@@ -117,6 +158,7 @@ def fingerprint(linter, environment: bool = True) -> str:
     roots["lintkit#0"] = os.path.dirname(os.path.abspath(__file__))  # lintkit itself: engine, readers, formats
     h.update(json.dumps(sorted(names)).encode())
     seen: set[str] = set()
+    digests = _Digests()
     for name in sorted(roots):
         root = roots[name]
         if root in seen:
@@ -124,13 +166,10 @@ def fingerprint(linter, environment: bool = True) -> str:
         seen.add(root)
         h.update(f"\0root {name}\0".encode())
         if os.path.isdir(root):
-            _hash_tree(h, root)
+            _hash_tree(h, root, digests)
         else:
-            try:
-                with open(root, "rb") as f:
-                    h.update(f.read())
-            except OSError:
-                h.update(b"<unreadable>")
+            h.update(digests.of(root))
+    digests.save()
     for name in _DEPENDENCIES if environment else ():
         try:
             spec = importlib.util.find_spec(name)
