@@ -27,6 +27,7 @@ from pathlib import Path
 from typing import Any, Iterator
 
 from .config import IgnoreEntry, Settings
+from .output.lang import t
 
 MAX_BATCH_FILES = 64
 MAX_BATCH_BYTES = 4 * 1024 * 1024
@@ -70,9 +71,12 @@ def _worker_linter(options, digest: str, settings: Settings, fingerprint: str):
         if mine != fingerprint:
             import socket
 
-            raise WorkerMismatch(f"the worker on {socket.gethostname()} runs another lintkit or other rule packs "
-                                 f"than this client (fingerprint {mine[:12]}, client {fingerprint[:12]}); install "
-                                 f"the same versions on every worker")
+            host = socket.gethostname()
+            raise WorkerMismatch(t(f"{host} 上的 Dask 工作进程运行的 lintkit 或规则包与本机不同（指纹 {mine[:12]}，"
+                                   f"本机 {fingerprint[:12]}）；请在每个工作进程上安装相同的版本",
+                                   f"the worker on {host} runs another lintkit or other rule packs than this client "
+                                   f"(fingerprint {mine[:12]}, client {fingerprint[:12]}); install the same "
+                                   f"versions on every worker"))
         if key not in _LINTERS:
             linter.use_settings(settings)
             _LINTERS[key] = linter
@@ -140,12 +144,14 @@ def _connect(address: str):
     try:
         from distributed import Client
     except ImportError:
-        raise SchedulerError("--scheduler needs Dask's distributed scheduler: pip install 'lintkit[dask]'") from None
+        raise SchedulerError(t("--scheduler 需要 Dask 的分布式调度器：pip install 'lintkit[dask]'",
+                               "--scheduler needs Dask's distributed scheduler: pip install 'lintkit[dask]'")) from None
     try:
         return Client(address, set_as_default=False)
     except Exception as exc:  # refused, timed out, a bad address: one line, exit 2
         text = " ".join(str(exc).split()) or type(exc).__name__
-        raise SchedulerError(f"cannot reach the Dask scheduler at {address}: {text}") from None
+        raise SchedulerError(t(f"无法连接 Dask 调度器 {address}：{text}",
+                               f"cannot reach the Dask scheduler at {address}: {text}")) from None
 
 
 def lint_files_on(address: str, linter, files: list[tuple[str, Path]], client=None) -> Iterator:
@@ -237,7 +243,8 @@ def lint_files_on(address: str, linter, files: list[tuple[str, Path]], client=No
                     it = by_index[index]
                     if result is None:
                         if it[6] is not None:  # cannot happen: the bytes were sent
-                            done[index] = failed(it, "the worker did not lint the bytes it was sent")
+                            done[index] = failed(it, t("工作进程没有检查发给它的字节",
+                                                       "the worker did not lint the bytes it was sent"))
                             continue
                         try:
                             data = read_file(Path(it[2]))

@@ -84,7 +84,10 @@ def test_config_from_mapping_takes_the_file_spelling():
     ({"selekt": ["SPC"]}, 'selekt = ["SPC"]', "unknown key 'selekt'"),
     ({"ignore": [{"rule": "SPC003"}]}, '[[ignore]]\nrule = "SPC003"', "key 'ignore[0]': expected string fields"),
 ])
-def test_config_is_validated_like_a_file(tmp_path, keys, file_text, message):
+def test_config_is_validated_like_a_file(tmp_path, keys, file_text, message, monkeypatch):
+    from lintkit.output import lang
+
+    monkeypatch.setattr(lang, "_current", "en")
     (tmp_path / "lintkit.toml").write_text(file_text + "\n", encoding="utf-8")
     with pytest.raises(lintkit.ConfigError) as from_file:
         lintkit.check_paths([str(SEEDS)], config=str(tmp_path / "lintkit.toml"))

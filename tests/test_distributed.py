@@ -98,7 +98,7 @@ def test_an_unreachable_scheduler_is_exit_2_with_one_line(capsys, monkeypatch):
 
     monkeypatch.chdir(ROOT)
     with dask.config.set({"distributed.comm.timeouts.connect": "1s"}):
-        code, out, err = run(capsys, ["seeds", "--scheduler", "tcp://127.0.0.1:9"])
+        code, out, err = run(capsys, ["seeds", "--lang", "en", "--scheduler", "tcp://127.0.0.1:9"])
     assert code == 2 and out == ""
     assert err.count("\n") == 1 and err.startswith("lintkit: cannot reach the Dask scheduler at tcp://127.0.0.1:9")
 
@@ -106,7 +106,7 @@ def test_an_unreachable_scheduler_is_exit_2_with_one_line(capsys, monkeypatch):
 def test_fix_is_refused_and_diff_is_the_local_diff(cluster, capsys, tmp_path, monkeypatch):
     monkeypatch.chdir(tmp_path)
     (tmp_path / "a.txt").write_text(BAD, encoding="utf-8")
-    code, _, err = run(capsys, ["a.txt", "--fix", "--scheduler", cluster.scheduler_address])
+    code, _, err = run(capsys, ["a.txt", "--fix", "--lang", "en", "--scheduler", cluster.scheduler_address])
     assert code == 2 and "--fix cannot be combined with --scheduler" in err
     local, remote = local_and_cluster(capsys, cluster, ["a.txt", "--diff"])
     assert remote == local and "+并对2022年" in local[1]
@@ -187,7 +187,7 @@ def test_a_worker_with_other_rule_packs_is_refused(cluster, capsys, monkeypatch)
     real = rc.fingerprint
     monkeypatch.setattr(rc, "fingerprint", lambda linter, environment=True: "0" * 40 if threading.current_thread()
                         is threading.main_thread() else real(linter, environment))
-    code, out, err = run(capsys, ["seeds", "--scheduler", cluster.scheduler_address])
+    code, out, err = run(capsys, ["seeds", "--lang", "en", "--scheduler", cluster.scheduler_address])
     assert code == 2 and out == "" and "runs another lintkit or other rule packs" in err and err.count("\n") == 1
 
 
