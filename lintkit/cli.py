@@ -292,7 +292,7 @@ def _check(args) -> int:
             from .distributed import SchedulerError, lint_files_on
 
             try:
-                on_cluster = lint_files_on(args.scheduler, linter, files)
+                on_cluster = list(lint_files_on(args.scheduler, linter, files))
             except SchedulerError as exc:
                 _err(str(exc))
                 return EXIT_ERROR
