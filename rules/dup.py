@@ -45,19 +45,18 @@ _DOUBLE_UNIT = lazy_compile(
     r"(?<=\p{Han}{2})(?P<u>" + _cls(_PL["units"]) + r")(?P=u)"
     r"(?=(?!" + _cls(_PL["not_next_first"]) + r")\p{Han}{1,4}?(?:"
     + "|".join(regex.escape(x) for x in _PL["next_suffix"]) + "))")
-# a word repeated across an opening quote or title mark: 首屆“首屆家風家訓”
-_QUOTE_DOUBLE = lazy_compile(r"(?P<q>\p{Han}{2,4})[“‘《「『](?P=q)")
+_ALL_HAN = lazy_compile(r"\p{Han}+")
 
-# what DUP001 reacts to: each kind of doubling starts with its listed unit written twice (the word or place kind)
-# or holds an opening mark at most 4 characters after its start (a word repeated across the mark)
+# what DUP001 reacts to: a listed character, word or unit written twice, and opening marks (a word repeated across
+# one: 首屆“首屆家風家訓”)
 _CHAR_DOUBLES = Trigger(*(e["char"] * 2 for e in _D1["chars"]), pattern=_DOUBLE_CHAR)
 _WORD_DOUBLES = Trigger(*(w + w for w in _WORDS), pattern=_DOUBLE_WORD)
 _UNIT_DOUBLES = Trigger(*(u + u for u in _PL["units"]), pattern=_DOUBLE_UNIT)
-_QUOTE_DOUBLES = Trigger(chars="“‘《「『", pattern=_QUOTE_DOUBLE, before=4)
+_OPENING_MARKS = Trigger(chars="“‘《「『")
 
 
 @rule("DUP001", "doubled-word", severity="warning", fix="safe",
-      on=(_CHAR_DOUBLES, _WORD_DOUBLES, _UNIT_DOUBLES, _QUOTE_DOUBLES))
+      on=(_CHAR_DOUBLES, _WORD_DOUBLES, _UNIT_DOUBLES, _OPENING_MARKS))
 def doubled_word(doc: Document, hits) -> Iterator[Finding]:
     """字或词重复（衍字）：从不叠用的字词连写了两遍，如“健康的的”“马田镇镇红星村”“首屆“首屆家風家訓””。
 
@@ -72,7 +71,7 @@ def doubled_word(doc: Document, hits) -> Iterator[Finding]:
     （--unsafe-fixes），删去引号外的一份。叠字、叠词（扎扎实实、常常、人人、看看、研究研究）、一对一、
     面对面、落实落细、关心关爱都是正确的汉语，不报告。
     """
-    chars, words, units, quotes = hits
+    chars, words, units, marks = hits
     text = doc.text
     for m in chars:
         s, e = m.span("c")
@@ -86,10 +85,25 @@ def doubled_word(doc: Document, hits) -> Iterator[Finding]:
         s, e = m.span()
         u = m.group("u")
         yield Finding(s, e, f"地名中“{u}{u}”重复了“{u}”", Fix.replace(s + 1, e, "", f"删去重复的“{u}”"))
-    for m in quotes:
-        w = m.group("q")
-        s, e = m.span()
-        yield Finding(s, e, f"“{w}”在引号前后重复", Fix.replace(s, s + len(w), "", f"删去引号外的“{w}”", "unsafe"))
+    yield from _repeated_across_marks(doc, marks)
+
+
+def _repeated_across_marks(doc: Document, marks) -> Iterator[Finding]:
+    """The 2 to 4 Han characters right before an opening mark written again right after it (首屆“首屆), the
+    longest first; a repetition never overlaps the one before it."""
+    masked = doc.masked
+    end = 0  # where the previous repetition ends
+    for k, _ in marks:
+        for n in (4, 3, 2):
+            s = k - n
+            if s < end or masked[s] != masked[k + 1:k + 2]:
+                continue
+            w = masked[s:k]
+            if masked.startswith(w, k + 1) and _ALL_HAN.fullmatch(w):
+                end = k + 1 + n
+                yield Finding(s, end, f"“{w}”在引号前后重复",
+                              Fix.replace(s, k, "", f"删去引号外的“{w}”", "unsafe"))
+                break
 
 
 # ------------------------------------------------------------------------------------------------- DUP002

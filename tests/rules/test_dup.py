@@ -292,3 +292,13 @@ def test_dup001_four_character_word_doubled_around_a_quote_alone():
         found = lint(text, ["DUP001"])
         assert [(d.text, d.fix.edits[0].start, d.fix.edits[0].end) for d in found] == [("家风家训“家风家训", 2, 6)]
     assert lint("开展“家风家训”活动，家风家训“传承”。", ["DUP001"]) == []
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.text(alphabet="首屆家a“《「，", max_size=40))
+def test_dup001_repetition_across_a_mark_is_the_leftmost_longest(text):
+    # the definition: the leftmost, non-overlapping matches of (2 to 4 Han characters) + opening mark + the same
+    import regex
+
+    want = [m.span() for m in regex.finditer(r"(\p{Han}{2,4})[“‘《「『]\1", text)]
+    assert [(d.offset, d.end_offset) for d in lint(text, ["DUP001"]) if "引号" in d.message] == want
