@@ -183,25 +183,34 @@ _D3 = _DATA["dup003"]
 _MIN_HAN3 = int(_D3["min_han"])
 _NORM3 = lazy_compile(r"[^\p{Han}\dA-Za-z]|" + _cls(_D3["ignore"]))
 # inline section ordinals start a new sentence even when the 。 before them is missing: …荣誉称号（九）推进…
-_INLINE_ORDINAL = lazy_compile(r"(?<=\p{Han}|[”’》])[（(][一二三四五六七八九十]{1,3}[）)]")
+# (a bracketed numeral after a Han character or a closing quote or title mark)
+_ORDINAL = lazy_re(r"[（(][一二三四五六七八九十]{1,3}[）)]")
+_ORDINAL_AFTER = lazy_compile(r"\p{Han}|[”’》]")
 _FINAL = lazy_compile(r"[。！？!?；;]")
 _CLAUSE_DELIM = lazy_compile(r"[，,；;、：:]")
 
 
-def _pieces(doc: Document) -> Iterator[tuple[int, int]]:
-    """The sentences, each split at its inline section ordinals (a piece is never empty)."""
+def _pieces(doc: Document) -> list[tuple[int, int]]:
+    """The sentences, each split at the inline section ordinals wholly inside it (a piece is never empty)."""
     masked = doc.masked
+    cuts = [m.span() for m in _ORDINAL.finditer(masked) if m.start() and _ORDINAL_AFTER.match(masked, m.start() - 1)]
+    if not cuts:
+        return doc.sentences
+    out = []
+    i = 0
     for s, e in doc.sentences:
+        while i < len(cuts) and cuts[i][0] < s:
+            i += 1
         start = s
-        if masked.find("（", s, e) < 0 and masked.find("(", s, e) < 0:
-            yield s, e
-            continue
-        for m in _INLINE_ORDINAL.finditer(masked, s, e):
-            if m.start() > start:
-                yield start, m.start()
-            start = m.end()
+        while i < len(cuts) and cuts[i][1] <= e:
+            cs, ce = cuts[i]
+            if cs > start:
+                out.append((start, cs))
+            start = ce
+            i += 1
         if e > start:
-            yield start, e
+            out.append((start, e))
+    return out
 
 
 # The characters _NORM3 keeps, below U+10000: Han characters, decimal digits, Latin letters (checked against
@@ -268,7 +277,7 @@ def repeated_sentence(doc: Document) -> Iterator[Finding]:
     报告第二处并指出第一处所在的行。标题与正文重复、单独成行的小标题不报告。
     """
     masked = doc.masked
-    pieces = list(_pieces(doc)) if "（" in masked or "(" in masked else doc.sentences
+    pieces = _pieces(doc)
     if len(pieces) < 2:
         return
     if "\x00" in masked:
