@@ -137,7 +137,9 @@ def repeated_clause(doc: Document) -> Iterator[Finding]:
     依据：共产党员网公文常见差错“字词重复”。
     修复：建议修复（--unsafe-fixes）：删去第二份（连同前面的标点）。后一分句与前一分句完全相同（至少 4 个汉字），
     或与前一分句的末尾完全相同（至少 6 个汉字）时报告；“好，好”“是的，是的”这样的短句、有意的排比
-    （要……，要……）不报告。
+    （要……，要……）不报告。修辞上的重复也不报告：顶真（前一部分以这几个字结束，后一部分以它们开头并用逗号
+    接着说下去：“促进了经济战线上的胜利；经济战线上的胜利，又进一步巩固了……”），句末为强调把不超过 5 个字的短句
+    说两遍（“没有家教，没有家教。”）。
     """
     masked = doc.masked
     for m in _DUP002_CAND.finditer(masked):
@@ -163,7 +165,8 @@ def _repeated_clauses(doc: Document) -> Iterator[Finding]:
             if (clause == pclause or pclause.endswith(clause)) and _same_line_delims(masked, pe, s):
                 norm = _NOT_TEXT.sub("", clause)
                 han = len(_HAN.findall(norm))
-                if han >= _MIN_HAN2 and (clause == pclause or han >= _MIN_HAN2 + 2):
+                if han >= _MIN_HAN2 and (clause == pclause or han >= _MIN_HAN2 + 2) and \
+                        not _rhetorical(masked, pe, s, e, han):
                     cs = s + m.group().index(clause[0])
                     ce = cs + len(clause)
                     shown = shorten(doc.text[cs:ce])
@@ -171,6 +174,21 @@ def _repeated_clauses(doc: Document) -> Iterator[Finding]:
                                   Fix.replace(pe, e, "", "删去重复的分句", "unsafe"))
                     continue  # compare the next clause with the first copy
         prev = (s, e, clause)
+
+
+_SENTENCE_END = frozenset("。！？!?；;")
+
+
+def _rhetorical(masked: str, first_end: int, start: int, end: int, han: int) -> bool:
+    """Whether a clause ``masked[start:end]`` that repeats the end of the clause before it (which ends at
+    ``first_end``) is a figure of speech: anadiplosis (顶真), where the repeated words close one sentence part and
+    open the next, which goes on after a comma (…促进了经济战线上的胜利；经济战线上的胜利，又进一步巩固了…); or
+    a short clause said twice for emphasis at the end of a sentence (没有家教，没有家教。)."""
+    after = masked[end:end + 1]
+    between = masked[first_end:start]
+    if after in ("，", ",") and any(c in _SENTENCE_END for c in between):
+        return True
+    return han <= 5 and after in ("", "\n", "\r", *_SENTENCE_END) and not any(c in _SENTENCE_END for c in between)
 
 
 def _same_line_delims(masked: str, start: int, end: int) -> bool:
@@ -187,6 +205,9 @@ _NORM3 = lazy_compile(r"[^\p{Han}\dA-Za-z]|" + _cls(_D3["ignore"]))
 _ORDINAL = lazy_re(r"[（(][一二三四五六七八九十]{1,3}[）)]")
 _ORDINAL_AFTER = lazy_compile(r"\p{Han}|[”’》]")
 _FINAL = lazy_compile(r"[。！？!?；;]")
+# a piece that is a note in brackets, or an entry introduced by a short label and a colon (a form's field, a
+# speaker in a record): the formulas of a document, repeated by design
+_LABELLED = lazy_compile(r"\s*(?:[（(][^（）()]*[）)][\s。；;]*$|[\p{Han}\w]{1,8}[：:])")
 _CLAUSE_DELIM = lazy_compile(r"[，,；;、：:]")
 
 
@@ -274,7 +295,9 @@ def repeated_sentence(doc: Document) -> Iterator[Finding]:
     正确写法：删去其中一处，或改写为不同的内容。
     依据：共产党员网公文常见差错“字词重复”。
     修复：无（要由作者决定保留哪一处）。比较时忽略标点、空格和“还、也、又、都”等副词；句子至少 15 个汉字；
-    报告第二处并指出第一处所在的行。标题与正文重复、单独成行的小标题不报告。
+    报告第二处并指出第一处所在的行。标题与正文重复、单独成行的小标题不报告。按设计重复的格式性内容不报告：
+    整句在括号里的注（每一项后面的“（责任单位：省经济和信息化厅、省财政厅）”），以不超过 8 个字的标签和冒号
+    开头的条目（“指标来源：……”、记录中的“主席：……”）。
     """
     masked = doc.masked
     pieces = _pieces(doc)
@@ -322,6 +345,8 @@ def _repeated_sentences(doc: Document, pieces: list[tuple[int, int]], candidates
         ls, le = lines[li]
         if not masked[ls:s].strip() and not masked[e:le].strip() and not _FINAL.search(masked, s, e):
             continue
+        if _LABELLED.match(masked, s, e):
+            continue  # repeated by design: （责任单位：…） after each item, 指标来源：…, a speaker's formula
         if norm not in first:
             first[norm] = s
             continue
@@ -341,6 +366,8 @@ _D4_WORDS = sorted(_D4["words"], key=len, reverse=True)
 _REPEAT_WORDS = lazy_compile("|".join(regex.escape(w) for w in _D4_WORDS))
 _MAX_DIST = int(_D4["max_distance"])
 _CLAUSE_BREAK = lazy_compile(r"[，,；;。！？!?：:\r\n]")
+# a listed word and its adverbial form with 地 are the same modifier (不断地……不断)
+_D4_KEY = {w: w[:-1] if w.endswith("地") and w[:-1] in _D4_WORDS else w for w in _D4_WORDS}
 
 @rule("DUP004", "repeated-word-in-clause", severity="info", on=Trigger(*_D4_WORDS, pattern=_REPEAT_WORDS))
 def repeated_word_in_clause(doc: Document, words) -> Iterator[Finding]:
@@ -350,7 +377,8 @@ def repeated_word_in_clause(doc: Document, words) -> Iterator[Finding]:
     错误示例：进一步引领广大妇女进一步听党话
     正确写法：进一步引领广大妇女听党话、跟党走
     依据：语言简洁（修辞建议，提示级别）。
-    修复：无。只检查 data/dup.toml 中的修饰词，两次出现相距不超过 25 字且中间没有逗号、分号、句号。
+    修复：无。只检查 data/dup.toml 中的修饰词，两次出现相距不超过 25 字且中间没有逗号、分号、句号；带“地”的
+    形式与原词算同一个词（“不断地……不断”）。
     “尊法学法守法用法”“落实落细”“关心关爱”这类单字重复的固定说法不在检查范围。
     """
     masked = doc.masked
@@ -358,8 +386,97 @@ def repeated_word_in_clause(doc: Document, words) -> Iterator[Finding]:
     for m in words:
         w = m.group()
         s, e = m.span()
-        p = last.get(w)
-        last[w] = e
+        key = _D4_KEY[w]
+        p = last.get(key)
+        last[key] = e
         if p is None or s - p > _MAX_DIST or _CLAUSE_BREAK.search(masked, p, s):
             continue
         yield Finding(s, e, f"“{w}”在同一分句中重复使用")
+
+
+# ------------------------------------------------------------------------------------------------- DUP005
+_LEXICON = load_data("dup_words")  # generated from jieba's dictionary by scripts/gen_dup_data.py
+_NEVER_DOUBLED = frozenset(_LEXICON["dup005"]["warning"].split())
+_MAYBE_DOUBLED = frozenset(_LEXICON["dup005"]["info"].split())
+# two characters written twice (stdlib re: a back-reference to a two-character group is its cheapest form)
+_DOUBLED_PAIR = lazy_re(r"(..)\1")
+
+
+@rule("DUP005", "doubled-lexicon-word", severity="warning", fix="unsafe")
+def doubled_lexicon_word(doc: Document) -> Iterator[Finding]:
+    """一个双音节词连写了两遍（“妇女妇女”“根据根据”），按词典中的词性判断。
+
+    为什么：复制粘贴或修改时多留了一遍，是“字词重复”最常见的形式；DUP001 只查一张封闭的常用词表，这条规则查
+    词典里的所有双音节词。
+    错误示例：咱们咱们要；学校周边周边环境；推进推进乡村振兴（提示）
+    正确写法：咱们要；学校周边环境；推进乡村振兴
+    依据：共产党员网公文常见差错“字词重复”；词和词性取自 jieba 词典（MIT 许可，scripts/gen_dup_data.py 生成
+    data/dup_words.toml）。
+    修复：代词、方位词、处所词、地名、机构名、简称等从不重叠的词连写两遍，报告为警告，建议修复
+    （--unsafe-fixes）删去第二遍。动词、形容词、副词、名词、介词、连词、时间词连写两遍可能是语法上的重叠（“研究
+    研究”“商量商量”“高兴高兴”）或口语的强调（“可以可以”），jieba 也常把动词标成别的词类，只作提示；以数字或
+    “各、每、个”开头的词（“一样一样地”“各个”）也只作提示。数词、量词（“一步一步”）、人名、拟声词、叹词不报告；
+    AABB 式（“扎扎实实”）和“县县通”“村村有”“人人”这类单字重叠不是双音节词重复，不在本规则范围。
+    DUP001 表中的词由 DUP001 报告。繁体文本按简体词形查词典。
+    """
+    masked = doc.masked
+    norm = None
+    for m in _DOUBLED_PAIR.finditer(masked):
+        s, e = m.span()
+        word = m.group(1)
+        if word not in _NEVER_DOUBLED and word not in _MAYBE_DOUBLED:
+            if norm is None:
+                norm = doc.norm
+            word = norm[s:s + 2]
+            if word not in _NEVER_DOUBLED and word not in _MAYBE_DOUBLED:
+                continue
+        shown = doc.text[s:s + 2]
+        if word in _NEVER_DOUBLED:
+            yield Finding(s, e, f"“{shown}”重复了两遍",
+                          Fix.replace(s + 2, e, "", f"删去重复的“{shown}”", "unsafe"))
+        else:
+            yield Finding(s, e, f"“{shown}”连写了两遍；如果不是有意的重叠（如“研究研究”），删去一个",
+                          severity="info")
+
+
+# ------------------------------------------------------------------------------------------------- DUP006
+_PLACE = _LEXICON["place"]
+_DISTRIBUTIVE_NEXT = frozenset(_PLACE["verbish"].split())  # verbs, adverbs, adjectives (one or two characters)
+_UNIT_WORDS = frozenset(_PLACE["words"].split())  # 县长, 县委, 市场, 村民, 乡村, 镇政府 …
+_FUNCTION_CHARS = frozenset(_PLACE["function"].split())  # 的, 在, 和, 其 …: no place name ends with one
+_PLACE_UNITS = "省市县镇乡村"  # found in the norm view: 縣縣 too (区 is left out: 区区 is the word "merely")
+
+
+@rule("DUP006", "doubled-place-unit", severity="info", fix="unsafe",
+      on=Trigger(*(u + u for u in _PLACE_UNITS), view="norm"))
+def doubled_place_unit(doc: Document, hits) -> Iterator[Finding]:
+    """地名后的行政单位字重复：“西峡县县妇联”“马田镇镇……”（提示）。
+
+    为什么：“西峡县妇联”多打一个“县”就成了“西峡县县妇联”。但“某县县长”“某市市场监督管理局”“某村村民”
+    是地名加上以“县、市、村”开头的词，“县县通”“村村有”是“每个县、每个村”的意思，都是正确的汉语。
+    错误示例：西峡县县妇联；推进某镇镇妇联建设
+    正确写法：西峡县妇联；推进某镇妇联建设
+    依据：衍字（共产党员网公文常见差错“字词重复”）；词和词性取自 jieba 词典。
+    修复：提示，建议修复（--unsafe-fixes）删去第二个字。第二个字与后面的字组成词典中的词（县长、县委、市场、
+    村民、乡村、镇政府）、后面是动词副词形容词（县县通、村村有、县县全覆盖）或前面是动词（实现市市通、开展村村比）
+    时不报告；前面是虚词（“以乡镇为单位的村村比”）时不是地名，也不报告；后面接地名的“镇镇红星村”由 DUP001
+    报告（警告）。地名“某某县县医院”这种机构全称也会得到提示。
+    """
+    masked = doc.masked
+    norm = doc.norm
+    for s, _ in hits:
+        e = s + 2
+        if s < 2 or not _ALL_HAN.fullmatch(masked, s - 2, e):
+            continue  # the unit follows a name of at least two Han characters
+        unit = norm[s]
+        if norm[s - 2:s] in _DISTRIBUTIVE_NEXT or norm[s - 1] in _FUNCTION_CHARS or norm[s - 1] == unit:
+            continue  # 实现县县通, 单位的村村比: no place name before; in 县县县 only the first pair is judged
+        if norm[s + 1:s + 3] in _UNIT_WORDS or norm[s + 1:s + 4] in _UNIT_WORDS:
+            continue  # 柳河县县长, 南阳市市场, 马田镇镇政府
+        if norm[e:e + 2] in _DISTRIBUTIVE_NEXT or norm[e:e + 1] in _DISTRIBUTIVE_NEXT:
+            continue  # 县县通, 村村都有
+        if _DOUBLE_UNIT.match(masked, s):
+            continue  # before the next place name: DUP001's
+        shown = doc.text[s:e]
+        yield Finding(s, e, f"“{shown}”：地名后的“{shown[0]}”可能重复了",
+                      Fix.replace(s + 1, e, "", f"删去重复的“{shown[0]}”", "unsafe"))
