@@ -404,7 +404,7 @@ _DOUBLED_PAIR = lazy_re(r"(..)\1")
 
 @rule("DUP005", "doubled-lexicon-word", severity="warning", fix="unsafe")
 def doubled_lexicon_word(doc: Document) -> Iterator[Finding]:
-    """一个双音节词连写了两遍（“妇女妇女”“根据根据”），按词典中的词性判断。
+    """一个双音节词连写了两遍（“周边周边”“推进推进”），按词典中的词性判断。
 
     为什么：复制粘贴或修改时多留了一遍，是“字词重复”最常见的形式；DUP001 只查一张封闭的常用词表，这条规则查
     词典里的所有双音节词。
@@ -450,7 +450,7 @@ _PLACE_UNITS = "省市县镇乡村"  # found in the norm view: 縣縣 too (区 i
 @rule("DUP006", "doubled-place-unit", severity="info", fix="unsafe",
       on=Trigger(*(u + u for u in _PLACE_UNITS), view="norm"))
 def doubled_place_unit(doc: Document, hits) -> Iterator[Finding]:
-    """地名后的行政单位字重复：“西峡县县妇联”“马田镇镇……”（提示）。
+    """地名后的行政单位字重复：“西峡县县妇联”“推进城关镇镇妇联建设”（提示）。
 
     为什么：“西峡县妇联”多打一个“县”就成了“西峡县县妇联”。但“某县县长”“某市市场监督管理局”“某村村民”
     是地名加上以“县、市、村”开头的词，“县县通”“村村有”是“每个县、每个村”的意思，都是正确的汉语。
