@@ -363,13 +363,12 @@ def _repeated_sentences(doc: Document, pieces: list[tuple[int, int]], candidates
 # ------------------------------------------------------------------------------------------------- DUP004
 _D4 = _DATA["dup004"]
 _D4_WORDS = sorted(_D4["words"], key=len, reverse=True)
-_REPEAT_WORDS = lazy_compile("|".join(regex.escape(w) for w in _D4_WORDS))
 _MAX_DIST = int(_D4["max_distance"])
 _CLAUSE_BREAK = lazy_compile(r"[，,；;。！？!?：:\r\n]")
 # a listed word and its adverbial form with 地 are the same modifier (不断地……不断)
 _D4_KEY = {w: w[:-1] if w.endswith("地") and w[:-1] in _D4_WORDS else w for w in _D4_WORDS}
 
-@rule("DUP004", "repeated-word-in-clause", severity="info", on=Trigger(*_D4_WORDS, pattern=_REPEAT_WORDS))
+@rule("DUP004", "repeated-word-in-clause", severity="info", on=Trigger(*_D4_WORDS))
 def repeated_word_in_clause(doc: Document, words) -> Iterator[Finding]:
     """同一个修饰词在一个短分句里用了两次，如“进一步引领……进一步听党话”。
 
@@ -383,9 +382,12 @@ def repeated_word_in_clause(doc: Document, words) -> Iterator[Finding]:
     """
     masked = doc.masked
     last: dict[str, int] = {}  # each word's end, at its previous occurrence
-    for m in words:
-        w = m.group()
-        s, e = m.span()
+    end = 0
+    # the occurrences, longest first at each offset, none overlapping the one before (不断地, not its 不断)
+    for s, w in sorted(words, key=lambda h: (h[0], -len(h[1]))):
+        if s < end:
+            continue
+        e = end = s + len(w)
         key = _D4_KEY[w]
         p = last.get(key)
         last[key] = e
@@ -425,9 +427,11 @@ def doubled_lexicon_word(doc: Document) -> Iterator[Finding]:
         s, e = m.span()
         word = m.group(1)
         if word not in _NEVER_DOUBLED and word not in _MAYBE_DOUBLED:
+            if not _ALL_HAN.fullmatch(word):
+                continue
             if norm is None:
                 norm = doc.norm
-            word = norm[s:s + 2]
+            word = norm[s:s + 2]  # a traditional spelling
             if word not in _NEVER_DOUBLED and word not in _MAYBE_DOUBLED:
                 continue
         shown = doc.text[s:s + 2]
@@ -444,11 +448,11 @@ _PLACE = _LEXICON["place"]
 _DISTRIBUTIVE_NEXT = frozenset(_PLACE["verbish"].split())  # verbs, adverbs, adjectives (one or two characters)
 _UNIT_WORDS = frozenset(_PLACE["words"].split())  # 县长, 县委, 市场, 村民, 乡村, 镇政府 …
 _FUNCTION_CHARS = frozenset(_PLACE["function"].split())  # 的, 在, 和, 其 …: no place name ends with one
-_PLACE_UNITS = "省市县镇乡村"  # found in the norm view: 縣縣 too (区 is left out: 区区 is the word "merely")
+_PLACE_UNITS = "省市县镇乡村縣鎮鄉"  # (区 is left out: 区区 is the word "merely")
 
 
 @rule("DUP006", "doubled-place-unit", severity="info", fix="unsafe",
-      on=Trigger(*(u + u for u in _PLACE_UNITS), view="norm"))
+      on=Trigger(*(u + u for u in _PLACE_UNITS)))
 def doubled_place_unit(doc: Document, hits) -> Iterator[Finding]:
     """地名后的行政单位字重复：“西峡县县妇联”“推进城关镇镇妇联建设”（提示）。
 

@@ -131,15 +131,16 @@ _NUMBER_AFTER = lazy_compile(r"\d+(?:\.\d+)?(?:[\p{Han}%％])")
 _HAN_MIN = "\u2e80"  # no Han character (regex's \p{Han}) comes before U+2E80: a cheap first test
 
 
-_HAN_SPACE_DIGIT = lazy_compile(r"\p{Han} \d")
-_HAN_DIGIT = lazy_compile(r"\p{Han}\d")
+# a CJK unified ideograph and a digit after it, group 1 the space between them if any (a count, not a rule's match)
+_HAN_THEN_DIGIT = lazy_re(r"[\u3400-\u4dbf\u4e00-\u9fff]( ?)\d")
 
 
 def _numbers_spaced_by_convention(masked: str) -> bool:
     """Whether the text writes a space between a Han character and the number after it as its convention: at
     least two thirds of at least 10 such places (typeset records such as Hong Kong's: 2013年 4月 30日)."""
-    spaced = len(_HAN_SPACE_DIGIT.findall(masked))
-    return spaced >= 10 and spaced * 3 >= (spaced + len(_HAN_DIGIT.findall(masked))) * 2
+    gaps = _HAN_THEN_DIGIT.findall(masked)
+    spaced = gaps.count(" ")
+    return spaced >= 10 and spaced * 3 >= len(gaps) * 2
 
 
 def _choice(value: str, choices: tuple[str, ...]) -> None:
@@ -169,14 +170,17 @@ def _short_token_run(doc: Document, pos: int) -> int:
 # starts the line or follows a blank or a sentence mark; the blank before it is conventional too (…会议上 某省省长 赵刚).
 _TITLES = ("长", "主席", "书记", "记者", "主任", "委员", "代表", "总理", "秘书", "编辑", "摄影", "通讯员", "作者",
            "主持人", "发言人", "理事", "干事")
-_BYLINE = lazy_compile(r"(?<![^\s。！？；：:])\p{Han}{0,12}(?:" + "|".join(_TITLES) + r")[ \u00a0\u3000]+"
-                       r"\p{Han}(?:[ \u00a0]?\p{Han}){0,2}(?:[ \u00a0]?摄)?(?=[ \t\u3000]*(?:\r|\n|\Z))")
+_BYLINE = lazy_compile(r"(?<![^\s。！？；：:])\p{Han}{0,12}(?:" + "|".join(_TITLES) + r")[ \u00a0\u3000]{1,3}"
+                       r"\p{Han}(?:[ \u00a0]?\p{Han}){0,2}(?:[ \u00a0]?摄)?(?=[ \t\u3000]{0,8}(?:\r|\n|\Z))")
+_BYLINE_MAX = 40  # characters from a byline's start to its line's end, at most: 12 + 3 + 3 + 5 + 2 + 8
 
 
 def _in_byline(doc: Document, pos: int) -> bool:
     """Whether the space at ``pos`` is inside a byline or right before one (see _BYLINE)."""
     ls, le = doc.lines[doc.line_index(pos)]
-    m = _BYLINE.search(doc.masked, ls, le)
+    if le - pos > _BYLINE_MAX:
+        return False
+    m = _BYLINE.search(doc.masked, max(ls, pos - _BYLINE_MAX), le)
     return m is not None and m.start() - 1 <= pos < m.end()
 
 
