@@ -19,13 +19,13 @@ __version__ = "0.1.0"
 from .document import MASK, Document  # noqa: E402
 from .hookspecs import hookimpl  # noqa: E402
 from .model import Diagnostic, Edit, Finding, Fix, OptionSpec, Rule  # noqa: E402
-from .patterns import any_char, lazy_compile, lazy_re  # noqa: E402
+from .patterns import lazy_compile, lazy_re  # noqa: E402
 from .registry import rule, rules_in, view, views_in  # noqa: E402
 from .triggers import Trigger  # noqa: E402
 
 __all__ = [
     "MASK", "Diagnostic", "Document", "Edit", "Finding", "Fix", "OptionSpec", "Rule", "Trigger", "check_paths",
-    "check_text", "any_char", "fix_text", "hookimpl", "lazy_compile", "lazy_re", "rule", "rules_in", "view",
+    "check_text", "fix_text", "hookimpl", "lazy_compile", "lazy_re", "rule", "rules_in", "view",
     "views_in", "__version__",
 ]
 

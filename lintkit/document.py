@@ -126,13 +126,6 @@ class Document:
         self._base_masks: list[tuple[int, int]] = list(masks)
         self._extra_masks: list[tuple[int, int]] = []
 
-    def memo(self, key: str, compute: Callable[["Document"], Any]) -> Any:
-        """Transitional: removed once every family reads registered views."""
-        cache = self.__dict__.setdefault("_memo", {})
-        if key not in cache:
-            cache[key] = compute(self)
-        return cache[key]
-
     # ------------------------------------------------------------------ views registered by rule packs
     def __getattr__(self, name: str) -> Any:
         """A view registered by a rule pack (:func:`lintkit.view`), computed on first access and then stored as a
@@ -256,7 +249,6 @@ class Document:
             d.pop(name, None)
         for name in _REGISTERED_VIEWS:
             d.pop(name, None)
-        d.pop("_memo", None)
 
     def release_views(self) -> None:
         """Forget every cached view and memo except the line tables (they are computed again if asked for).
@@ -267,7 +259,6 @@ class Document:
             d.pop(name, None)
         for name in _REGISTERED_VIEWS:
             d.pop(name, None)
-        d.pop("_memo", None)
 
     # ------------------------------------------------------------------ text views over masked text
     @_view

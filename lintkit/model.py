@@ -159,7 +159,6 @@ class Rule:
     fix: Literal["safe", "unsafe", "none"] = "none"
     triggers: tuple[Any, ...] = ()  # lintkit.triggers.Trigger objects; empty: the rule reads the whole document
     several: bool = False  # declared with a sequence of triggers: the function receives a tuple of hit lists
-    requires: Any = None  # transitional: ignored; removed once every family declares triggers
     options: Mapping[str, OptionSpec] = field(default_factory=dict)
     phase: int = 1  # 0 = residue rules that run first and mask their spans for later phases
     masks: bool = False  # the rule's findings are masked for rules of later phases

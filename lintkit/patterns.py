@@ -60,26 +60,3 @@ def lazy_re(pattern: str, flags: int = 0) -> LazyPattern:
     4 ms in ``re`` against 700 ms in ``regex``). Beware that ``\\d``, ``\\s`` and ``\\w`` mean slightly different
     things in the two modules; spell such classes out."""
     return LazyPattern(pattern, flags, _stdlib=True)
-
-
-class AnyChar:
-    """A ``requires`` pre-check for "does the text contain any of these characters": a frozenset test, several
-    times faster than a ``regex`` character class with hundreds of members."""
-
-    __slots__ = ("chars",)
-
-    def __init__(self, chars: str) -> None:
-        self.chars = frozenset(chars)
-
-    def search(self, text: str) -> bool | None:
-        """True when ``text`` contains one of the characters, else None (like a pattern's ``search``: the engine
-        tests ``is not None``)."""
-        return True if not self.chars.isdisjoint(text) else None
-
-    def __repr__(self) -> str:
-        return f"AnyChar({''.join(sorted(self.chars))[:20]!r}…)"
-
-
-def any_char(chars: str) -> AnyChar:
-    """A pre-check that is true when the text contains at least one of ``chars``."""
-    return AnyChar(chars)

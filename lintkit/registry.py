@@ -24,8 +24,7 @@ class RegistryError(Exception):
 
 def rule(id: str, name: str, *, severity: str = "warning", fix: str = "none",
          on: Trigger | Sequence[Trigger] | None = None, options: Mapping[str, OptionSpec] | None = None,
-         phase: int = 1, masks: bool = False, supersedes: Sequence[str] = (), default: bool = True,
-         requires: Any = None):
+         phase: int = 1, masks: bool = False, supersedes: Sequence[str] = (), default: bool = True):
     """Declare a rule. The decorated function yields :class:`~lintkit.model.Finding` objects and takes
 
     - the Document;
@@ -64,7 +63,7 @@ def rule(id: str, name: str, *, severity: str = "warning", fix: str = "none",
             raise RegistryError(f"rule {id}: the function takes (doc{', hits' if triggers else ''}"
                                 f"{', options' if options else ''}), not {params} parameters")
         func.lintkit_rule = Rule(
-            id=id, name=name, func=func, severity=severity, fix=fix, triggers=triggers, several=several, requires=requires,
+            id=id, name=name, func=func, severity=severity, fix=fix, triggers=triggers, several=several,
             options=dict(options or {}), phase=phase, masks=masks, supersedes=tuple(supersedes),
             default=default,
         )

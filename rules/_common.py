@@ -28,21 +28,3 @@ def load_data(name: str) -> dict[str, Any]:
 def shorten(text: str, limit: int = 24) -> str:
     """``text`` for a message: cut to ``limit`` characters with an ellipsis when it is longer."""
     return text if len(text) <= limit else text[:limit - 2] + "…"
-
-
-def matches_in_windows(match, text: str, windows) -> list:
-    """The leftmost, non-overlapping matches of a pattern tried only inside ``windows``: ``match`` is a compiled
-    pattern's ``.match``, ``windows`` gives ``(start, stop)`` ranges in ascending order of start. In each window
-    the pattern is tried from each position at or after the end of the previous match, up to ``stop``; the first
-    match is kept. When every match must start in some window, the result is ``pattern.finditer(text)``'s, without
-    trying the pattern at every position of the text."""
-    out = []
-    last = 0
-    for start, stop in windows:
-        for p in range(start if start > last else last, stop):
-            m = match(text, p)
-            if m:
-                out.append(m)
-                last = m.end()
-                break
-    return out

@@ -1,6 +1,6 @@
 """Shared helpers of the DAT, NUM, TOT and WRD families: a normalised text view and a Chinese-numeral parser.
 
-``norm(doc)`` is ``doc.masked`` with traditional characters mapped to simplified ones (only the characters our
+The view ``norm`` is ``doc.masked`` with traditional characters mapped to simplified ones (only the characters our
 word lists, measure words and date words use, see ``data/zh_t2s.toml``) and fullwidth digits and ``％`` mapped
 to ASCII. It has the same length as the text, so offsets found in it are offsets into ``doc.text``: one word
 list serves simplified and traditional drafts alike (``紅什字會`` is matched as ``红什字会``).
@@ -8,10 +8,8 @@ list serves simplified and traditional drafts alike (``紅什字會`` is matched
 ``cn_int`` parses one Chinese numeral token (``十九``, ``三百五十``, ``一千零八``, ``二〇二一``); it is applied
 per token, never to whole texts (a whole-text transform rewrites ``近五年来`` and fixed terms such as ``十四五``).
 
-Cheap candidate finding shared by the families: ``any_of``/``Requires`` are ``requires=`` pre-checks made of
-substring tests (a ``regex`` pass over a document costs ~1 µs even when it finds nothing, a one-character ``in``
-a twentieth of that); ``sentences_with``/``sentences_at_each``/``sentence_starts`` map offsets found with
-``str.find`` to ``doc.sentences`` instead of slicing and testing every sentence.
+``sentences_at_each`` maps offsets (a trigger's candidates) to ``doc.sentences``; ``data_pattern`` is a pattern
+whose source is built from a data file on first use.
 """
 
 from __future__ import annotations
@@ -95,8 +93,8 @@ def _t2s() -> tuple[dict[int, str], frozenset[str]]:
 @functools.lru_cache(maxsize=1)
 def _mapped_or_astral() -> "re.Pattern[str]":
     """A test for "may ``text`` hold a character that ``_t2s`` maps?": the stdlib ``re`` module matches a class of
-    Basic Multilingual Plane characters with a bitmap (~3 ms per 2 MB, against ~22 ms for ``frozenset.isdisjoint``
-    and ~30 ms for ``str.translate``). Characters beyond the BMP (a few hundred mapped ones among them) are all
+    Basic Multilingual Plane characters with a bitmap, several times faster than ``frozenset.isdisjoint`` or
+    ``str.translate``. Characters beyond the BMP (a few hundred mapped ones among them) are all
     let through as a range: a class listing them one by one is searched member by member."""
     _table, keys = _t2s()
     bmp = "".join(sorted(k for k in keys if ord(k) < 0x10000))
@@ -106,9 +104,9 @@ def _mapped_or_astral() -> "re.Pattern[str]":
 @functools.lru_cache(maxsize=1)
 def _bmp_table() -> tuple[tuple[int, ...], "re.Pattern[str]"]:
     """``_t2s`` for the Basic Multilingual Plane as a tuple indexed by code point (identity where nothing is
-    mapped): ``str.translate`` looks a tuple up twice as fast as a dict (10 MB of drafts, half of them
-    traditional: 88 -> 44 ms). Characters beyond the BMP are not in it (an index beyond the tuple leaves the
-    character as it is), so a text that holds one is mapped with the dict; the pattern finds those texts."""
+    mapped): ``str.translate`` looks a tuple up faster than a dict. Characters beyond the BMP are not in it (an
+    index beyond the tuple leaves the character as it is), so a text that holds one is mapped with the dict; the
+    pattern finds those texts."""
     table, _keys = _t2s()
     out = list(range(0x10000))
     for k, v in table.items():
@@ -134,11 +132,6 @@ def norm_view(doc: Document) -> str:
     One word list then serves simplified and traditional drafts alike (``紅什字會`` reads ``红什字会``), and a
     trigger on ``view="norm"`` finds a literal in either script."""
     return to_simplified(doc.masked)
-
-
-def norm(doc: Document) -> str:
-    """``doc.norm``."""
-    return doc.norm
 
 
 def restore_script(original: str, normalised: str, replacement: str) -> str:
@@ -183,105 +176,44 @@ LazyRegex = LazyPattern
 
 
 
-class Requires:
-    """A ``requires`` pre-check made of a function ``search(text)`` that returns None when the rule cannot find
-    anything in the text (the engine tests ``search(text) is not None``)."""
-
-    __slots__ = ("search", "what")
-
-    def __init__(self, search: Callable[[str], bool | None], what: str = "") -> None:
-        self.search = search
-        self.what = what or getattr(search, "__name__", "")
-
-    def __repr__(self) -> str:
-        return f"Requires({self.what})"
-
-
-def variants(word: str, limit: int = 64) -> list[str]:
-    """``word`` and the spellings that normalise to it (traditional characters, fullwidth digits): 约 → 约, 約;
-    超过 → 超过, 超過. Rules match the normalised text, so their pre-checks on the raw text must accept these."""
-    inverse = _inverse_t2s()
-    out = [""]
-    for c in word:
-        options = [c, *inverse.get(c, ())]
-        out = [x + o for x in out for o in options][:limit]
-    return out
-
-
-@functools.lru_cache(maxsize=1)
-def _inverse_t2s() -> dict[str, tuple[str, ...]]:
-    table, _keys = _t2s()
-    inv: dict[str, list[str]] = {}
-    for k, v in table.items():
-        if len(v) == 1:
-            inv.setdefault(v, []).append(chr(k))
-    return {k: tuple(v) for k, v in inv.items()}
-
-
-def any_of(*words: str) -> Requires:
-    """A pre-check that is true when the text contains one of the literal ``words`` — or a spelling of one that
-    normalises to it (see :func:`variants`; the rules read the normalised text). A few substring tests cost well
-    under a microsecond per document, where a ``regex`` alternation or character class is tried at every
-    position of a document that lacks them."""
-    tests: list[tuple[str, tuple[str, ...]]] = []
-
-    def search(text: str) -> bool | None:
-        if not tests:  # built on first use: the normalisation table is loaded then, not at import
-            for w in dict.fromkeys(v for word in words for v in variants(word)):
-                # each word with its characters: a one-character ``in`` costs a tenth of a longer one, and most
-                # documents lack one of the characters
-                tests.append((w, tuple(dict.fromkeys(w)) if len(w) > 1 else ()))
-        for w, chars in tests:
-            for c in chars:
-                if c not in text:
-                    break
-            else:
-                if w in text:
-                    return True
-        return None
-
-    return Requires(search, "any of " + " ".join(words))
-
-
-def _sentence_starts(doc: Document) -> list[int]:
-    return [s for s, _ in doc.sentences]
-
-
+@view("sentence_starts")
 def sentence_starts(doc: Document) -> list[int]:
-    """The start offsets of ``doc.sentences`` (for bisecting), computed once per document."""
-    return doc.memo("zh.sentence_starts", _sentence_starts)
-
-
-def sentences_with(doc: Document, text: str, words: Iterable[str]) -> list[int]:
-    """Indices (ascending) of the sentences of ``doc`` whose span of ``text`` (``norm(doc)`` or ``doc.masked``)
-    contains one of ``words`` — the same sentences as ``[i for i, (s, e) in enumerate(doc.sentences) if any(w
-    in text[s:e] for w in words)]``, found with ``str.find`` instead of slicing every sentence."""
-    found: set[int] | None = None
-    for w in words:
-        pos = text.find(w)
-        if pos < 0:
-            continue
-        if found is None:
-            found = set()
-            sentences = doc.sentences
-            starts = sentence_starts(doc)
-        n = len(w)
-        while pos >= 0:
-            i = bisect_right(starts, pos) - 1
-            if i >= 0 and pos + n <= sentences[i][1]:
-                found.add(i)
-                pos = text.find(w, sentences[i][1])  # the next sentence starts at or after this one's end
-            else:
-                pos = text.find(w, pos + 1)
-    return sorted(found) if found else []
+    """The start offsets of ``doc.sentences``, ascending (for bisecting an offset to its sentence)."""
+    return [s for s, _ in doc.sentences]
 
 
 def sentences_at_each(doc: Document, positions: Iterable[int]) -> list[int]:
     """For each offset of ``positions``, the index of the sentence of ``doc`` that contains it, or -1."""
     sentences = doc.sentences
-    starts = sentence_starts(doc)
+    starts = doc.sentence_starts
     out = []
     for pos in positions:
         i = bisect_right(starts, pos) - 1
         out.append(i if i >= 0 and pos < sentences[i][1] else -1)
     return out
+
+
+def sentences_of(doc: Document, positions: Iterable[int]) -> list[int]:
+    """The indices (ascending, each once) of the sentences that contain one of ``positions``."""
+    return sorted(set(sentences_at_each(doc, positions)) - {-1})
+
+
+class _BuiltPattern(LazyPattern):
+    __slots__ = ("_build",)
+
+    def __init__(self, build: Callable[[], str], stdlib: bool) -> None:
+        super().__init__("", 0, _stdlib=stdlib)
+        object.__setattr__(self, "_build", build)
+
+    def _compile(self):
+        object.__setattr__(self, "_args", (self._build(), 0))
+        return super()._compile()
+
+    def __repr__(self) -> str:
+        return f"data_pattern({getattr(self._build, '__name__', '?')})"
+
+
+def data_pattern(build: Callable[[], str], *, stdlib: bool = False) -> LazyPattern:
+    """A pattern whose source ``build()`` makes from a data file (measure words …), compiled on first use, so
+    that a module can declare it in a trigger without loading the data at import."""
+    return _BuiltPattern(build, stdlib)

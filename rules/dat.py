@@ -1,8 +1,8 @@
 """DAT — dates. A year without 年, an abbreviated year, a date that does not exist, a closed period followed by
 以来, a weekday that contradicts its date.
 
-All rules read the normalised text (``_zh.norm``: ``doc.masked`` with traditional characters and fullwidth digits
-mapped, same offsets), so ``2020已至歲末`` and ``２０２１年`` are seen like their simplified, halfwidth forms.
+All rules read the normalised text (the view ``norm``: ``doc.masked`` with traditional characters and fullwidth
+digits mapped, same offsets), so ``2020已至歲末`` and ``２０２１年`` are seen like their simplified, halfwidth forms.
 Calendar facts come from the standard library's :mod:`calendar`. Split years such as ``202 2年`` are SPC001's;
 DAT does not report them again.
 """
@@ -16,11 +16,11 @@ from typing import Iterator, NamedTuple
 
 import regex
 
-from lintkit import Document, Finding, Fix, lazy_compile, rule
-
+from lintkit import Document, Finding, Fix, Trigger, lazy_compile, rule, view
+from lintkit.triggers import matches_at_anchors
 
 from ._common import load_data
-from ._zh import LazyRegex, cn_int, literal_alternation, norm
+from ._zh import LazyRegex, cn_int, literal_alternation
 
 # patterns used inside the rules (compiled once, not looked up in regex's cache on every call)
 _FULL_YEAR_RE = lazy_compile(r"(?<!\d)((?:19|20)\d\d)\s?年")
@@ -44,19 +44,12 @@ _DATE = LazyRegex(
     r"|(?:(?<![\d.])(?P<y3>\d{4})|(?<![" + _CN_DIGITS + r"十])(?P<cy3>[" + _CN_DIGITS + r"]{4}))" + _BL + "?年" + _BL + "?"
     r"(?:(?P<m3>\d{1,2})|(?P<cm3>[" + _CN_SMALL + r"]{1,3}))" + _BL + "?月(?!" + _BL + r"?[\d" + _CN_SMALL + r"])"
 )
-# The longest stretch of a date before its 月 (four digits, blank, 年, blank, three numerals, blank) and after
-# it (份, blank, three numerals, blank, 日; the third alternative's look-ahead reads a blank and a numeral).
+# The longest stretch of a date before its 月 (four digits, blank, 年, blank, three numerals, blank).
 _BEFORE_YUE = 11
-_AFTER_YUE = 9
+# The 月 of a date: its month ends right before it or one blank before it, so a numeral is among the two
+# characters before it (每月, 个月, 月底 are no date's 月).
+_DATE_YUE = LazyRegex(r"月(?:(?<=[\d" + _CN_SMALL + r"]月)|(?<=[\d" + _CN_SMALL + r"].月))", _stdlib=True)
 _LINE_BREAK = LazyRegex(r"[\r\n]", _stdlib=True)
-_MONTH_NUMERALS = frozenset(_CN_SMALL)
-
-
-def _is_numeral(c: str) -> bool:
-    """``c`` may end a month of _DATE: a decimal digit or a Chinese numeral."""
-    return c in _MONTH_NUMERALS or c.isdecimal()
-
-
 _YEAR_MENTION = LazyRegex(r"(?<![\d.])(\d{4})\s?年|(?<![" + _CN_DIGITS + r"])([" + _CN_DIGITS + r"]{4})年")
 _LUNAR = LazyRegex(r"农历|阴历|夏历|旧历|正月|腊月|冬月")
 _WEEKDAY_AFTER = LazyRegex(r"\s?[（(]?\s?((?:星期|礼拜|周)([" + _WEEKDAYS + r"]))")
@@ -80,79 +73,57 @@ def _num(ar: str | None, cn: str | None) -> int | None:
     return None
 
 
-def _dates(doc: Document) -> list[DateMention]:
-    """Every date in the document with its year (stated, or the last year named before it in the paragraph)."""
+@view("dates")
+def dates(doc: Document) -> list[DateMention]:
+    """Every date of the normalised text (``2021年3月5日``, ``3月5号``, ``二〇二一年三月``, ``2021年3月``), in
+    order, as a ``DateMention``: offsets, month, day and year — the date's own, or else the last year named
+    before it on its line (a paragraph is one line). A date is never read across a line break.
 
-    def compute(d: Document) -> list[DateMention]:
-        text = norm(d)
-        out: list[DateMention] = []
-        y = text.find("月")
-        if y < 0:
-            return out
-        # Every date contains exactly one 月, at most _BEFORE_YUE characters after its start, and the date and
-        # the look-ahead after it end within _AFTER_YUE characters of that 月. So instead of trying the pattern
-        # at every position of the text, try it in a short window around each 月: for every start at or before
-        # that 月 the window holds all the pattern can read, so the first match starting there is the one a
-        # whole-text scan finds (a match starting after the 月 belongs to a later 月 and is looked for again).
-        search = _DATE.search
-        raw = d.text
-        # the line of the last date without its own year, found from that date (doc.lines, which splits the
-        # whole document, is not needed: a line break is \r\n, \r or \n, so a line runs from the last \r or \n
-        # before a position to the first one after it); dates come in order, so each search starts at the
-        # previous line's end and the text is read once
-        ls = le = -1
-        years_by_line: dict[int, tuple[list, list[int]]] = {}
-        prev_end = 0
-        while y >= 0:
-            # the month before a date's 月 ends right before it or one blank before it: a 月 without a numeral
-            # among the two characters before it (每月, 个月, 月底) is no date's 月, and as every date has just one
-            # 月 the search at a later 月 finds the same dates without trying it
-            if not ((y > 0 and _is_numeral(text[y - 1])) or (y > 1 and _is_numeral(text[y - 2]))):
-                y = text.find("月", y + 1)
-                continue
-            pos = y - _BEFORE_YUE
-            if pos < prev_end:
-                pos = prev_end
-            m = search(text, pos, y + _AFTER_YUE)
-            if m is None or m.start() > y:
-                y = text.find("月", y + 1)
-                continue
-            prev_end = m.end()
-            y = text.find("月", prev_end)
-            # groups: y cy m cm d cd | m2 cm2 d2 cd2 | y3 cy3 m3 cm3
-            y1, cy1, m1, cm1, d1, cd1, m2, cm2, d2, cd2, y3, cy3, m3, cm3 = m.groups()
-            year = _num(y1 or y3, cy1 or cy3)
-            month = _num(m1 or m2 or m3, cm1 or cm2 or cm3)
-            day = _num(d1 or d2, cd1 or cd2)
-            if month is None:
-                continue
-            stated = year is not None
-            year_text = ""
-            if stated:
-                year_text = f"{year}年"
-            else:
-                ms = m.start()
-                if not ls <= ms < le:
-                    lo = max(le, 0)
-                    ls = max(raw.rfind("\n", lo, ms), raw.rfind("\r", lo, ms)) + 1
-                    brk = _LINE_BREAK.search(raw, ms)
-                    le = brk.start() if brk is not None else len(raw)
-                cached = years_by_line.get(ls)
-                if cached is None:  # year mentions of the paragraph, once (a paragraph can be 1 MB long)
-                    years = list(_YEAR_MENTION.finditer(text, ls, le))
-                    cached = years_by_line[ls] = (years, [ym.end() for ym in years])
-                years, year_ends = cached
-                i = bisect_right(year_ends, m.start()) - 1
-                prev = years[i] if i >= 0 else None
-                if prev is not None:
-                    year = _num(prev.group(1), prev.group(2))
-                    year_text = prev.group()
-            if year is not None and not 1000 <= year <= 2999:
-                year = None
-            out.append(DateMention(m.start(), m.end(), year, stated, year_text, month, day))
+    Every date holds exactly one 月, with a numeral right before it or one blank before it, at most
+    ``_BEFORE_YUE`` characters after the date's start: the dates are the matches of ``_DATE`` tried only there."""
+    text = doc.norm
+    months = [m.start() for m in _DATE_YUE.finditer(text)]
+    out: list[DateMention] = []
+    if not months:
         return out
-
-    return doc.memo("dat.dates", compute)
+    raw = doc.text
+    ls = le = -1  # the line of the last date without its own year
+    years_by_line: dict[int, tuple[list, list[int]]] = {}
+    for m in matches_at_anchors(_DATE.match, text, months, _BEFORE_YUE):
+        # groups: y cy m cm d cd | m2 cm2 d2 cd2 | y3 cy3 m3 cm3
+        y1, cy1, m1, cm1, d1, cd1, m2, cm2, d2, cd2, y3, cy3, m3, cm3 = m.groups()
+        year = _num(y1 or y3, cy1 or cy3)
+        month = _num(m1 or m2 or m3, cm1 or cm2 or cm3)
+        day = _num(d1 or d2, cd1 or cd2)
+        if month is None:
+            continue
+        stated = year is not None
+        year_text = ""
+        if stated:
+            year_text = f"{year}年"
+        else:
+            ms = m.start()
+            if not ls <= ms < le:
+                # a line runs from the last \r or \n before a position to the first one after it; dates come in
+                # order, so each search starts at the previous line's end and the text is read once
+                lo = max(le, 0)
+                ls = max(raw.rfind("\n", lo, ms), raw.rfind("\r", lo, ms)) + 1
+                brk = _LINE_BREAK.search(raw, ms)
+                le = brk.start() if brk is not None else len(raw)
+            cached = years_by_line.get(ls)
+            if cached is None:  # the year mentions of the line, once per line (a line can be 1 MB long)
+                years = list(_YEAR_MENTION.finditer(text, ls, le))
+                cached = years_by_line[ls] = (years, [ym.end() for ym in years])
+            years, year_ends = cached
+            i = bisect_right(year_ends, ms) - 1
+            if i >= 0:
+                prev = years[i]
+                year = _num(prev.group(1), prev.group(2))
+                year_text = prev.group()
+        if year is not None and not 1000 <= year <= 2999:
+            year = None
+        out.append(DateMention(m.start(), m.end(), year, stated, year_text, month, day))
+    return out
 
 
 @functools.lru_cache(maxsize=1)
@@ -162,20 +133,15 @@ def _measure_re() -> "regex.Pattern[str]":
 
 
 # ------------------------------------------------------------------------------------------------- DAT001
-_BARE_YEAR = LazyRegex(r"(?<![\d.\-—–~～/:：A-Za-z_])(?<!\d[ \t\u00a0])((?:19|20)\d\d)(?![\d.])(?=\p{Han})")
-# The candidates of _BARE_YEAR without its look-ahead for a Han character and without those followed by 年
-# (skipped by the rule anyway), in the standard engine, literal digits first and the look-behinds read back from
-# the end of the four digits (a pattern that starts with a look-behind is tried at every position). Matches are
-# whole runs of four digits, so they never overlap: dropping a candidate does not change the others, and
-# ``_BARE_YEAR``'s matches are the candidates followed by a Han character (10 MB: 50 -> 30 ms).
-_BARE_YEAR_CAND = LazyRegex(r"(?:19|20)\d\d(?![\d.年])(?<![\d.\-—–~～/:：A-Za-z_]....)(?<!\d[ \t\u00a0]....)",
-                            _stdlib=True)
-_HAN = LazyRegex(r"\p{Han}")
+# four digits 1900-2099, not part of a longer number, a decimal, a range or a code, followed by a Han character
+# other than 年 (the match starts at its 19/20; the look-behinds read back from the end of the four digits)
+_BARE_YEAR = LazyRegex(r"(?:19|20)\d\d(?![\d.年])(?=\p{Han})(?<![\d.\-—–~～/:：A-Za-z_]....)(?<!\d[ \t\u00a0]....)")
 _RANGE_AFTER = LazyRegex(r"\s?(?:至|到|—|–|-|～|~)\s?\d")
 
 
-@rule("DAT001", "year-without-nian", severity="warning", fix="unsafe", requires=r"(?:[1１][9９]|[2２][0０])\d\d")
-def year_without_nian(doc: Document) -> Iterator[Finding]:
+@rule("DAT001", "year-without-nian", severity="warning", fix="unsafe",
+      on=Trigger("19", "20", view="norm", pattern=_BARE_YEAR))
+def year_without_nian(doc: Document, years) -> Iterator[Finding]:
     """四位数年份后缺少“年”字。
 
     为什么：年份应写作“2011年”；“2011在马田镇”“2020已至岁末”中的数字既像年份又像数量，读者要停下来猜。
@@ -186,14 +152,11 @@ def year_without_nian(doc: Document) -> Iterator[Finding]:
     （“2011名”“2000万元”）；起止时段（“2011—2020”“2011至2015年”）、号码（“12338维权热线”）、“第2011”
     都不报告。
     """
-    text = norm(doc)
+    text = doc.norm
     measure = _measure_re()
-    han = _HAN.match
-    for m in _BARE_YEAR_CAND.finditer(text):
+    for m in years:
         s, e = m.span()
-        if han(text, e) is None:
-            continue
-        if text[e] == "年" or measure.match(text, e):
+        if measure.match(text, e):
             continue
         if _RANGE_AFTER.match(text, e):
             continue
@@ -204,16 +167,15 @@ def year_without_nian(doc: Document) -> Iterator[Finding]:
 
 
 # ------------------------------------------------------------------------------------------------- DAT002
+# two digits and 年 before a month: the match is the 年 (group 1: the digits before it, read by the look-behind);
 # (?<!\d\s): "20 21年3月" is a split year, SPC001's
-# (found from its 年, a literal: scanned fast, with the two digits and what may not precede them in a
-# look-behind; a match is two digits and the 年 right after them, so matches never overlap and each 年 has at
-# most one: the same matches as the pattern that starts with the look-behinds, 10 MB: 11 -> 6 ms)
 _SHORT_YEAR = LazyRegex(r"年(?<=(?<![\d.\-—–~～/'’A-Za-z])(?<!\d[ \t\u00a0])(\d{2})年)(?=\s?(\d{1,2})月)")
 _SHORT_END_YEAR = LazyRegex(r"(?<![\d.])((?:19|20)(\d\d))\s?年?\s?(?:至|到|—|–|-|～|~)\s?(\d{2})(年)(?!\d)")
 
 
-@rule("DAT002", "abbreviated-year", severity="warning", fix="unsafe", requires=r"\d年")
-def abbreviated_year(doc: Document) -> Iterator[Finding]:
+@rule("DAT002", "abbreviated-year", severity="warning", fix="unsafe",
+      on=(Trigger("年", view="norm", pattern=_SHORT_YEAR), Trigger("19", "20", view="norm", pattern=_SHORT_END_YEAR)))
+def abbreviated_year(doc: Document, found) -> Iterator[Finding]:
     """年份简写为两位数。
 
     为什么：公文中的年份应写全，“21年3月”可以是2021年，也可以是1921年；起止年份的后一半也不能简写。
@@ -223,9 +185,10 @@ def abbreviated_year(doc: Document) -> Iterator[Finding]:
     修复：建议修复（--unsafe-fixes）：起止年份按前一年份的世纪补全；单独的“21年3月”只在文中别处写有全称
     （如“2021年”）时补全，否则只报告。时长（“工作21年”“建党100年”）、“90后”后面不跟月份，不报告。
     """
-    text = norm(doc)
+    text = doc.norm
+    short_years, short_end_years = found
     full_years = None
-    for m in _SHORT_YEAR.finditer(text):
+    for m in short_years:
         month = int(m.group(2))
         if not 1 <= month <= 12:
             continue
@@ -237,7 +200,7 @@ def abbreviated_year(doc: Document) -> Iterator[Finding]:
         fix = Fix.replace(s, e, full, f"写全为“{full}年”", applicability="unsafe") if full else None
         hint = f"，应写全（如“{full}年”）" if full else "，应写全四位"
         yield Finding(s, m.end(), f"年份“{doc.text[s:m.end()]}”是简写{hint}", fix)
-    for m in _SHORT_END_YEAR.finditer(text):
+    for m in short_end_years:
         first, first_yy, yy = m.group(1), int(m.group(2)), int(m.group(3))
         if yy <= first_yy:
             continue
@@ -248,8 +211,8 @@ def abbreviated_year(doc: Document) -> Iterator[Finding]:
 
 
 # ------------------------------------------------------------------------------------------------- DAT003
-@rule("DAT003", "impossible-date", severity="error", requires="月")
-def impossible_date(doc: Document) -> Iterator[Finding]:
+@rule("DAT003", "impossible-date", severity="error", on=Trigger("月", view="norm"))
+def impossible_date(doc: Document, _months) -> Iterator[Finding]:
     """日期不存在（月份大于12、日期超出当月天数、非闰年的2月29日）。
 
     为什么：“4月31日”“2021年2月29日”这样的日期不存在，多是笔误，发文后很难更正。
@@ -259,8 +222,8 @@ def impossible_date(doc: Document) -> Iterator[Finding]:
     修复：无（不知道正确日期）。2月29日只在年份可知（日期本身写了年份，或同一段前文写了“××××年”）时
     判断；年份取自前文时，“平年2月29日”降为警告。农历日期（“农历二月三十”“腊月三十”）不检查。
     """
-    text = norm(doc)
-    for dm in _dates(doc):
+    text = doc.norm
+    for dm in doc.dates:
         span_text = doc.text[dm.start:dm.end]
         if _LUNAR.search(text, max(0, dm.start - 12), dm.start):
             continue
@@ -290,8 +253,9 @@ _CLOSED_SINCE = LazyRegex(
     r"(?<![\d.])((?:19|20)\d\d)\s?年?\s?(?:至|到|—|–|-|～|~)\s?((?:19|20)\d\d)\s?年?(?:底|末)?\s?(以来)")
 
 
-@rule("DAT004", "closed-period-since", severity="warning", requires="以")
-def closed_period_since(doc: Document) -> Iterator[Finding]:
+@rule("DAT004", "closed-period-since", severity="warning",
+      on=Trigger("19", "20", view="norm", pattern=_CLOSED_SINCE))
+def closed_period_since(doc: Document, periods) -> Iterator[Finding]:
     """已结束的起止时段后接“以来”。
 
     为什么：“以来”表示从过去某一时间到说话时为止，只能接一个起点（“2011年以来”）；“2011至2015年”已经有
@@ -301,8 +265,7 @@ def closed_period_since(doc: Document) -> Iterator[Finding]:
     依据：《现代汉语词典》第7版“以来”条（表示从过去某时直到说话时为止的一段时间）。
     修复：无（要删终点还是删“以来”由作者决定）。“2015年以来”“五年以来”“今年以来”都是正确的。
     """
-    text = norm(doc)
-    for m in _CLOSED_SINCE.finditer(text):
+    for m in periods:
         s, e = m.span()
         a, b = m.group(1), m.group(2)
         if int(b) < int(a):
@@ -313,20 +276,9 @@ def closed_period_since(doc: Document) -> Iterator[Finding]:
 
 
 # ------------------------------------------------------------------------------------------------- DAT006
-class _WeekdayWord:
-    """The ``requires`` of DAT006: the text contains 星期, 礼拜 or 周 followed by a weekday numeral — the pattern
-    ``星期|礼拜|周[一二三四五六日天]`` answered with literal tests (a pattern only after a 周)."""
-
-    _AFTER_ZHOU = lazy_compile(r"[周週][" + _WEEKDAYS + r"]")
-
-    def search(self, text: str) -> object:
-        if "星期" in text or "礼拜" in text or "禮拜" in text:
-            return True
-        return ("周" in text or "週" in text) and self._AFTER_ZHOU.search(text) or None
-
-
-@rule("DAT006", "weekday-mismatch", severity="warning", requires=_WeekdayWord())
-def weekday_mismatch(doc: Document) -> Iterator[Finding]:
+@rule("DAT006", "weekday-mismatch", severity="warning",
+      on=Trigger("星期", "礼拜", *("周" + d for d in _WEEKDAYS), view="norm"))
+def weekday_mismatch(doc: Document, _weekdays) -> Iterator[Finding]:
     """日期与所写的星期不符。
 
     为什么：通知、会议安排中“12月14日（星期三）”这类写法很常见，日期和星期只要有一个写错，参会人就可能
@@ -337,8 +289,8 @@ def weekday_mismatch(doc: Document) -> Iterator[Finding]:
     修复：无（不知道错的是日期还是星期）。日期本身写了年份时为警告；年份取自同一段前文时为提示；
     没有年份可依的日期不检查。
     """
-    text = norm(doc)
-    for dm in _dates(doc):
+    text = doc.norm
+    for dm in doc.dates:
         if dm.year is None or dm.day is None or not 1 <= dm.month <= 12:
             continue
         if not 1 <= dm.day <= calendar.monthrange(dm.year, dm.month)[1]:

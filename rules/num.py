@@ -1,25 +1,20 @@
 """NUM — numbers (GB/T 15835-2011). Contradictory approximations, 余/多 inside a non-round number, arabic and
 Chinese digits mixed in one number, numeric abbreviations without quotation marks.
 
-All rules read the normalised text (``_zh.norm``), so traditional drafts (``1萬多條``, ``10餘次``) are checked
+All rules read the normalised text (the view ``norm``), so traditional drafts (``1萬多條``, ``10餘次``) are checked
 with the same patterns.
 """
 
 from __future__ import annotations
 
 import functools
-from typing import TYPE_CHECKING, Iterator
+from decimal import Decimal
+from typing import Iterator
 
-import regex
-
-if TYPE_CHECKING:
-    import re
-
-from lintkit import Document, Finding, Fix, lazy_compile, rule
-from lintkit.cache import compile_re
+from lintkit import Document, Finding, Fix, Trigger, rule
 
 from ._common import load_data
-from ._zh import CN_NUM_CHARS, LazyRegex, any_of, literal_alternation, norm
+from ._zh import CN_NUM_CHARS, LazyRegex, data_pattern, literal_alternation
 
 
 @functools.lru_cache(maxsize=1)
@@ -36,27 +31,31 @@ def _measure_alt() -> str:
 _NUM = r"(?:\d+(?:\.\d+)?|[" + CN_NUM_CHARS + r"]+)"
 
 
+def _approx_source() -> str:
+    return (r"(?P<pre>将近|接近|近|大约|约|超过|逾)(?P<num>" + _NUM + r")\s?(?P<big>[万亿])?(?P<suf>多|余)?\s?"
+            r"(?P<big2>[万亿])?(?P<mw>" + _measure_alt() + r")?(?P<post>左右|以上|上下)?")
+
+
+def _approx_post_source() -> str:
+    # N多/N余 … 左右 without a prefix; the match is its 左右/上下, the look-behind reads the number (group num)
+    return (r"(?P<post>左右|上下)(?<=(?<![将接近约逾过\d.])(?P<num>\d+(?:\.\d+)?|(?<![" + CN_NUM_CHARS + r"])["
+            + CN_NUM_CHARS + r"]+)\s?[万亿]?(?P<suf>多|余)[万亿]?(?:" + _measure_alt() + r")(?:左右|上下))")
+
+
+#: an approximation marker before a number (将近, 接近 and 大约 hold 近/约 one character after their start)
+_APPROX = data_pattern(_approx_source)
+_APPROX_POST = data_pattern(_approx_post_source)
+
+
 @functools.lru_cache(maxsize=1)
-def _approx_re() -> "regex.Pattern[str]":
-    mw = _measure_alt()
-    return lazy_compile(
-        r"(?P<pre>将近|接近|近|大约|约|超过|逾)(?P<num>" + _NUM + r")\s?(?P<big>[万亿])?(?P<suf>多|余)?\s?"
-        r"(?P<big2>[万亿])?(?P<mw>" + mw + r")?(?P<post>左右|以上|上下)?"
-    )
+def _time_units() -> frozenset[str]:
+    return frozenset(_data()["time_units"])
 
 
-_TIME_UNITS = None
-
-
-def _time_units() -> set[str]:
-    global _TIME_UNITS
-    if _TIME_UNITS is None:
-        _TIME_UNITS = set(_data()["time_units"])
-    return _TIME_UNITS
-
-
-@rule("NUM001", "contradictory-approximation", severity="warning", requires=any_of("近", "约", "超过", "逾", "左右"))
-def contradictory_approximation(doc: Document) -> Iterator[Finding]:
+@rule("NUM001", "contradictory-approximation", severity="warning",
+      on=(Trigger("近", "约", "超过", "逾", view="norm", pattern=_APPROX, before=1),
+          Trigger("左右", "上下", view="norm", pattern=_APPROX_POST)))
+def contradictory_approximation(doc: Document, found) -> Iterator[Finding]:
     """同一个数同时用了两个概数标记，意思重复或互相矛盾。
 
     为什么：“近600名”是不到600，“600多名”是超过600，“近600多名”自相矛盾；“超过600人以上”“600多人左右”
@@ -67,9 +66,10 @@ def contradictory_approximation(doc: Document) -> Iterator[Finding]:
     修复：无（两种改法意思不同，由作者选择）。“近五年来”“近3个月”是时段（最近几年），不报告；
     “约……左右”很多编辑认可，只作提示。
     """
-    text = norm(doc)
+    text = doc.norm
+    approximations, suffixed = found
     time_units = _time_units()
-    for m in _approx_re().finditer(text):
+    for m in approximations:
         pre, suf, post, mw = m.group("pre"), m.group("suf"), m.group("post"), m.group("mw")
         s = m.start()
         if pre == "近" and s > 0 and text[s - 1] in "最附亲接靠临邻":
@@ -102,61 +102,25 @@ def contradictory_approximation(doc: Document) -> Iterator[Finding]:
         if what is None:
             continue
         yield Finding(s, e, f"“{doc.text[s:e]}”：{what}", severity=severity)
-    # N多/N余 … 左右 without a prefix (the pattern starts with a lookbehind: scanned only when its end is there)
-    if ("左右" not in text and "上下" not in text) or not _suffix_before_post(text):
-        return
-    for m in _approx_post_re().finditer(text):
-        s, e = m.span()
+    for m in suffixed:
+        s, e = m.start("num"), m.end()
         yield Finding(s, e, f"“{doc.text[s:e]}”：“{m.group('suf')}”与“{m.group('post')}”重复")
 
 
-@functools.lru_cache(maxsize=1)
-def _post_reach() -> int:
-    """How far before its 左右/上下 a match of ``_approx_post_re`` may have its 多/余: the 多/余 itself, 万/亿,
-    the longest measure word."""
-    return 2 + max(len(w) for w in _data()["measure_words"] if w not in ("余", "多", "来"))
-
-
-def _suffix_before_post(text: str) -> bool:
-    """False when no 左右/上下 of ``text`` has 多 or 余 within ``_post_reach()`` characters before it: then
-    ``_approx_post_re`` (which starts with a look-behind: tried at every position) finds nothing."""
-    reach = _post_reach()
-    for post in ("左右", "上下"):
-        p = text.find(post)
-        while p >= 0:
-            before = text[max(0, p - reach):p]
-            if "多" in before or "余" in before:
-                return True
-            p = text.find(post, p + 2)
-    return False
-
-
-@functools.lru_cache(maxsize=1)
-def _approx_post_re() -> "regex.Pattern[str]":
-    return lazy_compile(
-        r"(?<![将接近约逾过\d.])(?:\d+(?:\.\d+)?|(?<![" + CN_NUM_CHARS + r"])[" + CN_NUM_CHARS + r"]+)"
-        r"\s?[万亿]?(?P<suf>多|余)[万亿]?(?:" + _measure_alt() + r")(?P<post>左右|上下)"
-    )
-
-
 # ------------------------------------------------------------------------------------------------- NUM002
-@functools.lru_cache(maxsize=1)
-def _inner_approx_re() -> "regex.Pattern[str]":
-    return lazy_compile(
-        r"(?<![\d.])(?P<num>\d*[1-9](?:\.\d+)?|\d+\.\d*[1-9])(?P<suf>余|多)"
-        r"(?:(?P<big>[万亿])|(?=(?P<mw>" + _measure_alt() + r")))"
-    )
+def _inner_approx_source() -> str:
+    # 余/多 right after a number whose last digit is not a 0 of a whole number; the match starts at 余/多
+    # (group suf), the look-behind reads the number (group num)
+    return (r"(?P<suf>余|多)(?<=(?<![\d.])(?P<num>\d*[1-9](?:\.\d+)?|\d+\.\d*[1-9])(?:余|多))"
+            r"(?:(?P<big>[万亿])|(?=(?P<mw>" + _measure_alt() + r")))")
 
 
-# 余/多 after a digit; the match is 余/多 (a literal class is scanned fast, a pattern starting with \d is not)
-_APPROX_AFTER_DIGIT = LazyRegex(r"[余多](?<=\d.)")
+_INNER_APPROX = data_pattern(_inner_approx_source)
 
 
-# The rule used to require r"\d[余多餘]" in the text. Its own scan below (a digit, then 余/多, in the normalised
-# text, where 余 may come from 餘 and fullwidth digits are mapped) only finds places where that holds, so the
-# pre-check keeps to the three characters and the document is scanned once.
-@rule("NUM002", "approximation-inside-number", severity="warning", fix="unsafe", requires=any_of("余", "多", "餘"))
-def approximation_inside_number(doc: Document) -> Iterator[Finding]:
+@rule("NUM002", "approximation-inside-number", severity="warning", fix="unsafe",
+      on=Trigger("余", "多", view="norm", pattern=_INNER_APPROX))
+def approximation_inside_number(doc: Document, found) -> Iterator[Finding]:
     """“余”“多”放在了不是整数位的数字后面。
 
     为什么：“余”“多”表示零头，只能跟在以0结尾的整数或“万”“亿”之后。“1186余万元”把零头放在了“万”
@@ -168,19 +132,8 @@ def approximation_inside_number(doc: Document) -> Iterator[Finding]:
     修复：“N余万”“N多亿”建议改为“N万余”“N亿多”（--unsafe-fixes）；“186余人”不知道作者想写哪一个
     数，只报告。以0结尾的数（“1000余万元”“420余名”“十余万”）正确，不报告。
     """
-    text = norm(doc)
-    pattern = _inner_approx_re()
-    for c in _APPROX_AFTER_DIGIT.finditer(text):
-        start = c.start() - 1  # the digit before 余/多
-        floor = max(0, start - 24)
-        while start > floor and (text[start - 1].isdigit() or text[start - 1] == "."):
-            start -= 1
-        if text[c.start() - 1] == "0" and "." not in text[start:c.start()]:
-            continue  # a whole number ending in 0 ("20余人") is right; the pattern below would not match
-        m = pattern.match(text, start)
-        if m is None:
-            continue
-        s, e = m.span()
+    for m in found:
+        s, e = m.start("num"), m.end()
         num, suf, big = m.group("num"), m.group("suf"), m.group("big")
         orig = doc.text[s:e]
         if big:
@@ -193,49 +146,25 @@ def approximation_inside_number(doc: Document) -> Iterator[Finding]:
 
 
 # ------------------------------------------------------------------------------------------------- NUM003
-@functools.lru_cache(maxsize=1)
-def _mixed_re() -> tuple["regex.Pattern[str]", "re.Pattern[str]"]:
+def _mixed_source() -> str:
+    # an arabic number right before 千/百/十 that does not begin a unit word (千米, 百分点); the match starts at
+    # the 千/百/十 (group unit), the look-behind reads the number (group num)
     units = literal_alternation(_data()["mixed"]["unit_words"])
-    mixed = lazy_compile(r"(?<![\d.A-Za-z])(?P<num>\d+(?:\.\d+)?)(?!" + units + r")(?P<unit>[千百十])"
-                          r"(?P<rest>[零〇]?\d+)?")
-    # 二0二一年: the digit 0 between Chinese digits of a year (the Chinese zero of years is 〇)
-    # (no feature of ``regex`` needed: the standard engine scans it faster, 17 -> 12 ms on 10 MB)
-    zero = compile_re(r"[0０Oo](?<=[〇一二三四五六七八九].)(?=[〇一二三四五六七八九0０]*年)")
-    return mixed, zero
+    return (r"(?!" + units + r")(?P<unit>[千百十])(?<=(?<![\d.A-Za-z])(?P<num>\d+(?:\.\d+)?)[千百十])"
+            r"(?P<rest>[零〇]?\d+)?")
 
 
-# a digit right before 千/百/十, which every match of the mixed pattern has (the character class first: fast)
-_DIGIT_UNIT = LazyRegex(r"[千百十](?<=\d.)")
-
-
-def _mixed_matches(text: str, mixed: "regex.Pattern[str]") -> Iterator["regex.Match[str]"]:
-    r"""The matches of ``mixed.finditer(text)``, found from the places where a digit precedes 千/百/十
-    (``_DIGIT_UNIT``, a character class first: scanned fast) instead of trying the pattern, which starts with a
-    lookbehind, at every position. A match holds exactly one 千/百/十 (its unit, right after its number), and its
-    number can start only at the beginning of the run ``\d+`` or ``\d+.\d+`` that ends at the unit (anywhere
-    else the lookbehind ``(?<![\d.])`` fails); so the pattern is tried there, and a match that starts inside the
-    previous one is dropped as ``finditer`` would never find it."""
-    prev_end = 0
-    for c in _DIGIT_UNIT.finditer(text):
-        u = c.start()
-        k = u - 1  # a digit
-        while k > 0 and text[k - 1].isdecimal():
-            k -= 1
-        if k >= 2 and text[k - 1] == "." and text[k - 2].isdecimal():
-            k -= 1
-            while k > 0 and text[k - 1].isdecimal():
-                k -= 1
-        if k < prev_end:
-            continue
-        m = mixed.match(text, k)
-        if m is not None:
-            prev_end = m.end()
-            yield m
+_MIXED = data_pattern(_mixed_source)
+_YEAR_DIGITS = "〇一二三四五六七八九"
+# 二0二一年: the digit 0 (or the letter O) after a Chinese digit of a year (the Chinese zero of years is 〇);
+# the match starts at the Chinese digit (group z: the zero)
+_ARABIC_ZERO = LazyRegex(r"[" + _YEAR_DIGITS + r"](?P<z>[0０Oo])(?=[" + _YEAR_DIGITS + r"0０]*年)", _stdlib=True)
 
 
 @rule("NUM003", "mixed-numerals", severity="warning", fix="unsafe",
-      requires=LazyRegex(r"[千百十韆](?<=\d.)|[0０Oo](?<=[〇一二三四五六七八九].)"))
-def mixed_numerals(doc: Document) -> Iterator[Finding]:
+      on=(Trigger(chars="千百十", view="norm", pattern=_MIXED),
+          Trigger(*(d + z for d in _YEAR_DIGITS for z in "0０Oo"), view="norm", pattern=_ARABIC_ZERO)))
+def mixed_numerals(doc: Document, found) -> Iterator[Finding]:
     """一个数里混用阿拉伯数字和汉字数字（“万”“亿”除外）。
 
     为什么：“4千”“1百零8”既不是阿拉伯数字写法，也不是汉字数字写法；年份“二0二一年”中的“0”是阿拉伯数字，
@@ -248,13 +177,15 @@ def mixed_numerals(doc: Document) -> Iterator[Finding]:
     （安全修复）。“3.98万元”“19.2万元”正确；“4千米”“5千克”“3百分点”是单位或术语，不报告。繁体文稿中
     “1,686萬4千元”这种万/亿后接“N千”的写法是台港常见写法（GB/T 15835 不适用），只作提示。
     """
-    from decimal import Decimal
-
-    text = norm(doc)
-    mixed, zero = _mixed_re()
+    text = doc.norm
+    mixed, zeros = found
     traditional = None
-    for m in _mixed_matches(text, mixed):
-        s, e = m.span()
+    prev_end = 0
+    for m in mixed:
+        s, e = m.start("num"), m.end()
+        if s < prev_end:
+            continue  # the number is the end of the previous one (3千05百)
+        prev_end = e
         unit = m.group("unit")
         orig = doc.text[s:e]
         if m.group("rest") or unit == "十":
@@ -277,28 +208,29 @@ def mixed_numerals(doc: Document) -> Iterator[Finding]:
         digits = str(int(value))
         yield Finding(s, e, f"“{orig}”混用了阿拉伯数字和汉字数字，应写作“{digits}”",
                       Fix.replace(s, e, digits, f"改为“{digits}”", applicability="unsafe"))
-    for m in zero.finditer(text):
-        s, e = m.span()
+    for m in zeros:
+        s, e = m.span("z")
         yield Finding(s, e, "汉字年份中的零应写作“〇”，不用阿拉伯数字“0”或字母“O”",
                       Fix.replace(s, e, "〇", "改为“〇”"))
 
 
 # ------------------------------------------------------------------------------------------------- NUM004
-@functools.lru_cache(maxsize=1)
-def _abbrev_re() -> tuple["regex.Pattern[str]", "regex.Pattern[str]", "regex.Pattern[str]"]:
-    data = _data()["abbreviations"]
-    abbrev = lazy_compile(r"(?<![" + CN_NUM_CHARS + r"第])(?:" + data["pattern"] + r")(?![" + CN_NUM_CHARS + r"])")
-    safe_after = lazy_compile(literal_alternation(data["safe_after"]))
-    measure = lazy_compile(r"\s?(?:" + _measure_alt() + r"|多|余|来)")
-    return abbrev, safe_after, measure
+def _abbrev_source() -> str:
+    pattern = _data()["abbreviations"]["pattern"]
+    return r"(?<![" + CN_NUM_CHARS + r"第])(?:" + pattern + r")(?![" + CN_NUM_CHARS + r"])"
 
 
+#: 十四五 (the plans' abbreviations end with 五, at most two characters after their start)
+_ABBREV = data_pattern(_abbrev_source)
+_SAFE_AFTER = data_pattern(lambda: literal_alternation(_data()["abbreviations"]["safe_after"]))
+_MEASURE_AFTER = data_pattern(lambda: r"\s?(?:" + _measure_alt() + r"|多|余|来)")
 _OPEN_QUOTES = "“‘\"'「『《〈"
 _CLOSE_QUOTES = "”’\"'」』》〉"
 
 
-@rule("NUM004", "unquoted-numeric-abbreviation", severity="warning", fix="safe", requires="五")
-def unquoted_numeric_abbreviation(doc: Document) -> Iterator[Finding]:
+@rule("NUM004", "unquoted-numeric-abbreviation", severity="warning", fix="safe",
+      on=Trigger("五", view="norm", pattern=_ABBREV, before=2))
+def unquoted_numeric_abbreviation(doc: Document, found) -> Iterator[Finding]:
     """“十四五”这类数字缩略语没有加引号。
 
     为什么：“十四五”是“第十四个五年规划”的缩略，不加引号时读者会读成数字“十四五”，甚至“十四、五”。
@@ -308,9 +240,9 @@ def unquoted_numeric_abbreviation(doc: Document) -> Iterator[Finding]:
     修复：后面是“规划”“时期”“期间”“开局”等时安全修复（加引号）；其他位置建议修复（--unsafe-fixes）。
     后面是量词时是数量（“十四五岁”“十四五个人”），不报告；已加引号的不报告。
     """
-    text = norm(doc)
-    abbrev, safe_after, measure = _abbrev_re()
-    for m in abbrev.finditer(text):
+    text = doc.norm
+    safe_after, measure = _SAFE_AFTER, _MEASURE_AFTER
+    for m in found:
         s, e = m.span()
         if (s > 0 and text[s - 1] in _OPEN_QUOTES) or (e < len(text) and text[e] in _CLOSE_QUOTES):
             continue

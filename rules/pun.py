@@ -15,17 +15,12 @@ from typing import Iterator
 
 import regex
 
-from lintkit import Document, Edit, Finding, Fix, MASK, lazy_compile, rule
+from lintkit import Document, Edit, Finding, Fix, MASK, Trigger, lazy_compile, rule, view
 from lintkit.cache import compile_re
 
+from ._common import load_data
 
-from ._common import load_data, matches_in_windows
-from .seq import _Precheck, ordinals, seq002_spans
-
-def _contains_any(*literals: str) -> _Precheck:
-    """Pre-check: the text contains one of these strings (a few ``in`` tests cost less than one regex pass)."""
-    return _Precheck(lambda text: True if any(x in text for x in literals) else None)
-
+_DATA = load_data("pun")
 
 # patterns used inside the rules (compiled once, not looked up in regex's cache on every call)
 _FORMULA_CHAR = lazy_compile(r"[A-Za-z_=\d]")
@@ -51,10 +46,9 @@ _LEFT = (r"(?:[\p{Han}" + CLOSE_FULL + r"]|\p{Han}" + MASK + r"+|\p{Han}\([" + _
 _MARK_PATTERN = (
     r"(?P<mark>[,;:!?])(?<=" + _LEFT + r"[,;:!?])(?P<sp>[ \t]*)(?=(?P<r>[\p{Han}" + OPEN_FULL + r"(\d”’\r\n])|\Z)"
 )
-_MARK_RE = lazy_compile(_MARK_PATTERN)  # (the plain form of _MARK_OR_PLAIN_RE below; the tests compare them)
-# The same matches, with the commonest certain case first: , ; or : between a Han character (or a closing mark)
-# and a Han character, an opening mark or a digit (the spaces after the mark are part of the match either way).
-# The rule handles it without looking at the characters again.
+# The same matches as _MARK_PATTERN, with the commonest certain case first: , ; or : between a Han character (or a
+# closing mark) and a Han character, an opening mark or a digit (the spaces after the mark are part of the match
+# either way). The rule handles it without looking at the characters again.
 _MARK_OR_PLAIN_RE = lazy_compile(
     r"(?P<plain>[,;:](?<=[\p{Han}" + CLOSE_FULL + r"][,;:])[ \t]*(?=[\p{Han}" + OPEN_FULL + r"\d]))|"
     + _MARK_PATTERN
@@ -62,32 +56,28 @@ _MARK_OR_PLAIN_RE = lazy_compile(
 # sentence-final halfwidth point after a Han character at the end of a line (工作取得成效.)
 _EOL_POINT_RE = lazy_compile(r"\.(?<=\p{Han}[”’]?\.)(?=[”’]?[ \t]*(?:[\r\n]|\Z))"
                              r"|\.(?<=\p{Han}\.)(?=[”’][ \t]*(?:[\r\n]|\Z))")
-# a bracket pair with at least one halfwidth bracket, innermost only
-_PAREN_RE = lazy_compile(r"\((?P<c1>[^()（）\r\n]{1,200})[)）]|（(?P<c2>[^()（）\r\n]{1,200})\)")
-# The two halves of _PAREN_RE, each found from its halfwidth bracket (fullwidth （ is common, so _PAREN_RE tries a
-# match at every （ of the text). Matches of _PAREN_RE never overlap (the content holds no bracket), so its
-# matches are exactly the union of these.
+# A bracket pair with at least one halfwidth bracket, innermost only, found from its halfwidth bracket: (…) or (…）
+# from the opening one, （…) from the closing one. The content holds no bracket, so the two never overlap.
 _PAREN_HALF_OPEN_RE = lazy_compile(r"\((?P<c>[^()（）\r\n]{1,200})[)）]")
 _PAREN_HALF_CLOSE_RE = lazy_compile(r"\)(?<=（(?P<c>[^()（）\r\n]{1,200})\))")
 _PINYIN_PAREN = lazy_compile(r"(?<=\p{Han})\([" + _LATIN_LETTERS + r"]{1,8}\)$")
 
 
-def _paren_pairs(masked: str) -> list[tuple[int, int, str]]:
-    """``(start, end, content)`` of the matches of ``_PAREN_RE.finditer(masked)``, in order."""
-    pairs = []
-    if "(" in masked:
-        pairs = [(m.start(), m.end(), m.group("c")) for m in _PAREN_HALF_OPEN_RE.finditer(masked)]
-    if ")" in masked:
-        pairs += [(m.start("c") - 1, m.end(), m.group("c")) for m in _PAREN_HALF_CLOSE_RE.finditer(masked)]
-        pairs.sort()
+def _paren_pairs(opens: list, closes: list) -> list[tuple[int, int, str]]:
+    """``(start, end, content)`` of the bracket pairs with a halfwidth bracket, in order (``opens``, ``closes``:
+    the matches of _PAREN_HALF_OPEN_RE and _PAREN_HALF_CLOSE_RE)."""
+    pairs = [(m.start(), m.end(), m.group("c")) for m in opens]
+    pairs += [(m.start("c") - 1, m.end(), m.group("c")) for m in closes]
+    pairs.sort()
     return pairs
 
 
-def _paren_edits(doc: Document, excluded: list[tuple[int, int]]) -> dict[int, str]:
+def _paren_edits(doc: Document, pairs: list[tuple[int, int, str]],
+                 excluded: list[tuple[int, int]]) -> dict[int, str]:
     """Positions of halfwidth brackets that enclose Chinese text (and so must be fullwidth)."""
     masked = doc.masked
     out: dict[int, str] = {}
-    for s, e, content in _paren_pairs(masked):
+    for s, e, content in pairs:
         if not _HAN.search(content):
             continue  # (lián), (1), (x+y), (WHO): not Chinese text
         if s > 0 and _FORMULA_CHAR.match(masked[s - 1]) and masked[s] == "(":
@@ -131,11 +121,6 @@ def _kind(ch: str) -> str:
     return "other"
 
 
-def halfwidth_marks(doc: Document) -> list[tuple[int, int, str, str]]:
-    """``(start, end, mark, replacement)`` for every halfwidth mark PUN001 is certain about (memoised)."""
-    return doc.memo("pun.halfwidth_marks", _halfwidth_marks)
-
-
 class _KindCache(dict):
     """``_kind`` of a character, computed once per character."""
 
@@ -150,36 +135,27 @@ _OK_COMMA = frozenset([("han", "han"), ("han", "digit"), ("han", "eol"), ("digit
 _OK_BANG = frozenset([("han", "han"), ("han", "eol"), ("han", "close")])
 
 
-# PUN001's pre-check ``(?<=[\p{Han}”’》）])[,;:!?().]|[,;:!?()](?=[\p{Han}“‘《（])``, in parts: the marks are
-# searched for only when one of them occurs (substring tests), the point from the point itself.
-_PUN001_MARK_REQ = lazy_compile(r"[,;:!?()](?<=[\p{Han}”’》）][,;:!?()])|[,;:!?()](?=[\p{Han}“‘《（])")
-_PUN001_POINT_REQ = lazy_compile(r"\.(?<=[\p{Han}”’》）]\.)")
-
-
-def _pun001_precheck(text: str):
-    if "," in text or ";" in text or ":" in text or "!" in text or "?" in text or "(" in text or ")" in text:
-        m = _PUN001_MARK_REQ.search(text)
-        if m is not None:
-            return m
-    return _PUN001_POINT_REQ.search(text) if "." in text else None
-
-
-def _halfwidth_marks(doc: Document) -> list[tuple[int, int, str, str]]:
+def _halfwidth_marks(doc: Document, marks: list, points: list, opens: list,
+                     closes: list) -> list[tuple[int, int, str, str]]:
+    """``(start, end, mark, replacement)`` for every halfwidth mark PUN001 is certain about, from the matches of
+    its triggers."""
     masked = doc.masked
-    seq_spans = seq002_spans(doc)
-    commas = comma_for_dunhao(doc)
+    pairs = _paren_pairs(opens, closes)
+    # SEQ002 reports misformed bracketed ordinals, PUN011 the commas between quoted list items
+    seq_spans = [(o.start, o.end) for o in doc.ordinals if o.misformed]
+    commas = doc.list_commas
     excluded = sorted(seq_spans + [(s, s + 1) for s in commas])
     # the same spans as a set of positions: the spans are disjoint, so a mark overlaps one iff it lies in one
     excluded_at = set(commas)
     for a, b in seq_spans:
         excluded_at.update(range(a, b))
-    parens = _paren_edits(doc, excluded)
+    parens = _paren_edits(doc, pairs, excluded)
     out: list[tuple[int, int, str, str]] = []
     for p, full in parens.items():
         out.append((p, p + 1, masked[p], full))
     kinds = _KIND
     fullwidth = _FULLWIDTH
-    for m in _MARK_OR_PLAIN_RE.finditer(masked):
+    for m in marks:
         s = m.start()
         if s in excluded_at:
             continue
@@ -217,7 +193,7 @@ def _halfwidth_marks(doc: Document) -> list[tuple[int, int, str, str]]:
         if (left, right) not in (_OK_COMMA if mark in ",;:" else _OK_BANG):
             continue
         out.append((s, s + 1 if right in ("eol", "close") else s + 1 + len(sp), mark, _FULLWIDTH[mark]))
-    for m in _EOL_POINT_RE.finditer(masked):
+    for m in points:
         s = m.start()
         if s > 0 and masked[s - 1] == ".":
             continue
@@ -227,8 +203,9 @@ def _halfwidth_marks(doc: Document) -> list[tuple[int, int, str, str]]:
 
 
 @rule("PUN001", "halfwidth-punctuation", severity="error", fix="safe",
-      requires=_Precheck(_pun001_precheck))
-def halfwidth_punctuation(doc: Document) -> Iterator[Finding]:
+      on=(Trigger(chars=",;:!?", pattern=_MARK_OR_PLAIN_RE), Trigger(".", pattern=_EOL_POINT_RE),
+          Trigger("(", pattern=_PAREN_HALF_OPEN_RE), Trigger(")", pattern=_PAREN_HALF_CLOSE_RE)))
+def halfwidth_punctuation(doc: Document, found) -> Iterator[Finding]:
     """中文里用了半角标点（, ; : ! ? ( ) 和句末的 .）。
 
     为什么：中文标点是全角字符，占一个汉字的位置；半角逗号、冒号、括号挤在汉字中间，版面不齐，也是从网页、
@@ -241,7 +218,7 @@ def halfwidth_punctuation(doc: Document) -> Iterator[Finding]:
     英文句子、网址和电子邮件地址、括号里只有数字或字母的（公式中的(1)、拼音注音(lián)、(WHO)）都不报告；
     “线上+线下”中的“+”不是标点。行首序号“(一)”由 SEQ002 报告。
     """
-    marks = halfwidth_marks(doc)
+    marks = _halfwidth_marks(doc, *found)
     if not marks:
         return
     # group the marks (sorted by position) by line, in line order
@@ -292,17 +269,13 @@ _HAN_NEXT = lazy_compile(HANX)
 _MONTH_DAY_LAST = lazy_compile(r"“[\d一二三四五六七八九十]{1,4}·[\d一二三四五六七八九十]{1,4}”$")
 
 
-# every chain has a 顿号 between a closing and an opening mark (”、“): found from the 顿号
-_CHAIN_JUNCTION_RE = lazy_compile(r"、(?<=[”》]、)[“《]")
+# every chain has a 顿号 between a closing and an opening mark (”、“), its first one at most 61 characters after the
+# chain's start (the first item is at most 62 characters long)
+_CHAINS = Trigger("”、“", "”、《", "》、“", "》、《", pattern=_QUOTED_CHAIN_RE, before=61)
 
 
-def _line_start(text: str, pos: int) -> int:
-    """Start of the line holding ``pos`` (line breaks \\r\\n, \\r or \\n)."""
-    return max(text.rfind("\n", 0, pos), text.rfind("\r", 0, pos)) + 1
-
-
-@rule("PUN002", "dunhao-between-quoted-items", severity="warning", fix="unsafe", requires=_CHAIN_JUNCTION_RE)
-def dunhao_between_quoted(doc: Document) -> Iterator[Finding]:
+@rule("PUN002", "dunhao-between-quoted-items", severity="warning", fix="unsafe", on=_CHAINS)
+def dunhao_between_quoted(doc: Document, chains) -> Iterator[Finding]:
     """引号或书名号标出的并列成分之间用了顿号（“两筛”、“两癌”）。
 
     为什么：引号、书名号本身已把并列的各项分开，中间通常不再用顿号。
@@ -315,11 +288,7 @@ def dunhao_between_quoted(doc: Document) -> Iterator[Finding]:
     或降为提示：severity = {PUN002 = "info"}。
     """
     masked = doc.masked
-    first = _CHAIN_JUNCTION_RE.search(masked)
-    if first is None:
-        return
-    # a chain lies within one line and holds a junction: none starts before the line of the first junction
-    for m in _QUOTED_CHAIN_RE.finditer(masked, _line_start(masked, first.start())):
+    for m in chains:
         s, e = m.span()
         if _TAIL_THEN_LIST.match(masked, e):
             continue  # the last item has its own words and the list goes on: “A”、“B”禁毒日、…
@@ -346,8 +315,9 @@ _ELLIPSIS_RE = lazy_compile(
 )
 
 
-@rule("PUN003", "ellipsis-form", severity="error", fix="safe", requires=_contains_any("...", "。。。", "···", "．．．", "…"))
-def ellipsis_form(doc: Document) -> Iterator[Finding]:
+@rule("PUN003", "ellipsis-form", severity="error", fix="safe",
+      on=Trigger("...", "。。。", "···", "．．．", "…", pattern=_ELLIPSIS_RE))
+def ellipsis_form(doc: Document, ellipses) -> Iterator[Finding]:
     """省略号写成了“......”“。。。”或单个“…”。
 
     为什么：中文省略号是两个三连点“……”，占两个字的位置；英文句点、句号、间隔号连写都不是省略号。
@@ -357,7 +327,7 @@ def ellipsis_form(doc: Document) -> Iterator[Finding]:
     修复：安全修复，换成“……”。只在汉字或中文标点之后报告，英文、代码、网址中的“...”不报告；
     “…………”（十二个点，表示省略段落）是正确的。
     """
-    for m in _ELLIPSIS_RE.finditer(doc.masked):
+    for m in ellipses:
         s, e = m.span()
         yield Finding(s, e, f"省略号“{m.group()}”应写作“……”", Fix.replace(s, e, "……", "改为“……”"))
 
@@ -369,42 +339,25 @@ _BAR_RE = lazy_compile(r"―{1,2}(?=―*)|—―|―—|(?<=[\p{Han}" + CLOSE_FU
 _YEAR_RANGE_RE = lazy_compile(
     r"(?<![A-Za-z0-9_.\-/－–:：#])((?:19|20)\d{2})([-－–])((?:19|20)\d{2})(?![A-Za-z0-9_\-－–/.])(?=[\p{Han}）)”]|$)", regex.M)
 _YEAR_WORD_AFTER = lazy_compile(r"年|学年|學年|财年|財年|赛季|賽季|届|屆|级|級|[）)”]")
-# a single 一字线 between Han characters (starts with the dash and looks back: scanned fast; the Han character before
-# it is no dash, the one after it neither)
+# a single 一字线 between Han characters
 _SINGLE_DASH_RE = lazy_compile(r"—(?<=\p{Han}—)(?=\p{Han})")
-# Both range patterns match digits (or points), a hyphen, a digit: every match holds one of these hyphens, its first
-# one, with only digits and points before it from the match start (tests: the same matches as scanning the text).
-_RANGE_HYPHEN_RE = lazy_compile(r"[-－–](?<=\d[-－–])(?=\d)")
-_DIGITS_BEFORE = lazy_compile(r"(?r)[\d.]*")
 
 
-def _range_matches(pattern, masked: str, hyphens: list[int]) -> list:
-    """The matches of ``pattern.finditer(masked)`` for a pattern of the form digits-and-points, hyphen, digit…:
-    tried, leftmost first and without overlap, only at the positions of the digit run before each hyphen."""
-    out = []
-    match = pattern.match
-    last = 0
-    for h in hyphens:
-        p = max(_DIGITS_BEFORE.match(masked, 0, h).start(), last)
-        while p < h:
-            m = match(masked, p)
-            if m is not None:
-                out.append(m)
-                last = m.end()
-                break
-            p += 1
-    return out
+def _alternation(words) -> str:
+    return "|".join(regex.escape(w) for w in sorted(words, key=len, reverse=True))
 
 
-@functools.lru_cache(maxsize=None)
-def _range_re():
-    words = load_data("pun")["ranges"]["measure_words"]
-    alt = "|".join(regex.escape(w) for w in sorted(words, key=len, reverse=True))
-    return lazy_compile(r"(?<![A-Za-z0-9_.\-/－–:：#])(\d{1,4}(?:\.\d+)?)([-－–])(\d{1,4}(?:\.\d+)?)(?![\d.])(?=" + alt + ")")
+# a numeric range before a measure word (0-2岁); the first number has at most four decimals, so its hyphen lies at
+# most 9 characters after the match start
+_NUMBER_RANGE_RE = lazy_compile(
+    r"(?<![A-Za-z0-9_.\-/－–:：#])(\d{1,4}(?:\.\d{1,4})?)([-－–])(\d{1,4}(?:\.\d+)?)(?![\d.])(?="
+    + _alternation(_DATA["ranges"]["measure_words"]) + ")")
 
 
-@rule("PUN004", "dash-form", severity="error", fix="safe", requires=_contains_any("―", "-", "－", "–", "—"))
-def dash_form(doc: Document) -> Iterator[Finding]:
+@rule("PUN004", "dash-form", severity="error", fix="safe",
+      on=(Trigger("―", "—―", "--", "－－", pattern=_BAR_RE), Trigger(chars="-－–", pattern=_YEAR_RANGE_RE, before=4),
+          Trigger(chars="-－–", pattern=_NUMBER_RANGE_RE, before=9), Trigger("—", pattern=_SINGLE_DASH_RE)))
+def dash_form(doc: Document, found) -> Iterator[Finding]:
     """破折号、连接号的形式不对（“――”“--”，年份范围用了连字符“2011-2015”，数值范围“0-2岁”）。
 
     为什么：破折号是两个一字线“——”（U+2014），U+2015“―”是另一个字符；表示起止的年份用一字线“—”，表示数值
@@ -420,13 +373,11 @@ def dash_form(doc: Document) -> Iterator[Finding]:
     型号编码都不报告；“（2011—2020）”本身正确。
     """
     masked = doc.masked
-    hyphen = "-" in masked or "－" in masked or "–" in masked  # the year and number ranges need one
-    bars = "―" in masked or "--" in masked or "－－" in masked
-    for m in (_BAR_RE.finditer(masked) if bars else ()):
+    bars, years, ranges, dashes = found
+    for m in bars:
         s, e = m.span()
         yield Finding(s, e, f"破折号“{m.group()}”应写作“——”", Fix.replace(s, e, "——", "改为“——”"))
-    hyphens = [m.start() for m in _RANGE_HYPHEN_RE.finditer(masked)] if hyphen else []
-    for m in (_range_matches(_YEAR_RANGE_RE, masked, hyphens) if hyphens else ()):
+    for m in years:
         y1, y2 = int(m.group(1)), int(m.group(3))
         if not y1 < y2 <= y1 + 100:
             continue
@@ -438,7 +389,7 @@ def dash_form(doc: Document) -> Iterator[Finding]:
         good = f"{y1}—{y2}" + ("" if has_year else "年")
         yield Finding(s, e, f"年份起止“{m.group()}”应使用一字线：“{good}”",
                       Fix(tuple(edits), f"改为“{good}”", "unsafe"), severity="warning")
-    for m in (_range_matches(_range_re(), masked, hyphens) if hyphens else ()):
+    for m in ranges:
         a, b = float(m.group(1)), float(m.group(3))
         if not a < b or _YEAR_RANGE_RE.match(masked, m.start()):
             continue  # a year range (2016-2020年) is reported above
@@ -449,7 +400,7 @@ def dash_form(doc: Document) -> Iterator[Finding]:
         good = f"{m.group(1)}～{m.group(3)}"
         yield Finding(s, e, f"数值范围“{m.group()}”应使用浪纹线：“{good}”",
                       Fix.replace(p, p + 1, "～", f"改为“{good}”", "unsafe"), severity="warning")
-    for m in (_SINGLE_DASH_RE.finditer(masked) if "—" in masked else ()):
+    for m in dashes:
         s = m.start()
         if not doc.in_quotes(s, s + 1):
             continue  # 北京—上海: a single 一字线 between places is a 连接号
@@ -546,8 +497,8 @@ def _unbalanced_line_starts(doc: Document, stop: int | None = None) -> set[int]:
         stop = paired(masked, lines[idx + 1][0]).end()
 
 
-# No ``requires``: the rule's first step, one pass of _all_paired_re(), already ends the rule on a text without any
-# of these marks, and a separate search for a mark cost nearly as much again on every text.
+# A whole-document analysis: a quotation may span paragraphs. Its first step, one pass of _all_paired_re(), ends
+# the rule on a text whose marks are all paired within their lines.
 @rule("PUN005", "unpaired-marks", severity="warning")
 def unpaired_marks(doc: Document) -> Iterator[Finding]:
     """段落中的引号、括号、书名号不成对。
@@ -615,8 +566,9 @@ _ANGLE_OPENERS = "<＜〈〈"
 _NESTED_TITLE_RE = lazy_compile(r"《[^《》\r\n]*(《[^《》\r\n]+》)[^《》\r\n]*》")
 
 
-@rule("PUN006", "nested-title-marks", severity="error", fix="safe", requires="《")
-def nested_title_marks(doc: Document) -> Iterator[Finding]:
+@rule("PUN006", "nested-title-marks", severity="error", fix="safe",
+      on=(Trigger("《", pattern=_TITLE_RE), Trigger("《", pattern=_NESTED_TITLE_RE)))
+def nested_title_marks(doc: Document, found) -> Iterator[Finding]:
     """书名号里套用的书名没有用单书名号“〈〉”（用了“<>”或又用了“《》”）。
 
     为什么：书名号中还要用书名号时，外层用双书名号“《》”，里层用单书名号“〈〉”；小于号、大于号是数学符号。
@@ -626,8 +578,9 @@ def nested_title_marks(doc: Document) -> Iterator[Finding]:
     修复：安全修复，只改书名号之内成对、且括着中文的“<>”“＜＞”“《》”；正文中的数学符号、HTML 标记不报告。
     """
     masked = doc.masked
+    titles, nested = found
     angles = any(c in masked for c in _ANGLE_OPENERS)  # a title can hold an angle-bracketed title only then
-    for t in (_TITLE_RE.finditer(masked) if angles else ()):
+    for t in (titles if angles else ()):
         for m in _ANGLE_IN_TITLE_RE.finditer(masked, t.start() + 1, t.end() - 1):
             s, e = m.span()
             if masked[s] == "〈" and masked[e - 1] == "〉":
@@ -635,7 +588,7 @@ def nested_title_marks(doc: Document) -> Iterator[Finding]:
             inner = m.group(1)
             yield Finding(s, e, f"书名号内的书名“{_clip(doc.text[s:e])}”应使用单书名号“〈{_clip(inner)}〉”",
                           Fix((Edit(s, s + 1, "〈"), Edit(e - 1, e, "〉")), "改为单书名号“〈〉”"))
-    for m in (_NESTED_TITLE_RE.finditer(masked) if masked.count("《") > 1 else ()):
+    for m in nested:
         s, e = m.span(1)
         yield Finding(s, e, f"书名号内的书名“{_clip(doc.text[s:e])}”应使用单书名号“〈〉”",
                       Fix((Edit(s, s + 1, "〈"), Edit(e - 1, e, "〉")), "改为单书名号“〈〉”"))
@@ -644,39 +597,15 @@ def nested_title_marks(doc: Document) -> Iterator[Finding]:
 # ------------------------------------------------------------------------------------------------- PUN007
 _ODD_DOT_RE = lazy_compile(r"(?<=[\p{Han}\d" + CLOSE_FULL + r"])[・•‧∙⋅](?=[\p{Han}\d" + OPEN_FULL + r"])")
 _ODD_DOTS = "・•‧∙⋅"
-# PUN007's pre-check ``[・•‧∙⋅]|\d[.．]\d``, each part starting from one literal character
-_DIGIT_POINT_DIGIT = lazy_compile(r"\.(?<=\d\.)\d")
-_DIGIT_FULL_POINT_DIGIT = lazy_compile(r"．(?<=\d．)\d")
-# (“ is matched and dropped from the match with \K: a pattern that starts with a literal is scanned fast)
+# (“ is matched and dropped from the match with \K: the match is found from the quotation mark)
 _QUOTED_DATE_RE = lazy_compile(r"“\K(\d{1,2})[.．](\d{1,2})(?=”)")
 _MEASURE_AFTER = "个個倍万萬亿億元%％人名次件项項岁歲米"
 
 
-@functools.lru_cache(maxsize=None)
-def _event_date_re():
-    words = load_data("pun")["interpunct"]["event_words"]
-    alt = "|".join(regex.escape(w) for w in sorted(words, key=len, reverse=True))
-    return lazy_compile(r"(?<![A-Za-z0-9_.．·“第])(\d{1,2})[.．](\d{1,2})(?![\d.．%％])(?=" + alt + ")")
-
-
-@functools.lru_cache(maxsize=None)
-def _event_point_res():
-    """The point of a possible ``_event_date_re`` match (a digit before it, the day and an event word after it), one
-    pattern per point character: a pattern that starts with one literal character is scanned fast."""
-    words = load_data("pun")["interpunct"]["event_words"]
-    alt = "|".join(regex.escape(w) for w in sorted(words, key=len, reverse=True))
-    return tuple(lazy_compile(regex.escape(p) + r"(?<=\d" + regex.escape(p) + r")\d{1,2}(?![\d.．%％])(?=" + alt + ")")
-                 for p in ".．")
-
-
-def _event_dates(masked: str) -> list:
-    """The matches of ``_event_date_re().finditer(masked)``, trying the pattern only at the one or two digits before
-    each point found by ``_event_point_res`` (a match holds exactly one point; leftmost first, without overlap)."""
-    halfwidth, fullwidth = _event_point_res()
-    points = [a.start() for a in halfwidth.finditer(masked)] if "." in masked else []
-    if "．" in masked:
-        points = sorted(points + [a.start() for a in fullwidth.finditer(masked)])
-    return matches_in_windows(_event_date_re().match, masked, [(q - 2, q) for q in points])
+# a month–day name written with a point before an event word (11.25反家暴宣传周): the point lies at most 2 characters
+# after the match start
+_EVENT_DATE_RE = lazy_compile(r"(?<![A-Za-z0-9_.．·“第])(\d{1,2})[.．](\d{1,2})(?![\d.．%％])(?="
+                              + _alternation(_DATA["interpunct"]["event_words"]) + ")")
 
 
 def _valid_month_day(m: str, d: str) -> bool:
@@ -685,10 +614,9 @@ def _valid_month_day(m: str, d: str) -> bool:
 
 
 @rule("PUN007", "interpunct-form", severity="error", fix="safe",
-      requires=_Precheck(lambda text: _DIGIT_POINT_DIGIT.search(text)
-                         or ("．" in text and _DIGIT_FULL_POINT_DIGIT.search(text))
-                         or (True if any(c in text for c in _ODD_DOTS) else None)))
-def interpunct_form(doc: Document) -> Iterator[Finding]:
+      on=(Trigger(chars=_ODD_DOTS, pattern=_ODD_DOT_RE), Trigger("“", pattern=_QUOTED_DATE_RE),
+          Trigger(chars=".．", pattern=_EVENT_DATE_RE, before=2)))
+def interpunct_form(doc: Document, found) -> Iterator[Finding]:
     """间隔号写错了字符（日文“・”、项目符号“•”），或月日简称用了小数点（“6.26”）。
 
     为什么：间隔号是“·”（U+00B7）；日文片假名中点“・”、项目符号“•”在排版中宽度、位置都不同。以阿拉伯数字
@@ -701,12 +629,13 @@ def interpunct_form(doc: Document) -> Iterator[Finding]:
     “11·2”本身正确。
     """
     masked = doc.masked
-    for m in (_ODD_DOT_RE.finditer(masked) if any(c in masked for c in _ODD_DOTS) else ()):
+    odd_dots, quoted_dates, event_dates = found
+    for m in odd_dots:
         s = m.start()
         name = {"・": "日文中点", "•": "项目符号"}.get(m.group(), "圆点")
         yield Finding(s, s + 1, f"间隔号用了{name}“{m.group()}”（“{doc.text[max(0, s - 3):s + 4]}”），应为“·”",
                       Fix.replace(s, s + 1, "·", "改为“·”"))
-    for m in (_QUOTED_DATE_RE.finditer(masked) if "“" in masked else ()):
+    for m in quoted_dates:
         if not _valid_month_day(m.group(1), m.group(2)):
             continue
         e = m.end()
@@ -717,7 +646,7 @@ def interpunct_form(doc: Document) -> Iterator[Finding]:
         good = f"{m.group(1)}·{m.group(2)}"
         yield Finding(m.start(), e, f"月日简称“{m.group()}”应使用间隔号：“{good}”",
                       Fix.replace(p, p + 1, "·", f"改为“{good}”"))
-    for m in _event_dates(masked):
+    for m in event_dates:
         if not _valid_month_day(m.group(1), m.group(2)):
             continue
         s, e = m.span()
@@ -730,9 +659,9 @@ def interpunct_form(doc: Document) -> Iterator[Finding]:
 _CN_MONTH_DAY_RE = lazy_compile(r"(?<=“)([二三四五六七八九十])([·・•‧.．])([一二三四五六七八九十]{1,3})(?=”)")
 
 
-@rule("PUN008", "needless-interpunct", severity="warning", fix="unsafe",
-      requires=lazy_compile(r"“[二三四五六七八九十][·・•‧.．]"), supersedes=("PUN007",))
-def needless_interpunct(doc: Document) -> Iterator[Finding]:
+@rule("PUN008", "needless-interpunct", severity="warning", fix="unsafe", supersedes=("PUN007",),
+      on=Trigger(chars="·・•‧.．", pattern=_CN_MONTH_DAY_RE, before=1))
+def needless_interpunct(doc: Document, names) -> Iterator[Finding]:
     """用汉字表示的月日简称中多了间隔号（“三·八”“六·一”）。
 
     为什么：汉字数字表示的月日简称，只有一月、十一月、十二月的才用间隔号把月和日隔开（“一·二八”“一二·九”
@@ -742,7 +671,7 @@ def needless_interpunct(doc: Document) -> Iterator[Finding]:
     依据：GB/T 15834-2011 4.14.3.5（月日专名中，只有涉及一月、十一月、十二月的，才用间隔号分开）。
     修复：修复建议（--unsafe-fixes），删去间隔号。“一·二八”“一二·九”“十一·一”不报告。
     """
-    for m in _CN_MONTH_DAY_RE.finditer(doc.masked):
+    for m in names:
         s, e = m.span()
         good = m.group(1) + m.group(3)
         p = m.start(2)
@@ -751,25 +680,15 @@ def needless_interpunct(doc: Document) -> Iterator[Finding]:
 
 
 # ------------------------------------------------------------------------------------------------- PUN009
-# PUN009's pre-check: ``[，。、；：,;]{2}|(?<=[\p{Han}”’》）])\.\p{Han}``. These marks are everywhere, so searching
-# for two in a row tries a match at each of them; the stdlib ``re`` instead matches a text WITHOUT two in a row in
-# one pass (possessive loops), and the stray point is found from the point.
-_STRAY_POINT_REQ = lazy_compile(r"\.(?<=[\p{Han}”’》）]\.)\p{Han}")
-
-
-@functools.lru_cache(maxsize=None)
-def _no_doubled_re() -> re.Pattern:
-    return compile_re(r"[^，。、；：,;]*+(?:[，。、；：,;][^，。、；：,;]++)*+[，。、；：,;]?")
-
-
+_POINTS = "，。、；：,;"
 _DOUBLED_RE = lazy_compile(r"(?<![，。、；：,;])([，。、；：,;])([，。、；：,;])(?![，。、；：,;])")
 _STRAY_POINT_RE = lazy_compile(r"(?<=[\p{Han}" + CLOSE_FULL + r"])(?<![\d.])\.(?=\p{Han})")
 
 
 @rule("PUN009", "stray-or-doubled-marks", severity="warning", fix="unsafe",
-      requires=_Precheck(lambda text: _STRAY_POINT_REQ.search(text)
-                         or _no_doubled_re().fullmatch(text) is None or None))
-def stray_or_doubled(doc: Document) -> Iterator[Finding]:
+      on=(Trigger(*(a + b for a in _POINTS for b in _POINTS), pattern=_DOUBLED_RE),
+          Trigger(".", pattern=_STRAY_POINT_RE)))
+def stray_or_doubled(doc: Document, found) -> Iterator[Finding]:
     """标点重复（“，，”“。。”）、两个点号连用（“，。”），或汉字之间夹了一个半角点“.”。
 
     为什么：两个点号连在一起总有一个是多余的；汉字之间的半角点既不是句号也不是间隔号，多是误敲或转换残留。
@@ -780,7 +699,8 @@ def stray_or_doubled(doc: Document) -> Iterator[Finding]:
     三个以上的“。。。”是省略号问题（PUN003）；数字中的小数点不报告。
     """
     masked = doc.masked
-    for m in _DOUBLED_RE.finditer(masked):
+    doubled, stray_points = found
+    for m in doubled:
         s, e = m.span()
         a, b = m.group(1), m.group(2)
         if a in ",;" and b in ",;":
@@ -789,7 +709,7 @@ def stray_or_doubled(doc: Document) -> Iterator[Finding]:
         fix = Fix.replace(s + 1, e, "", f"删去重复的“{b}”", "unsafe") if a == b else None
         what = "标点重复" if a == b else "两个点号连用"
         yield Finding(s, e, f"{what}：“{m.group()}”", fix)
-    for m in _STRAY_POINT_RE.finditer(masked):
+    for m in stray_points:
         s = m.start()
         ctx = doc.text[max(0, s - 4):s + 4]
         yield Finding(s, s + 1, f"汉字之间夹了半角点“.”（“{ctx}”）：应删去，或改为句号“。”、间隔号“·”")
@@ -799,24 +719,19 @@ def stray_or_doubled(doc: Document) -> Iterator[Finding]:
 _LIST_ITEM = r"“[^“”\r\n]{1,30}”" + HANX + r"{0,6}"
 _LIST_CHAIN_RE = lazy_compile(_LIST_ITEM + r"(?:[、,，]" + _LIST_ITEM + r")+")
 _LIST_SEP_RE = lazy_compile(r"[、,，](?=“)")
-_LIST_SEP_BEFORE_QUOTE = lazy_compile(r"“(?<=[、,，]“)")  # the same, found from the quotation mark (a literal: fast)
 _HAN_RUN_RE = lazy_compile(HANX + r"*")
 _HAN_RUN_BACK_RE = lazy_compile(HANX + r"*$")
 
 
-def comma_for_dunhao(doc: Document) -> list[int]:
-    """Positions of commas PUN011 reports (memoised; PUN001 leaves them to PUN011)."""
-    return doc.memo("pun.comma_for_dunhao", _comma_for_dunhao)
-
-
-def _comma_for_dunhao(doc: Document) -> list[int]:
+@view("list_commas")
+def list_commas(doc: Document) -> list[int]:
+    """Positions of the commas (，or ,) between short quoted list items of a list that otherwise uses 顿号
+    (“A”、“B”禁毒日,“C”防艾日): they are due to be 顿号. PUN011 reports them; PUN001 leaves the halfwidth ones to it."""
     masked = doc.masked
-    first = _LIST_SEP_BEFORE_QUOTE.search(masked) if "“" in masked else None
-    if first is None:
-        return []  # a chain of quoted items has a separator before a quotation: 、“ or ，“
+    if masked.find("、“") < 0:
+        return []  # such a list has a 顿号 before a quotation
     out = []
-    # a chain lies within one line: none starts before the line of the first separator
-    for m in _LIST_CHAIN_RE.finditer(masked, _line_start(masked, first.start())):
+    for m in _LIST_CHAIN_RE.finditer(masked):
         s, e = m.span()
         seps = [p for p in (x.start() for x in _LIST_SEP_RE.finditer(masked, s, e))
                 if masked[p - 1] != "“" and not doc.in_quotes(p)]
@@ -851,8 +766,8 @@ def _han_count(s: str) -> int:
     return len(_HAN.findall(s))
 
 
-@rule("PUN011", "comma-in-list", severity="warning", requires="“")
-def comma_in_list(doc: Document) -> Iterator[Finding]:
+@rule("PUN011", "comma-in-list", severity="warning", on=Trigger("，“", ",“"))
+def comma_in_list(doc: Document, _commas) -> Iterator[Finding]:
     """并列的引号项之间混用了逗号，应为顿号。
 
     为什么：并列词语之间的停顿用顿号；同一组并列项有的用顿号、有的用逗号，会让人误以为逗号处是分句。
@@ -863,7 +778,7 @@ def comma_in_list(doc: Document) -> Iterator[Finding]:
     修复：无自动修复。只在同一组由引号标出的并列项中已经用了顿号、而逗号两边都是短的并列项时报告；
     带有内部结构的长并列项用逗号是允许的。（半角逗号也由本规则报告，PUN001 不再重复报告。）
     """
-    for p in comma_for_dunhao(doc):
+    for p in doc.list_commas:
         ctx = doc.text[max(0, p - 6):p + 8]
         yield Finding(p, p + 1, f"并列的引号项之间应用顿号，不用逗号“{doc.text[p]}”：“{ctx}”")
 
@@ -874,64 +789,42 @@ _PARA_LAST = lazy_compile(r"[\p{Han}\d%％]")
 _NOT_PARA_LAST = frozenset("。！？；：，、”’）》」』…—.!?;:,)\"'")  # common paragraph ends that _PARA_LAST rejects
 
 
-def _missing_end_paragraphs(doc: Document) -> list[int]:
+def _missing_end_paragraphs(doc: Document, final_marks: list[tuple[int, str]]) -> list[int]:
     """Offsets just after the last character of prose paragraphs that end without a final mark, unless the
-    document is hard-wrapped (many such paragraphs)."""
+    document is hard-wrapped (many such paragraphs). ``final_marks``: the 。！？ of the text."""
     masked = doc.masked
-    find = masked.find
-    # prose paragraphs: at least 40 characters (trailing blanks left out) and a sentence-final mark; the ones that
-    # end in a Han character, a digit or a percent sign are candidates. Candidates are looked for first: most
-    # documents have none, and then the prose paragraphs need not be counted.
-    lengths = []
+    # prose paragraphs: lines of at least 40 characters (trailing blanks left out) that hold a sentence-final mark;
+    # the ones that end in a Han character, a digit or a percent sign are candidates
+    lines = doc.lines
+    starts = doc.line_starts
+    prose = 0
     candidates = []
-    # (doc.lines rather than doc.paragraphs: a line counted here holds a final mark, so it is never blank, and the
-    # paragraph view need not be built for this rule)
-    for s, e in doc.lines:
+    last_line = -1
+    for p, _ in final_marks:
+        if p < last_line:
+            continue  # a line already counted
+        idx = bisect_right(starts, p) - 1
+        s, e = lines[idx]
+        last_line = e
         while e > s and masked[e - 1] in " \t\u3000":
             e -= 1
         if e - s < 40:
             continue  # headings, titles, short lines
-        lengths.append((s, e))
-        if masked[e - 1] not in _NOT_PARA_LAST and _PARA_LAST.match(masked, e - 1) and (
-                find("。", s, e) >= 0 or find("！", s, e) >= 0 or find("？", s, e) >= 0):
+        prose += 1
+        if masked[e - 1] not in _NOT_PARA_LAST and _PARA_LAST.match(masked, e - 1):
             candidates.append(e)
-    if not candidates:
-        return []
-    prose = sum(1 for s, e in lengths if find("。", s, e) >= 0 or find("！", s, e) >= 0 or find("？", s, e) >= 0)
     if len(candidates) > max(2, prose // 5):
         return []  # hard-wrapped text: lines end mid-sentence everywhere
     return candidates
 
 
-# PUN012 can fire only on a line that ends (before trailing blanks) in a Han character, a digit or a percent sign,
-# or on a bracketed Chinese ordinal right after a Han character. Each pattern starts with one literal character (a
-# line break, a bracket) and looks back from it; the end of the text is checked on its own.
-_PUN012_LF_RE = lazy_compile(r"\n(?<=[\p{Han}\d%％][ \t\u3000]*\n)")
-_PUN012_CR_RE = lazy_compile(r"\r(?<=[\p{Han}\d%％][ \t\u3000]*\r)")
-_PUN012_FULL_BRACKET_RE = lazy_compile(r"（(?<=\p{Han}（)[一二三四五六七八九十]")
-_PUN012_HALF_BRACKET_RE = lazy_compile(r"\((?<=\p{Han}\()[一二三四五六七八九十]")
-
-
-def _inline_ordinal_possible(masked: str) -> bool:
-    """False when no ordinal of ``ordinals(doc)`` can have ``inline_after_han`` (a bracketed Chinese ordinal right
-    after a Han character)."""
-    return bool(_PUN012_FULL_BRACKET_RE.search(masked) or ("(" in masked and _PUN012_HALF_BRACKET_RE.search(masked)))
-
-
-def _pun012_precheck(text: str):
-    m = (_PUN012_LF_RE.search(text) or ("\r" in text and _PUN012_CR_RE.search(text))
-         or _PUN012_FULL_BRACKET_RE.search(text) or ("(" in text and _PUN012_HALF_BRACKET_RE.search(text)))
-    if m:
-        return m
-    e = len(text)
-    while e and text[e - 1] in " \t\u3000":
-        e -= 1
-    return _PARA_LAST.match(text, e - 1) if e else None
+# a bracketed Chinese ordinal right after a Han character (有作为（一）落实): the only ordinals PUN012 reports
+_INLINE_ORDINAL_RE = lazy_compile(r"[（(](?<=\p{Han}[（(])[一二三四五六七八九十]")
 
 
 @rule("PUN012", "missing-final-mark", severity="warning", fix="unsafe",
-      requires=_Precheck(_pun012_precheck))
-def missing_final_mark(doc: Document) -> Iterator[Finding]:
+      on=(Trigger(chars="（(", pattern=_INLINE_ORDINAL_RE), Trigger(chars="。！？")))
+def missing_final_mark(doc: Document, found) -> Iterator[Finding]:
     """句子结尾缺少句末点号：段落末尾没有句号，或下一个序号直接接在句子后面（“荣誉称号（九）推进”）。
 
     为什么：陈述句末尾要用句号；段落合并或删改后，句末的句号常被一起删掉，下一个小标题就紧贴在句子后面。
@@ -943,11 +836,10 @@ def missing_final_mark(doc: Document) -> Iterator[Finding]:
     下一级序号（“一、围绕中心有作为（一）落实民生实事”，段落合并所致）不报告；逐行折行的文本不报告。
     """
     masked = doc.masked
+    inline, final_marks = found
     prev: dict[int, int] = {}
     ordinal_starts: set[int] | None = None  # built on the first candidate (a set: one test per candidate)
-    # only an ordinal right after a Han character can be reported, and it is a bracketed Chinese ordinal there: without
-    # one the ordinals (the costliest part of this rule) are not asked for
-    for o in ordinals(doc) if _inline_ordinal_possible(masked) else ():
+    for o in doc.ordinals if inline else ():
         for lvl in [k for k in prev if k > o.level]:
             del prev[lvl]
         before = prev.get(o.level)
@@ -960,14 +852,14 @@ def missing_final_mark(doc: Document) -> Iterator[Finding]:
         seg_start = seg_m.start() + 1 if seg_m else line_start
         seg = masked[seg_start:o.start].lstrip(" \t\u3000")
         if ordinal_starts is None:
-            ordinal_starts = {x.start for x in ordinals(doc)}
+            ordinal_starts = {x.start for x in doc.ordinals}
         if not seg or (o.start - len(seg)) in ordinal_starts or _starts_with_ordinal(seg):
             continue  # a run-in heading: the line breaks were lost, not the full stop
         p = o.start
         yield Finding(p - 1, p + len(o.text) - (len(o.text) - len(o.text.rstrip())),
                       f"“{doc.text[max(0, p - 6):p]}”后缺少句号，下一个序号“{o.text.strip()}”紧接在句子后面",
                       Fix((Edit(p, p, "。"),), "补上句号", "unsafe"))
-    for end in _missing_end_paragraphs(doc):
+    for end in _missing_end_paragraphs(doc, final_marks) if final_marks else ():
         yield Finding(end - 1, end, f"段落末尾缺少句末标点：“{doc.text[max(0, end - 8):end]}”",
                       Fix((Edit(end, end, "。"),), "补上句号", "unsafe"))
 

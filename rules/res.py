@@ -9,23 +9,15 @@ Patterns, site names and character lists live in ``data/res.toml``.
 from __future__ import annotations
 
 import functools
-import re
 import unicodedata
 from bisect import bisect_left, bisect_right
 from typing import Iterator
 
 import regex
 
-from lintkit import Document, Finding, Fix, lazy_compile, lazy_re, rule
-
+from lintkit import Document, Finding, Fix, Trigger, lazy_compile, rule
 
 from ._common import load_data, shorten
-
-
-
-def _char_class(chars: str) -> str:
-    return "[" + "".join(re.escape(c) for c in sorted(set(chars))) + "]"
-
 
 # patterns used inside the rules (compiled once, not looked up in regex's cache on every call)
 _SYLLABLE_SEP = lazy_compile(r"[ '’]")
@@ -41,17 +33,19 @@ _BP_LINES = [
      e.get("max_han"))
     for e in _BP["line"]
 ]
-# cheap pre-check: any of the anchor words of the patterns above
-# A colon alone is no anchor (most lines of a report with a heading or a list hold one): the patterns that need a
-# colon need it after one of the field names of a publication line (发布时间：, 来源：, 浏览次数：; each of the
-# names in the data ends in one of these) or after 页 (a forum's page bar).
-_BP_ANCHORS = (r"欢迎|歡迎|首页|首頁|主页|ICP|Copyright|[Rr]ights|版权|©|打印|关闭|關閉|返回|分享|\[\d|"
-               r"[:：](?<=(?:时间|時間|日期|作者|来源|來源|编辑|編輯|次数|次數|浏览|點擊|点击|阅读|閱讀|字号|字體|字体|页|頁)"
-               r"\s*[:：])")
-# a line can only match a pattern when it holds one of these: every pattern needs one of the anchors above, or
-# (the web-function links and forum pages) 收藏本页, 字号 or 查看完整版; the document pre-check is the same test
-_BP_LINE_ANCHORS = lazy_compile(_BP_ANCHORS + r"|收藏本页|字号|查看完整版")
-_BP_REQUIRES = _BP_LINE_ANCHORS
+# A line can only match a pattern when it holds one of these anchors: every pattern needs one of them
+# (tests/rules/test_res.py checks it on the seeds, the fixtures and the field names of the data). A colon alone is
+# no anchor (most lines of a report with a heading or a list hold one): the patterns that need a colon need it
+# after one of the field names of a publication line (发布时间：, 来源：, 浏览次数：; each of the names in the data
+# ends in one of these) or after 页 (a forum's page bar).
+_BP_LINE_ANCHORS = lazy_compile(
+    r"欢迎|歡迎|首页|首頁|主页|ICP|Copyright|[Rr]ights|版权|©|打印|关闭|關閉|返回|分享|\[\d|"
+    r"[:：](?<=(?:时间|時間|日期|作者|来源|來源|编辑|編輯|次数|次數|浏览|點擊|点击|阅读|閱讀|字号|字體|字体|页|頁)"
+    r"\s*[:：])|收藏本页|字号|查看完整版")
+#: every anchor starts with one of these literals
+_BP_TRIGGER = Trigger("欢迎", "歡迎", "首页", "首頁", "主页", "ICP", "Copyright", "Rights", "rights", "版权", "©",
+                      "打印", "关闭", "關閉", "返回", "分享", "[", ":", "：", "收藏本页", "字号", "查看完整版",
+                      pattern=_BP_LINE_ANCHORS)
 _HAN = lazy_compile(r"\p{Han}")
 # a line that is a Chinese sentence (a fullwidth comma, ends with a fullwidth full stop, ! or ?) is prose, not a
 # page header or footer (those are fragments without sentence punctuation)
@@ -81,8 +75,8 @@ def _edge_lines(masked: str, lines: list[tuple[int, int]]) -> set[int]:
     return edge
 
 
-@rule("RES001", "web-boilerplate", severity="warning", fix="unsafe", phase=0, masks=True, requires=_BP_REQUIRES)
-def web_boilerplate(doc: Document) -> Iterator[Finding]:
+@rule("RES001", "web-boilerplate", severity="warning", fix="unsafe", phase=0, masks=True, on=_BP_TRIGGER)
+def web_boilerplate(doc: Document, anchors) -> Iterator[Finding]:
     """网页或论坛的模板文字（欢迎语、导航、发布信息、备案号和版权声明、分页标记）混进了文稿。
 
     为什么：从网页复制材料时，页头、页脚、导航和分页标记常被一并粘贴进文稿，它们不是正文，印发前必须删除。
@@ -98,15 +92,8 @@ def web_boilerplate(doc: Document) -> Iterator[Finding]:
     masked = doc.masked
     lines = doc.lines
     starts = doc.line_starts
-    # only the lines that hold an anchor word are tried (one search per such line, continued after its end)
-    candidates = []
-    m = _BP_LINE_ANCHORS.search(masked)
-    while m is not None:
-        i = bisect_right(starts, m.start()) - 1
-        candidates.append(i)
-        m = _BP_LINE_ANCHORS.search(masked, lines[i][1])
-    if not candidates:
-        return
+    # only the lines that hold an anchor are tried
+    candidates = list(dict.fromkeys(bisect_right(starts, m.start()) - 1 for m in anchors))
     edge = _edge_lines(masked, lines)
     for i in candidates:
         s, e = lines[i]
@@ -161,19 +148,9 @@ def _annotation_kind(inner: str) -> bool | None:
     return all(_HAS_TONE.search(x) for x in syllables)
 
 
-def _pinyin_annotations(doc: Document) -> list[tuple[int, int, bool]]:
-    """(start, end, toned) of every parenthesised pinyin annotation (parentheses included)."""
-    out = []
-    for m in _ANNOTATION.finditer(doc.masked):
-        toned = _annotation_kind(m.group(1))
-        if toned is not None:
-            out.append((m.start(), m.end(), toned))
-    return out
-
-
 @rule("RES002", "pinyin-annotation", severity="warning", fix="safe", phase=0, masks=True,
-      requires=lazy_compile(r"[(（](?<=\p{Han}.)[a-zA-Z" + _TONES + "]"))
-def pinyin_annotation(doc: Document) -> Iterator[Finding]:
+      on=Trigger(chars="(（", pattern=_ANNOTATION))
+def pinyin_annotation(doc: Document, annotations) -> Iterator[Finding]:
     """正文中残留从注音网页复制来的拼音标注，如“婦聯(lián)”。
 
     为什么：带拼音注音的网页（字典、注音工具）复制进文稿后，每个字后面都跟着“(lián)”这样的拼音，
@@ -185,7 +162,8 @@ def pinyin_annotation(doc: Document) -> Iterator[Finding]:
     （如“亳(bó)州”），不报告。不带声调的括注（如“(de)”）只在全文已有 3 处带声调标注时才算。
     拼音标注在后续规则中被屏蔽（PUN001 不再把其中的半角括号当作标点问题）。
     """
-    found = _pinyin_annotations(doc)
+    found = [(m.start(), m.end(), toned) for m in annotations
+             if (toned := _annotation_kind(m.group(1))) is not None]
     toned = sum(1 for _, _, t in found if t)
     if toned < _MIN_COUNT:
         return
@@ -204,28 +182,19 @@ _DEBRIS = lazy_compile(r"(?<=[\p{Han}，。、；：,.;:]|^)" + _DEBRIS_PIECE
                         + r"(?:\p{Han}{0," + str(int(_MJ["debris_gap"])) + "}" + _DEBRIS_PIECE + ")*", regex.M)
 _GBK_MIN_RUN = int(_MJ["gbk_min_run"])
 _GBK_SHARE = float(_MJ["gbk_min_share"])
-# classes of BMP characters in stdlib `re` (a bitmap, ~1 ns per character; a set test costs 20× more)
-# Every signature starts with one of these characters (a test proves it for every code point); a correct draft holds
-# none or a few (an accented letter), so the signatures are tried only there: the alternation scanned over the whole
-# text is tried at every position (~11 ms per MB).
+# Every signature starts with one of these characters (a test proves it for every code point), and every piece of
+# question-mark debris with its "?".
 _SIGNATURE_STARTS = "\ufffd锟烫屯" + "".join(map(chr, range(0xC2, 0xF0)))
-_SIGNATURE_START = lazy_re(_char_class(_SIGNATURE_STARTS))
-_MOJI_REQUIRES = lazy_re(_char_class(_SIGNATURE_STARTS + "?" + _MJ["gbk_lead"]))
-_GBK_LEAD = lazy_re(_char_class(_MJ["gbk_lead"]))
+_MOJIBAKE = (Trigger(chars=_SIGNATURE_STARTS, pattern=_SIGNATURES), Trigger("?", pattern=_DEBRIS),
+             Trigger(chars=_MJ["gbk_lead"]))
 # the run around one position, matched forwards from it and backwards to it
 _GBK_RUN_RIGHT = lazy_compile(r"[\p{Han}\ufffd]*")
 _GBK_RUN_LEFT = lazy_compile(r"(?r)[\p{Han}\ufffd]*")
 
 
-def _lead_positions(text: str) -> list[int]:
-    """Positions of the GBK-mojibake lead characters (few in any text)."""
-    return [m.start() for m in _GBK_LEAD.finditer(text)]
-
-
-def _gbk_runs(masked: str) -> list[tuple[int, int]]:
+def _gbk_runs(masked: str, leads: list[int]) -> list[tuple[int, int]]:
     """Runs of at least ``gbk_min_run`` Han characters (or U+FFFD) with at least ``gbk_min_share`` of them GBK
-    lead characters."""
-    leads = _lead_positions(masked)
+    lead characters (``leads``: the ascending offsets of the lead characters in ``masked``)."""
     out = []
     run_end = -1
     for p in leads:
@@ -243,32 +212,14 @@ def _gbk_runs(masked: str) -> list[tuple[int, int]]:
     return out
 
 
-def _signature_matches(masked: str) -> list:
-    """The matches of ``_SIGNATURES.finditer(masked)``, leftmost first and without overlap: the alternation is tried
-    only where a match can start (no signature matches the empty string)."""
-    out = []
-    match = _SIGNATURES.match
-    last = 0
-    for c in _SIGNATURE_START.finditer(masked):
-        p = c.start()
-        if p < last:
-            continue
-        m = match(masked, p)
-        if m is not None:
-            out.append(m)
-            last = m.end()
-    return out
-
-
-def _mojibake_spans(doc: Document) -> list[tuple[int, int, str]]:
-    masked = doc.masked
+def _mojibake_spans(masked: str, signatures: list, debris: list, leads: list[tuple[int, str]]
+                    ) -> list[tuple[int, int, str]]:
     spans: list[tuple[int, int, str]] = []
-    for m in _signature_matches(masked):
+    for m in signatures:
         spans.append((m.start(), m.end(), "乱码"))
-    if "?" in masked:
-        for m in _DEBRIS.finditer(masked):
-            spans.append((m.start(), m.end(), "问号乱码残留"))
-    for rs, re_ in _gbk_runs(masked):
+    for m in debris:
+        spans.append((m.start(), m.end(), "问号乱码残留"))
+    for rs, re_ in _gbk_runs(masked, [p for p, _ in leads]):
         spans.append((rs, re_, "UTF-8 文字被当作 GBK 解码的乱码"))
     spans.sort()
     merged: list[tuple[int, int, str]] = []
@@ -281,8 +232,8 @@ def _mojibake_spans(doc: Document) -> list[tuple[int, int, str]]:
     return merged
 
 
-@rule("RES003", "mojibake", severity="error", phase=0, masks=True, requires=_MOJI_REQUIRES)
-def mojibake(doc: Document) -> Iterator[Finding]:
+@rule("RES003", "mojibake", severity="error", phase=0, masks=True, on=_MOJIBAKE)
+def mojibake(doc: Document, found) -> Iterator[Finding]:
     """文稿中有乱码（替换字符�、“锟斤拷”、编码错读产生的怪字、问号残渣）。
 
     为什么：编码转换出错时，原来的文字被替换成“�”“?”或一串生僻字，原意已经丢失，必须对照原文补回。
@@ -293,21 +244,20 @@ def mojibake(doc: Document) -> Iterator[Finding]:
     修复：无（原文无法自动恢复）。只在乱码特征明确时报告：英文里的问号、正文中偶尔出现的生僻字（人名用字）
     不报告；问号只有紧贴其他标点（“?;”）或紧贴带声调的拼音（“?dòng)”）时才算残渣。
     """
-    for s, e, what in _mojibake_spans(doc):
+    for s, e, what in _mojibake_spans(doc.masked, *found):
         shown = shorten(doc.text[s:e], 20)
         yield Finding(s, e, f"{what}：“{shown}”，请对照原文补回")
 
 
 # ------------------------------------------------------------------------------------------------- RES004
 _WM = _DATA["watermark"]
-# an alternation of literals: stdlib `re` scans it 2.5× faster than `regex`
-_SITES = lazy_re("|".join(re.escape(s) for s in sorted(_WM["sites"], key=len, reverse=True)))
+_SITES = Trigger(*_WM["sites"])
 _MENTION_BEFORE = tuple(_WM["mention_before"])
 _MENTION_AFTER = tuple(_WM["mention_after"])
 
 
-@rule("RES004", "watermark", severity="warning", fix="unsafe", phase=0, masks=True, requires=_SITES)
-def watermark(doc: Document) -> Iterator[Finding]:
+@rule("RES004", "watermark", severity="warning", fix="unsafe", phase=0, masks=True, on=_SITES)
+def watermark(doc: Document, sites) -> Iterator[Finding]:
     """句子中间插入了文档分享网站的水印名称，如“结对我老秘网区42名”。
 
     为什么：一些范文网站在复制出的文字中插入自己的站名作为水印，站名嵌在句子中间，把原句拆断。
@@ -318,8 +268,12 @@ def watermark(doc: Document) -> Iterator[Finding]:
     “上、网站、平台、发布”、引号书名号时，是正文真的在谈这个网站，不报告。
     """
     masked = doc.masked
-    for m in _SITES.finditer(masked):
-        s, e = m.span()
+    last = 0
+    # leftmost-longest, without overlap: at one offset the longest name (one name can hold another)
+    for s, site in sorted(sites, key=lambda h: (h[0], -len(h[1]))):
+        if s < last:
+            continue
+        e = last = s + len(site)
         before = masked[max(0, s - 2):s]
         after = masked[e:e + 3]
         if before.endswith(_MENTION_BEFORE) or after.startswith(_MENTION_AFTER):
@@ -328,7 +282,7 @@ def watermark(doc: Document) -> Iterator[Finding]:
         if not (s > 0 and _HAN_OR_DIGIT.match(masked[s - 1])
                 and e < len(masked) and _HAN_OR_DIGIT.match(masked[e])):
             continue
-        yield Finding(s, e, f"句中插入了网站水印“{m.group()}”", Fix.replace(s, e, "", "删除水印", "unsafe"))
+        yield Finding(s, e, f"句中插入了网站水印“{site}”", Fix.replace(s, e, "", "删除水印", "unsafe"))
 
 
 # ------------------------------------------------------------------------------------------------- RES005
@@ -340,8 +294,9 @@ _JOINER_CONTEXT = lazy_compile(r"[\p{Extended_Pictographic}\p{Emoji_Modifier}\p{
                                 r"\p{Hebrew}\uFE0F]")
 
 
-@rule("RES005", "invisible-character", severity="warning", fix="safe", phase=0, masks=True, requires=_INVISIBLE_RE)
-def invisible_character(doc: Document) -> Iterator[Finding]:
+@rule("RES005", "invisible-character", severity="warning", fix="safe", phase=0, masks=True,
+      on=Trigger(chars="".join(_INVISIBLE), view="text", pattern=_INVISIBLE_RE))
+def invisible_character(doc: Document, runs) -> Iterator[Finding]:
     """文稿中有看不见的字符（零宽空格、文中的 BOM、软连字符、双向控制符等）。
 
     为什么：这些字符不显示，却会让查找替换、字数统计和比对出错，双向控制符还会让文字显示顺序与实际不同；
@@ -354,7 +309,7 @@ def invisible_character(doc: Document) -> Iterator[Finding]:
     """
     text = doc.text
     n = len(text)
-    for m in _INVISIBLE_RE.finditer(text):
+    for m in runs:
         s, e = m.span()
         if doc.is_masked(s, e):
             continue

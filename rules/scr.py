@@ -1,9 +1,12 @@
 """SCR — script: simplified and traditional characters mixed in one document, and non-standard variant forms.
 
-The script majority of a document is computed once (``doc.memo("scr.script")``) by counting the characters that
-belong to one script only, with two compiled character classes generated from the OpenCC dictionaries
+The script majority of a document is the view ``script`` (read as ``doc.script``): the characters that belong
+to one script only, counted with two compiled character classes generated from the OpenCC dictionaries
 (``data/scr_chars.toml``, made by ``scripts/gen_scr_data.py``). Characters valid in both scripts (著 乾 瞭 干 台
 里 于 后 余 范 云 准 征 群 …) are in neither class, so they are never flagged character by character.
+
+The three rules analyse the whole document (no trigger): the majority needs every script-specific character, and
+their character classes (thousands of characters) are scanned as bitmaps by one stdlib ``re`` class each.
 
 Only SCR002 needs OpenCC itself (phrase-level conversion): it imports ``opencc_purepy`` lazily, and only for
 documents whose majority is traditional.
@@ -20,9 +23,8 @@ from typing import Iterable, Iterator
 
 import regex
 
-from lintkit import Document, Finding, Fix, MASK, lazy_compile, rule
+from lintkit import Document, Finding, Fix, MASK, lazy_compile, rule, view
 from lintkit.cache import compile_re
-
 
 from ._common import load_data
 
@@ -32,7 +34,7 @@ _HAN_ONLY = lazy_compile(r"\p{Han}+")
 _CFG = load_data("scr")
 
 def _pairs(s: str) -> dict[str, str]:
-    return {s[i]: s[i + 1] for i in range(0, len(s) - 1, 2)}
+    return dict(zip(s[0::2], s[1::2]))
 
 
 @dataclass(frozen=True)
@@ -81,25 +83,24 @@ class _ScriptPatterns:
         s_chars = tables.s_only - variants
         t_chars = tables.t_only - tables.s_only - variants
 
-        def cls(chars: Iterable[str]) -> str:
-            kept = sorted(c for c in chars if astral or ord(c) <= 0xFFFF)
-            return "[" + "".join(re.escape(c) for c in kept) + "]"
+        def members(chars: Iterable[str]) -> str:
+            kept = "".join(sorted(chars))
+            return re.escape(kept if astral else _ASTRAL.sub("", kept))
 
-        self.t = compile_re(cls(t_chars))
-        self.s = compile_re(cls(s_chars))
-        self.v = compile_re(cls(variants))
-        self.t_runs = compile_re(cls(t_chars) + "+")
-        self.s_runs = compile_re(cls(s_chars) + "+")
+        t, s_, v = members(t_chars), members(s_chars), members(variants)
+        self.t = compile_re(f"[{t}]")
+        self.s = compile_re(f"[{s_}]")
+        self.v = compile_re(f"[{v}]")
+        self.t_runs = compile_re(f"[{t}]+")
+        self.s_runs = compile_re(f"[{s_}]+")
         # at least MIN_SPECIFIC simplified-only characters, found in one call (the two classes are disjoint:
         # no backtracking)
-        self.enough_s = compile_re(cls(s_chars) + "(?:" + "[^" + cls(s_chars)[1:] + "*" + cls(s_chars) + "){"
-                                   + str(MIN_SPECIFIC - 1) + "}")
+        self.enough_s = compile_re(f"[{s_}](?:[^{s_}]*[{s_}]){{{MIN_SPECIFIC - 1}}}")
 
 
 def _count(char_class, text: str, chunk: int = 1 << 14) -> int:
-    """``len(char_class.findall(text))`` for a one-character class, found a chunk at a time: a 10 MB traditional
-    draft has a million matches, and findall's list of one-character strings cost 55 MB of peak memory (the
-    count is also faster this way)."""
+    """``len(char_class.findall(text))`` for a one-character class, found a chunk at a time, so that no list of
+    a million one-character strings is built for a large traditional draft."""
     findall = char_class.findall
     return sum(len(findall(text, i, i + chunk)) for i in range(0, len(text), chunk))
 
@@ -178,18 +179,26 @@ def _script_info(doc: Document) -> ScriptInfo:
     return ScriptInfo(masked, pats, s, t, _majority(s, t))
 
 
-# from this cap up the simplified-only characters are all counted at once (measured on drafts with 60 traditional
-# characters: ~2× cheaper than the capped Python count)
+# from this cap up the simplified-only characters are all counted at once: one count in C costs less than
+# stepping through that many matches in Python
 _COUNT_ALL_FROM = 500
 
 
+@view("script")
+def script_view(doc: Document) -> ScriptInfo:
+    """The script of ``doc.masked``: counts of the characters that belong to the simplified or the traditional
+    script only, and the majority (``"simplified"``, ``"traditional"``, ``"mixed"``, or None when there are too
+    few such characters to judge); a :class:`ScriptInfo`."""
+    return _script_info(doc)
+
+
 def script_info(doc: Document) -> ScriptInfo:
-    """The document's script majority (shared with other rule families through ``doc.memo``)."""
-    return doc.memo("scr.script", _script_info)
+    """``doc.script``."""
+    return doc.script
 
 
 # ------------------------------------------------------------------------------------------------- SCR001
-@rule("SCR001", "mixed-script", severity="warning", fix="safe", requires=lazy_compile(r"\p{Han}"))
+@rule("SCR001", "mixed-script", severity="warning", fix="safe")
 def mixed_script(doc: Document) -> Iterator[Finding]:
     """简体文稿中夹杂繁体字，或繁体文稿中夹杂简体字。
 
@@ -203,7 +212,7 @@ def mixed_script(doc: Document) -> Iterator[Finding]:
     简繁比例不明确（两种字形都大量出现）时，全文只报告一次，给出两种字形的字数。
     两种字形都通用的字（著 乾 瞭 干 台 里 于 后 余 范 云 准 征 群 等）不单字报告，见 SCR002。
     """
-    info = script_info(doc)
+    info = doc.script
     if info.majority is None:
         return
     tables = _tables()
@@ -329,7 +338,7 @@ def _compute_round_trip_diffs(compact: str) -> tuple[tuple[int, str], ...] | Non
 _cached_round_trip_diffs = functools.lru_cache(maxsize=4096)(_compute_round_trip_diffs)
 
 
-@rule("SCR002", "simplified-leftover", severity="warning", fix="unsafe", requires=lazy_compile(r"\p{Han}"))
+@rule("SCR002", "simplified-leftover", severity="warning", fix="unsafe")
 def simplified_leftover(doc: Document) -> Iterator[Finding]:
     """繁体文稿中残留了简繁转换时没有转对的字（婦女干部、屬于、今后、示范）。
 
@@ -344,7 +353,7 @@ def simplified_leftover(doc: Document) -> Iterator[Finding]:
     合并的字）。人名（名单中的“趙菊云”）、
     地区用字差异（咨詢/諮詢、群/羣、台/臺、裡/裏）不报告。需要 opencc-purepy（lintkit 的依赖，按需导入）。
     """
-    info = script_info(doc)
+    info = doc.script
     if info.majority != "traditional":
         return
     masked = doc.masked
@@ -396,7 +405,7 @@ _KANA = lazy_compile(r"[\p{Hiragana}\p{Katakana}]")
 _KANA_WINDOW = 20
 
 
-@rule("SCR003", "variant-form", severity="warning", fix="safe", requires=lazy_compile(r"[\p{Han}\uf900-\ufaff]"))
+@rule("SCR003", "variant-form", severity="warning", fix="safe")
 def variant_form(doc: Document) -> Iterator[Finding]:
     """使用了异体字、日文新字体或兼容区汉字，如“徳耀龙乡”的“徳”。
 
@@ -408,7 +417,7 @@ def variant_form(doc: Document) -> Iterator[Finding]:
     修复：安全修复：按全文字形改为规范简体字或规范繁体字（全文简繁不明时，只在两者相同时修复）。附近有日文假名
     （引用日文原名）时不报告。
     """
-    info = script_info(doc)
+    info = doc.script
     masked = doc.masked
     variants = _tables().variants
     for found in info.patterns.v.finditer(info.masked):

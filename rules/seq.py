@@ -4,7 +4,7 @@ GB/T 15834-2011 (appendix, 序次语) and GB/T 9704-2012 7.3.3 fix four heading 
 ``1.`` / ``（1）``. Drafts write ``1、``, ``（一）、`` or halfwidth ``(一)``, skip or repeat numbers, and start
 ``一是…`` enumerations they never continue.
 
-Ordinals are found once per document (:func:`ordinals`, memoised) in the masked text: at the start of a line
+Ordinals are found once per document (the view ``doc.ordinals``) in the masked text: at the start of a line
 (after indentation) or, for documents whose paragraphs were run together, right after a sentence or clause end;
 a bracketed Chinese ordinal ``（一）`` is also accepted directly after a Han character (``有作为（一）落实``), which
 no other construction produces. Ordinals inside quotations are never headings.
@@ -12,13 +12,13 @@ no other construction produces. Ordinals inside quotations are never headings.
 
 from __future__ import annotations
 
+from bisect import bisect_right
 from typing import Iterator, NamedTuple
 
 import regex
 
-from lintkit import Document, Finding, Fix, lazy_compile, rule
-
-from ._common import matches_in_windows
+from lintkit import Document, Finding, Fix, Trigger, lazy_compile, rule, view
+from lintkit.triggers import matches_at_anchors
 
 _CN = "一二三四五六七八九十"
 _CN_VALUE = {c: i + 1 for i, c in enumerate("一二三四五六七八九")}
@@ -55,15 +55,6 @@ _ORDINAL_RE = lazy_compile(
 _REFERENCE_BEFORE = "第条款项章节目"
 
 
-class _Precheck:
-    """A ``requires`` pre-check computed by a function (``search(text)`` returns None when the rule cannot fire)."""
-
-    __slots__ = ("search",)
-
-    def __init__(self, search) -> None:
-        self.search = search
-
-
 # A quotation or title (doc.quoted) opens with one of these marks, on the line it lies in.
 _QUOTE_OPENER_RE = lazy_compile(r"[“‘《「『〈\"]")
 
@@ -90,32 +81,40 @@ class Ordinal(NamedTuple):
     halfwidth: bool = False  # bracketed ordinal written with a halfwidth bracket
     point: str = ""  # stray mark after a bracketed ordinal, or the mark after an arabic ordinal
 
+    @property
+    def misformed(self) -> bool:
+        """A bracketed ordinal with a halfwidth bracket or a stray point after it (SEQ002 reports it)."""
+        return self.level in (2, 4) and (self.halfwidth or bool(self.point))
 
-# Where an ordinal can start: an opening bracket, or the numeral run before the mark that ends a level-1 or
-# level-3 ordinal (一、 十二、 3. 12、). _ORDINAL_RE starts with lookbehinds and numerals (一 and digits are
-# everywhere), so scanning the text with it is slow; this anchor is rare, and _ORDINAL_RE is then tried only at
-# the few positions where it can match (see _ordinal_matches).
+
+# The mark every ordinal holds, at most 3 characters after its start: its opening bracket, or the 、/point after
+# the numeral run of a level-1 or level-3 ordinal (一、 十二、 3. 12、). Each alternative also checks what follows,
+# as _ORDINAL_RE does, so 3.98 and （包括 are no anchors. _ORDINAL_RE starts with lookbehinds and numerals (一 and
+# digits are everywhere): it is tried only from 3 characters before each anchor (matches_at_anchors: exact, because
+# every match holds an anchor).
 _ORDINAL_ANCHOR_RE = lazy_compile(
     r"[（(](?=(?:[一二三四五六七八九十]{1,3}|\d{1,2})[）)])"
-    r"|、(?<=(?P<run>[一二三四五六七八九十]{1,3})、)(?=[ \t\u3000]*[\p{Han}“‘《「『\d])"
-    r"|[.．、](?<=(?P<run>\d{1,2}).)(?![\d.．])(?=[ \t\u3000]*[\p{Han}“‘《「『])"
-)  # (each alternative also checks what follows, as _ORDINAL_RE does: 3.98 and （包括 are not tried)
+    r"|、(?<=[一二三四五六七八九十]、)(?=[ \t\u3000]*[\p{Han}“‘《「『\d])"
+    r"|[.．、](?<=\d.)(?![\d.．])(?=[ \t\u3000]*[\p{Han}“‘《「『])"
+)
+_ANCHOR_BEFORE = 3
 
 
-def _ordinal_matches(masked: str) -> list:
-    """The matches of ``_ORDINAL_RE.finditer(masked)``: _ORDINAL_RE is tried, leftmost first and without overlap,
-    only at the positions where a match can start (a bracket, or a numeral run directly before its mark)."""
-    windows = []
-    for a in _ORDINAL_ANCHOR_RE.finditer(masked):
-        run = a.start("run")
-        windows.append((a.start(), a.start() + 1) if run < 0 else (run, a.start()))  # the bracket, or the run
-    return matches_in_windows(_ORDINAL_RE.match, masked, windows)
+def ordinal_matches(masked: str) -> list:
+    """The matches of ``_ORDINAL_RE.finditer(masked)``."""
+    anchors = [a.start() for a in _ORDINAL_ANCHOR_RE.finditer(masked)]
+    return matches_at_anchors(_ORDINAL_RE.match, masked, anchors, _ANCHOR_BEFORE)
 
 
-def _find_ordinals(doc: Document) -> list[Ordinal]:
+@view("ordinals")
+def ordinals(doc: Document) -> list[Ordinal]:
+    """Heading and list ordinals (序次语) of the document, in text order: ``Ordinal(start, end, level, value, text,
+    inline_after_han, halfwidth, point)`` with level 1 ``一、``, 2 ``（一）``, 3 ``1.``, 4 ``（1）``. Found in the
+    masked text at a line start (after indentation), after a sentence or clause end, or (only ``（一）``) right after
+    a Han character; never inside a quotation, never after 第/条/款/项/章/节/目 (a reference such as 第三条（一）项)."""
     masked = doc.masked
     out: list[Ordinal] = []
-    for m in _ordinal_matches(masked):
+    for m in ordinal_matches(masked):
         s, e = m.span()
         _, han, bopen, bnum, bclose, bpoint, cnum, anum, apoint = m.groups()
         if han is not None and (bnum is None or bnum[0] not in _CN or masked[s - 1] in _REFERENCE_BEFORE):
@@ -148,11 +147,6 @@ def _find_ordinals(doc: Document) -> list[Ordinal]:
     return out
 
 
-def ordinals(doc: Document) -> list[Ordinal]:
-    """Heading/list ordinals of the document, in text order (memoised)."""
-    return doc.memo("seq.ordinals", _find_ordinals)
-
-
 def _label(o: Ordinal, value: int) -> str:
     if o.level == 1:
         return _cn(value) + "、"
@@ -172,8 +166,9 @@ def _cn(n: int) -> str:
 
 
 # ------------------------------------------------------------------------------------------------- SEQ001
-@rule("SEQ001", "arabic-ordinal-with-dunhao", severity="warning", fix="safe", requires="、")
-def arabic_ordinal_dunhao(doc: Document) -> Iterator[Finding]:
+@rule("SEQ001", "arabic-ordinal-with-dunhao", severity="warning", fix="safe",
+      on=Trigger("、", pattern=r"、(?<=\d、)"))
+def arabic_ordinal_dunhao(doc: Document, _marks) -> Iterator[Finding]:
     """阿拉伯数字序号后用了顿号（“1、”），应为“1.”。
 
     为什么：顿号用于并列词语之间；阿拉伯数字序次语后面用下脚点“.”，汉字数字序次语后面才用顿号（“一、”）。
@@ -183,7 +178,7 @@ def arabic_ordinal_dunhao(doc: Document) -> Iterator[Finding]:
     修复：安全修复，把顿号换成下脚点“.”。只在行首或句末标点之后、且后面紧跟文字时报告，
     所以“1、2、3号楼”“2、3年”这样的数字并列不报告。
     """
-    for o in ordinals(doc):
+    for o in doc.ordinals:
         if o.level == 3 and o.point == "、":
             p = o.end - 1
             yield Finding(o.start, o.end, f"阿拉伯数字序号“{o.text}”后面应用下脚点“{o.value}.”，不用顿号",
@@ -191,18 +186,12 @@ def arabic_ordinal_dunhao(doc: Document) -> Iterator[Finding]:
 
 
 # ------------------------------------------------------------------------------------------------- SEQ002
-def seq002_spans(doc: Document) -> list[tuple[int, int]]:
-    """Spans SEQ002 reports (bracketed ordinals with halfwidth brackets or a stray point); PUN001 leaves them."""
-    return [(o.start, o.end) for o in ordinals(doc) if o.level in (2, 4) and (o.halfwidth or o.point)]
-
-
 # No ``supersedes=("PUN001",)`` here: PUN001 summarises halfwidth documents in one finding per line, and the
 # engine drops a superseded finding whenever the spans overlap, which would hide the whole line. PUN001 leaves the
-# spans of seq002_spans() alone instead.
-# (SEQ002 and SEQ003 pre-checks: a few substring tests cost less than one pass of a character class)
+# misformed ordinals of doc.ordinals alone instead.
 @rule("SEQ002", "bracketed-ordinal-form", severity="error", fix="safe",
-      requires=_Precheck(lambda text: True if "(" in text or ")" in text or "）" in text else None))
-def bracketed_ordinal_form(doc: Document) -> Iterator[Finding]:
+      on=(Trigger(chars="()"), Trigger("）、", "）.", "）．", "）,", "），")))
+def bracketed_ordinal_form(doc: Document, _marks) -> Iterator[Finding]:
     """括号序号后又加了点号（“（一）、”），或用了半角括号（“(一)”）。
 
     为什么：带括号的序次语本身已起分隔作用，后面不再加顿号或下脚点；中文文稿中的括号用全角“（）”。
@@ -212,8 +201,8 @@ def bracketed_ordinal_form(doc: Document) -> Iterator[Finding]:
     修复：安全修复，改为全角括号并删去括号后的点号。只检查行首、句末标点之后（或紧跟在汉字之后的“(一)”）的
     序号，公式中的“(1)”、正文中“第三条(一)项”这样的引用不报告。
     """
-    for o in ordinals(doc):
-        if o.level not in (2, 4) or not (o.halfwidth or o.point):
+    for o in doc.ordinals:
+        if not o.misformed:
             continue
         good = _label(o, o.value) if o.level == 4 else "（" + o.text.strip("（()）、.．,，") + "）"
         what = []
@@ -226,10 +215,8 @@ def bracketed_ordinal_form(doc: Document) -> Iterator[Finding]:
 
 
 # ------------------------------------------------------------------------------------------------- SEQ003
-@rule("SEQ003", "ordinal-sequence", severity="warning",
-      requires=_Precheck(lambda text: True if "、" in text or "）" in text or "." in text or ")" in text
-                         or "．" in text else None))
-def ordinal_sequence(doc: Document) -> Iterator[Finding]:
+@rule("SEQ003", "ordinal-sequence", severity="warning", on=Trigger(chars="、）).．"))
+def ordinal_sequence(doc: Document, _marks) -> Iterator[Finding]:
     """同一层级的序号跳号或重复（如“（一）（二）（四）”“1. 2. 2.”）。
 
     为什么：序号跳号、重号多是增删段落后没有重新编号，读者会以为漏了内容。
@@ -240,7 +227,7 @@ def ordinal_sequence(doc: Document) -> Iterator[Finding]:
     序号重新从“一”或“1”开始视为新的列表；引号内的编号列表不是标题，不检查。
     """
     last: dict[int, Ordinal] = {}
-    for o in ordinals(doc):
+    for o in doc.ordinals:
         for lvl in [k for k in last if k > o.level]:
             del last[lvl]  # a new parent heading restarts the numbering below it
         prev = last.get(o.level)
@@ -262,8 +249,8 @@ _YISHI_RE = lazy_compile(r"(?<![\p{Han}])一是(?![一是])")
 _ERSHI_RE = lazy_compile(r"二是")
 
 
-@rule("SEQ004", "orphan-enumerator", severity="info", requires="一是")
-def orphan_enumerator(doc: Document) -> Iterator[Finding]:
+@rule("SEQ004", "orphan-enumerator", severity="info", on=Trigger("一是", pattern=_YISHI_RE))
+def orphan_enumerator(doc: Document, enumerators) -> Iterator[Finding]:
     """用了“一是”却没有“二是”。
 
     为什么：“一是……二是……”是列举，只有“一是”说明列举没有写完，或后面的项目用了别的写法。
@@ -275,9 +262,7 @@ def orphan_enumerator(doc: Document) -> Iterator[Finding]:
     masked = doc.masked
     paragraphs = doc.paragraphs
     starts = None
-    from bisect import bisect_right
-
-    for m in _YISHI_RE.finditer(masked):
+    for m in enumerators:
         s, e = m.span()
         if in_quotes_on_line(doc, s, e):
             continue

@@ -2,8 +2,8 @@
 part larger than its whole, a percentage impossible for the stated count, a stated count that disagrees with the
 items listed.
 
-One analysis per document (``doc.memo("tot.statements")``), shared by the rules, on the normalised text
-(``_zh.norm``: traditional characters and fullwidth digits mapped, same offsets), one sentence at a time:
+One analysis per document (the view ``quantity_statements``), shared by the rules, on the normalised text
+(the view ``norm``: traditional characters and fullwidth digits mapped, same offsets), one sentence at a time:
 
 1. quantity tokens: an arabic (``19.2``) or Chinese (``十九``, parsed per token by ``_zh.cn_int``) number with
    万/亿, 多/余, a prefix 共/近/约/超过… and a measure word from ``data/num.toml``. Arithmetic is
@@ -30,12 +30,10 @@ from typing import Iterator, NamedTuple
 
 import regex
 
-from lintkit import Document, Finding, lazy_compile, rule
-
+from lintkit import Document, Finding, Trigger, lazy_compile, rule, view
 
 from ._common import load_data
-from ._zh import (CN_NUM_CHARS, LazyRegex, Requires, any_of, literal_alternation, norm,
-                  sentence_starts, sentences_at_each, sentences_with, to_decimal)
+from ._zh import CN_NUM_CHARS, LazyRegex, literal_alternation, sentences_at_each, sentences_of, to_decimal
 
 # patterns used inside the rules (compiled once, not looked up in regex's cache on every call)
 _TOTAL_WORD_BEFORE = lazy_compile(r"总(?:价值|金额|额|计|数)[^，,。；;]{0,4}$")
@@ -113,6 +111,7 @@ def _interval(num: Decimal, text_num: str, factor: Decimal, approx: str | None, 
     return v, v, True
 
 
+@functools.lru_cache(maxsize=16_384)  # drafts repeat the same few quantities ("1个", "3人")
 def _value(num_text: str, approx: str | None, big: str | None, mw: str, pre: str, post: str) -> tuple | None:
     """The fields of a token after its offsets (``Qty[2:]``), or None when ``num_text`` is not a numeral."""
     if not num_text[:1].isdigit() and num_text[0] not in _CN_LEADING:
@@ -133,14 +132,9 @@ def _value(num_text: str, approx: str | None, big: str | None, mw: str, pre: str
     return lo, hi, exact, unit, num_text + (approx or ""), factor, pre, mw
 
 
-# token text -> _value(...): drafts repeat the same few quantities ("1个", "3人"), and Decimal arithmetic is the
-# bulk of the work per token (the values are immutable, so they are shared)
-_VALUES: dict[tuple, tuple | None] = {}
-
-
 def tokens(doc: Document, start: int, end: int) -> list[Qty]:
-    """Quantity tokens of ``norm(doc)[start:end]``."""
-    text = norm(doc)
+    """Quantity tokens of ``doc.norm[start:end]``."""
+    text = doc.norm
     out: list[Qty] = []
     # every token has a numeral (its number's first character), at most _PRE_LEN characters after its start: no
     # token starts earlier than that before the first numeral, and the pattern's look-behinds read the text
@@ -150,15 +144,9 @@ def tokens(doc: Document, start: int, end: int) -> list[Qty]:
     if n is None:
         return out
     start = max(start, n.start() - _PRE_LEN)
-    values = _VALUES
     for m in _tables()[0].finditer(text, start, end):
         pre, num_text, approx, big, approx2, mw, post = m.groups()
-        key = (num_text, approx or approx2, big, mw, pre or "", post or "")
-        v = values.get(key, False)
-        if v is False:
-            if len(values) > 20_000:
-                values.clear()
-            v = values[key] = _value(*key)
+        v = _value(num_text, approx or approx2, big, mw, pre or "", post or "")
         if v is not None:
             out.append(Qty(m.start(2), m.end(6), *v))
     return out
@@ -202,17 +190,22 @@ def _clause_end(text: str, pos: int, end: int) -> int:
     return m.start() if m else end
 
 
-def _statements(doc: Document) -> list[Statement]:
-    def compute(d: Document) -> list[Statement]:
-        text = norm(d)
-        out: list[Statement] = []
-        sentences = d.sentences
-        for si in sentences_with(d, text, ("其中", "分别")):
-            out.extend(_anchored(d, text, *sentences[si]))
-        out.extend(_cross_sentence(d, text))
-        return out
+_QIZHONG_FENBIE = LazyRegex(r"其中|分别", _stdlib=True)
 
-    return doc.memo("tot.statements", compute)
+
+@view("quantity_statements")
+def quantity_statements(doc: Document) -> list[Statement]:
+    """The totals of the document checked against their parts (see the module documentation), as ``Statement``s
+    of two kinds: ``sum`` (parts that add up to more than their total) and ``part`` (a part larger than its
+    whole). A statement comes from a sentence with 其中/分别, or from a sentence that ends with a money total
+    (``共……元。``) and the sentences after it in its paragraph."""
+    text = doc.norm
+    out: list[Statement] = []
+    sentences = doc.sentences
+    for si in sentences_of(doc, [m.start() for m in _QIZHONG_FENBIE.finditer(text)]):
+        out.extend(_anchored(doc, text, *sentences[si]))
+    out.extend(_cross_sentence(doc, text))
+    return out
 
 
 def _total_before(doc: Document, text: str, ss: int, a_start: int) -> Qty | None:
@@ -268,7 +261,6 @@ def _anchored(doc: Document, text: str, ss: int, se: int) -> list[Statement]:
             if big:
                 out.append(Statement("part", total.start, big[0].end, total, (big[0],), None))
                 continue
-        # (_exceeds first: it is cheap, and rarely true on correct text; both are pure functions)
         if len(parts) >= 2 and total.hi is not None and (distributive or _categorical(text, parts, clauses)) \
                 and _exceeds(parts, total, bracketed=opener is not None) \
                 and not _cross_cutting(text, parts, clauses):
@@ -318,7 +310,7 @@ def _exceeds(parts: list[Qty], total: Qty, bracketed: bool = False) -> bool:
 
 
 _MAX_DETAIL_SENTENCES = 4
-# a sentence that ends with a money total: "……共3.98万元。" (cheap pre-check before tokenising)
+# a sentence that ends with a money total: "……共3.98万元。" (tested before the sentence is tokenised)
 _MONEY_TOTAL_END = LazyRegex(r"(?:共|计|总)[^，,。；;]{0,6}?[\d一二三四五六七八九十][^，,。；;]{0,8}元\s*[。.]$")
 
 
@@ -329,11 +321,8 @@ def _cross_sentence(doc: Document, text: str) -> list[Statement]:
     out: list[Statement] = []
     sentences = doc.sentences
     # a money total ends its sentence with 元 and 。/. (_MONEY_TOTAL_END): only the sentences where a 元 is
-    # followed by them are tried (found with a pattern that starts with 元: scanned fast)
-    ends = [m.start() for m in _YUAN_STOP.finditer(text)]
-    for i in sorted(set(sentences_at_each(doc, ends))) if ends else ():
-        if i < 0:
-            continue
+    # followed by them are tried
+    for i in sentences_of(doc, [m.start() for m in _YUAN_STOP.finditer(text)]):
         ss, se = sentences[i]
         stripped = text[ss:se].rstrip()
         if not stripped.endswith(("。", ".")) or not _MONEY_TOTAL_END.search(stripped):
@@ -365,28 +354,14 @@ def _cross_sentence(doc: Document, text: str) -> list[Statement]:
 
 
 # ------------------------------------------------------------------------------------------------- TOT001
-def _parts_possible(text: str) -> bool | None:
-    """Statements need 其中/分别 (anchored; 别 is also written 別/彆) or a sentence ending with a money total
-    (``共……元。``, see _MONEY_TOTAL_END) in the normalised text. The rules used to require
-    r"其中|分别|[共合总累][计有数]?" (any of 共合总累) and still do."""
-    # (a one-character test first: it costs a tenth of a two-character one)
-    fen = "分" in text
-    if ("其" in text and "其中" in text) or (fen and "分别" in text):
-        return True
-    if ((fen and ("分別" in text or "分彆" in text)) or ("元" in text and _MONEY_END.search(text))) and \
-            ("共" in text or "合" in text or "总" in text or "總" in text or "累" in text):
-        return True
-    return None
+# a money total that ends its sentence (_MONEY_TOTAL_END, loosened): the match starts at its 元
+_MONEY_END = LazyRegex(r"(?s)元\s*[。.](?<=(?:共|计|总).{0,6}?[\d一二三四五六七八九十].{0,8}元\s*[。.])")
+#: what a statement starts from: 其中/分别, or a sentence that ends with a money total
+_STATEMENTS = (Trigger("其中", "分别", view="norm"), Trigger("元", view="norm", pattern=_MONEY_END))
 
 
-# _MONEY_TOTAL_END loosened to hold in the text before normalisation and masking (計/總/．are normalised, masked
-# characters could be anything), 元 first: scanned fast
-_MONEY_END = LazyRegex(r"(?s)元\s*[。.．](?<=(?:共|计|計|总|總).{0,6}?[\d一二三四五六七八九十].{0,8}元\s*[。.．])")
-_REQ_PARTS = Requires(_parts_possible)
-
-
-@rule("TOT001", "parts-exceed-total", severity="warning", requires=_REQ_PARTS)
-def parts_exceed_total(doc: Document) -> Iterator[Finding]:
+@rule("TOT001", "parts-exceed-total", severity="warning", on=_STATEMENTS)
+def parts_exceed_total(doc: Document, _found) -> Iterator[Finding]:
     """“其中”“分别”后列出的各部分之和超过了总数。
 
     为什么：总数和分项对不上，是汇报材料里最容易被领导一眼看出、也最损害可信度的差错。
@@ -398,7 +373,7 @@ def parts_exceed_total(doc: Document) -> Iterator[Finding]:
     “其中”后只有一项、或各项后面还有谓语（“6户荣获市级……，4户被推荐为……”，可以重叠）时是子集，
     不求和。总数在句末、分项在后面几句中（“资助金额共3.98万元。……4800元；……3.5万元”）时按提示级别报告。
     """
-    for st in _statements(doc):
+    for st in doc.quantity_statements:
         if st.kind != "sum":
             continue
         total = st.total
@@ -418,8 +393,8 @@ def _unit_label(total: Qty) -> str:
 
 
 # ------------------------------------------------------------------------------------------------- TOT005
-@rule("TOT005", "part-exceeds-whole", severity="warning", requires=_REQ_PARTS)
-def part_exceeds_whole(doc: Document) -> Iterator[Finding]:
+@rule("TOT005", "part-exceeds-whole", severity="warning", on=_STATEMENTS)
+def part_exceeds_whole(doc: Document, _found) -> Iterator[Finding]:
     """“其中”的一项比总数还大。
 
     为什么：部分不可能多于整体，多半是总数或分项抄错了位数。
@@ -429,7 +404,7 @@ def part_exceeds_whole(doc: Document) -> Iterator[Finding]:
     修复：无。只比较单位相同的数（“人”与“人次”不比较）；概数按区间计算，只有分项肯定大于总数时才报告
     （“近600人，其中……580人”不报告）。此时不再另报 TOT001。
     """
-    for st in _statements(doc):
+    for st in doc.quantity_statements:
         if st.kind != "part":
             continue
         part = st.parts[0]
@@ -489,8 +464,8 @@ def _feasible_base(n: int, p: Decimal, d: int) -> bool:
 _OWN_SUBJECT = LazyRegex(r"[，,；;：:]\s*\p{Han}{3,}$")
 
 
-@rule("TOT002", "impossible-percentage", severity="warning", requires=any_of("%", "％"))
-def impossible_percentage(doc: Document) -> Iterator[Finding]:
+@rule("TOT002", "impossible-percentage", severity="warning", on=Trigger("%", view="norm"))
+def impossible_percentage(doc: Document, percents) -> Iterator[Finding]:
     """百分比与所说的件数、人数不可能对得上。
 
     为什么：80件案件，结案数只能是整数件，结案率只能是98.75%（79件）或100%（80件），写成99.5%就说明
@@ -502,11 +477,11 @@ def impossible_percentage(doc: Document) -> Iterator[Finding]:
     带“万”“多”“余”的数），并且只有在这个数既不可能作分母（80件中的k件）、也不可能作分子（7名占某个
     总数的9.09%，总数77时成立）时才报告；带“以上”“左右”的百分比不检查。
     """
-    text = norm(doc)
+    text = doc.norm
     _token, _persons, counts, _money, _last = _tables()
     count_last = _count_last()
     sentences = doc.sentences
-    for si in sentences_with(doc, text, ("%",)):
+    for si in sentences_of(doc, [p for p, _ in percents]):
         ss, se = sentences[si]
         for m in _RATE.finditer(text, ss, se):
             if m.group("post"):
@@ -565,10 +540,8 @@ def _pct(k: int, n: int) -> str:
 _PAREN_LIST = LazyRegex(r"[（(](?P<items>[^（）()\r\n]{1,120})[）)]")
 _COUNT_BEFORE_PAREN = LazyRegex(r"[\d一二两三四五六七八九十]\s?\p{Han}{1,2}[（(]")
 _ITEM_SEP = LazyRegex(r"[、，,；;]")
-# "N个": r"(?<![\d.])(?P<num>\d+|(?<![一二两三四五六七八九十])[一二两三四五六七八九十]+)\s?个" found from its 个 (a
-# literal: scanned fast) with the number in a lookbehind. A number is a whole run of digits (or of Chinese
-# digits) that ends right before 个 (or one space before it), so the matches are the same, and each 个 has at
-# most one (group d: arabic digits, c: Chinese digits)
+# "N个": the match is the 个, the look-behind reads the number, a whole run of digits (group d) or of Chinese
+# digits (group c) that ends right before 个 or one space before it
 _COUNT_NOUN_AT = LazyRegex(r"个(?<=(?<![\d.])(?P<d>\d+)\s?个|(?<![一二两三四五六七八九十])(?P<c>[一二两三四五六七八九十]+)\s?个)")
 _GROWTH = LazyRegex(r"增|提高|提升|下降|降低|上升|减少|同比|环比|超过|高于|低于")
 
@@ -578,20 +551,14 @@ _GROWTH = LazyRegex(r"增|提高|提升|下降|降低|上升|减少|同比|环�
 _TOKEN_BREAK_BEFORE = LazyRegex(r"(?r)[，、；：,;:（）()“”《》]")
 
 
-def _brackets_after_token_ends(doc: Document, text: str) -> dict[int, list[int]]:
-    """Sentence index -> the brackets ``（``/``(`` in it (ascending) right after a character that ends a measure
-    word: the only places where a token of ``tokens(doc, ss, se)`` can end right before a bracket."""
+def _brackets_after_token_ends(doc: Document, text: str, brackets) -> dict[int, list[int]]:
+    """Sentence index -> the brackets ``（``/``(`` of ``brackets`` (a trigger's candidates) in it, ascending, right
+    after a character that ends a measure word: the only places where a token of ``tokens(doc, ss, se)`` can end
+    right before a bracket."""
     mw_last = _tables()[4]
-    qs = []
-    for c in "（(":
-        q = text.find(c)
-        while q >= 0:
-            if q and text[q - 1] in mw_last:
-                qs.append(q)
-            q = text.find(c, q + 1)
+    qs = [q for q, _ in brackets if q and text[q - 1] in mw_last]
     if not qs:
         return {}
-    qs.sort()
     sentences = doc.sentences
     out: dict[int, list[int]] = {}
     for si, q in zip(sentences_at_each(doc, qs), qs):
@@ -608,8 +575,9 @@ def _token_before(doc: Document, text: str, ss: int, q: int) -> Qty | None:
     return toks[-1] if toks and toks[-1].end == q else None
 
 
-@rule("TOT003", "count-mismatch", severity="warning", requires=any_of("、", "，", ","))
-def count_mismatch(doc: Document) -> Iterator[Finding]:
+@rule("TOT003", "count-mismatch", severity="warning",
+      on=(Trigger(chars="（(", view="norm"), Trigger("个", view="norm", pattern=_COUNT_NOUN_AT)))
+def count_mismatch(doc: Document, found) -> Iterator[Finding]:
     """所说的个数与列出的项目数不一致。
 
     为什么：“示范点3个（黄狮村、关巷社区）”只列了两个，读者会怀疑漏了一个还是数字写错了。
@@ -620,15 +588,16 @@ def count_mismatch(doc: Document) -> Iterator[Finding]:
     家庭”这种列举项都以同一名词结尾、数量紧接在最后一项之后的写法。列举中有“等”、括号中有数字或
     “其中”“包括”时不查；项数少于所说个数而某项含“和”“及”“与”时（可能是两项）不报告。
     """
-    text = norm(doc)
+    text = doc.norm
     sentences = doc.sentences
+    brackets, counts = found
     # a count before a bracket: a token ends right before a bracket, in a sentence where _COUNT_BEFORE_PAREN
     # finds something (checked only for the sentences with such brackets)
-    paren = _brackets_after_token_ends(doc, text) if "（" in text or "(" in text else {}
+    paren = _brackets_after_token_ends(doc, text, brackets) if brackets else {}
     ge: dict[int, list[tuple[int, int, str]]] = {}  # sentence -> (start, end, number) of its "N个"
-    if "个" in text:
-        starts = sentence_starts(doc)
-        for m in _COUNT_NOUN_AT.finditer(text):
+    if counts:
+        starts = doc.sentence_starts
+        for m in counts:
             g = m.start()
             n_text = m.group("d")
             ms = m.start("d") if n_text is not None else m.start("c")

@@ -2,8 +2,11 @@
 characters in frequent frames.
 
 Word lists live in ``data/wrd.toml`` (each entry with its correction and source). Matching runs on the
-normalised text (``_zh.norm``: traditional characters mapped to simplified, same offsets), so one list serves
+normalised text (the ``norm`` view: traditional characters mapped to simplified, same offsets), so one list serves
 simplified and traditional drafts; a fix keeps the draft's script (``紅什字會`` → ``紅十字會``).
+
+WRD003 and WRD004 also look for the words a user adds (option ``extra``), which a trigger declared with the rule
+cannot name; they read the whole normalised text with one alternation of their words.
 
 Users extend the lists in their configuration, e.g.::
 
@@ -23,14 +26,13 @@ from typing import Any, Iterator, Sequence
 
 import regex
 
-from lintkit import Document, Finding, Fix, OptionSpec, lazy_compile, rule
+from lintkit import Document, Finding, Fix, OptionSpec, Trigger, lazy_compile, rule
 from lintkit.cache import compile_re
 
 from ._common import load_data
-from ._zh import LazyRegex, any_of, literal_alternation, norm, restore_script, to_simplified
+from ._zh import LazyRegex, literal_alternation, restore_script, to_simplified
 
 
-@functools.lru_cache(maxsize=1)
 def _data() -> dict[str, Any]:
     return load_data("wrd")
 
@@ -66,14 +68,13 @@ _DATE_AFTER = (r"\s?(?:\d{4}\s?年|\d{1,2}\s?月|\d{1,2}\s?日|[〇○零一二�
                r"|(?:十[一二]?|[一二三四五六七八九])月|\d{4}[-./]\d{1,2})")
 
 
-@functools.lru_cache(maxsize=1)
-def _jiezhi_re() -> "regex.Pattern[str]":
-    words = literal_alternation(_data()["wrd001"]["time_words"])
-    return lazy_compile(r"截止(?=(?P<t>" + _DATE_AFTER + r"|\s?(?:" + words + r")))")
+_JIEZHI = lazy_compile(r"截止(?=(?P<t>" + _DATE_AFTER + r"|\s?(?:"
+                       + literal_alternation(_data()["wrd001"]["time_words"]) + r")))")
 
 
-@rule("WRD001", "jiezhi-before-time", severity="error", fix="safe", requires=any_of("截止"))
-def jiezhi_before_time(doc: Document) -> Iterator[Finding]:
+@rule("WRD001", "jiezhi-before-time", severity="error", fix="safe",
+      on=Trigger("截止", view="norm", pattern=_JIEZHI))
+def jiezhi_before_time(doc: Document, found) -> Iterator[Finding]:
     """“截止”后面接时间，应为“截至”。
 
     为什么：“截止”是不及物动词（到某时停止：“报名截止”“截止日期”），不能带时间宾语；表示“到某时为止”
@@ -84,8 +85,7 @@ def jiezhi_before_time(doc: Document) -> Iterator[Finding]:
     修复：安全修复，改为“截至”。只在后面紧跟时间（年月日、“目前”“今年”“年底”等）时报告；
     “截止日期”“截止时间”“报名截止”“截止于5月1日”“截止到目前”都是正确的，不报告。
     """
-    text = norm(doc)
-    for m in _jiezhi_re().finditer(text):
+    for m in found:
         s, e = m.span()
         t = doc.text[e:m.end("t")].strip()
         yield Finding(s, e, f"“截止{t}”应为“截至{t}”：“截止”后面不能接时间",
@@ -98,39 +98,42 @@ _NOMINALISERS = LazyRegex(r"得到|获得|受到|进行|加以|予以|有了|实
 _CLAUSE_START = LazyRegex(r"[，。；：！？、,;:!?\n\r（）()“”]")
 
 
+_PARTICLES = "的地得"
+
+
 @functools.lru_cache(maxsize=1)
-def _particle_groups() -> tuple["regex.Pattern[str]", list[tuple["regex.Pattern[str]", dict]]]:
-    """One pattern per group, matching the wrong particle (group ``b``: the word before it), and one pattern for
-    the places where some group might match: a wrong particle between the last character of some ``before`` word
-    and the first character of some ``after`` word (two character classes: cheap at every 的)."""
+def _particle_groups() -> list[tuple["regex.Pattern[str]", dict, frozenset[str], frozenset[str]]]:
+    """Per group of data/wrd.toml: a pattern that matches the wrong particle (group ``b``: the word before it),
+    and the last characters of its ``before`` words and the first characters of its ``after`` words (the group
+    can only match a particle between two such characters)."""
     groups = []
-    wrongs: set[str] = set()
-    lasts: set[str] = set()
-    firsts: set[str] = set()
     for g in _data()["wrd002"]:
         before_words = [to_simplified(w) for w in g["before"]]
         before = literal_alternation(before_words)
         after_words = [to_simplified(w) for w in g["after"]]
-        lasts.update(w[-1] for w in before_words if w)
-        firsts.update(w[0] for w in after_words if w)
-        # (the candidate search and the particle-first patterns below rely on these two properties of the data)
-        assert len(g["wrong"]) == 1, "wrd002: the wrong particle is one character"
+        # (the pattern below relies on these two properties of the data)
+        assert len(g["wrong"]) == 1 and g["wrong"] in _PARTICLES, "wrd002: the wrong particle is 的, 地 or 得"
         assert not any(g["wrong"] in w for w in before_words), "wrd002: a before word contains the particle"
-        wrongs.add(g["wrong"])
         lookbehind = r"(?<!所)" if g["right"] == "得" else ""
         wrong = regex.escape(g["wrong"])
-        # the particle first, its word before it in a lookbehind: scanned for the particle instead of trying
-        # ~30 words at every position. The same matches as "(?<!所)(?:before)(wrong)(?=after)": no word of a
-        # ``before`` list contains its particle, so matches cannot overlap, and the longest word before the
-        # particle is both the earliest start and the first alternative tried
+        # the particle first, its word before it in a lookbehind: the same matches as
+        # "(?<!所)(?:before)(wrong)(?=after)" tried at the particle: no word of a ``before`` list contains its
+        # particle, and the longest word before the particle is the first alternative tried
         pattern = lazy_compile(wrong + r"(?<=" + lookbehind + r"(?P<b>" + before + r")" + wrong + r")(?="
                                + literal_alternation(after_words) + r")")
-        groups.append((pattern, g))
-    def cls(chars: set[str]) -> str:
-        return "[" + "".join(regex.escape(c) for c in sorted(chars)) + "]"
+        groups.append((pattern, g, frozenset(w[-1] for w in before_words if w),
+                       frozenset(w[0] for w in after_words if w)))
+    return groups
 
-    candidates = lazy_compile(cls(wrongs) + r"(?<=" + cls(lasts) + r".)(?=" + cls(firsts) + r")")
-    return candidates, groups
+
+def _particle_pairs(value: Any, rule_id: str = "") -> tuple[tuple[str, str, str], ...]:
+    """``_pairs`` whose wrong forms each hold 的, 地 or 得 (the rule runs where one of them occurs)."""
+    out = _pairs(value, rule_id)
+    for i, (wrong, _right, _src) in enumerate(out):
+        if not any(c in to_simplified(wrong) for c in _PARTICLES):
+            where = f"[rules.{rule_id}] extra" if rule_id else "entry"
+            raise ValueError(f"{where}[{i}]: the wrong form {wrong!r} holds no “的”, “地” or “得”")
+    return out
 
 
 @functools.lru_cache(maxsize=8)
@@ -139,10 +142,11 @@ def _particle_extras(extra: tuple[tuple[str, str, str], ...]) -> tuple[dict, "re
     return extras, (lazy_compile(literal_alternation(extras)) if extras else None)
 
 
-@rule("WRD002", "de-di-de", severity="warning", fix="unsafe", requires=any_of("的", "地", "得"),
-      options={"extra": OptionSpec(list, [], "补充的错误搭配：[[\"错误写法\", \"正确写法\"], …]，如 [[\"认真的学习了\", "
-                                              "\"认真地学习了\"]]", validate=lambda v: _pairs(v, ""))})
-def de_di_de(doc: Document, options) -> Iterator[Finding]:
+@rule("WRD002", "de-di-de", severity="warning", fix="unsafe", on=Trigger(chars=_PARTICLES, view="norm"),
+      options={"extra": OptionSpec(list, [], "补充的错误搭配（含“的”“地”或“得”）：[[\"错误写法\", \"正确写法\"], …]，"
+                                              "如 [[\"认真的学习了\", \"认真地学习了\"]]",
+                                   validate=lambda v: _particle_pairs(v))})
+def de_di_de(doc: Document, particles, options) -> Iterator[Finding]:
     """“的”“地”“得”用错（只查常见搭配）。
 
     为什么：形容词修饰名词用“的”（积极的作用），修饰动词用“地”（认真地开展），动词带补语用“得”
@@ -154,21 +158,21 @@ def de_di_de(doc: Document, options) -> Iterator[Finding]:
     判断；“得到了认真的落实”这类名词化用法（前面有“得到”“进行”“受到”等）不报告。
     选项 extra：补充整段的错误写法和正确写法，如 [["积极地意义", "积极的意义"]]。
     """
-    extra = _pairs(options["extra"], "WRD002") if options["extra"] else ()
-    text = norm(doc)
-    candidates, groups = _particle_groups()
-    found: list[list] = []
-    for c in candidates.finditer(text):
-        if not found:
-            found = [[] for _ in groups]
-        p = c.start()
-        particle = text[p]
-        for i, (pattern, g) in enumerate(groups):
-            if g["wrong"] == particle:
+    extra = _particle_pairs(options["extra"], "WRD002") if options["extra"] else ()
+    text = doc.norm
+    groups = _particle_groups()
+    found: list[list] = [[] for _ in groups]
+    n = len(text)
+    for p, particle in particles:
+        if p == 0 or p + 1 >= n:
+            continue
+        prev, nxt = text[p - 1], text[p + 1]
+        for i, (pattern, g, lasts, firsts) in enumerate(groups):
+            if g["wrong"] == particle and prev in lasts and nxt in firsts:
                 m = pattern.match(text, p)
                 if m is not None:
                     found[i].append(m)
-    for matches, (_pattern, g) in zip(found, groups):
+    for matches, (_pattern, g, _lasts, _firsts) in zip(found, groups):
         for m in matches:
             s, e = m.span()
             if g["right"] == "地":
@@ -202,13 +206,13 @@ class _WordList:
                  disable: tuple[str, ...]) -> None:
         off = {to_simplified(w) for w in disable}
         self.plain: dict[str, dict] = {}
-        self.context: list[tuple[str, "regex.Pattern[str]", dict]] = []
+        self.context: list[tuple["regex.Pattern[str]", dict]] = []
         for entry in entries:
             wrong = to_simplified(entry["wrong"])
             if wrong in off:
                 continue
             if "after" in entry:
-                self.context.append((wrong, lazy_compile(regex.escape(wrong) + r"(?=" + entry["after"] + r")"), entry))
+                self.context.append((lazy_compile(regex.escape(wrong) + r"(?=" + entry["after"] + r")"), entry))
             else:
                 self.plain[wrong] = entry
         for wrong, right, source in extra:
@@ -223,10 +227,9 @@ class _WordList:
         if self.pattern is not None:
             plain = self.plain
             out = [(m.start(), m.end(), plain[m.group()]) for m in self.pattern.finditer(text)]
-        for wrong, pattern, entry in self.context:
-            if wrong[0] in text and wrong in text:  # (a one-character test first: a tenth of the cost)
-                for m in pattern.finditer(text):
-                    out.append((m.start(), m.end(), entry))
+        for pattern, entry in self.context:
+            for m in pattern.finditer(text):
+                out.append((m.start(), m.end(), entry))
         return out
 
 
@@ -259,7 +262,7 @@ def misspelling(doc: Document, options) -> Iterator[Finding]:
     """
     extra = _pairs(options["extra"], "WRD003") if options["extra"] else ()
     disable = _strings(options["disable"], "WRD003", "disable") if options["disable"] else ()
-    text = norm(doc)
+    text = doc.norm
     for s, e, entry in _wordlist("wrd003", extra, disable).finditer(text):
         right = _fix_text(doc, text, s, e, entry["right"])
         doubtful = entry.get("doubtful", False)
@@ -282,7 +285,7 @@ def official_formulation(doc: Document, options) -> Iterator[Finding]:
     """
     extra = _pairs(options["extra"], "WRD004") if options["extra"] else ()
     disable = _strings(options["disable"], "WRD004", "disable") if options["disable"] else ()
-    text = norm(doc)
+    text = doc.norm
     for s, e, entry in _wordlist("wrd004", extra, disable).finditer(text):
         right = _fix_text(doc, text, s, e, entry["right"])
         yield Finding(s, e, f"规范提法“{doc.text[s:e]}”应为“{right}”",
@@ -290,14 +293,13 @@ def official_formulation(doc: Document, options) -> Iterator[Finding]:
 
 
 # ------------------------------------------------------------------------------------------------- WRD005
-@functools.lru_cache(maxsize=1)
-def _frames() -> list[tuple["regex.Pattern[str]", dict]]:
-    return [(lazy_compile(f["pattern"]), f) for f in _data()["wrd005"]]
+#: one trigger per frame of data/wrd.toml, found from its anchor
+_FRAMES = tuple((Trigger(f["anchor"], view="norm", pattern=f["pattern"], before=int(f.get("before", 0))), f)
+                for f in _data()["wrd005"])
 
 
-@rule("WRD005", "transposed-characters", severity="warning", fix="unsafe",
-      requires=any_of("更的", "最的", "达到在", "作了的", "做了的"))
-def transposed_characters(doc: Document) -> Iterator[Finding]:
+@rule("WRD005", "transposed-characters", severity="warning", fix="unsafe", on=tuple(t for t, _ in _FRAMES))
+def transposed_characters(doc: Document, found) -> Iterator[Finding]:
     """常见框架中的语序颠倒或多字（“更的高”“达到在”“作了的发言”）。
 
     为什么：改稿时挪动或删改文字留下的残迹，读者一眼就能看出不通顺。
@@ -307,9 +309,9 @@ def transposed_characters(doc: Document) -> Iterator[Finding]:
     修复：建议修复（--unsafe-fixes）。只查 data/wrd.toml 中的几个固定框架，召回率低但几乎没有误报；
     “变更的高度”“打更的”中的“更”不是副词，不报告。
     """
-    text = norm(doc)
-    for pattern, frame in _frames():
-        for m in pattern.finditer(text):
+    text = doc.norm
+    for matches, (_trigger, frame) in zip(found, _FRAMES):
+        for m in matches:
             s, e = m.span()
             fixed = m.expand(frame["replace"])
             fixed = _fix_text(doc, text, s, e, fixed)

@@ -3,15 +3,15 @@ with the built-in rules, so stored expected outputs stay valid while rule famili
 
 from __future__ import annotations
 
-import regex
 
-from lintkit import Document, Edit, Finding, Fix, hookimpl, rule
+from lintkit import Document, Edit, Finding, Fix, Trigger, hookimpl, rule
 from lintkit.engine import Linter, Options, collect, lint_files
 from lintkit.output import Report
 
 
-@rule("TST001", "account-spelling", severity="error", fix="safe", requires="帐")
-def account_spelling(doc: Document):
+@rule("TST001", "account-spelling", severity="error", fix="safe",
+      on=Trigger("帐", pattern=r"帐(?=号|户)"))
+def account_spelling(doc: Document, matches):
     """“帐号”应写作“账号”。
 
     为什么：测试用规则。与钱财、记载有关的义项用“账”。
@@ -20,13 +20,13 @@ def account_spelling(doc: Document):
     依据：测试。
     修复：安全修复，把“帐”改为“账”。
     """
-    for m in regex.finditer(r"帐(?=号|户)", doc.masked):
+    for m in matches:
         yield Finding(m.start(), m.end() + 1, f"“{doc.text[m.start():m.end() + 1]}”应写作“账{doc.text[m.end()]}”",
                       Fix.replace(m.start(), m.end(), "账", "改为“账”"))
 
 
-@rule("TST002", "percent-sign", severity="warning", fix="unsafe", requires="%")
-def percent_sign(doc: Document):
+@rule("TST002", "percent-sign", severity="warning", fix="unsafe", on=Trigger("%"))
+def percent_sign(doc: Document, percents):
     """百分号用了半角。
 
     为什么：测试用规则（消息里有 %、冒号和逗号，用来测试转义）。
@@ -35,13 +35,13 @@ def percent_sign(doc: Document):
     依据：测试。
     修复：不安全修复，改为全角。
     """
-    for m in regex.finditer(r"%", doc.masked):
-        yield Finding(m.start(), m.end(), "半角“%”：请改为全角，例如 5％,\n或写“百分之五”",
-                      Fix((Edit(m.start(), m.end(), "％"),), "改为全角％", "unsafe"))
+    for start, _ in percents:
+        yield Finding(start, start + 1, "半角“%”：请改为全角，例如 5％,\n或写“百分之五”",
+                      Fix((Edit(start, start + 1, "％"),), "改为全角％", "unsafe"))
 
 
-@rule("TST003", "split-title", severity="info", requires="《")
-def split_title(doc: Document):
+@rule("TST003", "split-title", severity="info", on=Trigger("《", pattern=r"《[^》\n]*\n[^》]*》"))
+def split_title(doc: Document, titles):
     """书名号跨行。
 
     为什么：测试用规则（跨行的范围）。
@@ -50,7 +50,7 @@ def split_title(doc: Document):
     依据：测试。
     修复：无。
     """
-    for m in regex.finditer(r"《[^》\n]*\n[^》]*》", doc.masked):
+    for m in titles:
         yield Finding(m.start(), m.end(), "书名号跨行")
 
 

@@ -107,14 +107,6 @@ def test_quoted_spans():
     assert len(doc.quoted) == 2
 
 
-def test_memo_is_computed_once():
-    doc = Document("文本")
-    calls = []
-    assert doc.memo("k", lambda d: calls.append(1) or 42) == 42
-    assert doc.memo("k", lambda d: calls.append(1) or 43) == 42
-    assert calls == [1]
-
-
 def test_markdown_masks_code_links_front_matter():
     md = ("---\ntitle: 测试 ，\n---\n# 标题\n\n正文见 `a ，b` 和 [链接](http://x.y/a b) 。\n\n"
           "```\n代码 ，块\n```\n- 列表项\n")

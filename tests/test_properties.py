@@ -153,3 +153,22 @@ def test_to_json_is_json_dumps_of_to_dict(strings, numbers, edits, severity):
     d = Diagnostic(path, rule, name, severity, message, *numbers, text, fix, positions)
     assert d.to_json() == json.dumps(d.to_dict(), ensure_ascii=False)
     assert json.loads(d.to_json()) == d.to_dict()
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.sampled_from(["根据《", "》第五条。", "基础制", "度建设", "一、总则", "", "  ", "的", "，继续",
+                                 "这一行写到了版心的宽度还没有写完句子就断开了", "结束了。"]), max_size=30),
+       st.sampled_from(["\n", "\r\n", "\r"]))
+def test_logical_paragraphs_cover_each_non_blank_line_once_in_order(lines, nl):
+    text = nl.join(lines)
+    doc = Document(text)
+    paragraphs = doc.logical_paragraphs
+    starts = {s for s, _ in doc.lines}
+    covered = []
+    for s, e in paragraphs:
+        assert s in starts and 0 <= s < e <= len(text)
+        covered.extend(i for i, (ls, le) in enumerate(doc.lines) if s <= ls and le <= e)
+    non_blank = [i for i, (ls, le) in enumerate(doc.lines) if text[ls:le].strip()]
+    assert covered == non_blank
+    for a, b in doc.soft_breaks:
+        assert text[a:b].strip(" \t\u3000") in ("\n", "\r\n", "\r")

@@ -102,3 +102,10 @@ def test_every_pattern_trigger_finds_the_matches_of_a_full_scan(trigger):
         got = [m.span() for m in trigger.hits(view, scanner.scan(view))]
         want = [m.span() for m in trigger.compiled.finditer(view)]
         assert got == want, name
+
+
+def test_scanner_with_a_large_character_set_finds_the_same_occurrences():
+    chars = [chr(0x4E00 + i) for i in range(LiteralScanner.MAX_AUTOMATON_CHARACTERS + 10)]
+    lits = chars + ["一丁", "丁七丁", "。。"]
+    text = "".join(chars[::7]) + "一丁七丁七。。。" + chars[3] * 3
+    assert LiteralScanner(lits).scan(text) == _naive(lits, text)

@@ -226,23 +226,25 @@ def _link_tail(text: str, i: int, end: int) -> int | None:
 
 def code_spans(doc: Document) -> list[tuple[int, int]]:
     """Spans where a ``<!-- lintkit: … -->`` line is an example, not a directive: front matter, code blocks and
-    raw HTML blocks (memoised per document; used by :mod:`lintkit.suppress`)."""
+    raw HTML blocks (computed once per document; used by :mod:`lintkit.suppress`)."""
+    cached = doc.__dict__.get("_code_spans")
+    if cached is None:
+        cached = doc.__dict__["_code_spans"] = _code_spans(doc.text)
+    return cached
 
-    def compute(d: Document) -> list[tuple[int, int]]:
-        text = d.text
-        out = []
-        fm = front_matter(text)
-        if fm:
-            out.append(fm)
-        starts = _line_starts(text)
-        for tok in _parse(text, fm):
-            if tok.map is not None and tok.type in ("fence", "code_block"):
-                s = starts[tok.map[0]]
-                e = starts[tok.map[1]] if tok.map[1] < len(starts) else len(text)
-                out.append((s, e))
-        return out
 
-    return doc.memo("md.code_spans", compute)
+def _code_spans(text: str) -> list[tuple[int, int]]:
+    out = []
+    fm = front_matter(text)
+    if fm:
+        out.append(fm)
+    starts = _line_starts(text)
+    for tok in _parse(text, fm):
+        if tok.map is not None and tok.type in ("fence", "code_block"):
+            s = starts[tok.map[0]]
+            e = starts[tok.map[1]] if tok.map[1] < len(starts) else len(text)
+            out.append((s, e))
+    return out
 
 
 def read_markdown(data: bytes, path: str) -> Document:

@@ -54,29 +54,16 @@ def test_normalisation_tuple_table_equals_the_mapping():
         assert to_simplified(text) == text.translate(table)
 
 
-def test_num001_post_pattern_needs_a_suffix_within_reach():
-    # NUM001 runs its "N多…左右" pattern only when a 多/余 lies within _post_reach() characters before a 左右/上下:
-    # every match of the pattern has one (longest measure words, 万/亿 after the suffix, traditional text)
-    import random
+def test_num001_suffix_and_post_without_a_prefix():
+    # N多/N余 … 左右 is found from its 左右/上下, with the number read back before it (longest measure words,
+    # 万/亿 after the suffix, traditional text)
+    from lintkit_rules.num import _data
 
-    from lintkit_rules.num import _approx_post_re, _data, _suffix_before_post
-
-    words = [w for w in _data()["measure_words"] if w not in ("余", "多", "来")]
-    longest = max(words, key=len)
-    texts = [f"共3多万{longest}左右", f"十余亿{longest}上下", "600多人左右", "300人左右", "多人左右", "左右多",
-             "一千多萬平方米左右參加"]
-    rng = random.Random(3)
-    texts += ["".join(rng.choice(["3", "十", "多", "余", "万", " ", "人", longest, "左右", "上下", "约", "，"])
-                      for _ in range(rng.randrange(2, 12))) for _ in range(5000)]
-    n = 0
-    for text in texts:
-        text = to_simplified(text)
-        if _approx_post_re().search(text):
-            assert _suffix_before_post(text), text
-            n += 1
-    assert n > 20
-    assert not _suffix_before_post("300人左右，上下联动") and _suffix_before_post(f"3多万{longest}左右")
+    longest = max((w for w in _data()["measure_words"] if w not in ("余", "多", "来")), key=len)
     assert [d.text for d in lint(f"共有3多万{longest}左右", ["NUM001"])] == [f"3多万{longest}左右"]
+    assert [d.text for d in lint("参加一千多萬平方米左右。", ["NUM001"])] == ["一千多萬平方米左右"]
+    assert [d.text for d in lint("约有12.5余吨上下，", ["NUM001"])] == ["12.5余吨上下"]
+    assert lint("300人左右，上下联动，多人左右", ["NUM001"]) == []
 
 
 # ------------------------------------------------------------------------------------------------- NUM001
@@ -134,27 +121,33 @@ def test_num003_mixed():
     check_rule("NUM003", invalid=[("1百零8将", [(0, 4)], None)])
 
 
-def test_num003_candidates_from_units_find_what_the_pattern_finds():
-    # mixed_numerals tries its pattern only where a digit precedes 千/百/十, at the start of that number: the
-    # same matches as a scan of the whole text, on seed lines with numbers and on numbers that run into each
-    # other (decimals, a second unit inside the first match, letters and dots before the digits)
+def test_num003_numbers_read_back_from_the_unit_are_the_numbers_read_forward():
+    # the rule finds 千/百/十 and reads the arabic number before it in a look-behind; the findings are the
+    # matches of the forward pattern (number, then unit), on seed lines and on numbers that run into each other
+    # (decimals, a second unit inside the first match, letters and dots before the digits)
     import random
     from pathlib import Path
 
-    from lintkit_rules.num import _mixed_matches, _mixed_re
+    import regex
 
-    mixed = _mixed_re()[0]
+    from lintkit_rules._zh import literal_alternation
+    from lintkit_rules.num import _data
+
+    units = literal_alternation(_data()["mixed"]["unit_words"])
+    forward = regex.compile(r"(?<![\d.A-Za-z])(?P<num>\d+(?:\.\d+)?)(?!" + units + r")(?P<unit>[千百十])"
+                            r"(?P<rest>[零〇]?\d+)?")
     seeds = Path(__file__).resolve().parents[2] / "seeds"
     texts = [line for f in sorted(seeds.glob("*.txt")) for line in f.read_text(encoding="utf-8").splitlines()]
-    texts += ["4千人次", "3千5百", "1.5千元", "1.2.5千", "a12千", "x.5百", "3万4千元", "4千米", "12.千", "０1百零8将",
-              "٣千", "1百1百1百"]
+    texts += ["4千人次", "3千5百", "1.5千元", "1.2.5千", "a12千", "x.5百", "3万4千元", "4千米", "12.千", "1百零8将",
+              "٣千", "1百1百1百", "3千05百"]
     rng = random.Random(7)
     alphabet = "0123456789.千百十万零〇a中米 ٣"
-    texts += ["".join(rng.choice(alphabet) for _ in range(rng.randrange(1, 16))) for _ in range(5000)]
+    texts += ["".join(rng.choice(alphabet) for _ in range(rng.randrange(1, 16))) for _ in range(3000)]
     found = 0
     for text in texts:
-        want = [m.span() for m in mixed.finditer(text)]
-        assert [m.span() for m in _mixed_matches(text, mixed)] == want, text
+        want = [m.span() for m in forward.finditer(text)]
+        got = [(d.offset, d.end_offset) for d in lint(text, ["NUM003"]) if d.rule == "NUM003"]
+        assert got == want, text
         found += len(want)
     assert found > 100
 
@@ -229,8 +222,8 @@ def test_inner_approximation_after_a_zero():
     assert [d.text for d in found] == ["1.50余万", "3.0余万"]
 
 
-def test_traditional_spellings_pass_the_pre_checks():
-    # the rules read the normalised text; their pre-checks on the raw text used to know only simplified words
+def test_traditional_spellings_are_read_normalised():
+    # the rules read the normalised text
     from conftest import lint
 
     assert [d.rule for d in lint("超過300人以上參加。", ["NUM001"])] == ["NUM001"]

@@ -385,3 +385,136 @@ def test_pun002_last_item_is_a_month_day_name():
         ("扎实开展免费“两筛”、“两癌”筛查。", None, None),
         ("宣传日为“6·26”、“12·1”。", None, None),
     ])
+
+
+# ------------------------------------------------------------------------------------------------- internals
+# (the pattern triggers are held to a full scan by tests/test_triggers.py; these hold the rules' own shortcuts)
+import random  # noqa: E402
+
+from conftest import SEEDS  # noqa: E402
+
+SEED_TEXTS = [p.read_text(encoding="utf-8") for p in sorted(SEEDS.glob("*.txt"))]
+
+
+def _generated(alphabet: list[str], n: int = 3000, size: int = 24, seed: int = 1) -> list[str]:
+    rng = random.Random(seed)
+    return ["".join(rng.choice(alphabet) for _ in range(rng.randrange(size))) for _ in range(n)]
+
+
+def test_pun001_mark_at_end_of_text_is_reported_as_at_a_line_end():
+    # the end of the text is a line end: with or without a final newline the same findings
+    for end in ("", "\n"):
+        assert rules_of("工作取得成效," + end, ["PUN001"]) == ["PUN001"]
+        assert rules_of("工作取得成效了吗?" + end, ["PUN001"]) == ["PUN001"]
+    assert lint("比分为3:2", ["PUN001"]) == []
+
+
+def test_pun001_plain_branch_is_what_the_general_branch_decides():
+    # _MARK_OR_PLAIN_RE matches where the general mark pattern does; its first branch takes the certain case (a , ;
+    # or : between Han text and Han text, an opening mark or a digit), which the general branch would accept with
+    # the same span
+    import lintkit_rules.pun as pun
+
+    general = regex.compile(pun._MARK_PATTERN)
+    texts = SEED_TEXTS + _generated(list(",;:!? \t中1a)”“（(\n\ufffc") + ["婦聯(lián)", "APP", "》"])
+    plain_seen = 0
+    for text in texts:
+        both = list(pun._MARK_OR_PLAIN_RE.finditer(text))
+        assert [m.span() for m in both] == [m.span() for m in general.finditer(text)], text
+        for m in both:
+            if m.group("plain") is not None:
+                plain_seen += 1
+                s, e = m.span()
+                assert pun._kind(text[s - 1]) == "han" and text[s] in ",;:"
+                assert e < len(text) and pun._kind(text[e]) in ("han", "digit")
+    assert plain_seen > 100
+
+
+def test_pun002_pun011_chains_on_later_lines():
+    for nl in ("\n", "\r", "\r\n"):
+        text = nl.join(["开展“扶贫日”活动，“宪法日”宣传。", "“两筛”“两癌”", "扎实开展免费“两筛”、“两癌”筛查"])
+        assert [(d.rule, d.line) for d in lint(text, ["PUN002"])] == [("PUN002", 3)]
+        text = nl.join(["“扶贫日”活动。", "开展“不让毒品进家庭”、“6·26”禁毒日,“12·1”防艾日、“12·4”法制宣传日等宣传活动"])
+        assert [(d.rule, d.line) for d in lint(text, ["PUN011"])] == [("PUN011", 2)]
+
+
+def test_pun012_paragraph_end_shortcut_only_skips_characters_the_pattern_rejects():
+    import lintkit_rules.pun as pun
+
+    assert not [c for c in pun._NOT_PARA_LAST if pun._PARA_LAST.match(c)]
+
+
+def test_pun005_fast_check_and_exact_path():
+    import lintkit_rules.pun as pun
+
+    check = pun._all_paired_re().fullmatch
+    # the fast check accepts balanced lines (nesting up to two) and the rule is silent on them
+    for text in ["“两癌”筛查（含《条例》）", "（“a”）", "开展“不让毒品进家庭”活动。\n（一）“三八”节"]:
+        assert check(text)
+        assert not lint(text, ["PUN005"])
+    # rejected but balanced (crossing kinds, three deep): the exact path decides, and stays silent
+    for text in ["“甲（乙”丙）", "（“《a》”）"]:
+        assert not check(text)
+        assert not lint(text, ["PUN005"])
+    assert rules_of("推进低保、特困“两癌患病妇女救助工程。", ["PUN005"]) == ["PUN005"]
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.text(alphabet=list("“”‘’《》（）【】〔〕「」『』〈〉a1：中 \n"), max_size=30))
+def test_pun005_fast_check_never_accepts_a_text_with_unpaired_marks(text):
+    import lintkit_rules.pun as pun
+
+    if pun._all_paired_re().fullmatch(text):
+        for m in regex.finditer(r"[^\r\n]+", text):
+            assert pun._unpaired_in_line(text, m.start(), m.end()) == ([], [])
+
+
+def test_pun005_unpaired_in_line_per_kind_equals_one_stack_per_kind():
+    import lintkit_rules.pun as pun
+
+    def one_pass(masked, s, e):  # the plain loop: every mark in text order, one stack per kind
+        stacks = {k: [] for k in pun._PAIRS}
+        closes = []
+        for m in pun._BRACKET_RE.finditer(masked, s, e):
+            p, ch = m.start(), m.group()
+            if ch in pun._PAIRS:
+                stacks[ch].append(p)
+                continue
+            if stacks[pun._CLOSERS[ch]]:
+                stacks[pun._CLOSERS[ch]].pop()
+                continue
+            if ch == "’" and p > s and p + 1 < e and masked[p - 1].isascii() and masked[p - 1].isalpha():
+                continue
+            if ch == "）" and (pun._LIST_MARKER_BEFORE.search(masked, max(s, p - 4), p)
+                              or (p > s and masked[p - 1] in ":：;；^_-")):
+                continue
+            closes.append(p)
+        return sorted(p for v in stacks.values() for p in v), closes
+
+    texts = _generated(list("“”‘’《》（）【】〔〕「」『』〈〉a1：中 "), n=5000, size=16)
+    for text in texts + [line for t in SEED_TEXTS for line in t.splitlines()]:
+        assert pun._unpaired_in_line(text, 0, len(text)) == one_pass(text, 0, len(text)), text
+
+
+def test_pun005_lines_outside_the_unbalanced_set_have_nothing_unpaired(monkeypatch):
+    import lintkit_rules.pun as pun
+    from lintkit.document import Document
+
+    chars = list("“”‘’《》（）【】「」a1：中 \t\u3000\n") + ["\r\n", "“两癌”", "（一）", "1）"]
+    texts = SEED_TEXTS + _generated(chars, n=3000, size=30, seed=5) + ["“甲（乙”丙）\n“第二段。”", "（“《a》”）"]
+    skipped = 0
+    for text in texts:
+        doc = Document(text)
+        bad = pun._unbalanced_line_starts(doc)
+        assert (not bad) == bool(pun._all_paired_re().fullmatch(doc.masked)), repr(text)
+        for s, e in doc.lines:
+            if s not in bad:
+                skipped += 1
+                assert pun._unpaired_in_line(doc.masked, s, e) == ([], []), repr(text)
+    assert skipped > 1000
+    # the rule with every line sent through _unpaired_in_line (the slow branch) gives the same findings
+    want = [[(f.start, f.end, f.message) for f in pun.unpaired_marks(Document(t))] for t in texts]
+    monkeypatch.setattr(pun, "_unbalanced_line_starts", lambda doc, stop=None: {s for s, _ in doc.lines})
+    got = [[(f.start, f.end, f.message) for f in pun.unpaired_marks(Document(t))] for t in texts]
+    assert got == want
+    assert sum(map(len, want)) > 100

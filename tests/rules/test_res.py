@@ -216,7 +216,7 @@ def test_res001_sentence_about_the_site_is_prose():
     ])
 
 
-# ------------------------------------------------------------------------------------------------- RES003 fast path
+# ------------------------------------------------------------------------------------------------- RES003 GBK runs
 def _reference_gbk_runs(text: str) -> list[tuple[int, int]]:
     """Every maximal run of Han characters (or U+FFFD) of the minimum length, with the share counted directly."""
     import regex
@@ -235,14 +235,20 @@ def _reference_gbk_runs(text: str) -> list[tuple[int, int]]:
 _GBK_TEXT = st.text(alphabet=st.sampled_from(list("鍚勭骇濡囪仈缁勭粐锛銆瑜濮妇联工作总结\ufffd，。 a1")), max_size=120)
 
 
+def _leads(text: str) -> list[int]:
+    from lintkit_rules.res import _MJ
+
+    return [i for i, c in enumerate(text) if c in _MJ["gbk_lead"]]
+
+
 def test_res003_gbk_runs_found_from_their_lead_characters():
     from lintkit_rules.res import _gbk_runs
 
     moji = "各级妇联组织围绕中心工作".encode("utf-8").decode("gbk", errors="ignore")
     for text in (moji, "妇联工作" + moji + "总结。", "王瑜、李璐同志", "妇联工作总结妇联" + "鍚勭" + "工作总结妇联工作",
                  "鍚勭骇濡囪", moji + "，" + moji):
-        assert _gbk_runs(text) == _reference_gbk_runs(text), text
-    assert _gbk_runs("妇联" + moji)  # the run starts before its first lead character
+        assert _gbk_runs(text, _leads(text)) == _reference_gbk_runs(text), text
+    assert _gbk_runs("妇联" + moji, _leads("妇联" + moji))  # the run starts before its first lead character
 
 
 @settings(max_examples=150, deadline=None)
@@ -250,7 +256,7 @@ def test_res003_gbk_runs_found_from_their_lead_characters():
 def test_res003_gbk_runs_match_reference(text):
     from lintkit_rules.res import _gbk_runs
 
-    assert _gbk_runs(text) == _reference_gbk_runs(text)
+    assert _gbk_runs(text, _leads(text)) == _reference_gbk_runs(text)
 
 
 def test_res001_a_web_function_line_alone_is_found():
@@ -304,7 +310,7 @@ def test_res001_anchors_cover_every_field_name_of_a_publication_line():
 # ------------------------------------------------------------------------------------------------- RES003 signatures
 def test_res003_every_signature_starts_with_a_listed_character():
     # a partial match of one character succeeds exactly when a match can start with it: checked for every code
-    # point, so trying the signatures only at _SIGNATURE_STARTS finds every match
+    # point, so the trigger (the signatures tried only at _SIGNATURE_STARTS) finds every match in any text
     import regex
 
     from lintkit_rules.res import _MJ, _SIGNATURE_STARTS
@@ -315,21 +321,3 @@ def test_res003_every_signature_starts_with_a_listed_character():
         match = regex.compile(p).match
         can_start = {chr(c) for c in range(0x110000) if match(chr(c), partial=True)}
         assert can_start <= starts, (p, sorted(can_start - starts)[:10])
-
-
-_MOJI_TEXT = st.text(alphabet=st.sampled_from(list("锟斤拷烫屯\ufffdåæ¦‡è”€™é妇联工作，。 a1?")), max_size=80)
-
-
-def test_res003_signatures_tried_at_their_starts():
-    from lintkit_rules.res import _SIGNATURES, _signature_matches
-
-    for text in ("县妇联召开\ufffd\ufffd会议。", "锟斤拷锟斤拷妇联", "å¦‡è”工作总结", "Café résumé", "烫烫烫烫屯屯屯屯", "妇联工作"):
-        assert [m.span() for m in _signature_matches(text)] == [m.span() for m in _SIGNATURES.finditer(text)], text
-
-
-@settings(max_examples=150, deadline=None)
-@given(_MOJI_TEXT)
-def test_res003_signature_matches_as_a_scan(text):
-    from lintkit_rules.res import _SIGNATURES, _signature_matches
-
-    assert [m.span() for m in _signature_matches(text)] == [m.span() for m in _SIGNATURES.finditer(text)]

@@ -11,6 +11,12 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from lintkit.document import Document
+from lintkit.engine import Linter, Options
+
+
+@pytest.fixture(autouse=True, scope="module")
+def _views():
+    Linter(Options(no_config=True))  # registers the views of the built-in pack (doc.script)
 
 SIMPLIFIED_DRAFT = (
     "2021年度县妇联工作总结\n"
@@ -29,13 +35,12 @@ TRADITIONAL_DRAFT = (
 
 
 def test_script_majority():
-    from lintkit_rules.scr import script_info
 
-    assert script_info(Document(SIMPLIFIED_DRAFT)).majority == "simplified"
-    assert script_info(Document(TRADITIONAL_DRAFT)).majority == "traditional"
-    assert script_info(Document("短文")).majority is None
+    assert Document(SIMPLIFIED_DRAFT).script.majority == "simplified"
+    assert Document(TRADITIONAL_DRAFT).script.majority == "traditional"
+    assert Document("短文").script.majority is None
     seed2 = next(SEEDS.glob("002_*.txt")).read_text(encoding="utf-8")
-    info = script_info(Document(seed2))
+    info = Document(seed2).script
     assert info.majority == "traditional" and info.simplified == 0 and info.traditional > 150
 
 
@@ -226,10 +231,10 @@ def _reference_counts(masked: str) -> tuple[int, int, int]:
 
 
 def _check_script_info(text: str) -> None:
-    from lintkit_rules.scr import _majority, script_info
+    from lintkit_rules.scr import _majority
 
     doc = Document(text)
-    info = script_info(doc)
+    info = doc.script
     s, t, v = _reference_counts(doc.masked)
     assert info.majority == _majority(s, t)
     assert (info.simplified, info.traditional, info.variants) == (s, t, v)
@@ -302,12 +307,12 @@ def test_scr002_long_chain_is_converted_without_the_cache():
 
 def test_script_info_both_sides_of_the_count_all_cap():
     # below _COUNT_ALL_FROM the simplified-only characters are counted up to the cap, from it they are all counted
-    from lintkit_rules.scr import _COUNT_ALL_FROM, MIN_SPECIFIC, script_info
+    from lintkit_rules.scr import _COUNT_ALL_FROM, MIN_SPECIFIC
 
     for t in (1, (_COUNT_ALL_FROM - MIN_SPECIFIC) // 20 - 1, (_COUNT_ALL_FROM - MIN_SPECIFIC) // 20 + 1, 40):
         for k in (1, 3, 30):
             _check_script_info(SIMPLIFIED_DRAFT * k + "國" * t)
-    info = script_info(Document(SIMPLIFIED_DRAFT * 30 + "國" * 30))
+    info = Document(SIMPLIFIED_DRAFT * 30 + "國" * 30).script
     assert info.majority == "simplified" and info.traditional == 30
 
 

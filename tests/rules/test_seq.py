@@ -131,3 +131,65 @@ def test_seq003_heading_followed_by_corner_quote():
     # and a real gap is still found when the missing item opens with a corner quote
     check_rule("SEQ003", invalid=[("（一）甲。\n（三）「乙」丙。\n", None, None),
                                   ("（一）「甲」。\n（二）「乙」。\n（四）「丙」。\n", None, None)])
+
+
+# ------------------------------------------------------------------------------------------------- the ordinals view
+def test_ordinal_matches_equal_a_full_scan():
+    # the view tries its pattern only before the anchors; every ordinal holds one (not covered by the generic trigger
+    # test: the view is no rule trigger)
+    import random
+
+    import lintkit_rules.seq as seq
+    from conftest import corpus_paths
+
+    rng = random.Random(2)
+    alphabet = list("（()）一二三十1203、.．,，。；：:中“ \u3000\t\n\r") + ["第三条", "十二、", "12."]
+    texts = [p.read_text(encoding="utf-8") for p in corpus_paths()]
+    texts += ["".join(rng.choice(alphabet) for _ in range(rng.randrange(20))) for _ in range(5000)]
+    texts += ["一、围绕中心有作为（一）落实民生实事", "第三条（一）项", "三、四年级", "五六七八、", "123.中", "年12.3万元",
+              "1、2、3号楼", "“1.加强学习”", "\u3000（二）、完善制度", "(1)加强学习", "二十三、中", "１、中"]
+    for text in texts:
+        got = [(m.span(), m.groups()) for m in seq.ordinal_matches(text)]
+        assert got == [(m.span(), m.groups()) for m in seq._ORDINAL_RE.finditer(text)], text
+
+
+def test_ordinals_view():
+    from lintkit import Document
+
+    doc = Document("一、总体\n（一）加强领导\n1.学习\n(2)、落实\n")
+    assert [(o.text, o.level, o.value, o.misformed) for o in doc.ordinals] == [
+        ("一、", 1, 1, False), ("（一）", 2, 1, False), ("1.", 3, 1, False), ("(2)、", 4, 2, True)]
+
+
+def test_in_quotes_on_line_equals_in_quotes():
+    import random
+
+    import lintkit_rules.seq as seq
+    from lintkit import Document
+
+    rng = random.Random(2)
+    alphabet = list("“”‘’《》「」『』〈〉【】〔〕（）()\"中1 \u3000\t\n\r") + ["一是", "中" * 120]
+    for text in ["".join(rng.choice(alphabet) for _ in range(rng.randrange(24))) for _ in range(1500)]:
+        doc = Document(text)
+        for s in range(len(text)):
+            for e in (s, s + 1, s + 2):
+                if e <= len(text):
+                    assert seq.in_quotes_on_line(doc, s, e) == doc.in_quotes(s, e), (text, s, e)
+
+
+def test_line_start_is_never_inside_a_quotation():
+    # the ordinals view does not ask doc.in_quotes for an ordinal with only blanks before it on its line; this holds
+    # as long as a quotation opens with a mark on the same line
+    import random
+
+    import regex
+
+    from lintkit import Document
+
+    rng = random.Random(2)
+    alphabet = list("“”‘’《》「」『』〈〉\"中1 \u3000\t\n\r")
+    for text in ["".join(rng.choice(alphabet) for _ in range(rng.randrange(30))) for _ in range(3000)]:
+        doc = Document(text)
+        for m in regex.finditer(r"(?:^|(?<=[\r\n]))[ \t\u3000]*", text):
+            p = m.end()
+            assert not doc.in_quotes(p, min(p + 1, len(text))), (text, p)

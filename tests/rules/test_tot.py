@@ -214,10 +214,9 @@ def test_tot002_rate_with_its_own_population():
     ])
 
 
-# ------------------------------------------------------------------------------------------------- fast paths
-# The rules look for candidates with literal scans (个 and brackets found first, tokens only before brackets that
-# can end one, the pre-check on 其中/分别/元。); these cases exercise each branch. The expected findings are those
-# the earlier sentence-by-sentence implementation gave.
+# ------------------------------------------------------------------------------------------------- candidates
+# The rules start from their triggers' candidates (个 and brackets, tokens only before brackets that can end one,
+# 其中/分别 and a money total ending its sentence); these cases exercise each kind.
 @pytest.mark.parametrize("text,expected", [
     ("冯红丽家庭、吴柯家庭、李哲瀚家庭 4个家庭参加评选。", [("TOT003", "4个家庭")]),   # a space before the number
     ("冯红丽家庭、吴柯家庭、李哲瀚家庭4\n个家庭参加评选。", []),                        # number and 个 on two lines
@@ -233,48 +232,50 @@ def test_count_mismatch_candidates(text, expected):
 
 
 @pytest.mark.parametrize("text,expected", [
-    # 分別 (traditional 别) with 共: the pre-check's traditional branch
+    # 分別 (traditional 别) is read normalised
     ("全縣共有代理媽媽16家，分別為規模以上企業6家、個體私營企業12家。",
      [("TOT001", "16家，分別為規模以上企業6家、個體私營企業12家")]),
     ("全县共有代理妈妈16家，分別为规模以上企业6家、个体私营企业12家。",
      [("TOT001", "16家，分別为规模以上企业6家、个体私营企业12家")]),
     ("全县有代理妈妈16家，规模以上企业6家、个体私营企业12家。", []),                 # neither 其中 nor 分别
 ])
-def test_parts_precheck_branches(text, expected):
+def test_statements_from_qizhong_fenbie(text, expected):
     assert _found(text) == expected
 
 
-def test_money_total_precheck_allows_space_before_the_full_stop():
+def test_money_total_allows_space_before_the_full_stop():
     text = ("一是实施“春蕾计划”行动，资助金额共3.5万元 。落实“我为群众办实事”“春蕾计划一起捐”助学行动，捐助3名困难"
             "女童4800元；县妇联牵线得到天源公司等爱心企业资助3.5万元，资助15名困难女童。")
     (d,) = lint(text, TOT)
     assert d.rule == "TOT001" and d.severity == "info"
-    assert not tot._parts_possible(text.replace("元 。", "元，").replace("共", "有"))
-    assert tot._parts_possible("资助金额合計3.5萬元．")  # 計 and ．before normalisation
-    assert not tot._parts_possible("资助金额3.5万元。共青团")  # 共 after the amount
+    assert lint(text.replace("元 。", "元，"), TOT) == []
+    (d,) = lint(text.replace("共", "合計").replace("3.5万元 。", "3.5萬元。"), TOT)  # 計 and 萬 are normalised
+    assert d.rule == "TOT001" and d.severity == "info"
 
 
-def test_sentences_with_matches_slicing_every_sentence():
+def test_sentences_at_each_and_sentences_of():
     from lintkit import Document
-    from lintkit_rules._zh import sentences_at_each, sentences_with
+    from lintkit_rules._zh import sentences_at_each, sentences_of
 
     text = "其中甲。其\n中乙；分别为丙。元。其中其中。\n\n其中"
     doc = Document(text)
-    for words in (("其中",), ("其中", "分别"), ("。其",), ("中乙；分",), ("元",), ("无",)):
-        want = [i for i, (s, e) in enumerate(doc.sentences) if any(w in text[s:e] for w in words)]
-        assert sentences_with(doc, text, words) == want, words
     each = sentences_at_each(doc, range(len(text)))
     assert each == [next((i for i, (s, e) in enumerate(doc.sentences) if s <= p < e), -1) for p in range(len(text))]
+    positions = [len(text) - 1, 0, 1, 4, 5, 6]
+    assert sentences_of(doc, positions) == sorted({each[p] for p in positions} - {-1})
 
 
-def test_tot001_traditional_total_word_passes_the_pre_check():
+def test_tot001_traditional_total_word_is_read_normalised():
     from conftest import lint
 
     text = "县妇联开展救助活动，资助金额總計3.5萬元。为张三发放救助金4800元；为李四发放救助金3.5萬元。"
     assert [(d.rule, d.severity) for d in lint(text, ["TOT001"])] == [("TOT001", "info")]
 
 
-# ------------------------------------------------------------------------------------------------- fast paths
+# ------------------------------------------------------------------------------------------------- shortcuts
+# Inside a sentence the rules take shortcuts (a token scan from the first numeral, a total looked for from the
+# punctuation before its anchor, a rate checked only when a count word ends before it); each gives what the
+# plain analysis gives.
 def _tot_texts():
     import random
     from pathlib import Path
@@ -300,7 +301,7 @@ def test_tot_tokens_scan_from_the_first_numeral_finds_every_token():
     n = 0
     for text in _tot_texts():
         doc = Document(text)
-        norm = tot.norm(doc)
+        norm = doc.norm
         for start in range(0, len(norm), 7):
             want = [(m.start(2), m.end(6)) for m in pattern.finditer(norm, start)
                     if tot._value(*(m.group(2), m.group(3) or m.group(5), m.group(4), m.group(6),
@@ -320,7 +321,7 @@ def test_tot_total_before_an_anchor_is_the_last_token_of_the_window():
     found = rejected = 0
     for text in _tot_texts():
         doc = Document(text)
-        norm = tot.norm(doc)
+        norm = doc.norm
         for ss, se in doc.sentences:
             for am in tot._ANCHOR.finditer(norm, ss, se):
                 a = am.start()
@@ -342,7 +343,7 @@ def test_tot_money_total_sentences_hold_yuan_and_a_stop():
     n = 0
     for text in _tot_texts() + ["资助金额共3.98万元 。其中4800元。", "共计十二万元."]:
         doc = Document(text)
-        norm = tot.norm(doc)
+        norm = doc.norm
         for ss, se in doc.sentences:
             stripped = norm[ss:se].rstrip()
             if stripped.endswith(("。", ".")) and tot._MONEY_TOTAL_END.search(stripped):
@@ -370,7 +371,7 @@ def test_tot002_count_before_the_rate_ends_after_the_last_digit():
     n = 0
     for text in texts:
         doc = Document(text + "。结案率达99.5%")
-        norm = tot.norm(doc)
+        norm = doc.norm
         for ss, se in doc.sentences:
             for m in tot._RATE.finditer(norm, ss, se):
                 kw = m.start("kw")

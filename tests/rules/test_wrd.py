@@ -72,6 +72,17 @@ def test_wrd002_extra_option(tmp_path):
     assert [(d.rule, d.text) for d in diags] == [("WRD002", "深刻地意义")]
 
 
+def test_wrd002_extra_without_a_particle_is_a_configuration_error(tmp_path):
+    # the rule runs where a 的/地/得 occurs, so an entry without one could never be found
+    from lintkit import check_text
+    from lintkit.config import ConfigError
+
+    cfg = tmp_path / "lintkit.toml"
+    cfg.write_text('[rules.WRD002]\nextra = [["深刻意义", "深刻的意义"]]\n', encoding="utf-8")
+    with pytest.raises(ConfigError, match=r"rules\.WRD002\.extra.*“的”"):
+        check_text("具有深刻意义。", select=["WRD002"], config=str(cfg))
+
+
 # ------------------------------------------------------------------------------------------------- WRD003
 def test_wrd003_seeds():
     assert [d.text for d in lint(seed_line("001", 17), ["WRD003"])] == ["述求"]
