@@ -400,6 +400,9 @@ def repeated_word_in_clause(doc: Document, words) -> Iterator[Finding]:
 _LEXICON = load_data("dup_words")  # generated from jieba's dictionary by scripts/gen_dup_data.py
 _NEVER_DOUBLED = frozenset(_LEXICON["dup005"]["warning"].split())
 _MAYBE_DOUBLED = frozenset(_LEXICON["dup005"]["info"].split())
+_VERBS = frozenset(_LEXICON["dup005"]["verbs"].split())
+# what may follow a verb's tentative reduplication at the end of its phrase (坐下来研究研究、商量商量。)
+_PHRASE_END = frozenset("、，,；;。！？!?：:）)”’\r\n")
 # two characters written twice (stdlib re: a back-reference to a two-character group is its cheapest form)
 _DOUBLED_PAIR = lazy_re(r"(..)\1")
 
@@ -434,6 +437,11 @@ def doubled_lexicon_word(doc: Document) -> Iterator[Finding]:
             word = norm[s:s + 2]  # a traditional spelling
             if word not in _NEVER_DOUBLED and word not in _MAYBE_DOUBLED:
                 continue
+        before = (masked if norm is None else norm)[s - 2:s] if s >= 2 else ""
+        if word in _VERBS and masked[e:e + 1] in _PHRASE_END and before not in _VERBS:
+            continue
+        if _next_to_a_reduplication(masked, s, e):
+            continue  # 研究研究、商量商量: reduplications in a series are deliberate  # tentative reduplication (研究研究、商量商量。), unless a verb compound's half (研究部署部署。)
         shown = doc.text[s:s + 2]
         if word in _NEVER_DOUBLED:
             yield Finding(s, e, f"“{shown}”重复了两遍",
@@ -441,6 +449,12 @@ def doubled_lexicon_word(doc: Document) -> Iterator[Finding]:
         else:
             yield Finding(s, e, f"“{shown}”连写了两遍；如果不是有意的重叠（如“研究研究”），删去一个",
                           severity="info")
+
+
+def _next_to_a_reduplication(masked: str, s: int, e: int) -> bool:
+    """Whether the doubled word ``masked[s:e]`` is one of a series of them joined by a pause mark (ABAB、CDCD)."""
+    return (s >= 5 and masked[s - 1] in "、，," and masked[s - 5:s - 3] == masked[s - 3:s - 1]) or \
+        (masked[e:e + 1] in ("、", "，", ",") and masked[e + 1:e + 3] == masked[e + 3:e + 5] != "")
 
 
 # ------------------------------------------------------------------------------------------------- DUP006
