@@ -217,3 +217,42 @@ def data_pattern(build: Callable[[], str], *, stdlib: bool = False) -> LazyPatte
     """A pattern whose source ``build()`` makes from a data file (measure words …), compiled on first use, so
     that a module can declare it in a trigger without loading the data at import."""
     return _BuiltPattern(build, stdlib)
+
+
+# ------------------------------------------------------------------------------------------------ common words
+@functools.lru_cache(maxsize=1)
+def common_words() -> frozenset[str]:
+    """Common words of two to four Han characters (``data/pun_words.txt``, generated from jieba's dictionary by
+    scripts/gen_pun_words.py); read on first use."""
+    import os
+
+    path = os.path.join(os.path.dirname(os.path.abspath(__file__)), "data", "pun_words.txt")
+    with open(path, encoding="utf-8") as fh:
+        lines = [line.rstrip("\n") for line in fh if not line.startswith("#")]
+    out: set[str] = set()
+    for n, line in zip((2, 3, 4), lines):
+        out.update(line[i:i + n] for i in range(0, len(line), n))
+    return frozenset(out)
+
+
+def word_across(left: str, right: str) -> bool:
+    """True when the boundary between ``left`` and ``right`` (the text just before and just after a break) lies
+    inside a word: a common word of two to four Han characters runs across it (合|作, 小|型, 国内生产总|值), and no
+    common word ends at it on the left or starts at it on the right (有创新|创新帮扶: 创新 on both sides, so the
+    accidental 新创 across the boundary does not count)."""
+    words = common_words()
+    across = False
+    for a in (1, 2, 3):
+        tail = left[-a:]
+        if len(tail) < a:
+            break
+        for b in range(1, 5 - a):
+            head = right[:b]
+            if len(head) < b:
+                break
+            if tail + head in words:
+                across = True
+    if not across:
+        return False
+    return not any(left[-n:] in words for n in (2, 3, 4) if len(left) >= n) and \
+        not any(right[:n] in words for n in (2, 3, 4) if len(right) >= n)

@@ -20,7 +20,7 @@ from lintkit import Document, Finding, Fix, Trigger, lazy_compile, rule, view
 from lintkit.triggers import matches_at_anchors
 
 from ._common import load_data
-from ._zh import LazyRegex, cn_int, literal_alternation
+from ._zh import LazyRegex, cn_int, data_pattern, literal_alternation
 
 # patterns used inside the rules (compiled once, not looked up in regex's cache on every call)
 _FULL_YEAR_RE = lazy_compile(r"(?<!\d)((?:19|20)\d\d)\s?年")
@@ -49,9 +49,10 @@ _BEFORE_YUE = 11
 # The 月 of a date: its month ends right before it or one blank before it, so a numeral is among the two
 # characters before it (每月, 个月, 月底 are no date's 月).
 _DATE_YUE = LazyRegex(r"月(?:(?<=[\d" + _CN_SMALL + r"]月)|(?<=[\d" + _CN_SMALL + r"].月))", _stdlib=True)
-_LINE_BREAK = LazyRegex(r"[\r\n]", _stdlib=True)
 _YEAR_MENTION = LazyRegex(r"(?<![\d.])(\d{4})\s?年|(?<![" + _CN_DIGITS + r"])([" + _CN_DIGITS + r"]{4})年")
-_LUNAR = LazyRegex(r"农历|阴历|夏历|旧历|正月|腊月|冬月")
+# a lunar date before a date makes it lunar, unless a bracket, 为/即/是 or a comma lies between the two: then the
+# date is the Gregorian one of the lunar day (腊月二十三（1月22日）, 正月初一为1月29日)
+_LUNAR = LazyRegex(r"(?:农历|阴历|夏历|旧历|正月|腊月|冬月)(?=[^（(为即是，,：:]*$)")
 _WEEKDAY_AFTER = LazyRegex(r"\s?[（(]?\s?((?:星期|礼拜|周)([" + _WEEKDAYS + r"]))")
 
 
@@ -59,7 +60,7 @@ class DateMention(NamedTuple):
     start: int
     end: int
     year: int | None
-    year_stated: bool  # True: the year is part of the date; False: taken from earlier in the paragraph
+    year_stated: bool  # True: the year is part of the date; False: taken from earlier in its paragraph
     year_text: str
     month: int | None
     day: int | None
@@ -77,7 +78,8 @@ def _num(ar: str | None, cn: str | None) -> int | None:
 def dates(doc: Document) -> list[DateMention]:
     """Every date of the normalised text (``2021年3月5日``, ``3月5号``, ``二〇二一年三月``, ``2021年3月``), in
     order, as a ``DateMention``: offsets, month, day and year — the date's own, or else the last year named
-    before it on its line (a paragraph is one line). A date is never read across a line break.
+    before it in its paragraph (``doc.logical_paragraphs``: hard-wrapped lines rejoined). A date is never read
+    across a line break.
 
     Every date holds exactly one 月, with a numeral right before it or one blank before it, at most
     ``_BEFORE_YUE`` characters after the date's start: the dates are the matches of ``_DATE`` tried only there."""
@@ -86,9 +88,8 @@ def dates(doc: Document) -> list[DateMention]:
     out: list[DateMention] = []
     if not months:
         return out
-    raw = doc.text
-    ls = le = -1  # the line of the last date without its own year
-    years_by_line: dict[int, tuple[list, list[int]]] = {}
+    paragraphs = None  # doc.logical_paragraphs and their starts, read for the first date without its own year
+    years_by_paragraph: dict[int, tuple[list, list[int]]] = {}
     for m in matches_at_anchors(_DATE.match, text, months, _BEFORE_YUE):
         # groups: y cy m cm d cd | m2 cm2 d2 cd2 | y3 cy3 m3 cm3
         y1, cy1, m1, cm1, d1, cd1, m2, cm2, d2, cd2, y3, cy3, m3, cm3 = m.groups()
@@ -103,17 +104,15 @@ def dates(doc: Document) -> list[DateMention]:
             year_text = f"{year}年"
         else:
             ms = m.start()
-            if not ls <= ms < le:
-                # a line runs from the last \r or \n before a position to the first one after it; dates come in
-                # order, so each search starts at the previous line's end and the text is read once
-                lo = max(le, 0)
-                ls = max(raw.rfind("\n", lo, ms), raw.rfind("\r", lo, ms)) + 1
-                brk = _LINE_BREAK.search(raw, ms)
-                le = brk.start() if brk is not None else len(raw)
-            cached = years_by_line.get(ls)
-            if cached is None:  # the year mentions of the line, once per line (a line can be 1 MB long)
-                years = list(_YEAR_MENTION.finditer(text, ls, le))
-                cached = years_by_line[ls] = (years, [ym.end() for ym in years])
+            if paragraphs is None:
+                paragraphs = doc.logical_paragraphs
+                starts = [p for p, _ in paragraphs]
+            pi = bisect_right(starts, ms) - 1
+            cached = years_by_paragraph.get(pi)
+            if cached is None:  # the year mentions of the paragraph, once per paragraph
+                ps, pe = paragraphs[pi] if pi >= 0 and ms < paragraphs[pi][1] else (0, 0)
+                years = list(_YEAR_MENTION.finditer(text, ps, pe))
+                cached = years_by_paragraph[pi] = (years, [ym.end() for ym in years])
             years, year_ends = cached
             i = bisect_right(year_ends, ms) - 1
             if i >= 0:
@@ -136,6 +135,16 @@ def _measure_re() -> "regex.Pattern[str]":
 # four digits 1900-2099, not part of a longer number, a decimal, a range or a code, followed by a Han character
 # other than 年 (the match starts at its 19/20; the look-behinds read back from the end of the four digits)
 _BARE_YEAR = LazyRegex(r"(?:19|20)\d\d(?![\d.年])(?=\p{Han})(?<![\d.\-—–~～/:：A-Za-z_]....)(?<!\d[ \t\u00a0]....)")
+# the year begins the name of an event, award, ranking or programme: Han characters and digits (no preposition or
+# adverb that would make them a clause) up to a name's last word (data/dat.toml) that ends the noun phrase (what
+# follows is no Han character, or a particle or preposition: 2025争取专项债券 is a clause)
+_NAME_AFTER = data_pattern(lambda: r"(?:(?![在已将把被向于从是])[\p{Han}\d]){0,14}?(?:"
+                           + literal_alternation(load_data("dat")["names"]["heads"])
+                           + r")(?!(?![的在于和及与等由将已是])\p{Han})")
+_TIME_WORD = data_pattern(lambda: literal_alternation(load_data("dat")["time_words"]))
+# 1979、1980两年: years listed and counted
+_YEARS_COUNTED = LazyRegex(r"[两二三四五六七八九十几]个?年")
+_NAME_OPENERS = "“‘《「『\"'"
 _RANGE_AFTER = LazyRegex(r"\s?(?:至|到|—|–|-|～|~)\s?\d")
 
 
@@ -149,19 +158,23 @@ def year_without_nian(doc: Document, years) -> Iterator[Finding]:
     正确写法：2011年在马田镇红星村建设了……；转眼间2020年已至歲末
     依据：GB/T 15835-2011《出版物上数字用法》5.1.4（年份写全称，如“2011年”）。
     修复：建议修复（--unsafe-fixes），在年份后补“年”。1900—2099 之间的四位数后面紧跟量词或单位时是数量，不报告
-    （“2011名”“2000万元”）；起止时段（“2011—2020”“2011至2015年”）、号码（“12338维权热线”）、“第2011”
-    都不报告。
+    （“2011名”“2000万元”；但“2025元旦”中的“元旦”是时间词，照样报告）；起止时段（“2011—2020”“2011至2015年”）、号码（“12338维权热线”）、“第2011”
+    都不报告。以年份开头的活动、奖项、榜单、计划的名称照原名写，不加“年”（“2025中国民营企业500强发布会”
+    “2025中国足协杯”“2030国家科技重大专项”，引号或书名号里的“‘2030启航计划’”），列举后计数的年份
+    （“1979、1980两年”）也不报告。
     """
     text = doc.norm
     measure = _measure_re()
     for m in years:
         s, e = m.span()
-        if measure.match(text, e):
+        if measure.match(text, e) and not _TIME_WORD.match(text, e):
             continue
         if _RANGE_AFTER.match(text, e):
             continue
         if s > 0 and text[s - 1] in "第共约近超逾达":
             continue
+        if (s > 0 and text[s - 1] in _NAME_OPENERS) or _NAME_AFTER.match(text, e) or _YEARS_COUNTED.match(text, e):
+            continue  # a name (“2030启航计划”, 2025中国足协杯) or years counted (1979、1980两年)
         yield Finding(s, e, f"年份“{doc.text[s:e]}”后缺少“年”字",
                       Fix.replace(e, e, "年", f"补为“{doc.text[s:e]}年”", applicability="unsafe"))
 
@@ -169,7 +182,8 @@ def year_without_nian(doc: Document, years) -> Iterator[Finding]:
 # ------------------------------------------------------------------------------------------------- DAT002
 # two digits and 年 before a month: the match is the 年 (group 1: the digits before it, read by the look-behind);
 # (?<!\d\s): "20 21年3月" is a split year, SPC001's
-_SHORT_YEAR = LazyRegex(r"年(?<=(?<![\d.\-—–~～/'’A-Za-z])(?<!\d[ \t\u00a0])(\d{2})年)(?=\s?(\d{1,2})月)")
+# (?<!\d[-—~]): "2011—15年3月" is a range, _SHORT_END_YEAR's; after a date or at a byline's dash it is a year
+_SHORT_YEAR = LazyRegex(r"年(?<=(?<![\d./'’A-Za-z])(?<!\d[\-—–~～])(?<!\d[ \t\u00a0])(\d{2})年)(?=\s?(\d{1,2})月)")
 _SHORT_END_YEAR = LazyRegex(r"(?<![\d.])((?:19|20)(\d\d))\s?年?\s?(?:至|到|—|–|-|～|~)\s?(\d{2})(年)(?!\d)")
 
 

@@ -174,8 +174,10 @@ def mixed_numerals(doc: Document, found) -> Iterator[Finding]:
     依据：GB/T 15835-2011《出版物上数字用法》5.3（阿拉伯数字与汉字数字不混用；“万”“亿”可以与阿拉伯数字
     连用，如“3.98万元”）、4.1.2（年份中的“〇”）。
     修复：“4千”“1.5千”“3百”建议改为“4000”“1500”“300”（--unsafe-fixes）；汉字年份中的“0”改为“〇”
-    （安全修复）。“3.98万元”“19.2万元”正确；“4千米”“5千克”“3百分点”是单位或术语，不报告。繁体文稿中
-    “1,686萬4千元”这种万/亿后接“N千”的写法是台港常见写法（GB/T 15835 不适用），只作提示。
+    （安全修复）。“3.98万元”“19.2万元”正确；“4千米”“5千克”“3665.21千吨”“3百分点”是单位或术语
+    （法定计量单位加词头“千”），不报告；有两位以上小数的数（“22.838千只”）是统计表的计量值，其后的
+    “千只”是单位，不报告。繁体文稿中“1,686萬4千元”这种万/亿后接“N千”的写法是台港常见写法
+    （GB/T 15835 不适用），只作提示。
     """
     text = doc.norm
     mixed, zeros = found
@@ -186,6 +188,8 @@ def mixed_numerals(doc: Document, found) -> Iterator[Finding]:
         if s < prev_end:
             continue  # the number is the end of the previous one (3千05百)
         prev_end = e
+        if len(m.group("num").partition(".")[2]) >= 2 and not m.group("rest"):
+            continue  # a measured value (22.838千只): the 千/百 begins the unit of a statistics table
         unit = m.group("unit")
         orig = doc.text[s:e]
         if m.group("rest") or unit == "十":
@@ -226,6 +230,10 @@ _SAFE_AFTER = data_pattern(lambda: literal_alternation(_data()["abbreviations"][
 _MEASURE_AFTER = data_pattern(lambda: r"\s?(?:" + _measure_alt() + r"|多|余|来)")
 _OPEN_QUOTES = "“‘\"'「『《〈"
 _CLOSE_QUOTES = "”’\"'」』》〉"
+# white space (line breaks included: a quotation mark may be left on the line before in text pasted from a PDF)
+# between the abbreviation and its quotation marks
+_QUOTED_BEFORE = LazyRegex(r"(?r)[" + _OPEN_QUOTES + r"]\s*\G")
+_QUOTED_AFTER = LazyRegex(r"\s*[" + _CLOSE_QUOTES + r"]")
 
 
 @rule("NUM004", "unquoted-numeric-abbreviation", severity="warning", fix="safe",
@@ -238,13 +246,14 @@ def unquoted_numeric_abbreviation(doc: Document, found) -> Iterator[Finding]:
     正确写法：为上林“十四五”高质量发展贡献巾帼力量；“十四五”规划
     依据：GB/T 15835-2011《出版物上数字用法》4.2.3（含有数字的缩略语，如“十二五”规划，加引号）。
     修复：后面是“规划”“时期”“期间”“开局”等时安全修复（加引号）；其他位置建议修复（--unsafe-fixes）。
-    后面是量词时是数量（“十四五岁”“十四五个人”），不报告；已加引号的不报告。
+    后面是量词时是数量（“十四五岁”“十四五个人”），不报告；已加引号的（引号与缩略语之间隔着换行的也算）
+    不报告。
     """
     text = doc.norm
     safe_after, measure = _SAFE_AFTER, _MEASURE_AFTER
     for m in found:
         s, e = m.span()
-        if (s > 0 and text[s - 1] in _OPEN_QUOTES) or (e < len(text) and text[e] in _CLOSE_QUOTES):
+        if _QUOTED_BEFORE.search(text, max(0, s - 8), s) or _QUOTED_AFTER.match(text, e):
             continue
         if measure.match(text, e) and not safe_after.match(text, e):
             continue
@@ -252,3 +261,33 @@ def unquoted_numeric_abbreviation(doc: Document, found) -> Iterator[Finding]:
         applicability = "safe" if safe_after.match(text, e) else "unsafe"
         yield Finding(s, e, f"数字缩略语“{word}”应加引号：“{word}”",
                       Fix.replace(s, e, f"“{word}”", f"改为“{word}”", applicability=applicability))
+
+
+# ------------------------------------------------------------------------------------------------- NUM007
+# a year in Chinese numerals (four digits, then 年) that holds the geometric circle ○ (U+25CB) for the numeral 〇
+# (U+3007); the match is the year, which holds its ○ at most three characters after its start
+_CIRCLE_YEAR = LazyRegex(r"(?<![〇○零一二三四五六七八九十\d])(?=[〇○一二三四五六七八九]{0,3}○)"
+                         r"[〇○一二三四五六七八九]{4}(?=年)", _stdlib=True)
+
+
+@rule("NUM007", "circle-for-ling-in-year", severity="warning", fix="safe",
+      on=Trigger("○", view="norm", pattern=_CIRCLE_YEAR, before=3))
+def circle_for_ling_in_year(doc: Document, years) -> Iterator[Finding]:
+    """汉字年份中的零写成了圆圈符号“○”。
+
+    为什么：汉字数字的零是“〇”（U+3007，汉字数字），“○”（U+25CB）是几何图形符号，两者外形相近，但“○”
+    不是汉字：检索“二〇〇四年”找不到“二○○四年”，转换、朗读和排版（字体、字宽）都会出错。
+    错误示例：二○○四年；一九六○年八月二十二日
+    正确写法：二〇〇四年；一九六〇年八月二十二日
+    依据：GB/T 15835-2011《出版物上数字用法》4.1.2（年份中的“〇”，如“二〇〇八年”）；
+    Unicode 标准（U+3007 IDEOGRAPHIC NUMBER ZERO 与 U+25CB WHITE CIRCLE）。
+    修复：安全修复，把年份中的“○”换成“〇”。只检查后面跟“年”的四位汉字年份；列表符号、
+    评分符号“○”不报告。
+    """
+    for m in years:
+        year = doc.text[m.start():m.end()]
+        for i, c in enumerate(year):
+            if c == "○":
+                s = m.start() + i
+                yield Finding(s, s + 1, f"汉字年份“{year}年”中的零应写作“〇”，不用圆圈符号“○”",
+                              Fix.replace(s, s + 1, "〇", "改为“〇”"))

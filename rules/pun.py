@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import functools
 import re
-from bisect import bisect_right
+from bisect import bisect_left, bisect_right
 from typing import Iterator
 
 import regex
@@ -19,8 +19,7 @@ from lintkit import Document, Edit, Finding, Fix, MASK, Trigger, lazy_compile, r
 from lintkit.cache import compile_re
 
 from ._common import load_data
-
-_DATA = load_data("pun")
+from ._zh import data_pattern, word_across
 
 # patterns used inside the rules (compiled once, not looked up in regex's cache on every call)
 _FORMULA_CHAR = lazy_compile(r"[A-Za-z_=\d]")
@@ -41,8 +40,8 @@ _MARK_NAME = {",": "逗号", ";": "分号", ":": "冒号", "!": "叹号", "?": "
 # (推广APP,); a digit or percent sign; a halfwidth closing parenthesis (decided later).
 _LEFT = (r"(?:[\p{Han}" + CLOSE_FULL + r"]|\p{Han}" + MASK + r"+|\p{Han}\([" + _LATIN_LETTERS + r"]{1,8}\)"
          r"|\p{Han}[A-Za-z]{1,10}|[\d%％)])")
-# (the mark comes first and its left side is a lookbehind from just after it: a pattern that starts with a rare
-# character is scanned fast, one that starts with a lookbehind is tried at every position)
+# (the mark comes first and its left side is a lookbehind from just after it: the match starts at the mark, the
+# trigger's literal)
 _MARK_PATTERN = (
     r"(?P<mark>[,;:!?])(?<=" + _LEFT + r"[,;:!?])(?P<sp>[ \t]*)(?=(?P<r>[\p{Han}" + OPEN_FULL + r"(\d”’\r\n])|\Z)"
 )
@@ -339,6 +338,8 @@ _BAR_RE = lazy_compile(r"―{1,2}(?=―*)|—―|―—|(?<=[\p{Han}" + CLOSE_FU
 _YEAR_RANGE_RE = lazy_compile(
     r"(?<![A-Za-z0-9_.\-/－–:：#])((?:19|20)\d{2})([-－–])((?:19|20)\d{2})(?![A-Za-z0-9_\-－–/.])(?=[\p{Han}）)”]|$)", regex.M)
 _YEAR_WORD_AFTER = lazy_compile(r"年|学年|學年|财年|財年|赛季|賽季|届|屆|级|級|[）)”]")
+# Han words joined by single 一字线 (a chain of related items: 研发—样品—商品—产业)
+_CONNECTED_RE = lazy_compile(r"\p{Han}+(?:—\p{Han}+)+")
 # a single 一字线 between Han characters
 _SINGLE_DASH_RE = lazy_compile(r"—(?<=\p{Han}—)(?=\p{Han})")
 
@@ -349,9 +350,9 @@ def _alternation(words) -> str:
 
 # a numeric range before a measure word (0-2岁); the first number has at most four decimals, so its hyphen lies at
 # most 9 characters after the match start
-_NUMBER_RANGE_RE = lazy_compile(
+_NUMBER_RANGE_RE = data_pattern(lambda: (
     r"(?<![A-Za-z0-9_.\-/－–:：#])(\d{1,4}(?:\.\d{1,4})?)([-－–])(\d{1,4}(?:\.\d+)?)(?![\d.])(?="
-    + _alternation(_DATA["ranges"]["measure_words"]) + ")")
+    + _alternation(load_data("pun")["ranges"]["measure_words"]) + ")"))
 
 
 @rule("PUN004", "dash-form", severity="error", fix="safe",
@@ -368,14 +369,25 @@ def dash_form(doc: Document, found) -> Iterator[Finding]:
     发放营养包；“建设法治上林——巾帼在行动”
     依据：GB/T 15834-2011 4.10（破折号）、4.13.3.1（短横线用于电话号码、代码）、4.13.3.2（一字线表示时间、地域的
     起止）、4.13.3.3（浪纹线表示数值范围）。
-    修复：“――”“--”改为“——”是安全修复；年份范围、数值范围、引号内单个“—”的修改是修复建议（--unsafe-fixes）。
+    修复：“――”“--”改为“——”是安全修复；两个时间之间的“―”是连接号，改为一字线“—”（安全修复），两个数值之间的
+    改为浪纹线“～”（修复建议）；年份范围、数值范围、引号内单个“—”的修改是修复建议（--unsafe-fixes）。
     电话号码“0735-2871512”、日期“2019-11-25”、标准号“GB/T 15834-2011”、备案号“湘ICP备20006897号-1”、
-    型号编码都不报告；“（2011—2020）”本身正确。
+    型号编码都不报告；“（2011—2020）”本身正确；引号内连接相关项目的一字线是连接号（“深圳—香港—广州”
+    “发现—核查—整改—反馈”“神工—智环”：三项以上，或两项都不超过四个字），不报告。
     """
     masked = doc.masked
     bars, years, ranges, dashes = found
     for m in bars:
         s, e = m.span()
+        if m.group()[0] == "―" and s > 0 and e < len(masked) and masked[e].isdigit() and (
+                masked[s - 1] in "年月日" or masked[s - 1].isdigit()):
+            # between two numbers it is a 连接号: 一字线 for a time span, 浪纹线 for a range of values
+            if masked[s - 1] in "年月日" or "年" in masked[max(0, s - 3):s] or "月" in masked[max(0, s - 3):s]:
+                yield Finding(s, e, f"时间起止的连接号“{m.group()}”应写作一字线“—”", Fix.replace(s, e, "—", "改为“—”"))
+            else:
+                yield Finding(s, e, f"数值范围的连接号“{m.group()}”应写作浪纹线“～”",
+                              Fix.replace(s, e, "～", "改为“～”", "unsafe"), severity="warning")
+            continue
         yield Finding(s, e, f"破折号“{m.group()}”应写作“——”", Fix.replace(s, e, "——", "改为“——”"))
     for m in years:
         y1, y2 = int(m.group(1)), int(m.group(3))
@@ -404,6 +416,11 @@ def dash_form(doc: Document, found) -> Iterator[Finding]:
         s = m.start()
         if not doc.in_quotes(s, s + 1):
             continue  # 北京—上海: a single 一字线 between places is a 连接号
+        items = next((x for x in _CONNECTED_RE.finditer(masked, max(0, s - 40), min(len(masked), s + 41))
+                      if x.start() <= s < x.end()), None)
+        parts = items.group().split("—") if items else []
+        if len(parts) >= 3 or (len(parts) == 2 and max(map(len, parts)) <= 4):
+            continue  # “深圳—香港—广州”, “发现—核查—整改—反馈”, “神工—智环”: a 连接号 between related items
         yield Finding(s, s + 1, f"引号内“{doc.text[max(0, s - 2):s + 3]}”中的破折号应为两个一字线“——”",
                       Fix.replace(s, s + 1, "——", "改为“——”", "unsafe"), severity="warning")
 
@@ -415,14 +432,17 @@ _BRACKET_RE = lazy_compile("[" + "".join(_PAIRS) + "".join(_CLOSERS) + "]")  # e
 _QUOTE_KINDS = "“‘「『"
 _NAMES = {"“": "引号", "‘": "单引号", "《": "书名号", "（": "括号", "【": "方头括号", "〔": "六角括号",
           "「": "直角引号", "『": "直角引号", "〈": "单书名号"}
+# a bracket or book-title mark whose other half lies on a later line within this many characters (text pasted from a
+# web page: 【字号：⏎加大⏎减小⏎】, （PM⏎2.5⏎）) is paired
+_SPLIT_PAIR_REACH = 80
 _LIST_MARKER_BEFORE = lazy_compile(r"(?:^|[\s。；;：:，,、])[\dA-Za-z一二三四五六七八九十]{1,2}$", regex.M)
 
 
 @functools.lru_cache(maxsize=None)
 def _all_paired_re() -> re.Pattern:
     """A text in which every mark of _PAIRS is properly paired within its line, nested at most two deep
-    (“《》”, （“”）) — the common case, checked in one pass of the stdlib ``re`` (3× faster than ``regex`` here;
-    possessive quantifiers, so no backtracking). A text it rejects may still be fine (deeper nesting, pairs of
+    (“《》”, （“”）) — the common case, checked in one pass of the stdlib ``re`` (possessive quantifiers, so no
+    backtracking). A text it rejects may still be fine (deeper nesting, pairs of
     different kinds crossing): it then takes the exact path."""
     marks = re.escape("".join(_PAIRS) + "".join(_CLOSERS))
     inner = f"[^{marks}\\r\\n]"
@@ -465,7 +485,7 @@ def _unpaired_in_line(masked: str, s: int, e: int):
                 continue
             if c == "’" and p > s and p + 1 < e and masked[p - 1].isascii() and masked[p - 1].isalpha():
                 continue  # apostrophe in English: don’t
-            if c == "）" and (_LIST_MARKER_BEFORE.search(masked, max(s, p - 4), p)
+            if c == "）" and (_LIST_MARKER_BEFORE.search(masked, max(s, p - 4, masked.rfind("\n", 0, p) + 1), p)
                              or (p > s and masked[p - 1] in ":：;；^_-")):
                 continue  # list marker 1） or emoticon ：）
             closes.append(p)
@@ -509,8 +529,10 @@ def unpaired_marks(doc: Document) -> Iterator[Finding]:
     正确写法：推进低保、特困“两癌”患病妇女救助工程。；“七一”期间…；开展多方位的《婦女權益保障法》、
     《未成年人保護法》等法律知識培訓
     依据：GB/T 15834-2011 4.8（括号）、4.9（引号）、4.15（书名号）：成对使用。
-    修复：无（缺的是哪一半要人来判断）。跨段的引文（每段开头用前引号、最后一段才用后引号）不报告；
-    “1）”“a）”这样的序号、表情符号“：）”不报告；半角括号不在此规则检查范围。
+    修复：无（缺的是哪一半要人来判断）。段落按原文的自然段计（从网页、PDF 粘贴时在句子中间断开的行先接回去）；
+    跨段的引文（每段开头用前引号、最后一段才用后引号）不报告；括号、书名号在后面几行（80 个字以内）闭合的
+    （网页粘贴的“【字号：⏎加大⏎减小⏎】”）不报告；“1）”“a）”这样的序号、表情符号“：）”、表示年份省略的
+    撇号“’99”、当作箭头的“》》”“《《”不报告；半角括号不在此规则检查范围。
     """
     masked = doc.masked
     stop = _all_paired_re().match(masked).end()  # (possessive: it ends at the end exactly when fullmatch succeeds)
@@ -518,39 +540,42 @@ def unpaired_marks(doc: Document) -> Iterator[Finding]:
         return  # every line is balanced: nothing is unpaired, no quotation spans paragraphs
     pending: list[tuple[int, int]] = []  # (position, paragraph index) of quote openings not closed in their paragraph
     report: list[int] = []
-    unbalanced = _unbalanced_line_starts(doc, stop)
-    for idx, (s, e) in enumerate(doc.paragraphs):
+    unbalanced = sorted(_unbalanced_line_starts(doc, stop))
+    for idx, (s, e) in enumerate(doc.logical_paragraphs):
         lead = s
         while lead < e and masked[lead] in " \t\u3000":
             lead += 1
         scan_from = s
         if lead < e and masked[lead] in _QUOTE_KINDS and any(masked[q] == masked[lead] for q, _ in pending):
             scan_from = lead + 1  # the repeated opening quote of a quotation continued from an earlier paragraph
-        if scan_from == s and s not in unbalanced:
-            opens = closes = ()  # a paired line: nothing unmatched in it
+        u = bisect_left(unbalanced, s)
+        if scan_from == s and (u == len(unbalanced) or unbalanced[u] >= e):
+            opens = closes = ()  # paired lines: nothing unmatched in them
         else:
             opens, closes = _unpaired_in_line(masked, scan_from, e)
         for p in closes:
             ch = masked[p]
             op = _CLOSERS[ch]
             match = next((i for i in range(len(pending) - 1, -1, -1)
-                          if masked[pending[i][0]] == op and idx - pending[i][1] <= 5), None)
+                          if masked[pending[i][0]] == op and (idx - pending[i][1] <= 5 if op in _QUOTE_KINDS
+                                                              else p - pending[i][0] <= _SPLIT_PAIR_REACH)), None)
             if match is not None:
-                del pending[match]  # a quotation spanning paragraphs
+                del pending[match]  # a quotation spanning paragraphs, or a pair split over short lines
             else:
                 report.append(p)
-        for p in opens:
-            if masked[p] not in _QUOTE_KINDS:
-                report.append(p)
-            else:
-                pending.append((p, idx))
-        # openings older than five paragraphs are not part of a quotation
-        for q, i in [x for x in pending if idx - x[1] >= 5]:
+        pending.extend((p, idx) for p in opens)
+        # openings older than five paragraphs are not part of a quotation; other marks pair only within reach
+        for q, i in [x for x in pending if (idx - x[1] >= 5 if masked[x[0]] in _QUOTE_KINDS
+                                            else e - x[0] > _SPLIT_PAIR_REACH)]:
             report.append(q)
             pending.remove((q, i))
     report.extend(q for q, _ in pending)
     for p in sorted(report):
         ch = masked[p]
+        if ch in "《》" and ch in masked[p - 1:p] + masked[p + 1:p + 2]:
+            continue  # 》》点击进入《《: doubled marks are arrows, not book-title marks
+        if ch == "’" and masked[p + 1:p + 3].isascii() and masked[p + 1:p + 3].isdigit():
+            continue  # ’99: the apostrophe of a shortened year
         kind = ch if ch in _PAIRS else _CLOSERS[ch]
         half = "前" if ch in _PAIRS else "后"
         other = "后" if ch in _PAIRS else "前"
@@ -604,8 +629,17 @@ _MEASURE_AFTER = "个個倍万萬亿億元%％人名次件项項岁歲米"
 
 # a month–day name written with a point before an event word (11.25反家暴宣传周): the point lies at most 2 characters
 # after the match start
-_EVENT_DATE_RE = lazy_compile(r"(?<![A-Za-z0-9_.．·“第])(\d{1,2})[.．](\d{1,2})(?![\d.．%％])(?="
-                              + _alternation(_DATA["interpunct"]["event_words"]) + ")")
+_EVENT_DATE_RE = data_pattern(lambda: (
+    r"(?<![A-Za-z0-9_.．·“第])(\d{1,2})[.．](\d{1,2})(?![\d.．%％])(?="
+    + _alternation(load_data("pun")["interpunct"]["event_words"]) + ")"))
+
+
+# a month–day date written with a point in prose (于4.29召开, 11.22上午): a time word after it, or 截至/于 before it
+# and 前/后/起/止 after it; never a number before it (2021.4.29 is a full date) or a unit after it
+_PROSE_DATE_RE = lazy_compile(
+    r"(?<![A-Za-z0-9_.．·“第])(\d{1,2})[.．](\d{1,2})(?![\d.．%％])"
+    r"(?:(?P<ri>[日号])|(?=上午|下午|晚上|凌晨|当天|当日|召开|举行|举办|开幕|闭幕|启动|期间|以来)"
+    r"|(?<=(?:截至|截止|于)\d{1,2}[.．]\d{1,2})(?=前|后|之前|之后|起|止))")
 
 
 def _valid_month_day(m: str, d: str) -> bool:
@@ -615,21 +649,24 @@ def _valid_month_day(m: str, d: str) -> bool:
 
 @rule("PUN007", "interpunct-form", severity="error", fix="safe",
       on=(Trigger(chars=_ODD_DOTS, pattern=_ODD_DOT_RE), Trigger("“", pattern=_QUOTED_DATE_RE),
-          Trigger(chars=".．", pattern=_EVENT_DATE_RE, before=2)))
+          Trigger(chars=".．", pattern=_EVENT_DATE_RE, before=2), Trigger(chars=".．", pattern=_PROSE_DATE_RE, before=2)))
 def interpunct_form(doc: Document, found) -> Iterator[Finding]:
     """间隔号写错了字符（日文“・”、项目符号“•”），或月日简称用了小数点（“6.26”）。
 
     为什么：间隔号是“·”（U+00B7）；日文片假名中点“・”、项目符号“•”在排版中宽度、位置都不同。以阿拉伯数字
     表示月、日的事件简称，月日之间用间隔号，并加引号（“6·26”国际禁毒日），写成“6.26”会被读成小数。
-    错误示例：“贯彻十八大精神・巾帼建功比贡献”；“6・26”禁毒日；“6.26”國際禁毒日；11.25反家暴宣传周
-    正确写法：“贯彻十八大精神·巾帼建功比贡献”；“6·26”禁毒日；“6·26”國際禁毒日；“11·25”反家暴宣传周
-    依据：GB/T 15834-2011 4.14.3.5（月日简称用间隔号）；GB/T 15835-2011 5.1.6（含月日的专名加引号）。
+    正文中的日期也不能写成小数的样子（“于4.29召开”），应写“4月29日”。
+    错误示例：“贯彻十八大精神・巾帼建功比贡献”；“6・26”禁毒日；“6.26”國際禁毒日；11.25反家暴宣传周；于4.29召开
+    正确写法：“贯彻十八大精神·巾帼建功比贡献”；“6·26”禁毒日；“6·26”國際禁毒日；“11·25”反家暴宣传周；于4月29日召开
+    依据：GB/T 15834-2011 4.14.3.5（月日简称用间隔号）；GB/T 15835-2011 5.1.6（含月日的专名加引号）、5.2.2
+    （月日用阿拉伯数字时写作“4月29日”）。
     修复：“・”“•”换成“·”、引号内的“6.26”改为“6·26”是安全修复；没有引号的“11.25反家暴宣传周”加引号是修复建议
-    （--unsafe-fixes），只在后面跟着节日、宣传周等词时才报告。小数“9.09%”“4.5万元”、章节号“1.2”不报告，
-    “11·2”本身正确。
+    （--unsafe-fixes），只在后面跟着节日、宣传周等词时才报告；正文中的“4.29”改为“4月29日”也是修复建议，只在
+    后面跟着“召开”“上午”“期间”等时间词、“日”“号”，或前有“截至”“于”后有“前”“后”“起”时才报告。小数“9.09%”
+    “4.5万元”“缩小至2.12”、章节号“1.2”、完整日期“2021.4.29”不报告，“11·2”本身正确。
     """
     masked = doc.masked
-    odd_dots, quoted_dates, event_dates = found
+    odd_dots, quoted_dates, event_dates, prose_dates = found
     for m in odd_dots:
         s = m.start()
         name = {"・": "日文中点", "•": "项目符号"}.get(m.group(), "圆点")
@@ -653,6 +690,14 @@ def interpunct_form(doc: Document, found) -> Iterator[Finding]:
         good = f"“{m.group(1)}·{m.group(2)}”"
         yield Finding(s, e, f"月日简称“{m.group()}”应使用间隔号并加引号：{good}",
                       Fix.replace(s, e, good, f"改为{good}", "unsafe"), severity="warning")
+    event_spans = {m.start() for m in event_dates}
+    for m in prose_dates:
+        if m.start() in event_spans or not _valid_month_day(m.group(1), m.group(2)):
+            continue
+        s, e = m.span()
+        good = f"{int(m.group(1))}月{int(m.group(2))}日"
+        yield Finding(s, e, f"日期“{m.group()}”写成了小数的样子，应为“{good}”",
+                      Fix.replace(s, e, good, f"改为“{good}”", "unsafe"), severity="warning")
 
 
 # ------------------------------------------------------------------------------------------------- PUN008
@@ -789,33 +834,95 @@ _PARA_LAST = lazy_compile(r"[\p{Han}\d%％]")
 _NOT_PARA_LAST = frozenset("。！？；：，、”’）》」』…—.!?;:,)\"'")  # common paragraph ends that _PARA_LAST rejects
 
 
-def _missing_end_paragraphs(doc: Document, final_marks: list[tuple[int, str]]) -> list[int]:
-    """Offsets just after the last character of prose paragraphs that end without a final mark, unless the
-    document is hard-wrapped (many such paragraphs). ``final_marks``: the 。！？ of the text."""
+def _missing_end_paragraphs(doc: Document) -> list[tuple[int, bool]]:
+    """``(offset, sure)``: just after the last character of each prose paragraph (doc.logical_paragraphs) that ends
+    without a final mark, unless the document is broken into lines everywhere (many such paragraphs), the
+    paragraph ends in a heading, or its end is not the end of its sentence (see :func:`_sentence_goes_on`).
+    ``sure`` when what follows is the end of the text, a heading or an indented paragraph; otherwise the line
+    break may be one inside a sentence (text pasted from a web page)."""
     masked = doc.masked
-    # prose paragraphs: lines of at least 40 characters (trailing blanks left out) that hold a sentence-final mark;
-    # the ones that end in a Han character, a digit or a percent sign are candidates
-    lines = doc.lines
-    starts = doc.line_starts
-    prose = 0
-    candidates = []
-    last_line = -1
-    for p, _ in final_marks:
-        if p < last_line:
-            continue  # a line already counted
-        idx = bisect_right(starts, p) - 1
-        s, e = lines[idx]
-        last_line = e
-        while e > s and masked[e - 1] in " \t\u3000":
+    paragraphs = doc.logical_paragraphs
+    find = masked.find
+    # prose paragraphs: at least 40 characters (trailing blanks left out) with a sentence-final mark or a comma
+    # (headings and titles have neither); the ones that end in a Han character, a digit or a percent sign are
+    # candidates. Candidates are looked for first: most documents have none, and then prose need not be counted.
+    lengths = []
+    candidates: list[tuple[int, int]] = []  # (paragraph index, end)
+    for i, (s, e) in enumerate(paragraphs):
+        while e > s and masked[e - 1] in _BLANKS:
             e -= 1
         if e - s < 40:
             continue  # headings, titles, short lines
-        prose += 1
-        if masked[e - 1] not in _NOT_PARA_LAST and _PARA_LAST.match(masked, e - 1):
-            candidates.append(e)
+        lengths.append((s, e))
+        if masked[e - 1] not in _NOT_PARA_LAST and _PARA_LAST.match(masked, e - 1) and _is_prose(find, s, e):
+            candidates.append((i, e))
+    if not candidates:
+        return []
+    prose = sum(1 for s, e in lengths if _is_prose(find, s, e))
     if len(candidates) > max(2, prose // 5):
-        return []  # hard-wrapped text: lines end mid-sentence everywhere
-    return candidates
+        return []  # text broken into lines everywhere: lines end mid-sentence
+    out = []
+    for i, e in candidates:
+        line_start = max(masked.rfind("\n", 0, e), masked.rfind("\r", 0, e)) + 1
+        last_line = masked[line_start:e].lstrip(_BLANKS)
+        if _ORDINAL_START.match(last_line) and not _FINAL_MARK.search(last_line):
+            continue  # the paragraph ends in a heading (joined to it by the view)
+        if _sentence_goes_on(doc, i, e):
+            continue
+        out.append((e, _new_unit_follows(doc, i)))
+    return out
+
+
+_FINAL_MARK = lazy_compile(r"[。！？]")
+_BLANKS = " \t\u3000\u00a0\u200b\u200c\u200d\u2060\ufeff"  # white space and zero-width characters
+_NO_TEXT = lazy_compile(r"[^\p{Han}\p{L}\p{N}\p{P}]*")
+_SPACED_END = lazy_compile(r"\p{Han}[ \u3000]+\S{1,6}$")  # 记者 王鼎 摄: a byline or caption, not a sentence
+
+
+def _is_prose(find, s: int, e: int) -> bool:
+    return find("。", s, e) >= 0 or find("，", s, e) >= 0 or find("！", s, e) >= 0 or find("？", s, e) >= 0
+
+
+def _next_text(doc: Document, i: int) -> tuple[int, int] | None:
+    """The paragraph after paragraph ``i`` that holds text (not a line of zero-width characters), from its first
+    character; None at the end of the text."""
+    masked = doc.masked
+    for s, e in doc.logical_paragraphs[i + 1:i + 4]:
+        s = _NO_TEXT.match(masked, s, e).end()
+        if s < e:
+            return s, e
+    return None
+
+
+def _new_unit_follows(doc: Document, i: int) -> bool:
+    """True when paragraph ``i`` is followed by the end of the text, a heading (一、 （一） 1.) or an indented
+    paragraph: then its end is certainly the end of a sentence."""
+    nxt = _next_text(doc, i)
+    if nxt is None:
+        return True
+    s, e = nxt
+    masked = doc.masked
+    line_start = max(masked.rfind("\n", 0, s), masked.rfind("\r", 0, s)) + 1
+    return bool(_ORDINAL_START.match(masked[s:s + 8])) or masked[line_start:s].count("\u3000") + \
+        masked[line_start:s].count(" ") // 2 >= 2 or masked[line_start:s].startswith("\t")
+
+
+def _sentence_goes_on(doc: Document, i: int, end: int) -> bool:
+    """True when the end of paragraph ``i`` (at ``end``) is not the end of a sentence: the break lies inside a
+    common word (合⏎作, 国内生产总⏎值), the paragraph ends in a byline or caption set off by a space (记者 王鼎 摄), or
+    the next paragraph is a short fragment that ends the sentence (应使用⏎版权失效模板⏎。)."""
+    masked = doc.masked
+    if _SPACED_END.search(masked, max(0, end - 12), end):
+        return True
+    nxt = _next_text(doc, i)
+    if nxt is None:
+        return False
+    s, e = nxt
+    if word_across(masked[max(0, end - 3):end], masked[s:s + 3]):
+        return True
+    while e > s and masked[e - 1] in _BLANKS:
+        e -= 1
+    return e - s <= 20 and masked[e - 1] in "。！？" and not _ORDINAL_START.match(masked[s:e])
 
 
 # a bracketed Chinese ordinal right after a Han character (有作为（一）落实): the only ordinals PUN012 reports
@@ -832,8 +939,11 @@ def missing_final_mark(doc: Document, found) -> Iterator[Finding]:
     报送信息数量和采用率比往年有较大增长⏎（段末）
     正确写法：……荣誉称号。（九）推进不同层面的家风家教示范基地建设；……比往年有较大增长。
     依据：GB/T 15834-2011 4.1（句号用于句末）。
-    修复：修复建议（--unsafe-fixes），补上句号。标题、短行不报告（标题本来就不用句末标点）；紧接在小标题后面的
-    下一级序号（“一、围绕中心有作为（一）落实民生实事”，段落合并所致）不报告；逐行折行的文本不报告。
+    修复：修复建议（--unsafe-fixes），补上句号。段落按原文的自然段计（折行的行先接回去）。标题、短行不报告
+    （标题本来就不用句末标点）；紧接在小标题后面的下一级序号（“一、围绕中心有作为（一）落实民生实事”，段落合并
+    所致）、词语中的括号数字（“小（二）型水库”）不报告；断行处在一个词中间（“合⏎作”）、段末是署名或图片说明
+    （“记者 王鼎 摄”）、下一段只是补完句子的短片段时不报告，句号不会加在词中间；后面是文末、标题或缩进的新段落
+    时报告为警告，否则（可能是网页粘贴时句中断行）只作提示。
     """
     masked = doc.masked
     inline, final_marks = found
@@ -859,9 +969,9 @@ def missing_final_mark(doc: Document, found) -> Iterator[Finding]:
         yield Finding(p - 1, p + len(o.text) - (len(o.text) - len(o.text.rstrip())),
                       f"“{doc.text[max(0, p - 6):p]}”后缺少句号，下一个序号“{o.text.strip()}”紧接在句子后面",
                       Fix((Edit(p, p, "。"),), "补上句号", "unsafe"))
-    for end in _missing_end_paragraphs(doc, final_marks) if final_marks else ():
+    for end, sure in _missing_end_paragraphs(doc) if final_marks else ():
         yield Finding(end - 1, end, f"段落末尾缺少句末标点：“{doc.text[max(0, end - 8):end]}”",
-                      Fix((Edit(end, end, "。"),), "补上句号", "unsafe"))
+                      Fix((Edit(end, end, "。"),), "补上句号", "unsafe"), severity=None if sure else "info")
 
 
 _ORDINAL_START = lazy_compile(r"^(?:[一二三四五六七八九十]{1,3}、|[（(][一二三四五六七八九十\d]{1,3}[）)]|\d{1,2}[.．、])")
@@ -870,3 +980,69 @@ _ORDINAL_START = lazy_compile(r"^(?:[一二三四五六七八九十]{1,3}、|[�
 def _starts_with_ordinal(seg: str) -> bool:
     return bool(_ORDINAL_START.match(seg))
 
+
+
+# ------------------------------------------------------------------------------------------------- PUN014
+# a pair of ASCII quotation marks around Chinese text, in Chinese text: not after a letter, digit, = or : (title="…"
+# in markup, key: "…" in data) and not before a letter or digit
+_ASCII_QUOTES_RE = lazy_compile(
+    r'"(?<![A-Za-z0-9_=:/\\\\]")(?P<c>[^"\r\n]{0,100}\p{Han}[^"\r\n]{0,100}?)"(?![A-Za-z0-9_])')
+
+
+@rule("PUN014", "ascii-quotation-marks", severity="error", fix="safe", on=Trigger('"', pattern=_ASCII_QUOTES_RE))
+def ascii_quotation_marks(doc: Document, pairs) -> Iterator[Finding]:
+    """中文里用了英文直引号“"”作引号（加强"三河三湖"等重点流域）。
+
+    为什么：中文的引号是弯引号“”（全角），英文直引号"是程序、英文用的字符，左右不分，排版时也不占一个字的位置。
+    错误示例：加强"三河三湖" 等重点流域水污染防治；开展"不忘初心、牢记使命"主题教育
+    正确写法：加强“三河三湖”等重点流域水污染防治；开展“不忘初心、牢记使命”主题教育
+    依据：GB/T 15834-2011 4.9（引号的形式为“”和‘’）、第5章（中文标点占一个字的位置）。
+    修复：安全修复，前一个换成“，后一个换成”。只报告成对的、括着汉字的直引号；英文句子、代码和标记语言中的
+    引号（title="标题"、key: "值"）不报告。
+    """
+    for m in pairs:
+        s, e = m.span()
+        content = m.group("c")
+        yield Finding(s, e, f"中文里用了英文直引号：“{_clip(content)}”应写作中文引号",
+                      Fix((Edit(s, s + 1, "“"), Edit(e - 1, e, "”")), "改为中文引号“”"))
+
+
+# ------------------------------------------------------------------------------------------------- PUN015
+# a time of day (18：00) or the year of an ISO/IEC or GB standard (ISO9001：2000, GB/T 19001：2016) after a
+# fullwidth colon
+_TIME_COLON_RE = lazy_compile(
+    r"(?<![\d.．:：])(?P<h>[01]?\d|2[0-4])(?P<colon>：)(?P<m>[0-5]\d)(?![\d.．:：%％])"
+    r"(?:(?<=(?:[日号午晚晨间于至到从自—～~\-－ \t\u3000]|^)\d{1,2}：\d\d)|(?=[—～~\-－至到]\d{1,2}[:：]\d\d|前|后|开始|结束|起|止))",
+    regex.M)
+_STANDARD_COLON_RE = lazy_compile(
+    r"(?P<body>(?:ISO|IEC|ISO/IEC|GB|GB/T|GB/Z)[ \u3000]?\d{1,6}(?:[.-]\d{1,3})*)(?P<colon>：)(?P<year>(?:19|20)\d\d)"
+    r"(?!\d)")
+
+
+@rule("PUN015", "fullwidth-colon-in-number", severity="warning", fix="safe",
+      on=(Trigger("：", pattern=_TIME_COLON_RE, before=2), Trigger("ISO", "IEC", "GB", pattern=_STANDARD_COLON_RE)))
+def fullwidth_colon_in_number(doc: Document, found) -> Iterator[Finding]:
+    """时刻或标准编号中用了全角冒号（“18：00”“ISO9001：2000”）。
+
+    为什么：时刻“18:00”中的冒号是数字的一部分，用半角“:”；全角冒号是句子里的标点，占一个字的位置，把时刻拆开了。
+    标准编号中国际标准的年份用半角冒号（ISO 9001:2015），国家标准的年份用一字线（GB/T 19001—2016）。
+    错误示例：会议于18：00开始；9：00—12：00；通过ISO9001：2000质量管理体系认证；GB/T 19001：2016
+    正确写法：会议于18:00开始；9:00—12:00；通过ISO 9001:2000质量管理体系认证；GB/T 19001—2016
+    依据：GB/T 15834-2011 4.7（冒号用于提示下文，不用于数字之间）；GB/T 7408（时刻的表示法 hh:mm）；
+    GB/T 1.1-2020 8.4（标准编号中的年份用一字线与顺序号隔开）。
+    修复：安全修复，时刻和国际标准编号中的“：”换成“:”，国家标准编号中的“：”换成“—”。只在有时间的上下文时报告时刻
+    （“于18：00”“18：00前”“9：00—12：00”），比例“1：50”、比分不报告。
+    """
+    times, standards = found
+    for m in times:
+        p = m.start("colon")
+        good = f"{m.group('h')}:{m.group('m')}"
+        yield Finding(m.start(), m.end(), f"时刻“{m.group()}”中的冒号应为半角“:”：“{good}”",
+                      Fix.replace(p, p + 1, ":", f"改为“{good}”"))
+    for m in standards:
+        p = m.start("colon")
+        body = m.group("body")
+        sep = "—" if body.startswith("GB") else ":"
+        good = f"{body}{sep}{m.group('year')}"
+        yield Finding(p - len(body), m.end(), f"标准编号“{m.group()}”中的年份前应为“{sep}”：“{good}”",
+                      Fix.replace(p, p + 1, sep, f"改为“{good}”"))

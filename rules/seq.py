@@ -6,8 +6,9 @@ GB/T 15834-2011 (appendix, 序次语) and GB/T 9704-2012 7.3.3 fix four heading 
 
 Ordinals are found once per document (the view ``doc.ordinals``) in the masked text: at the start of a line
 (after indentation) or, for documents whose paragraphs were run together, right after a sentence or clause end;
-a bracketed Chinese ordinal ``（一）`` is also accepted directly after a Han character (``有作为（一）落实``), which
-no other construction produces. Ordinals inside quotations are never headings.
+a bracketed Chinese ordinal ``（一）`` is also accepted directly after a Han character (``有作为（一）落实``), unless it
+stands inside a common word (``小（二）型水库``). Ordinals inside quotations are never headings. SEQ003 checks the
+headings (ordinals at a line start) as one sequence and each paragraph's enumeration on its own.
 """
 
 from __future__ import annotations
@@ -19,6 +20,8 @@ import regex
 
 from lintkit import Document, Finding, Fix, Trigger, lazy_compile, rule, view
 from lintkit.triggers import matches_at_anchors
+
+from ._zh import word_across
 
 _CN = "一二三四五六七八九十"
 _CN_VALUE = {c: i + 1 for i, c in enumerate("一二三四五六七八九")}
@@ -44,10 +47,11 @@ _ORDINAL_RE = lazy_compile(
     r"(?P<pos>" + _AT_START + r"|" + _AFTER_END + r"|(?<=(?P<han>\p{Han})))"
     r"(?:"
     # level 2 / 4: bracketed Chinese or arabic numeral, any bracket width, optional stray point after it
-    r"(?P<bopen>[（(])(?P<bnum>[一二三四五六七八九十]{1,3}|\d{1,2})(?P<bclose>[）)])(?P<bpoint>[、.．,，]?)"
+    # (a line may end with the opening bracket: text pasted from a web page breaks （⏎三）)
+    r"(?P<bopen>[（(])(?:\r\n|\r|\n)?(?P<bnum>[一二三四五六七八九十]{1,3}|\d{1,2})(?P<bclose>[）)])(?P<bpoint>[、.．,，]?)"
     r"(?=[ \t\u3000]*[\p{Han}“‘《「『\d])"
     r"|(?P<cnum>[一二三四五六七八九十]{1,3})、(?=[ \t\u3000]*[\p{Han}“‘《「『\d])"  # level 1
-    r"|(?P<anum>\d{1,2})(?P<apoint>[.．、])(?![\d.．])(?=[ \t\u3000]*[\p{Han}“‘《「『])"  # level 3
+    r"|(?P<anum>\d{1,2})(?P<apoint>[.．、])(?![\d.．])(?=[ \t\u3000]*[\p{Han}“‘《「『A-Z])"  # level 3
     r")",
     regex.M,
 )
@@ -70,7 +74,7 @@ def in_quotes_on_line(doc: Document, start: int, end: int) -> bool:
 
 
 class Ordinal(NamedTuple):
-    """One heading/list ordinal (immutable; a named tuple: built several times faster than a frozen dataclass)."""
+    """One heading/list ordinal (immutable)."""
 
     start: int
     end: int
@@ -80,6 +84,7 @@ class Ordinal(NamedTuple):
     inline_after_han: bool
     halfwidth: bool = False  # bracketed ordinal written with a halfwidth bracket
     point: str = ""  # stray mark after a bracketed ordinal, or the mark after an arabic ordinal
+    at_line_start: bool = False  # only blanks before it on its line (a heading); else inside a paragraph
 
     @property
     def misformed(self) -> bool:
@@ -93,9 +98,9 @@ class Ordinal(NamedTuple):
 # digits are everywhere): it is tried only from 3 characters before each anchor (matches_at_anchors: exact, because
 # every match holds an anchor).
 _ORDINAL_ANCHOR_RE = lazy_compile(
-    r"[（(](?=(?:[一二三四五六七八九十]{1,3}|\d{1,2})[）)])"
+    r"[（(](?=(?:\r\n|\r|\n)?(?:[一二三四五六七八九十]{1,3}|\d{1,2})[）)])"
     r"|、(?<=[一二三四五六七八九十]、)(?=[ \t\u3000]*[\p{Han}“‘《「『\d])"
-    r"|[.．、](?<=\d.)(?![\d.．])(?=[ \t\u3000]*[\p{Han}“‘《「『])"
+    r"|[.．、](?<=\d.)(?![\d.．])(?=[ \t\u3000]*[\p{Han}“‘《「『A-Z])"
 )
 _ANCHOR_BEFORE = 3
 
@@ -111,20 +116,23 @@ def ordinals(doc: Document) -> list[Ordinal]:
     """Heading and list ordinals (序次语) of the document, in text order: ``Ordinal(start, end, level, value, text,
     inline_after_han, halfwidth, point)`` with level 1 ``一、``, 2 ``（一）``, 3 ``1.``, 4 ``（1）``. Found in the
     masked text at a line start (after indentation), after a sentence or clause end, or (only ``（一）``) right after
-    a Han character; never inside a quotation, never after 第/条/款/项/章/节/目 (a reference such as 第三条（一）项)."""
+    a Han character (but not inside a common word: 小（二）型水库); never inside a quotation, never after
+    第/条/款/项/章/节/目 (a reference such as 第三条（一）项)."""
     masked = doc.masked
     out: list[Ordinal] = []
     for m in ordinal_matches(masked):
         s, e = m.span()
         _, han, bopen, bnum, bclose, bpoint, cnum, anum, apoint = m.groups()
-        if han is not None and (bnum is None or bnum[0] not in _CN or masked[s - 1] in _REFERENCE_BEFORE):
-            continue  # after a Han character only （一） counts
+        if han is not None and (bnum is None or bnum[0] not in _CN or masked[s - 1] in _REFERENCE_BEFORE
+                                or word_across(masked[max(0, s - 3):s], masked[e:e + 3])):
+            continue  # after a Han character only （一） counts, and not inside a word (小（二）型水库)
         # An ordinal with only blanks before it on its line is in no quotation: a quotation (doc.quoted) opens with
         # a mark on the same line. Asking only for the others spares most documents the quotation view.
         p = s
         while p and masked[p - 1] in " \t\u3000":
             p -= 1
-        if p and masked[p - 1] not in "\r\n" and in_quotes_on_line(doc, s, e):
+        at_start = not p or masked[p - 1] in "\r\n"
+        if not at_start and in_quotes_on_line(doc, s, e):
             continue
         if bnum is not None:
             arabic = bnum.isdigit()
@@ -132,18 +140,18 @@ def ordinals(doc: Document) -> list[Ordinal]:
             if value is None or value == 0:
                 continue
             half = bopen == "(" or bclose == ")"
-            out.append(Ordinal(s, e, 4 if arabic else 2, value, m.group(), han is not None, half, bpoint))
+            out.append(Ordinal(s, e, 4 if arabic else 2, value, m.group(), han is not None, half, bpoint, at_start))
         elif cnum is not None:
             value = cn_number(cnum)
             nxt = masked[e] if e < len(masked) else ""
             if value is None or nxt in _CN:  # 三、四年级 is not a heading
                 continue
-            out.append(Ordinal(s, e, 1, value, m.group(), False))
+            out.append(Ordinal(s, e, 1, value, m.group(), False, at_line_start=at_start))
         else:
             value = int(anum)
             if value == 0:
                 continue
-            out.append(Ordinal(s, e, 3, value, m.group(), False, point=apoint))
+            out.append(Ordinal(s, e, 3, value, m.group(), False, point=apoint, at_line_start=at_start))
     return out
 
 
@@ -224,19 +232,64 @@ def ordinal_sequence(doc: Document, _marks) -> Iterator[Finding]:
     正确写法：（一）加强领导……（二）完善制度……（三）强化考核
     依据：GB/T 9704-2012 7.3.3（结构层次序数依次为“一、”“（一）”“1.”“（1）”）。
     修复：无自动修复（需要确认是漏了一段还是编号错了）。上一级标题出现后，下一级序号重新从1开始，不算跳号；
-    序号重新从“一”或“1”开始视为新的列表；引号内的编号列表不是标题，不检查。
+    序号重新从“一”或“1”开始视为新的列表（但紧接着的第二个“一、”“（一）”是重号），新列表结束后原来的列表可以接着
+    编号（“四、”下面的“一、二、三、”之后是“五、”）；句子中的列举（“报告分六个部分：一、……六、”）只在本段内检查，
+    不与行首的标题混在一起；引号内的编号列表不是标题，不检查。
     """
-    last: dict[int, Ordinal] = {}
+    # Headings (ordinals at a line start) form one sequence through the document; ordinals inside a paragraph
+    # (an enumeration in a sentence: 报告分六个部分：一、…六、) form their own sequence per paragraph.
+    headings = []
+    inline: dict[int, list[Ordinal]] = {}
+    starts = None
     for o in doc.ordinals:
-        for lvl in [k for k in last if k > o.level]:
-            del last[lvl]  # a new parent heading restarts the numbering below it
-        prev = last.get(o.level)
-        last[o.level] = o
-        if prev is None or o.value == prev.value + 1 or o.value == 1:
+        if o.at_line_start:
+            headings.append(o)
+        else:
+            if starts is None:
+                starts = [s for s, _ in doc.logical_paragraphs]
+            inline.setdefault(bisect_right(starts, o.start), []).append(o)
+    for group in [headings, *inline.values()]:
+        yield from _sequence_findings(doc.masked, group)
+
+
+def _written_otherwise(masked: str, prev: Ordinal, o: Ordinal) -> bool:
+    """True when the number missing between ``prev`` and ``o`` stands at a line start between them in a form that is
+    no ordinal here (20.2026年…, 21.5+2就业之家: the point reads as a decimal point)."""
+    value = prev.value + 1
+    num = _cn(value) if o.level in (1, 2) else str(value)
+    pattern = {1: num + "、", 2: "[（(]" + num + "[）)]", 3: num + "[.．、]", 4: "[（(]" + num + "[）)]"}[o.level]
+    return regex.search(r"(?m)^[ \t\u3000]*" + pattern, masked, pos=prev.end, endpos=o.start) is not None
+
+
+def _sequence_findings(masked: str, ordinals: list[Ordinal]) -> Iterator[Finding]:
+    # per level, the lists still open: a list that restarts at 1 inside another (一、…四、 then 一、二、三、 as
+    # sub-items, then 五、) ends where the outer list goes on
+    open_lists: dict[int, list[Ordinal]] = {}
+    for o in ordinals:
+        for lvl in [k for k in open_lists if k > o.level]:
+            del open_lists[lvl]  # a new parent heading restarts the numbering below it
+        lists = open_lists.setdefault(o.level, [])
+        if not lists:
+            lists.append(o)
             continue
+        prev = lists[-1]
+        if o.value == prev.value + 1:
+            lists[-1] = o
+            continue
+        if o.value == 1 and not (prev.value == 1 and o.level <= 2):
+            lists.append(o)  # a new list (一、 twice in a row is a repeated heading, not a list of one)
+            continue
+        outer = next((k for k in range(len(lists) - 2, -1, -1) if o.value == lists[k].value + 1), None)
+        if outer is not None:
+            del lists[outer + 1:]  # the inner list ended; the outer one goes on
+            lists[-1] = o
+            continue
+        lists[-1] = o
         if o.value == prev.value:
             msg = f"序号“{o.text.strip()}”与上一个同级序号重复"
         elif o.value > prev.value + 1:
+            if _written_otherwise(masked, prev, o):
+                continue
             missing = _label(o, prev.value + 1)
             msg = f"序号不连续：“{prev.text.strip()}”之后是“{o.text.strip()}”，缺少“{missing}”"
         else:
@@ -260,7 +313,7 @@ def orphan_enumerator(doc: Document, enumerators) -> Iterator[Finding]:
     修复：无。“二是”在同一段或后面三段之内出现都算完整；“统一是”“第一是”“一是一，二是二”不报告。提示级别。
     """
     masked = doc.masked
-    paragraphs = doc.paragraphs
+    paragraphs = doc.logical_paragraphs
     starts = None
     for m in enumerators:
         s, e = m.span()

@@ -14,7 +14,8 @@ One analysis per document (the view ``quantity_statements``), shared by the rule
    are a partition, so their sum is checked; parts followed by a predicate (``6户荣获市级……``) are subsets that may
    overlap, so only "part larger than the whole" is checked; a 其中 with one part is a subset;
 3. a total that ends a sentence (``资助金额共3.98万元。``) with its details in the following sentences of the
-   paragraph (up to the next ``二是``/``（二）``/``2.``) is checked the same way, at a lower severity.
+   paragraph (``doc.logical_paragraphs``; up to the next ``二是``/``（二）``/``2.``) is checked the same way, at a
+   lower severity.
 
 Numbers that are not quantities — years (``2021年``), ordinals (``第71个``), codes (``12338``) — never become
 tokens: a token needs a measure word, and 年/届 are not counted.
@@ -230,6 +231,15 @@ def _total_before(doc: Document, text: str, ss: int, a_start: int) -> Qty | None
     return total
 
 
+# a total that is an average (年均超收2040亿元) or a change (比上年增加1500亿元) is no whole of the parts after 其中
+_NOT_A_WHOLE = LazyRegex(r"(?:年均|平均|人均|户均|日均|月均|每年|每月)[^，,。；;：:]{0,6}$"
+                         r"|(?:增加|增长|减少|下降|提高|降低|上升)(?:了|达到|达|为|约|近|超过)?$")
+# a quantity per member (分为两组，各10名)
+_EACH_BEFORE = LazyRegex(r"(?:各|每|均)\s?$")
+# the first clause after 其中 (its leading separators skipped)
+_FIRST_CLAUSE = LazyRegex(r"[\s，,：:]*(?P<clause>[^，,、；;。：:]*)")
+
+
 def _anchored(doc: Document, text: str, ss: int, se: int) -> list[Statement]:
     out: list[Statement] = []
     for am in _ANCHOR.finditer(text, ss, se):
@@ -237,6 +247,11 @@ def _anchored(doc: Document, text: str, ss: int, se: int) -> list[Statement]:
         total = _total_before(doc, text, ss, a_start)
         if total is None:
             continue
+        if _NOT_A_WHOLE.search(text, max(ss, total.start - 10), total.start):
+            continue
+        first = _FIRST_CLAUSE.match(text, a_end, se)
+        if first.group("clause") and not tokens(doc, first.start("clause"), first.end("clause")):
+            continue  # 其中：蓝天供热站，供热面积…，机组4座: the clauses describe one member, they are no parts
         gap = text[total.end:a_start]
         region_end = se
         opener = next((c for c in gap if c in _CLOSE), None)
@@ -247,7 +262,14 @@ def _anchored(doc: Document, text: str, ss: int, se: int) -> list[Statement]:
         if nxt:
             region_end = nxt.start()
         region_end = min(region_end, a_end + _PARTS_WINDOW)
-        parts = [t for t in tokens(doc, a_end, region_end) if t.unit == total.unit]
+        parts = []
+        for t in tokens(doc, a_end, region_end):
+            if t.unit != total.unit:
+                continue
+            if _TOTAL_WORD_BEFORE.search(text[max(a_end, t.start - 8):t.start]) or _EACH_BEFORE.search(
+                    text, max(a_end, t.start - 2), t.start):
+                break  # 负债总额为1727万元: a new total; 各10名: a figure per member; the parts ended before it
+            parts.append(t)
         if not parts:
             continue
         # one part per clause, else the structure is not a simple list
@@ -276,22 +298,51 @@ def _categorical(text: str, parts: list[Qty], clause_ends: list[int]) -> bool:
 
 @functools.lru_cache(maxsize=1)
 def _dimensions() -> list[tuple[str, "regex.Pattern[str]"]]:
+    """One pattern per dimension of data/tot.toml: its words anywhere in a part's clause, and its one-character
+    words (女, 男) only where the clause begins (女劳动力; the 女 of 妇女之家 is no gender)."""
     dims = load_data("tot")["dimensions"]
-    return [(name, lazy_compile(literal_alternation(words))) for name, words in dims.items()]
+    out = []
+    for name, words in dims.items():
+        long = [w for w in words if len(w) > 1]
+        short = [w for w in words if len(w) == 1]
+        alts = [literal_alternation(long)] if long else []
+        if short:
+            alts.append(r"^(?:其中)?(?:" + literal_alternation(short) + ")")
+        out.append((name, lazy_compile("|".join(alts))))
+    return out
+
+
+@functools.lru_cache(maxsize=1)
+def _rest_words() -> "regex.Pattern[str]":
+    return lazy_compile(literal_alternation(load_data("tot")["rest_words"]))
 
 
 def _cross_cutting(text: str, parts: list[Qty], clause_ends: list[int]) -> bool:
-    """True when the parts describe two or more attribute dimensions (女性…, 党员…): they may overlap."""
-    seen = set()
+    """True when the parts may overlap because they do not divide the total along one attribute dimension.
+
+    Each part's clause has a value in a dimension when it holds one of the dimension's words (女性, 党员, 农村).
+    A dimension in which every part has the same value does not divide the parts (农村妇女, 城镇妇女: all 女). The
+    parts overlap when two dimensions divide them (女性…, 党员…), or when one does and some part has no value in
+    it (女劳动力…, 农业劳动力…: gender against an unlisted dimension), unless that part names the rest
+    (其他/其余)."""
+    values: list[dict[str, str]] = []
+    rest: list[bool] = []
     for p, ce in zip(parts, clause_ends):
         cs = lo = max(0, p.start - 20)
         for m in _CLAUSE_SEP.finditer(text, lo, p.start):  # clause start: the last separator before the part
             cs = m.end()
-        clause = text[cs:ce]
+        clause = text[cs:ce].lstrip(" \t\u3000（(：:")
+        found = {}
         for name, pattern in _dimensions():
-            if pattern.search(clause):
-                seen.add(name)
-    return len(seen) >= 2
+            m = pattern.search(clause)
+            if m:
+                found[name] = m.group()
+        values.append(found)
+        rest.append(_rest_words().search(clause) is not None)
+    dividing = [name for name, _ in _dimensions() if len({v.get(name) for v in values}) > 1]
+    if len(dividing) >= 2:
+        return True
+    return bool(dividing) and any(dividing[0] not in v and not r for v, r in zip(values, rest))
 
 
 def _exceeds(parts: list[Qty], total: Qty, bracketed: bool = False) -> bool:
@@ -317,6 +368,13 @@ _MONEY_TOTAL_END = LazyRegex(r"(?:共|计|总)[^，,。；;]{0,6}?[\d一二三�
 _YUAN_STOP = LazyRegex(r"元\s*[。.]")
 
 
+def _paragraph_end(doc: Document, pos: int) -> int:
+    """The end of the logical paragraph (hard-wrapped lines rejoined) that holds ``pos``."""
+    paragraphs = doc.logical_paragraphs
+    i = bisect_right(paragraphs, (pos, len(doc.text) + 1)) - 1
+    return paragraphs[i][1] if i >= 0 and pos < paragraphs[i][1] else pos
+
+
 def _cross_sentence(doc: Document, text: str) -> list[Statement]:
     out: list[Statement] = []
     sentences = doc.sentences
@@ -335,10 +393,10 @@ def _cross_sentence(doc: Document, text: str) -> list[Statement]:
             continue
         if total.unit != "元":
             continue  # money: 资金共X万元。……a元；……b万元。 Counts of people have 其中 when they are split
-        line = doc.line_index(ss)
+        pe = _paragraph_end(doc, ss)
         parts: list[Qty] = []
         for ts, te in sentences[i + 1:i + 1 + _MAX_DETAIL_SENTENCES]:
-            if doc.line_index(ts) != line or _ENUMERATOR.match(text, ts):
+            if ts >= pe or _ENUMERATOR.match(text, ts):
                 break
             for t in tokens(doc, ts, te):
                 if t.unit != total.unit:
@@ -459,9 +517,16 @@ def _feasible_base(n: int, p: Decimal, d: int) -> bool:
     return False
 
 
-# the rate's clause names its own population before the rate word (“毕业生就业率”, “群众满意率”): after a clause
-# boundary, three or more Han characters end at the keyword (a bare rate name “结案率”“完成率” has two)
-_OWN_SUBJECT = LazyRegex(r"[，,；;：:]\s*\p{Han}{3,}$")
+# the rate's clause names its own population before the rate word (“毕业生就业率”, “群众满意率”, “优质鲜切花占比”):
+# after a clause boundary, three or more Han characters end at the keyword (a bare rate name “结案率” has two)
+_OWN_SUBJECT = LazyRegex(r"[，,；;：:、]\s*\p{Han}{3,}$")
+# a share of a measured quantity, not of a count (占总面积70%, 约占总量的35%, 占地区生产总值的)
+_MEASURED_BASE = LazyRegex(r"面积|量|产值|总值|额|收入|支出|投资|GDP|规模")
+# a rounded share: 约占, 近占
+_APPROX_KEYWORD = LazyRegex(r"(?:约|近|大约|将近|接近)$")
+# the subject of a share is a noun phrase of its own when more Han characters than a counted noun's lie between
+# the count and the keyword (12条重点产业链项目占比: the share is of the projects, not of the 12 chains)
+_LONG_SUBJECT = LazyRegex(r"\p{Han}{5,}$")
 
 
 @rule("TOT002", "impossible-percentage", severity="warning", on=Trigger("%", view="norm"))
@@ -475,7 +540,10 @@ def impossible_percentage(doc: Document, percents) -> Iterator[Finding]:
     依据：算术：件数、人数是整数，百分比=整数÷件数，按所写的小数位四舍五入（或截断）后应当能得到所写的值。
     修复：无。只看同一句中、百分比前20个字以内的一个整数件数（量词为“件”“人”“户”“个”等，不含金额和
     带“万”“多”“余”的数），并且只有在这个数既不可能作分母（80件中的k件）、也不可能作分子（7名占某个
-    总数的9.09%，总数77时成立）时才报告；带“以上”“左右”的百分比不检查。
+    总数的9.09%，总数77时成立）时才报告；带“以上”“左右”的百分比、“约占”、占面积或产量等计量值的比重
+    （“占总面积70%”）不检查；比率在新的分句里有自己的主语（“毕业生就业率”“优质鲜切花占比”），
+    或比重的主语是另一个名词短语（“12条重点产业链项目占比”）时不检查；“一次性”“一件事”中的“一”、
+    引号里的数、“22个百分点”都不是件数。
     """
     text = doc.norm
     _token, _persons, counts, _money, _last = _tables()
@@ -507,6 +575,12 @@ def impossible_percentage(doc: Document, percents) -> Iterator[Finding]:
                 continue
             if _OWN_SUBJECT.search(text, t.end, kw) and m.group("kw") != "占":
                 continue  # 专业8个，毕业生就业率97.5%: the rate names its own population in a new clause
+            if m.group("kw") != "率" and (_MEASURED_BASE.search(m.group("mid")) or _LONG_SUBJECT.search(text, t.end, kw)):
+                continue  # 占总面积70%; 12条重点产业链项目占比: a share of something else than the count
+            if _APPROX_KEYWORD.search(text, max(lo, kw - 2), kw):
+                continue  # 三个乡镇约占35%: a rounded share
+            if (text[t.start] == "一" and t.lo == 1) or text.startswith("百分点", t.end) or doc.in_quotes(t.start, t.end):
+                continue  # 一次性化解率, “高效办成一件事”, 22个百分点: no count of things
             n = int(t.lo)
             if n <= 0 or n > 100_000:
                 continue

@@ -45,6 +45,24 @@ def test_dat001_negatives():
     ])
 
 
+def test_dat001_years_that_begin_names_and_counted_years():
+    # the names of events, awards, rankings and programmes keep their bare year; years listed and then counted
+    check_rule("DAT001", valid=[
+        "承办2025中国民营企业500强发布会。",
+        "长春队勇夺2025中国足协杯（女子）冠军。",
+        "积极争取煤炭、智能电网等2030国家科技重大专项。",
+        "福州获评“2025最具幸福感城市”。",
+        "系统实施“2030启航计划”。",
+        "“鹭引五洲 才聚八闽”2025全球创新创业大赛。",
+        "1978、1979两年共增产粮食4900多万吨。",
+    ])
+    # a clause after the year is still a missing 年, even when a name's last word follows
+    check_rule("DAT001", invalid=[("2021在全县举办巾帼创业大赛。", [(0, 4)], None),
+                                  ("2021全县妇联工作会议召开。", [(0, 4)], None),
+                                  ("关于做好2025元旦春节期间有关工作的通知", [(4, 8)], None)])
+    check_rule("DAT001", valid=["投入2025元资金。"])
+
+
 # ------------------------------------------------------------------------------------------------- DAT002
 def test_dat002_short_year():
     check_rule("DAT002", invalid=[("21年3月召开换届大会。", [(0, 3)], None)])
@@ -55,6 +73,12 @@ def test_dat002_short_year():
 
 def test_dat002_short_end_year():
     check_rule("DAT002", invalid=[("2011—15年工作总结", [(5, 8)], "2011—2015年工作总结")], unsafe=True)
+
+
+def test_dat002_after_a_date_or_a_bylines_dash():
+    check_rule("DAT002", invalid=[("第二阶段（2023年8月—24年4月）完成登记。", [(13, 16)], None),
+                                  ("——25年1月8日在县第十八届人民代表大会第五次会议上", [(2, 5)], None)])
+    check_rule("DAT002", valid=["2020—21年3月完成。"])  # a range: its end year is _SHORT_END_YEAR's (same century)
 
 
 def test_dat002_negatives():
@@ -118,6 +142,13 @@ def test_dat003_message_shows_calendar_fact():
     assert d.message == "日期“2021年2月29日”不存在：2021年2月只有28天"
 
 
+def test_dat003_gregorian_date_of_a_lunar_day():
+    # a date after a lunar day in brackets or after 为 is its Gregorian date, and is checked
+    check_rule("DAT003", invalid=[("今年腊月二十三（2月30日，星期三）为北方小年。", [(8, 13)], None),
+                                  ("正月初一为2月30日。", [(5, 10)], None)])
+    check_rule("DAT003", valid=["农历2月30日", "腊月2月30日祭灶"])
+
+
 def test_dat003_negatives():
     check_rule("DAT003", valid=[
         "2020年2月29日召开会议。",           # leap year
@@ -174,6 +205,10 @@ def test_dat006_weekday_words():
 def test_dat006_year_from_paragraph_is_info():
     (d,) = lint("2021年工作安排：12月14日（星期三）召开总结会。", ["DAT006"])
     assert d.severity == "info"
+    # a hard-wrapped paragraph: the year is on the line before (a line ending with a comma continues)
+    (d,) = lint("2021年工作安排如下，\n12月14日（星期三）召开总结会。", ["DAT006"])
+    assert d.severity == "info" and "年份按前文“2021年”" in d.message
+    assert lint("2021年工作安排如下。\n12月14日（星期三）召开总结会。", ["DAT006"]) == []
 
 
 def test_seeds_dates_are_silent_where_correct(seeds_dir):
@@ -215,10 +250,10 @@ def test_fullwidth_year_and_traditional_weekday_are_read_normalised():
     assert lint("转眼间２０２０年已至岁末。", ["DAT001"]) == []
 
 
-def test_dates_view_finds_every_date_and_takes_the_year_from_its_own_line():
-    # the dates view tries _DATE only before a 月 with a numeral among the two characters before it, and finds
-    # the line of a date without a year from the nearest \r/\n around it: every date of the plain pattern is
-    # found, and the year is the last year mention before the date on its doc.lines line (\n, \r\n, \r breaks)
+def test_dates_view_finds_every_date_and_takes_the_year_from_its_paragraph():
+    # the dates view tries _DATE only before a 月 with a numeral among the two characters before it: every date
+    # of the plain pattern is found, and the year of a date without its own is the last year mention before it
+    # in its logical paragraph (\n, \r\n, \r breaks)
     import random
     from bisect import bisect_right
 
@@ -238,11 +273,11 @@ def test_dates_view_finds_every_date_and_takes_the_year_from_its_own_line():
         assert [(x.start, x.end) for x in got] == [m.span() for m in _DATE.finditer(t) if m.group("m") or
                                                       m.group("cm") or m.group("m2") or m.group("cm2") or
                                                       m.group("m3") or m.group("cm3")], text
-        starts = [s for s, _ in doc.lines]
+        starts = [s for s, _ in doc.logical_paragraphs]
         for dm in got:
             if dm.year_stated:
                 continue
-            ls, le = doc.lines[bisect_right(starts, dm.start) - 1]
+            ls, le = doc.logical_paragraphs[bisect_right(starts, dm.start) - 1]
             prev = [ym for ym in _YEAR_MENTION.finditer(t, ls, le) if ym.end() <= dm.start]
             want = _num(prev[-1].group(1), prev[-1].group(2)) if prev else None
             if want is not None and not 1000 <= want <= 2999:

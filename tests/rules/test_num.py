@@ -124,7 +124,8 @@ def test_num003_mixed():
 def test_num003_numbers_read_back_from_the_unit_are_the_numbers_read_forward():
     # the rule finds 千/百/十 and reads the arabic number before it in a look-behind; the findings are the
     # matches of the forward pattern (number, then unit), on seed lines and on numbers that run into each other
-    # (decimals, a second unit inside the first match, letters and dots before the digits)
+    # (decimals, a second unit inside the first match, letters and dots before the digits), except the measured
+    # values of two or more decimals
     import random
     from pathlib import Path
 
@@ -145,11 +146,21 @@ def test_num003_numbers_read_back_from_the_unit_are_the_numbers_read_forward():
     texts += ["".join(rng.choice(alphabet) for _ in range(rng.randrange(1, 16))) for _ in range(3000)]
     found = 0
     for text in texts:
-        want = [m.span() for m in forward.finditer(text)]
+        want = [m.span() for m in forward.finditer(text)
+                 if m.group("rest") or len(m.group("num").partition(".")[2]) < 2]  # 22.838千只: a unit
         got = [(d.offset, d.end_offset) for d in lint(text, ["NUM003"]) if d.rule == "NUM003"]
         assert got == want, text
         found += len(want)
     assert found > 100
+
+
+def test_num003_units_that_begin_with_a_numeral_character():
+    # legal units with the prefix 千 (千吨, 千瓦时, 千公顷), and a measured value of two or more decimals before a
+    # statistics table's unit (22.838千只)
+    check_rule("NUM003", valid=["原煤产量3665.21千吨。", "发电量12.5千瓦时。", "播种面积3.5千公顷。",
+                                "家禽散养饲养量22.838千只。", "线路电压10千伏。"])
+    check_rule("NUM003", invalid=[("培训妇女1.5千人次。", [(4, 8)], "培训妇女1500人次。"),
+                                  ("饲养家禽22.8千只。", [(4, 9)], "饲养家禽22800只。")], unsafe=True)
 
 
 def test_num003_chinese_year_zero_is_safe_fix():
@@ -176,6 +187,12 @@ def test_num004_seed():
 def test_num004_safe_fix_before_plan():
     check_rule("NUM004", invalid=[("对标十四五规划，谋划十五五时期发展", [(2, 5), (10, 13)],
                                    "对标“十四五”规划，谋划“十五五”时期发展")])
+
+
+def test_num004_quotes_left_on_the_lines_around_it():
+    # text pasted from a PDF leaves the quotation marks on the lines before and after the abbreviation
+    check_rule("NUM004", valid=["全年工作圆满完成，“\n十三五\n”实现了良好开局。", "“十三五 ”规划"])
+    check_rule("NUM004", invalid=[("“全面\n十三五\n规划", [(4, 7)], None)])
 
 
 def test_num004_negatives():
@@ -230,3 +247,24 @@ def test_traditional_spellings_are_read_normalised():
     assert [d.rule for d in lint("約600多名婦女參加。", ["NUM001"])] == ["NUM001"]
     assert [d.rule for d in lint("培訓婦女4韆人次。", ["NUM003"])] == ["NUM003"]
     assert lint("約有三成婦女參加。", ["NUM001"]) == []
+
+
+# ------------------------------------------------------------------------------------------------- NUM007
+def test_num007_circle_in_chinese_numeral_years():
+    check_rule("NUM007", invalid=[
+        ("二○○四年全县妇联工作总结", [(1, 2), (2, 3)], "二〇〇四年全县妇联工作总结"),
+        ("早在一九六○年八月二十二日。", [(5, 6)], "早在一九六〇年八月二十二日。"),
+        ("確保到二○二○年。", [(4, 5), (6, 7)], "確保到二〇二〇年。"),
+    ])
+    (d, _) = lint("二○○四年", ["NUM007"])
+    assert d.message == "汉字年份“二○○四年”中的零应写作“〇”，不用圆圈符号“○”" and d.fix.applicability == "safe"
+
+
+def test_num007_negatives():
+    check_rule("NUM007", valid=[
+        "二〇〇四年全县妇联工作总结",            # the right numeral
+        "○ 完成情况良好；○ 基本完成",           # list bullets
+        "评分：○○○●●",                         # rating marks
+        "一九七九、八○两年合计",                 # not a four-digit year
+        "编号一○○二三年",                       # a longer number before 年
+    ])

@@ -9,7 +9,7 @@ from hypothesis import HealthCheck, given, settings, strategies as st
 from conftest import check_rule, fix, lint, seed_line
 
 PUN_RULES = ["PUN001", "PUN002", "PUN003", "PUN004", "PUN005", "PUN006", "PUN007", "PUN008", "PUN009", "PUN011",
-             "PUN012"]
+             "PUN012", "PUN014", "PUN015"]
 
 
 def at(text: str, sub: str, k: int = 0) -> tuple[int, int]:
@@ -306,12 +306,13 @@ def test_pun012_negatives():
     check_rule("PUN012", valid=[
         seed_line("004", 2),  # run-in headings (一、…有作为（一）…) lost their line breaks, not their full stops
         seed_line("001", 3) + "\n" + seed_line("001", 4),  # headings take no final mark
-        # hard-wrapped text: lines end mid-sentence everywhere
-        "今年以来，县妇联围绕全面贯彻落实党的十九大精神，深入贯彻落实习近平总书记重要讲话精神和对广西工作\n"
-        "的系列重要指示精神。以及妇女工作的重要论述特别是重要讲话精神，紧盯县第十五次党代会确定的各项\n"
-        "目标任务，解放思想，勇于开拓，担当实干，履职尽责。切实发挥好联系、宣传、代表、服务妇女的作用\n"
-        "有效开创我县妇女工作新局面，全县妇女事业取得新的进展。现将今年以来的工作总结如下，请审阅指正\n",
     ])
+    # hard-wrapped text: the lines are one paragraph (doc.logical_paragraphs), only its real end is reported
+    wrapped = ("今年以来，县妇联围绕全面贯彻落实党的十九大精神，深入贯彻落实习近平总书记重要讲话精神和对广西工作\n"
+               "的系列重要指示精神。以及妇女工作的重要论述特别是重要讲话精神，紧盯县第十五次党代会确定的各项\n"
+               "目标任务，解放思想，勇于开拓，担当实干，履职尽责。切实发挥好联系、宣传、代表、服务妇女的作用\n"
+               "有效开创我县妇女工作新局面，全县妇女事业取得新的进展。现将今年以来的工作总结如下，请审阅指正\n")
+    check_rule("PUN012", invalid=[(wrapped, [(len(wrapped) - 2, len(wrapped) - 1)], None)])
 
 
 # ------------------------------------------------------------------------------------------------- synthetic drafts
@@ -485,7 +486,7 @@ def test_pun005_unpaired_in_line_per_kind_equals_one_stack_per_kind():
                 continue
             if ch == "’" and p > s and p + 1 < e and masked[p - 1].isascii() and masked[p - 1].isalpha():
                 continue
-            if ch == "）" and (pun._LIST_MARKER_BEFORE.search(masked, max(s, p - 4), p)
+            if ch == "）" and (pun._LIST_MARKER_BEFORE.search(masked, max(s, p - 4, masked.rfind("\n", 0, p) + 1), p)
                               or (p > s and masked[p - 1] in ":：;；^_-")):
                 continue
             closes.append(p)
@@ -518,3 +519,121 @@ def test_pun005_lines_outside_the_unbalanced_set_have_nothing_unpaired(monkeypat
     got = [[(f.start, f.end, f.message) for f in pun.unpaired_marks(Document(t))] for t in texts]
     assert got == want
     assert sum(map(len, want)) > 100
+
+
+# ------------------------------------------------------------------------------------------------- issue 16: paragraphs
+def test_pun005_marks_paired_over_broken_lines():
+    # text pasted from a web page breaks lines inside titles and brackets: doc.logical_paragraphs rejoins what it can,
+    # and a bracket closed a few short lines later is paired
+    check_rule("PUN005", valid=[
+        "根据《\n中华人民共和国著作权法\n》第五条，本作品属于公有领域。",
+        "以细颗粒物（PM\n2.5\n）和可吸入颗粒物（PM\n10\n）治理为突破口。",
+        "收藏\n【字号：\n加大\n还原\n减小\n】\n2026年政府工作报告",
+        "》》点击图片进入专题《《",  # arrows, not book-title marks
+        "办好“中国’99昆明世界园艺博览会”。",  # the apostrophe of a shortened year
+    ])
+    # a mark with no partner within reach is still reported
+    far = "开展（调研" + "，" + "走访群众" * 30 + "。\n\n" + "）完成。"
+    assert rules_of(far, ["PUN005"]) == ["PUN005", "PUN005"]
+    check_rule("PUN005", invalid=[("其中：水田面积960亩、旱田面积6518亩）、果园320亩。", [(21, 22)], None)])
+
+
+def test_pun012_never_puts_a_mark_inside_a_word():
+    long = "全社会研发经费支出占全年财政支出的比例逐年提高，各项科技创新工作扎实推进。全社会研发经费支出与国内生产总"
+    check_rule("PUN012", valid=[long + "\n值之比达到2.08%。\n", long + "\n\u200b\n值之比达到2.08%。\n"])
+    # the break is not inside a word: reported
+    text = long + "值有较大增长\n\n（四）点面结合\n"
+    check_rule("PUN012", invalid=[(text, [(text.index("长"), text.index("长") + 1)], None)])
+
+
+def test_pun012_byline_and_fragment_are_no_sentence_ends():
+    check_rule("PUN012", valid=[
+        "1月25日，省十四届人大四次会议开幕，省长作政府工作报告。湖南日报全媒体记者 刘尚文 摄\n各位代表：\n",
+        "根据本院的有关规定，中国共产党中央组织制定的其他中国共产党文件，应使用\n版权失效模板\n。\n",
+    ])
+
+
+def test_pun012_unclear_continuation_is_info():
+    # the next paragraph neither is a heading nor indented nor the end of the text: the break may lie inside a
+    # sentence (links of a web page on lines of their own), so the finding is a hint only
+    text = "面对香港局势动荡变化。我们坚持一国两制方针，推动香港局势实现由乱到治的重大转折，我们依照\n宪法\n和基本法有效实施全面管治。\n"
+    found = lint(text, ["PUN012"])
+    assert [(d.text, d.severity) for d in found] == [("照", "info")]
+    # before a heading or at the end of the text: a warning
+    text = "面对香港局势动荡变化。我们坚持一国两制方针，推动香港局势实现由乱到治的重大转折，工作取得新进展\n二、下一步工作\n"
+    assert [(d.text, d.severity) for d in lint(text, ["PUN012"])] == [("展", "warning")]
+
+
+def test_pun012_parenthesised_numeral_inside_a_word():
+    text = "全县共有中型水库2座。（一）型水库和小（二）型水库分别建成3座和12座，完成除险加固。"
+    check_rule("PUN012", valid=[text, "全县共有中型水库2座，小（一）型水库5座，小（二）型水库12座。"])
+
+
+# ------------------------------------------------------------------------------------------------- issue 16: PUN004
+def test_pun004_connecting_dash_between_related_items():
+    # GB/T 15834 4.13: a 连接号 joins related items; in a chain or between two short items it is no 破折号
+    check_rule("PUN004", valid=[
+        "打造“深圳—香港—广州”创新集群。",
+        "建立“发现—核查—整改—反馈”工作闭环。",
+        "坚守“龙头企业—产业链—产业集群—产业生态”培育之道。",
+        "推出“神工—智环”等科技成果。",
+    ])
+    # a single dash between longer parts in a quotation is a 破折号 written short
+    check_rule("PUN004", invalid=[("开展“建设法治上林—巾帼在行动”活动", [(9, 10)], None)])
+
+
+def test_pun004_horizontal_bar_between_numbers_is_a_connector():
+    text = "清理整顿时限是1997年4月―1998年2月，1997年4―6月自查。"
+    check_rule("PUN004", invalid=[(text, [(14, 15), (29, 30)], text.replace("―", "—"))])
+    found = lint("今后几年发生多次5―6级地震的可能性较大。", ["PUN004"])
+    assert [(d.text, d.severity) for d in found] == [("―", "warning")] and "浪纹线" in found[0].message
+    assert [d.message for d in lint("合作社――永兴县马田镇", ["PUN004"])] == ["破折号“――”应写作“——”"]
+
+
+# ------------------------------------------------------------------------------------------------- issue 16: new checks
+def test_pun014_ascii_quotation_marks():
+    line = '积4.8万平方公里。加强"三河三湖" 等重点流域水污染防治。'
+    check_rule("PUN014", invalid=[
+        (line, [at(line, '"三河三湖"')], line.replace('"三河三湖"', "“三河三湖”")),
+        ('开展"不忘初心、牢记使命"主题教育', [(2, 13)], "开展“不忘初心、牢记使命”主题教育"),
+    ])
+    check_rule("PUN014", valid=[
+        'He said "hello" to me.',
+        '<a title="中文标题">链接</a>',
+        "引号用“”。",
+        '英文直引号"单独一个。',
+    ])
+
+
+def test_pun015_fullwidth_colon_in_times_and_standards():
+    check_rule("PUN015", invalid=[
+        ("会议于18：00开始。", [(3, 8)], "会议于18:00开始。"),
+        ("办公时间9：00—12：00。", [(4, 8), (9, 14)], "办公时间9:00—12:00。"),
+        ("请于18：00前报送。", [(2, 7)], "请于18:00前报送。"),
+        ("通过ISO9001：2000质量管理体系认证", [(2, 14)], "通过ISO9001:2000质量管理体系认证"),
+        ("依据GB/T 19001：2016执行", [(2, 17)], "依据GB/T 19001—2016执行"),
+    ])
+    check_rule("PUN015", valid=[
+        "比例尺为1：50。",
+        "比分3：15。",
+        "时间：2021年5月。",
+        "会议于18:00开始。",
+        "依据GB/T 19001—2016执行。",
+    ])
+
+
+def test_pun007_dates_written_with_a_point_in_prose():
+    check_rule("PUN007", invalid=[
+        ("全县动员大会于4.29召开。", [(7, 11)], "全县动员大会于4月29日召开。"),
+        ("11.22上午召开座谈会。", [(0, 5)], "11月22日上午召开座谈会。"),
+        ("截至11.30前完成。", [(2, 7)], "截至11月30日前完成。"),
+        ("4.29日召开。", [(0, 5)], "4月29日召开。"),
+    ], unsafe=True)
+    check_rule("PUN007", valid=[
+        "城乡收入比缩小至2.12，新改建农村公路。",
+        "同比增长4.29%。",
+        "投入4.29万元。",
+        "2021.4.29召开。",  # a full date (DAT)
+        "计划从今年预计的1.03比1改为1比1。",
+        "“4·29”召开。",
+    ])

@@ -193,3 +193,37 @@ def test_line_start_is_never_inside_a_quotation():
         for m in regex.finditer(r"(?:^|(?<=[\r\n]))[ \t\u3000]*", text):
             p = m.end()
             assert not doc.in_quotes(p, min(p + 1, len(text))), (text, p)
+
+
+# ------------------------------------------------------------------------------------------------- issues 16, 17
+def test_seq003_outer_list_goes_on_after_a_nested_restart():
+    # sub-items numbered like the outer list (一、二、三、 under 四、) end where the outer list goes on with 五、
+    text = "一、甲\n二、乙\n三、丙\n四、丁\n一、子\n二、丑\n三、寅\n五、戊\n六、己\n"
+    check_rule("SEQ003", valid=[text])
+    check_rule("SEQ003", invalid=[(text.replace("五、戊", "七、戊"), None, None)])
+
+
+def test_seq003_enumeration_inside_a_sentence_is_its_own_list():
+    text = ("一、总体情况\n报告分三个部分：一、回顾过去；二、分析形势；三、部署任务。\n二、主要工作\n三、下一步打算\n")
+    check_rule("SEQ003", valid=[text])
+    # within its paragraph it is still checked
+    check_rule("SEQ003", invalid=[("报告分三个部分：一、回顾过去；二、分析形势；四、部署任务。\n", [(22, 24)], None)])
+
+
+def test_seq003_repeated_first_heading():
+    # a list does not restart right after its first item: 一、 twice in a row is a repeated number (issue 17)
+    text = "一、工作回顾\n今年以来成效明显。\n一、存在问题\n二、下一步打算\n"
+    check_rule("SEQ003", invalid=[(text, [(text.index("一、存在"), text.index("一、存在") + 2)], None)])
+    check_rule("SEQ003", invalid=[("（一）甲。\n（一）乙。\n（二）丙。\n", [(6, 9)], None)])
+    assert "重复" in lint("一、甲\n二、乙\n二、丙\n三、丁\n", ["SEQ003"])[0].message
+
+
+def test_seq003_missing_number_written_in_another_form():
+    # 20.2026年… and 21.5+2… read as decimals, but the numbers are there
+    text = "19.帮扶政策体系。\n20.2026年10件民生实事。\n21.5+2就业之家。\n22.百羽争锋。\n"
+    check_rule("SEQ003", valid=[text])
+
+
+def test_ordinals_split_over_a_line_break_and_before_latin():
+    text = "（一）甲。\n（二）乙。\n（\n三）丙。\n（四）丁。\n8.手术率。\n9. I类切口感染率。\n10.质量控制。\n"
+    check_rule("SEQ003", valid=[text])

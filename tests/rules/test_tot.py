@@ -74,6 +74,14 @@ def test_001_28_money_across_sentences():
     assert d.message == "各部分之和0.48+3.5=3.98万元，超过了总数“3.5万元”"
 
 
+def test_money_details_in_a_hard_wrapped_paragraph():
+    text = ("资助金额共3.5万元。为困难女童发放助学金，\n4800元；爱心企业资助3.5万元。\n"
+            "二、下一步工作。捐款2万元；资助3万元。")
+    (d,) = lint(text, TOT)
+    assert d.rule == "TOT001" and d.message == "各部分之和0.48+3.5=3.98万元，超过了总数“3.5万元”"
+    assert lint(text.replace("助学金，\n", "助学金。\n"), TOT) == []  # a new paragraph: not its details
+
+
 def test_003_6_bracketed_partition():
     line = seed_line("003", 6)
     assert "3人(其中:主席1人,副主席1人,纪检组长1人)" in line
@@ -137,6 +145,38 @@ def test_tot001_trailing_clause_is_not_a_part():
     check_rule("TOT001", valid=["全县共有妇女干部120人，其中女性村支书20人，女村主任100人，新发展女党员100人。"])
 
 
+def test_tot001_parts_of_different_dimensions_overlap():
+    # one part in a dimension (gender), the others in another one (sector): not a partition
+    check_rule("TOT001", valid=["全村劳动力800人，其中：女劳动力400人，农业劳动力500人，工业劳动力300人。",
+                                "全村劳动力800人，其中：女性400人，党员300人，大专以上学历200人。"])
+    # a dimension shared by every part does not divide them (农村妇女, 城镇妇女); 其他 completes a dimension
+    check_rule("TOT001", invalid=[("共培训妇女500人，其中：农村妇女300人，城镇妇女300人。", None, None),
+                                  ("共10人，其中女性6人，其他6人。", None, None),
+                                  ("共10人，其中男性6人，女性6人。", None, None)])
+
+
+def test_tot001_a_figure_per_member_ends_the_list():
+    check_rule("TOT001", invalid=[("志愿服务队共19人，其中党员12人、团员8人，分为宣讲组、服务组两组，各10名。", None, None)])
+    check_rule("TOT001", valid=["志愿服务队共20人，其中党员12人、团员8人，分为宣讲组、服务组两组，各10名。"])
+
+
+def test_tot001_a_part_that_is_a_total_ends_the_list():
+    check_rule("TOT001", valid=["林场资产总额为3.5亿元，其中：流动资产1.5亿元，林木资产1.8亿元，负债总额为2000万元，"
+                                "净资产3.3亿元。"])
+    check_rule("TOT001", invalid=[("林场资产总额为3.5亿元，其中：流动资产1.5亿元，林木资产2.8亿元，负债总额为2000万元。",
+                                   None, None)])
+
+
+def test_tot_averages_changes_and_members_are_no_wholes():
+    for rid in ("TOT001", "TOT005"):
+        check_rule(rid, valid=[
+            "三年间年均超收1800亿元，其中去年超收2500亿元。",              # an average
+            "赤字比上年增加2000亿元，其中中央财政赤字9000亿元。",          # a change
+            "全镇有供水站2座，其中：东山供水站，日供水量500吨，水泵4座，另有备用泵3台。",  # one member described
+        ])
+    check_rule("TOT005", invalid=[("全县共有供水站2座，其中东山镇3座。", None, None)])
+
+
 def test_tot001_predicates_are_subsets():
     check_rule("TOT001", valid=["评选“最美家庭”12户，其中8户获市级表彰，6户被推荐为省级“最美家庭”。"])
 
@@ -155,6 +195,19 @@ def test_tot002_forms():
         "全县134个村（社区）全面实现了两个100%（村、居委行政班子100%有女性，妇联主席100%进“两委”班子）和1个10%"
         "（村委会主任中女性比例达到10%）",
     ])
+
+
+def test_tot002_shares_of_other_things():
+    check_rule("TOT002", valid=[
+        "全市由山地、丘陵等4种类型构成，中低山地占总面积70%。",          # a share of an area, own subject
+        "主要产区有三个乡镇，三个乡镇约占总量的35%。",                  # a rounded share of a quantity
+        "新引进项目800个，其中12条重点产业链项目占比达84.4%。",        # the share's subject is the projects
+        "占比分别提高15、22个百分点，优质鲜切花占比60%。",              # percentage points; own subject
+        "群众反映问题一次性化解率达97.3%。",                            # 一次性: no count
+        "推进“高效办成一件事”，企业满意率达99.11%。",                  # a count inside a name
+    ])
+    check_rule("TOT002", invalid=[("领导班子共3人，女干部占40%。", None, None),
+                                  ("领导班子共3人，女性占比40%。", None, None)])
 
 
 # ------------------------------------------------------------------------------------------------- TOT003
