@@ -9,6 +9,7 @@ DUP001 and DUP004 react to their listed units (engine triggers); DUP002 and DUP0
 
 from __future__ import annotations
 
+from bisect import bisect_right
 from collections import Counter
 from typing import Iterator
 
@@ -297,7 +298,8 @@ def repeated_sentence(doc: Document) -> Iterator[Finding]:
     修复：无（要由作者决定保留哪一处）。比较时忽略标点、空格和“还、也、又、都”等副词；句子至少 15 个汉字；
     报告第二处并指出第一处所在的行。标题与正文重复、单独成行的小标题不报告。按设计重复的格式性内容不报告：
     整句在括号里的注（每一项后面的“（责任单位：省经济和信息化厅、省财政厅）”），以不超过 8 个字的标签和冒号
-    开头的条目（“指标来源：……”、记录中的“主席：……”）。
+    开头的条目（“指标来源：……”、记录中的“主席：……”）；正文与附件（单独一行的“附件”“附件2”之后）之间、
+    两个附件之间的重复（附件转述正文或另一附件）不报告。
     """
     masked = doc.masked
     pieces = _pieces(doc)
@@ -325,7 +327,8 @@ def _repeated_sentences(doc: Document, pieces: list[tuple[int, int]], candidates
     may equal another piece's. A piece left out cannot repeat (or be repeated by) another one, so its only effect
     on the others, as the previous piece of a back-to-back repetition, is nil."""
     masked = doc.masked
-    first: dict[str, int] = {}
+    first: dict[tuple[int, str], int] = {}  # (part, normalised sentence) -> where it first occurs
+    attachments = _attachment_starts(doc)
     lines = doc.lines
     prev_norm = None
     prev_i = -2
@@ -347,17 +350,36 @@ def _repeated_sentences(doc: Document, pieces: list[tuple[int, int]], candidates
             continue
         if _LABELLED.match(masked, s, e):
             continue  # repeated by design: （责任单位：…） after each item, 指标来源：…, a speaker's formula
-        if norm not in first:
-            first[norm] = s
+        key = (bisect_right(attachments, s), norm)  # an attachment restates the body by design
+        if key not in first:
+            first[key] = s
             continue
         text = doc.text
         cs = s + (len(text[s:e]) - len(text[s:e].lstrip()))
         ce = e
         while ce > cs and text[ce - 1] in " \t\u3000":
             ce -= 1
-        first_line = doc.line_index(first[norm]) + 1
+        first_line = doc.line_index(first[key]) + 1
         shown = shorten(text[cs:ce])
         yield Finding(cs, ce, f"句子“{shown}”与第 {first_line} 行的句子重复")
+
+
+# an attachment's heading line (GB/T 9704-2012 8.1: 附件 and its number alone on a line; the body's list of
+# attachments, 附件：1.…, is not one)
+_ATTACHMENT_HEADING = lazy_re(r"[ \t\u3000]*附件[ \t\u3000]*[0-9０-９一二三四五六七八九十]{0,3}[ \t\u3000]*(?:\r|\n|\Z)")
+
+
+def _attachment_starts(doc: Document) -> list[int]:
+    """The offsets of the lines that start an attachment, ascending."""
+    masked = doc.masked
+    out = []
+    i = masked.find("附件")
+    while i >= 0:
+        ls, _ = doc.lines[doc.line_index(i)]
+        if _ATTACHMENT_HEADING.match(masked, ls) and (not out or out[-1] != ls):
+            out.append(ls)
+        i = masked.find("附件", i + 2)
+    return out
 
 
 # ------------------------------------------------------------------------------------------------- DUP004
