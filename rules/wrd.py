@@ -317,3 +317,38 @@ def transposed_characters(doc: Document, found) -> Iterator[Finding]:
             fixed = _fix_text(doc, text, s, e, fixed)
             yield Finding(s, e, f"“{doc.text[s:e]}”：{frame['what']}，应为“{fixed}”",
                           Fix.replace(s, e, fixed, f"改为“{fixed}”", applicability="unsafe"))
+
+
+# ------------------------------------------------------------------------------------------------- WRD008
+@rule("WRD008", "typo", severity="info", fix="unsafe", default=False)
+def typo(doc: Document) -> Iterator[Finding]:
+    """错别字（同音字、形近字）：相邻两字在语料中从未连用，换成音同、音近或形近的字就成为常见的词（默认不启用）。
+
+    为什么：用拼音输入法打字，最常见的差错是选错同音字（“环境”打成“环竟”，“建设”打成“见设”），字字都对，
+    拼写检查看不出来，读者却一眼就能看出。
+    错误示例：持续优化营商环竟；加快完善基础设师建设；切实维护人民群众的合法权义
+    正确写法：持续优化营商环境；加快完善基础设施建设；切实维护人民群众的合法权益
+    依据：字的相邻统计（公文语料和 jieba 词典，MIT）；同音、近音、形近字表（ECSpell，MIT；pypinyin，MIT）。
+    修复：建议修复（--unsafe-fixes），改为建议的字。默认不启用（用 --extend-select WRD008 或配置
+    extend-select = ["WRD008"] 打开）：它比其他规则慢得多，而且只是提示。只在把握很大时报告：改前的两字从未
+    连用，改后成为词典中的词，字的相邻统计和词的统计都明显倾向于改后的写法；人名（职务前后、列举中的姓名）、
+    地名（后接村、屯、路、河等）、引号和书名号中的文字、数字后的量词、不足四个汉字的片段（简称、标签）、
+    叠字和“倾心倾力”一类框架、文中出现两次以上的写法、繁体文稿都不查。新词、简称和专名仍可能误报，故为提示。
+    """
+    from . import _typo
+
+    text = doc.norm
+    masked = doc.masked
+    runs = doc.han_runs
+    # a draft in traditional script follows the usage of Taiwan or Hong Kong (於, 計畫, 志工), which the
+    # mainland lexicon and counts do not know: not checked
+    if masked != text and sum(1 for a, b in zip(masked, text) if a != b) * 20 > sum(e - s for s, e in runs):
+        return
+    for p, t in _typo.find_in(text, runs):
+        # quoted text and book titles may be cited as written; a pair written twice is the draft's own term
+        # (a slip is rarely repeated letter for letter)
+        if doc.in_quotes(p) or text.count(t.bad) > 1:
+            continue
+        right = _fix_text(doc, text, p, p + 1, t.right)
+        yield Finding(p, p + 1, f"“{t.bad}”不成词；常见为“{t.word}”，“{doc.text[p]}”应为“{right}”",
+                      Fix.replace(p, p + 1, right, f"改为“{right}”", applicability="unsafe"))

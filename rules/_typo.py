@@ -1,0 +1,404 @@
+"""The mechanism of WRD008 (typo): data loading and scoring; the rule itself is in wrd.py.
+
+A wrong character typed with a pinyin input method (or read wrong by OCR) usually leaves a pair of adjacent
+characters that never occurs in real text (``堂务`` in ``代表大会堂务委员会``), while a character of the same
+sound or a similar shape in its place gives pairs and a word that are common (``常务``, ``常务委员会``).
+
+Data (rules/data/typo/, built by scripts/build_typo_data.py, loaded lazily and only in part):
+- ``bigrams.txt``: counts of adjacent Han characters (official documents and jieba's lexicon);
+- ``words.txt``: jieba's words of 2–7 characters with a frequency class;
+- ``confusion.txt``: per character, the characters of the same syllable (pypinyin), of similar sound and of
+  similar shape (ECSpell);
+- ``surnames.txt``: first characters of person names.
+
+Scoring: a pair never seen marks a suspect. Each character of the pair is tried against its confusion set; a
+replacement is kept only when every pair it makes has been seen often, the character-pair model (add-α smoothed
+conditional probabilities) prefers the new text by a wide margin, and the new text holds a lexicon word through the
+replaced character that the old text does not. Anything less certain is not reported.
+"""
+
+from __future__ import annotations
+
+import functools
+import math
+import os
+from bisect import bisect_right
+from itertools import islice
+from operator import contains as _contains
+
+import regex as re
+from typing import Iterator, NamedTuple
+
+_DIR = os.path.join(os.path.dirname(os.path.abspath(__file__)), "data", "typo")
+
+
+class _Table:
+    """One data file: ``#total<TAB>N``, ``#keys<TAB>`` + one character per record, then the records in that
+    order. Read as bytes; a record is decoded only when its key is first looked up."""
+
+    def __init__(self, name: str, keep: bool = True) -> None:
+        self._keep = keep
+        with open(os.path.join(_DIR, name), "rb") as f:
+            lines = f.read().split(b"\n")
+        self.total = int(lines[0].split(b"\t")[1])
+        self._raw = dict(zip(lines[1].split(b"\t")[1].decode("utf-8"), lines[2:]))
+        self._done: dict[str, str] = {}
+
+    def keys(self):
+        return self._raw.keys()
+
+    def get(self, key: str) -> str:
+        """The record of ``key`` ("" when there is none)."""
+        got = self._done.get(key)
+        if got is None:
+            raw = self._raw.get(key)
+            got = raw.decode("utf-8") if raw is not None else ""
+            if self._keep:
+                self._done[key] = got
+        return got
+
+
+#: characters that are not Han and are common next to Han characters: marks, ASCII, fullwidth digits and letters,
+#: the mask of masked spans. A pair with one of them is never a suspect (a rarer one is checked and skipped). The
+#: commonest marks come first in the strings searched (a pair is found sooner).
+_MARKS = "，。、；：“”（）《》！？—…·　\n"
+_NOT_HAN = "".join([chr(c) for c in range(0x20, 0x7F)] + list("\t\r\ufffc\u00a0〔〕【】〈〉「」『』‘’％～")
+                   + [chr(c) for c in range(0xFF10, 0xFF1A)] + [chr(c) for c in range(0xFF21, 0xFF3B)]
+                   + [chr(c) for c in range(0xFF41, 0xFF5B)])
+_HAN = re.compile(r"\p{Han}")
+#: the count of each bucket character of bigrams.txt (scripts/build_typo_data.py: chr(0x21 + round(4·log2 n)))
+_BUCKET = [2 ** (i / 4) for i in range(128)]
+#: first characters whose words stay parsed (the rest are parsed again when needed: memory stays bounded)
+_WORD_CACHE = 512
+#: a count bucket below MIN_PAIR (3 = bucket 6)
+_BELOW_MIN = re.compile("[\x21-\x26]")
+#: characters whose sets of neighbours stay built
+_SET_CACHE = 256
+
+
+class _Lazy(dict):
+    """A dict whose missing entries are computed by ``make`` (and kept)."""
+
+    def __init__(self, make) -> None:
+        super().__init__()
+        self._make = make
+
+    def __missing__(self, key: str):
+        got = self[key] = self._make(key)
+        return got
+
+
+class _Data:
+    """The tables, each loaded when first needed."""
+
+    def __init__(self) -> None:
+        self._bigrams = _Table("bigrams.txt")
+        self.total = self._bigrams.total
+        #: (characters seen after a character, commonest first; their count buckets; the sum of their counts)
+        self.record: dict[str, tuple[str, str, int]] = _Lazy(self._make_record)
+        #: what may follow a character in text that is not suspect: the characters seen after it and the marks;
+        #: anything at all after a character that is not Han (a string or a set: ``in`` tests one character)
+        self.followers: dict[str, "str | frozenset[str]"] = _Lazy(self._make_followers)
+        self._word_table: _Table | None = None
+        self.log_words = 0.0
+        self._conf: _Table | None = None
+        self._surnames: str | None = None
+        self.words_of = functools.lru_cache(maxsize=_WORD_CACHE)(self._words_of)
+        self._preceders: _Table | None = None
+        #: the characters seen after / before a character, as sets (for intersections), the most recent only
+        self.after_set = functools.lru_cache(maxsize=_SET_CACHE)(self._after_set)
+        self.confusable = functools.lru_cache(maxsize=_SET_CACHE)(
+            lambda c: frozenset("".join(self.confusions(c))))
+        self.before_set = functools.lru_cache(maxsize=_SET_CACHE)(self._before_set)
+
+    # -------------------------------------------------------------- pairs
+    def _make_record(self, a: str) -> tuple[str, str, int]:
+        rec = self._bigrams.get(a)
+        if not rec:
+            return ("", "", 0)
+        followers, buckets, total = rec.split("\t")
+        return followers, buckets, int(total)
+
+    def _make_followers(self, a: str) -> "str | frozenset[str]":
+        if _HAN.match(a) is None:
+            return self.anything
+        return _MARKS + self.record[a][0] + _NOT_HAN
+
+    @functools.cached_property
+    def anything(self) -> frozenset[str]:
+        return frozenset(self._bigrams.keys()) | frozenset(_NOT_HAN + _MARKS)
+
+    def _after_set(self, a: str) -> frozenset[str]:
+        """The characters seen at least MIN_PAIR times after ``a`` (a prefix: commonest first)."""
+        followers, buckets, _n = self.record[a]
+        m = _BELOW_MIN.search(buckets)
+        return frozenset(followers[:m.start()] if m else followers)
+
+    def _before_set(self, b: str) -> frozenset[str]:
+        """The characters seen at least MIN_PAIR times before ``b``."""
+        if self._preceders is None:
+            self._preceders = _Table("preceders.txt")
+        return frozenset(self._preceders.get(b))
+
+    def count(self, a: str, b: str) -> float:
+        """How often ``b`` follows ``a`` (0 when never; rounded to about 19 %)."""
+        followers, buckets, _n = self.record[a]
+        i = followers.find(b)
+        return _BUCKET[ord(buckets[i]) - 0x21] if i >= 0 else 0
+
+    def unigram(self, a: str) -> int:
+        return self.record[a][2]
+
+    # -------------------------------------------------------------- words
+    def _words_of(self, first: str) -> dict[str, int]:
+        if self._word_table is None:
+            self._word_table = _Table("words.txt", keep=False)  # (parsed and kept by words_of)
+            self.log_words = math.log(self._word_table.total)
+        items = self._word_table.get(first).split(" ")
+        return dict(zip(items[::2], map(int, items[1::2]))) if len(items) > 1 else {}
+
+    def word_class(self, w: str) -> int:
+        """round(2·ln frequency) of word ``w`` (1–7 characters), -1 when it is not in the lexicon."""
+        return self.words_of(w[0]).get(w[1:] or "_", -1)
+
+    # -------------------------------------------------------------- confusion sets
+    def confusions(self, c: str) -> tuple[str, ...]:
+        """(same syllable, similar sound, similar shape) characters of ``c``."""
+        if self._conf is None:
+            self._conf = _Table("confusion.txt")
+        rec = self._conf.get(c)
+        return tuple(rec.split("\t")) if rec else ()
+
+    @property
+    def surnames(self) -> str:
+        if self._surnames is None:
+            with open(os.path.join(_DIR, "surnames.txt"), encoding="utf-8") as f:
+                self._surnames = f.read().strip()
+        return self._surnames
+
+
+@functools.lru_cache(maxsize=1)
+def data() -> _Data:
+    return _Data()
+
+
+class Typo(NamedTuple):
+    start: int          # offset of the wrong character in the run
+    wrong: str
+    right: str
+    bad: str            # the unseen text around it (``堂务``)
+    word: str           # the lexicon word the correction makes (``常务委员会``)
+    score: float
+
+
+#: log-odds penalty of each kind of confusion (a same-syllable slip of a pinyin input method is the commonest)
+_PRIOR = (0.0, 1.5, 1.5)
+_ALPHA = 2.0
+#: the margin (natural log) by which the pair model must prefer the correction
+MARGIN = 7.0
+#: the margin (natural log) by which the word model must prefer the correction
+WORD_MARGIN = 7.0
+#: a pair seen fewer times is weak: an unseen pair next to a weak one is a suspect
+STRONG = 10
+#: the shortest run of Han characters that is checked
+MIN_RUN = 4
+#: the shortest word the correction must make
+MIN_WORD = 2
+#: a pair made by the correction must have been seen at least this often
+MIN_PAIR = 3
+
+
+def _logp(d: _Data, a: str, b: str) -> float:
+    """log P(b | a), add-α smoothed with the unigram distribution."""
+    p_b = (d.unigram(b) + 1) / d.total
+    return math.log((d.count(a, b) + _ALPHA * p_b) / (d.unigram(a) + _ALPHA))
+
+
+def _best_word(d: _Data, run: str, k: int, c: str, lo: int, hi: int) -> tuple[str, int]:
+    """The longest lexicon word of ``run`` with ``run[k]`` replaced by ``c`` that spans ``run[lo:hi]`` (the
+    replaced character and its unseen neighbours) and is not a word of the original run; ("", -1) when none."""
+    n = len(run)
+    for length in range(7, hi - lo - 1 if hi - lo > 2 else 1, -1):
+        best = ("", -1)
+        for s in range(max(0, hi - length), min(lo, n - length) + 1):
+            new = run[s:k] + c + run[k + 1:s + length]
+            cls = d.word_class(new)
+            if cls > best[1] and d.word_class(run[s:s + length]) < 0:
+                best = (new, cls)
+        if best[1] >= 0:
+            return best
+    return ("", -1)
+
+
+#: log-probability of a character that is no word of the lexicon (relative to the rarest words)
+_OOV = -1.0
+
+
+def segment_logp(d: _Data, text: str) -> float:
+    """The log-probability of the best segmentation of ``text`` into lexicon words (a unigram word model)."""
+    n = len(text)
+    best = [0.0] + [-math.inf] * n
+    words_of = d.words_of
+    words_of(text[0])  # (loads the word list and its total)
+    oov = _OOV - d.log_words
+    half = 0.5
+    for i in range(n):
+        b = best[i]
+        if b == -math.inf:
+            continue
+        words = words_of(text[i])
+        cls = words.get("_", -1)
+        v = b + (cls * half - d.log_words if cls >= 0 else oov)
+        if v > best[i + 1]:
+            best[i + 1] = v
+        for j in range(i + 2, min(n, i + 7) + 1):
+            cls = words.get(text[i + 1:j], -1)
+            if cls >= 0:
+                v = b + cls * half - d.log_words
+                if v > best[j]:
+                    best[j] = v
+    return best[n]
+
+
+#: titles and forms of address next to a person's name (“主任高雨”, “李明同志”): grammar of Chinese, not data
+_TITLES = ("同志", "先生", "女士", "书记", "主任", "主席", "局长", "县长", "市长", "省长", "部长", "处长", "科长",
+           "所长", "院长", "校长", "镇长", "乡长", "村长", "区长", "厅长", "司长", "组长", "队长", "站长", "馆长",
+           "经理", "董事长", "委员", "代表", "教授", "医师", "老师", "常委", "副")
+#: the last character of the names of places, roads, rivers and villages (“蒋村”, “大罗线”, “小堤河”, “新合镇”)
+_PLACE_ENDS = "省市县区乡镇村屯街路巷河江湖山岭沟峪线桥港湾岛庄寨"
+
+
+def _in_name(d: _Data, run: str, k: int, after: str = "") -> bool:
+    """True when position ``k`` may belong to a person's name (a surname and one or two given characters, with a
+    title just before or after, or ending the run before a ``、`` of a list) or to the name of a place (a place
+    ending within three characters that does not start a word there)."""
+    surnames = d.surnames
+    for s in (k - 1, k - 2, k):
+        if s < 0 or run[s] not in surnames:
+            continue
+        before = run[:s]
+        if before.endswith(_TITLES) or (after == "、" and len(run) - s in (2, 3)):
+            return True
+        for end in (s + 2, s + 3):
+            if end > k and run.startswith(_TITLES, end):
+                return True
+    for m in range(k + 1, min(len(run), k + 4)):
+        if run[m] in _PLACE_ENDS and d.word_class(run[m:m + 2]) < 0:
+            return True
+    return False
+
+
+def find(run: str) -> list[Typo]:
+    """The likely typos of one run of Han characters (simplified), offsets into the run."""
+    return [t for _p, t in find_in(run, [(0, len(run))])]
+
+
+def find_in(text: str, runs: list[tuple[int, int]]) -> Iterator[tuple[int, Typo]]:
+    """(offset in ``text``, typo) of the likely typos of ``text`` (simplified) within ``runs``, the spans of its
+    runs of Han characters in ascending order."""
+    d = data()
+    followers = d.followers
+    # 1 for each pair of adjacent characters seen in the data (or with a mark), 0 for a pair never seen: one pass
+    # in C over the text
+    seen = bytes(map(_contains, map(followers.__getitem__, text), islice(text, 1, None)))
+    j = seen.find(0)
+    if j < 0:
+        return
+    anything = d.anything
+    starts = [s for s, _e in runs]
+    rs, re_ = -1, -1
+    last = -2  # the last character reported
+    while j >= 0:
+        nxt = seen.find(0, j + 1)
+        if j == last or j + 1 == last:
+            j = nxt
+            continue
+        # a wrong character is usually cut off from its neighbours (``会堂|务|委``, ``持|旭|推``): an unseen pair
+        # between two pairs that are seen often is mostly a boundary between two words
+        if not ((j and not seen[j - 1]) or nxt == j + 1
+                or j == 0 or followers[text[j - 1]] is anything or d.count(text[j - 1], text[j]) < STRONG
+                or j + 2 >= len(text) or _HAN.match(text, j + 2) is None or d.count(text[j + 1], text[j + 2]) < STRONG):
+            j = nxt
+            continue
+        if not rs <= j < re_ - 1:
+            i = bisect_right(starts, j) - 1
+            rs, re_ = runs[i] if i >= 0 else (-1, -1)
+            if not rs <= j < re_ - 1:  # (a rare character that is not Han)
+                j = nxt
+                continue
+        # too little context: a run of fewer than MIN_RUN characters is mostly a name, an abbreviation or a label
+        # (``、马艳玉、``, ``县律协``, ``（西妇字【2021】15号）``); after a digit, the first character is a unit
+        # and the pair it starts a boundary (``30名患``)
+        if re_ - rs < MIN_RUN or (j == rs and rs and text[rs - 1].isdigit()):
+            j = nxt
+            continue
+        # a pair written again nearby is the draft's own term (a slip is rarely repeated letter for letter)
+        if text.count(text[j:j + 2], max(0, j - _WINDOW), j + _WINDOW) == 1:
+            t = _examine(d, text, rs, re_, j, seen)
+            if t is not None:
+                last = t.start
+                yield t.start, t._replace(start=t.start - rs)
+        j = nxt
+
+
+#: a pair seen elsewhere within this many characters on either side is the draft's own term
+_WINDOW = 5000
+
+
+def _examine(d: _Data, text: str, rs: int, re_: int, j: int, seen: bytes) -> Typo | None:
+    """The best correction of either character of the unseen pair ``text[j:j + 2]`` in the run ``[rs, re_)``
+    (offsets into ``text``), or None."""
+    best: Typo | None = None
+    before = text[rs - 1] if rs else ""
+    after = text[re_] if re_ < len(text) else ""
+    run = None
+    for k in (j, j + 1):
+        if (k == rs and before.isalnum()) or (k == re_ - 1 and after.isalnum()):
+            continue  # next to a digit or a letter: a unit or part of a code
+        wrong = text[k]
+        if wrong in text[max(rs, k - 2):k] or wrong in text[k + 1:min(re_, k + 3)]:
+            continue  # a repeated character (``一剂剂``) or a frame that repeats one (``倾心倾力``, ``知重负重``)
+        left = text[k - 1] if k > rs else ""
+        right = text[k + 1] if k + 1 < re_ else ""
+        conf = d.confusions(wrong)
+        if not conf:
+            continue
+        # the replacements that make seen pairs on both sides (set intersections, in C)
+        cands = d.confusable(wrong)
+        if left:
+            cands = d.after_set(left) & cands
+        if cands and right:
+            cands &= d.before_set(right)
+        if not cands:
+            continue
+        if run is None:
+            run = text[rs:re_]
+        r = k - rs
+        if _in_name(d, run, r, after):
+            continue
+        old = (_logp(d, left, wrong) if left else 0.0) + (_logp(d, wrong, right) if right else 0.0)
+        # the replaced character and its neighbours across unseen pairs: the word must span them
+        lo = r - 1 if k > rs and not seen[k - 1] else r
+        hi = r + 2 if k + 1 < re_ and not seen[k] else r + 1
+        lo_w, hi_w = max(0, r - 4), min(len(run), r + 5)
+        base = None  # the word model's score of the original window (computed once, when needed)
+        for c in cands:
+            if (left and d.count(left, c) < MIN_PAIR) or (right and d.count(c, right) < MIN_PAIR):
+                continue
+            kind = 0 if c in conf[0] else 1 if c in conf[1] else 2
+            new = (_logp(d, left, c) if left else 0.0) + (_logp(d, c, right) if right else 0.0)
+            score = new - old - _PRIOR[kind]
+            if score < MARGIN or (best is not None and score <= best.score):
+                continue
+            if base is None:
+                base = segment_logp(d, run[lo_w:hi_w])
+            if segment_logp(d, run[lo_w:r] + c + run[r + 1:hi_w]) - base - _PRIOR[kind] < WORD_MARGIN:
+                continue
+            word, _cls = _best_word(d, run, r, c, lo, hi)
+            if not word and hi - lo == 3:  # unseen on both sides: a word across one of them
+                word = max(_best_word(d, run, r, c, lo, r + 1), _best_word(d, run, r, c, r, hi),
+                           key=lambda x: (len(x[0]), x[1]))[0]
+            if not word or len(word) < MIN_WORD:
+                continue
+            best = Typo(k, wrong, c, run[lo:hi], word, score)
+    return best
