@@ -1,6 +1,6 @@
 """Generate rules/data/dup_words.toml from jieba's dictionary (MIT licence; a build-time input only).
 
-Run once when the dictionary changes:  pip install jieba && python scripts/gen_dup_data.py
+Run once when the dictionary changes:  pip install -e '.[build-data]' && python scripts/gen_dup_data.py
 
 jieba's dict.txt lists about 350,000 words, each with a frequency and a part-of-speech tag (ICTCLAS tag set). The
 generated file keeps, for the words that occur at least MIN_FREQ times and are written in Han characters only:

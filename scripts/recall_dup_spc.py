@@ -6,7 +6,7 @@
 Each correct draft in tests/fixtures/clean gets, for each kind below, N copies with one error injected at a random
 eligible place; an error counts as found when a finding of the kind's family (any severity) overlaps the injected
 text. Prints found/injected per kind. A development script (jieba is used to pick two-character words for the
-doubled-word kind: ``pip install jieba``); no test asserts these figures.
+doubled-word kind: ``pip install -e '.[build-data]'``); no test asserts these figures.
 """
 
 from __future__ import annotations
