@@ -370,3 +370,35 @@ def trailing_whitespace(doc: Document, runs) -> Iterator[Finding]:
             continue  # two trailing spaces in Markdown are a hard line break
         what = "整行只有空白" if s == line_start else "行尾有空白"
         yield Finding(s, e, what, Fix.replace(s, e, "", "删除行尾空白"))
+
+
+# ------------------------------------------------------------------------------------------------- SPC006
+_HALF_TO_FULL = {",": "，", ";": "；", ":": "：", "!": "！", "?": "？"}
+_SPACED_BEFORE_LATIN = lazy_compile(r"[ \u00a0][,;][ \u00a0]+[A-Za-z]")
+
+
+@rule("SPC006", "space-before-halfwidth-mark", severity="error", fix="safe",
+      on=Trigger(chars=",;:!?", pattern=r"(?<=\p{Han})[ \u00a0\u3000]{1,8}[,;:!?][ \u00a0]*(?=\p{Han})", before=8))
+def space_before_halfwidth_mark(doc: Document, matches) -> Iterator[Finding]:
+    """汉字之间的半角逗号、分号、冒号、问号、叹号前面有空格（“开会 ,讨论”）。
+
+    为什么：这是英文输入法的打字习惯（标点前敲了空格）带进中文里的：标点本应是全角，又多了空格。标点前有空格时，
+    PUN001（半角标点）和 SPC002（全角标点旁的空格）都看不到它，所以单独报告。
+    错误示例：下午开会 ,讨论明年的工作；时间 : 上午九时
+    正确写法：下午开会，讨论明年的工作；时间：上午九时
+    依据：GB/T 15834-2011 第5章（中文标点占一个字的位置，前后不加空格）。
+    修复：安全修复，空格连同半角标点（和它后面的空格）换成对应的全角标点。只在两边都是汉字时报告；
+    句点“.”不报告（可能是缩写或小数点）。同一行里也用“ , ”隔开拉丁字母写的项（“某某议员 , 大紫荆勋贤 ,
+    G.B.S.”这样的名衔列表）时，这是该行的排列格式，不报告。
+    """
+    text = doc.masked
+    for m in matches:
+        s, e = m.span()
+        mark = m.group().strip(" \u00a0\u3000")
+        full = _HALF_TO_FULL[mark]
+        ls = max(text.rfind("\n", 0, s), text.rfind("\r", 0, s)) + 1
+        le = min((x for x in (text.find("\n", e), text.find("\r", e)) if x != -1), default=len(text))
+        if _SPACED_BEFORE_LATIN.search(text, ls, le) is not None and mark in ",;":
+            continue  # a list whose items are separated by " , " and include Latin ones: the line's own layout
+        yield Finding(s, e, f"半角“{mark}”前面有空格：“{m.group()}”应为全角“{full}”",
+                      Fix.replace(s, e, full, f"改为“{full}”"))

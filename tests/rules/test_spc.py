@@ -359,3 +359,28 @@ def test_real_documents_bylines_and_spaced_numbers_stay_quiet():
             assert not byline.search(lines[d.line - 1]), f"{path.name}:{d.line} {d.message}"
             assert not (path.name.startswith("hk_") and "数字" in d.message), f"{path.name}:{d.line} {d.message}"
     assert found > 0
+
+
+# ------------------------------------------------------------------------------------------------ SPC006
+
+def test_spc006_space_before_a_halfwidth_mark():
+    check_rule("SPC006", invalid=[
+        ("下午开会 ,讨论明年的工作。", [(4, 6)], "下午开会，讨论明年的工作。"),
+        ("时间 : 上午九时", [(2, 5)], "时间：上午九时"),
+        ("这样做对吗 ?请大家讨论", [(5, 7)], "这样做对吗？请大家讨论"),
+        ("会议强调\u00a0;各单位要抓好落实。", [(4, 6)], "会议强调；各单位要抓好落实。"),
+    ])
+    found = lint("下午开会 ,讨论明年的工作。", ["SPC006"])
+    assert found[0].message == "半角“,”前面有空格：“ ,”应为全角“，”" and found[0].severity == "error"
+
+
+def test_spc006_negatives():
+    check_rule("SPC006", valid=[
+        "下午开会，讨论明年的工作。",          # already right
+        "下午开会,讨论明年的工作。",            # no space: PUN001's
+        "We met , then we left.",              # English
+        "人数 , 12",                            # a digit after the mark
+        "比例为 1 : 500",                       # a ratio
+        "陈议员 , 大紫荆勋贤 , G.B.S., J.P.",   # a name-and-honours list laid out with spaced commas
+        "说明 .后面",                           # a point may be an abbreviation
+    ])
