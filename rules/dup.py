@@ -461,9 +461,9 @@ def doubled_lexicon_word(doc: Document) -> Iterator[Finding]:
                 continue
         before = (masked if norm is None else norm)[s - 2:s] if s >= 2 else ""
         if word in _VERBS and masked[e:e + 1] in _PHRASE_END and before not in _VERBS:
-            continue
+            continue  # tentative reduplication (大家商量商量。), unless a verb compound's half (研究部署部署。)
         if _next_to_a_reduplication(masked, s, e):
-            continue  # 研究研究、商量商量: reduplications in a series are deliberate  # tentative reduplication (研究研究、商量商量。), unless a verb compound's half (研究部署部署。)
+            continue  # 研究研究、商量商量: reduplications in a series are deliberate
         shown = doc.text[s:s + 2]
         if word in _NEVER_DOUBLED:
             yield Finding(s, e, f"“{shown}”重复了两遍",
