@@ -66,6 +66,12 @@ def build_parser() -> argparse.ArgumentParser:
                    help="apply the configured exclude to files named on the command line too (pre-commit)")
     c.add_argument("--disable-plugin", action="append", default=[], metavar="NAME",
                    help="do not load this plugin (e.g. 'builtin')")
+    c.add_argument("--no-cache", action="store_true", help="lint every file again (do not read or write the "
+                   "result cache)")
+    c.add_argument("--cache-dir", metavar="DIR", help="keep the result cache in DIR (default: results/ in "
+                   "$LINTKIT_CACHE_DIR, $XDG_CACHE_HOME/lintkit or ~/.cache/lintkit)")
+    c.add_argument("--scheduler", metavar="ADDRESS", help="run the check on a Dask distributed cluster "
+                   "(pip install 'lintkit[dask]'), e.g. tcp://10.0.0.5:8786")
     c.add_argument("--baseline", metavar="FILE", help="report only findings that are not recorded in FILE")
     c.add_argument("--update-baseline", action="store_true",
                    help="with --baseline FILE: record the findings of this run in FILE (and report none of them)")
@@ -216,6 +222,10 @@ def _check(args) -> int:
     if args.config and args.no_config:
         _err(t("--config 与 --no-config 不能同时使用", "--config and --no-config exclude each other"))
         return EXIT_ERROR
+    if args.scheduler and args.fix and not args.diff:
+        _err(t("--fix 不能与 --scheduler 同用（集群不写文件）；请用 --diff",
+               "--fix cannot be combined with --scheduler (the cluster does not write files); use --diff"))
+        return EXIT_ERROR
     if args.update_baseline and not args.baseline:
         _err(t("--update-baseline 需要 --baseline FILE（要写入的文件）",
                "--update-baseline needs --baseline FILE (the file to write)"))
@@ -246,7 +256,8 @@ def _check(args) -> int:
         fail_on=args.fail_on, fix=args.fix, unsafe_fixes=args.unsafe_fixes, diff=args.diff, config=args.config,
         no_config=args.no_config, jobs=args.jobs, disabled_plugins=tuple(args.disable_plugin),
         force_exclude=args.force_exclude, fix_read_only=args.fix_read_only,
-        want_source=(args.format or "text") in ("text", "sarif", "html"),
+        # source text: for the formats that show it, and for the baseline's context of each finding
+        want_source=(args.format or "text") in ("text", "sarif", "html") or bool(args.baseline),
     )
     linter = _linter(options)
     if linter is None:
@@ -274,8 +285,16 @@ def _check(args) -> int:
             _err(t(f"{args.output}：--output 指向了一个输入文件，拒绝覆盖",
                    f"{args.output}: --output names one of the input files; refusing to overwrite it"))
             return EXIT_ERROR
-        if files:
-            results.extend(lint_files(linter, files, args.jobs))
+        if files and args.scheduler:
+            from .distributed import SchedulerError, lint_files_on
+
+            try:
+                results.extend(lint_files_on(args.scheduler, linter, files))
+            except SchedulerError as exc:
+                _err(str(exc))
+                return EXIT_ERROR
+        elif files:
+            results.extend(lint_files(linter, files, args.jobs, cache=_result_cache(args, linter)))
     except ConfigError as exc:
         _err(str(exc))
         return EXIT_ERROR
@@ -372,6 +391,16 @@ def _check(args) -> int:
         if any(SEVERITY_RANK[d.severity] >= threshold for d in r.diagnostics):
             return EXIT_FINDINGS
     return EXIT_OK
+
+
+def _result_cache(args, linter):
+    """The result cache of this run (None with --no-cache or LINTKIT_NO_CACHE, unless --cache-dir names one)."""
+    if args.no_cache:
+        return None
+    from .resultcache import ResultCache
+
+    cache = ResultCache(linter, args.cache_dir)
+    return cache if cache.directory is not None else None
 
 
 def _split_lines(text: str) -> list[str]:

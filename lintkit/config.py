@@ -339,3 +339,113 @@ def options_for(settings: Settings, rule) -> dict[str, Any]:
     values = {name: spec.default for name, spec in rule.options.items()}
     values.update(settings.rule_options.get(rule.id, {}))
     return values
+
+
+# ---------------------------------------------------------------------------------------------------------------
+# configuration built in code
+
+CONFIG_LABEL = "lintkit.Config"
+_PY_KEYS = {k.replace("-", "_"): k for k in KNOWN_KEYS}
+
+
+def settings_from_mapping(section: dict[str, Any], table: RuleTable, *, root: Path | None = None,
+                          label: str = CONFIG_LABEL) -> Settings:
+    """Settings from a mapping with the keys of a configuration file (``extend-select``, ``[rules.ID]`` tables
+    …), validated by the same code as a file; errors name ``label`` where a file's errors name the file.
+    ``root``: the directory that ``exclude``, ``per-file-ignores`` and ``extend`` are relative to (default: the
+    working directory)."""
+    base = Path(os.path.abspath(root if root is not None else Path.cwd()))
+    if "extend" in section:
+        ext = section["extend"]
+        if not isinstance(ext, (str, os.PathLike)):
+            raise ConfigError(_expected(label, "extend", KNOWN_KEYS["extend"], type(ext).__name__))
+        base_path = base / os.path.expanduser(os.fspath(ext))
+        if not base_path.is_file():
+            raise ConfigError(t(f"{label}：键 'extend'：文件 {base_path} 不存在",
+                                f"{label}: key 'extend': no such file {base_path}"))
+        settings = load_settings(base_path, table)
+    else:
+        settings = Settings()
+    settings.source = None
+    settings.root = base
+    _apply(settings, section, label, table)  # type: ignore[arg-type]  # a label names the source in messages
+    return settings
+
+
+def _plain(value: Any) -> Any:
+    """Tuples as lists (the TOML reader's types), recursively, so that ``select=("SPC",)`` is accepted."""
+    if isinstance(value, tuple):
+        return [_plain(v) for v in value]
+    if isinstance(value, list):
+        return [_plain(v) for v in value]
+    if isinstance(value, dict):
+        return {k: _plain(v) for k, v in value.items()}
+    return value
+
+
+class Config:
+    """A configuration built in code, without a file: the keys of ``lintkit.toml`` as keyword arguments
+    (``-`` spelled ``_``)::
+
+        cfg = lintkit.Config(select=["SPC", "PUN"], ignore=["SPC003"], severity={"SPC004": "info"},
+                             rules={"SPC003": {"profile": "latin-spacing"}})
+
+    It is validated when it is made, by the same code that validates a configuration file, against the installed
+    rule packs (an unknown key, rule id, option or a wrong type raises :class:`ConfigError`).
+    ``Config.from_mapping({...})`` takes the file's own key spelling (``"extend-select"``). ``root`` is the
+    directory that ``exclude``/``per-file-ignores`` globs and ``extend`` are relative to (default: the working
+    directory when the configuration is used). Instances are values: equal when their keys are equal, hashable,
+    and picklable (for Spark or Dask tasks)."""
+
+    def __init__(self, *, root: str | os.PathLike | None = None, validate: bool = True, **keys: Any) -> None:
+        section: dict[str, Any] = {}
+        for name, value in keys.items():
+            if value is None:
+                continue
+            key = _PY_KEYS.get(name, name)
+            section[key] = _plain(value)
+        self._section = section
+        self.root = os.fspath(root) if root is not None else None
+        if validate:
+            from .plugins import default_manager
+
+            self.settings(RuleTable.from_manager(default_manager()))
+
+    @classmethod
+    def from_mapping(cls, mapping: dict[str, Any], *, root: str | os.PathLike | None = None,
+                     validate: bool = True) -> "Config":
+        """A configuration from a mapping spelled like the file (``{"extend-select": [...], "rules": {...}}``)."""
+        if not isinstance(mapping, dict):
+            raise ConfigError(t(f"{CONFIG_LABEL}：应为键的表，实际是 {type(mapping).__name__}",
+                                f"{CONFIG_LABEL}: expected a table of keys, got {type(mapping).__name__}"))
+        obj = cls.__new__(cls)
+        obj._section = _plain(dict(mapping))
+        obj.root = os.fspath(root) if root is not None else None
+        if validate:
+            from .plugins import default_manager
+
+            obj.settings(RuleTable.from_manager(default_manager()))
+        return obj
+
+    def settings(self, table: RuleTable) -> Settings:
+        """The validated settings against ``table`` (a linter's rules)."""
+        return settings_from_mapping(self._section, table, root=Path(self.root) if self.root else None)
+
+    def as_dict(self) -> dict[str, Any]:
+        """The keys as a configuration file spells them."""
+        return _plain(dict(self._section))
+
+    def _key(self) -> str:
+        import json
+
+        return json.dumps([self._section, self.root], sort_keys=True, ensure_ascii=False, default=repr)
+
+    def __eq__(self, other: object) -> bool:
+        return isinstance(other, Config) and self._key() == other._key()
+
+    def __hash__(self) -> int:
+        return hash(self._key())
+
+    def __repr__(self) -> str:
+        args = ", ".join(f"{k.replace('-', '_')}={v!r}" for k, v in self._section.items())
+        return f"Config({args}{', root=' + repr(self.root) if self.root else ''})"

@@ -216,6 +216,13 @@ class Linter:
             self._settings_by_source[key] = settings
         return self._settings_by_source[key]
 
+    def use_settings(self, settings: Settings) -> None:
+        """Use ``settings`` for every file (no discovery), as ``--config FILE`` does with a loaded file: e.g. the
+        settings of a :class:`lintkit.Config` built in code. Plugins' ``lintkit_configure`` hooks see them."""
+        self.pm.hook.lintkit_configure(settings=settings)
+        self._forced = settings
+        self._settings_for_dir.clear()
+
     def settings_for(self, path: Path, *, is_file: bool = False) -> Settings:
         """The settings that apply to ``path`` (a file: those of its directory). ``is_file=True`` when the caller
         knows ``path`` is not a directory (saves a ``stat`` per file)."""
@@ -706,7 +713,8 @@ def read_file(path: Path) -> bytes:
         raise ReadError(f"无法读取（{exc.strerror or exc}）") from None
 
 
-def lint_file(linter: Linter, display: str, path: Path) -> FileResult:
+def lint_file(linter: Linter, display: str, path: Path, cache=None) -> FileResult:
+    """Read and lint one file; ``cache`` (a :class:`lintkit.resultcache.ResultCache`): reuse a stored result."""
     try:
         data = read_file(path)
     except ReadError as exc:
@@ -717,11 +725,14 @@ def lint_file(linter: Linter, display: str, path: Path) -> FileResult:
     def write_back(doc: Document, text: str) -> None:
         write_atomic(path, data, doc, text, allow_read_only=linter.options.fix_read_only)
 
+    if cache is not None:
+        return cache.lint(display, path, data, write_back)
     return linter.lint_bytes(data, display, path, write_back=write_back)
 
 
 # -------------------------------------------------------------- parallel
 _WORKER: Linter | None = None
+_WORKER_CACHE = None
 
 
 def _worker_init() -> None:
@@ -735,7 +746,7 @@ def _worker_init() -> None:
 def _worker_lint(item: tuple[str, str]) -> FileResult:
     assert _WORKER is not None
     display, path = item
-    result = lint_file(_WORKER, display, Path(path))
+    result = lint_file(_WORKER, display, Path(path), _WORKER_CACHE)
     # diagnostics travel back as plain tuples: pickling slotted frozen dataclasses field by field costs the main
     # process more than building them again
     result.diagnostics = [_pack(d) for d in result.diagnostics]  # type: ignore[misc]
@@ -781,26 +792,45 @@ def effective_jobs(jobs: int | None, n_files: int) -> int:
     return max(1, min(jobs, cpus, n_files))
 
 
-def lint_files(linter: Linter, files: list[tuple[str, Path]], jobs: int | None = None) -> list[FileResult]:
-    """Lint files, in worker processes when there are many; results come back in input order."""
+def lint_files(linter: Linter, files: list[tuple[str, Path]], jobs: int | None = None,
+               cache=None) -> list[FileResult]:
+    """Lint files, in worker processes when there are many; results come back in input order. ``cache``: a
+    :class:`lintkit.resultcache.ResultCache` (files whose result it holds are not linted again)."""
+    if cache is not None and cache.lookups and effective_jobs(jobs, len(files)) > 1:
+        # the stored results are looked up here; only the files that must be linted go to the workers
+        results: list[FileResult | None] = []
+        todo: list[int] = []
+        for i, (d, p) in enumerate(files):
+            hit = None
+            try:
+                hit = cache.lookup(d, p, read_file(p))[1]
+            except ReadError:
+                pass
+            results.append(hit)
+            if hit is None:
+                todo.append(i)
+        if todo:
+            for i, r in zip(todo, lint_files(linter, [files[i] for i in todo], jobs, cache=cache.for_misses())):
+                results[i] = r
+        return results  # type: ignore[return-value]
     jobs = effective_jobs(jobs, len(files))
     if jobs == 1:
-        return [lint_file(linter, d, p) for d, p in files]
+        return [lint_file(linter, d, p, cache) for d, p in files]
     import multiprocessing
 
-    global _WORKER
+    global _WORKER, _WORKER_CACHE
     try:
         ctx = multiprocessing.get_context("fork")
     except ValueError:  # platforms without fork: lint in-process
-        return [lint_file(linter, d, p) for d, p in files]
+        return [lint_file(linter, d, p, cache) for d, p in files]
     # Warm the per-directory configuration cache so every worker inherits it.
     for _, p in files:
         linter.settings_for(p)
     # Lint the first file here, before the fork: the patterns, word lists and tables the rules build on first
     # use are then built once and shared by every worker (copy-on-write), not once per worker.
-    first = lint_file(linter, *files[0])
+    first = lint_file(linter, *files[0], cache)
     rest = files[1:]
-    _WORKER = linter
+    _WORKER, _WORKER_CACHE = linter, cache
     try:
         with ctx.Pool(jobs, initializer=_worker_init) as pool:
             chunk = max(1, len(rest) // (jobs * 8))
@@ -808,4 +838,4 @@ def lint_files(linter: Linter, files: list[tuple[str, Path]], jobs: int | None =
             return [first, *(_unpack(r) for r in pool.imap(_worker_lint, [(d, str(p)) for d, p in rest],
                                                             chunksize=chunk))]
     finally:
-        _WORKER = None
+        _WORKER = _WORKER_CACHE = None
