@@ -129,6 +129,22 @@ def _bounded(text: str, p: int, n: int) -> bool:
     return not after or not _is_han(after[0]) or after.startswith(_AFTER_NAME)
 
 
+_ORG_WORD_RE = re.compile("|".join(sorted(_ORG_WORDS, key=len, reverse=True)))
+_ORG_WORDS_BY_FIRST: dict[str, tuple[str, ...]] = defaultdict(tuple)
+for _w in _ORG_WORDS:
+    _ORG_WORDS_BY_FIRST[_w[0]] += (_w,)
+
+
+def _org_words_at(text: str) -> Iterator[tuple[int, str]]:
+    """Every occurrence of every organisation word, overlapping ones included (县妇联合会: 妇联 and 联合会)."""
+    for m in _ORG_WORD_RE.finditer(text):
+        # the leftmost-longest match skips the words that start inside it or are a prefix of it (委 in 委员会)
+        for i in range(m.start(), m.end()):
+            for w in _ORG_WORDS_BY_FIRST.get(text[i], ()):
+                if text.startswith(w, i):
+                    yield i, w
+
+
 @dataclass(frozen=True)
 class Entities:
     orgs: dict[str, list[int]]  # candidate organisation name -> starts of its occurrences (outside quotations)
@@ -149,16 +165,13 @@ def _entities(doc: Document) -> Entities:
     # where an organisation word ends, with the length of the longest one ending there (overlapping words count:
     # 县妇联合会 ends with 联合会 although 妇联 starts earlier)
     ends: dict[int, int] = {}
-    for w in _ORG_WORDS:
-        i = text.find(w)
-        while i != -1:
-            e = i + len(w)
-            nxt = text[e:e + 1]
-            prev = text[i - 1:i]
-            if not (nxt and nxt in _ORG_WORD_NOT_BEFORE.get(w, "")) and not (prev and prev in _ORG_WORD_NOT_AFTER.get(w, "")) \
-                    and ends.get(e, 0) < len(w):
-                ends[e] = len(w)
-            i = text.find(w, i + 1)
+    for i, w in _org_words_at(text):
+        e = i + len(w)
+        nxt = text[e:e + 1]
+        prev = text[i - 1:i]
+        if not (nxt and nxt in _ORG_WORD_NOT_BEFORE.get(w, "")) and not (prev and prev in _ORG_WORD_NOT_AFTER.get(w, "")) \
+                and ends.get(e, 0) < len(w):
+            ends[e] = len(w)
     # the Han characters before each end (up to _ORG_MAX): a name repeated many times is expanded once
     han_runs = doc.han_runs
     run_starts = [a for a, _ in han_runs]
@@ -230,8 +243,14 @@ class Variant:
 def org_variants(orgs: dict[str, list[int]], org_word: dict[str, int]) -> list[Variant]:
     """Pairs of candidate organisation names that are one name written two ways (counts not yet checked)."""
     out = []
+    # both names of a pair have their first and last characters in common (the character replaced or left out
+    # stands after the first one and before the organisation word): only candidates that share these and a length
+    # (or a length one less, for a character left out) with another candidate can be one of a pair
+    shapes = Counter((len(c), c[0], c[-1]) for c in orgs)
     by_key: dict[tuple[int, str, str], list[str]] = defaultdict(list)
     for cand in orgs:
+        if shapes[(len(cand), cand[0], cand[-1])] < 2:
+            continue
         word = org_word[cand]
         for i in range(1 if cand[0] in _LEVELS else 2, len(cand) - word):
             by_key[(i, cand[:i], cand[i + 1:])].append(cand)
@@ -245,7 +264,7 @@ def org_variants(orgs: dict[str, list[int]], org_word: dict[str, int]) -> list[V
                     out.append(Variant(b, a, "org", "sub"))
     for cand in orgs:
         word = org_word[cand]
-        if len(cand) < _ORG_MIN + 1:
+        if len(cand) < _ORG_MIN + 1 or (len(cand) - 1, cand[0], cand[-1]) not in shapes:
             continue
         for i in range(2, len(cand) - word):
             if cand[i] in _NOT_IN_NAME or (cand[i] in _STOP_OMIT and cand[i - 1:i + 1] not in _LEVEL_IN_WORD
