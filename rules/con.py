@@ -35,7 +35,9 @@ from bisect import bisect_left, bisect_right
 from collections import Counter, defaultdict
 from dataclasses import dataclass
 from decimal import Decimal
-from typing import Iterator
+from typing import Collection, Iterator
+
+import regex
 
 from lintkit import Document, Finding, rule, view
 from lintkit.crossfile import CrossFile
@@ -135,6 +137,9 @@ for _w in _ORG_WORDS:
     _ORG_WORDS_BY_FIRST[_w[0]] += (_w,)
 
 
+_HAN_TAIL_RE = regex.compile(r"\p{Han}+\Z")
+
+
 def _org_words_at(text: str) -> Iterator[tuple[int, str]]:
     """Every occurrence of every organisation word, overlapping ones included (县妇联合会: 妇联 and 联合会)."""
     for m in _ORG_WORD_RE.finditer(text):
@@ -147,10 +152,30 @@ def _org_words_at(text: str) -> Iterator[tuple[int, str]]:
 
 @dataclass(frozen=True)
 class Entities:
-    orgs: dict[str, list[int]]  # candidate organisation name -> starts of its occurrences (outside quotations)
+    # (the Han characters before the end of an organisation word, at most _ORG_MAX, the length of the word) -> the
+    # ends where they stand outside quotations; the candidate organisation names are their tails of _ORG_MIN or more
+    # characters and at least two more than the word
+    runs: dict[tuple[str, int], list[int]]
     org_word: dict[str, int]  # candidate -> length of its organisation word
     persons: set[str]  # candidate person names (seen in a person context)
     grams: Counter  # every 2- and 3-character Han string outside quotations -> count
+
+    def org_starts(self, cand: str) -> list[int]:
+        """The starts of the occurrences of a candidate organisation name, in text order."""
+        n = len(cand)
+        return sorted(e - n for (run, word), ends in self.runs.items()
+                      if run.endswith(cand) and n >= max(_ORG_MIN, word + 2) for e in ends)
+
+    @functools.cached_property
+    def orgs(self) -> dict[str, list[int]]:
+        """Every candidate organisation name -> the starts of its occurrences, in text order."""
+        orgs: dict[str, list[int]] = defaultdict(list)
+        for (run, word), ends in self.runs.items():
+            for length in range(max(_ORG_MIN, word + 2), len(run) + 1):
+                orgs[run[-length:]].extend(e - length for e in ends)
+        for at in orgs.values():
+            at.sort()
+        return dict(orgs)
 
 
 @view("con_entities")
@@ -160,7 +185,6 @@ def _entities(doc: Document) -> Entities:
     like a candidate person name, with their counts."""
     text = doc.norm
     inside = _quoted_index(doc)
-    orgs: dict[str, list[int]] = defaultdict(list)
     org_word: dict[str, int] = {}
     # where an organisation word ends, with the length of the longest one ending there (overlapping words count:
     # 县妇联合会 ends with 联合会 although 妇联 starts earlier)
@@ -173,22 +197,17 @@ def _entities(doc: Document) -> Entities:
                 and ends.get(e, 0) < len(w):
             ends[e] = len(w)
     # the Han characters before each end (up to _ORG_MAX): a name repeated many times is expanded once
-    han_runs = doc.han_runs
-    run_starts = [a for a, _ in han_runs]
+    # (Han as in doc.han_runs: read on the masked text)
+    masked = doc.masked
     runs: dict[tuple[str, int], list[int]] = defaultdict(list)
     for e, word in sorted(ends.items()):
         if inside(e - word, e):
             continue
-        k = bisect_left(run_starts, e) - 1
-        s0 = max(han_runs[k][0], e - _ORG_MAX) if k >= 0 and han_runs[k][1] >= e else e
-        runs[(text[s0:e], word)].append(e)
-    for (run, word), run_ends in runs.items():
+        m = _HAN_TAIL_RE.search(masked, max(0, e - _ORG_MAX), e)
+        runs[(text[m.start() if m else e:e], word)].append(e)
+    for run, word in runs:
         for length in range(max(_ORG_MIN, word + 2), len(run) + 1):
-            cand = run[-length:]
-            orgs[cand].extend(e - length for e in run_ends)
-            org_word[cand] = word
-    for at in orgs.values():
-        at.sort()
+            org_word[run[-length:]] = word
     persons: set[str] = set()
     found = list(_PERSON_RE.finditer(text))
     i = text.find("同志")
@@ -221,7 +240,7 @@ def _entities(doc: Document) -> Entities:
             g = text[i:i + n]
             if len(g) == n and _is_han(g[-1]) and (n == 2 or _is_han(g[1])):
                 grams[g] += 1
-    return Entities(dict(orgs), org_word, persons, grams)
+    return Entities(dict(runs), org_word, persons, grams)
 
 
 def entities(doc: Document) -> Entities:
@@ -240,7 +259,7 @@ class Variant:
     how: str  # "sub" (one character replaced) or "omit" (one character left out of the minor form)
 
 
-def org_variants(orgs: dict[str, list[int]], org_word: dict[str, int]) -> list[Variant]:
+def org_variants(orgs: Collection[str], org_word: dict[str, int]) -> list[Variant]:
     """Pairs of candidate organisation names that are one name written two ways (counts not yet checked)."""
     out = []
     # both names of a pair have their first and last characters in common (the character replaced or left out
@@ -311,13 +330,13 @@ def name_variant(doc: Document) -> Iterator[Finding]:
     """
     ents = entities(doc)
     text = doc.norm
-    variants = org_variants(ents.orgs, ents.org_word)
+    variants = org_variants(ents.org_word, ents.org_word)
     if ents.persons:
         variants += person_variants(ents.persons, ents.grams)
     found = []
     for v in variants:
         if v.kind == "org":
-            major_at, minor_at = ents.orgs[v.major], ents.orgs[v.minor]
+            major_at, minor_at = ents.org_starts(v.major), ents.org_starts(v.minor)
             n_major, n_minor = len(major_at), len(minor_at)
         else:
             major_at = [p for p in _find_all(text, v.major) if _bounded(text, p, len(v.major))]
@@ -376,7 +395,7 @@ _UNITS = sorted({*_NUM_TABLES["count_words"], "万元", "亿元", "元", "亩", 
 _QTY_RE = re.compile(
     r"(?<![\d.．～~—\-至到第])(?P<num>\d+(?:\.\d+)?)(?P<big>万|亿)?(?P<unit>"
     + "|".join(map(re.escape, _UNITS)) + r")(?!以上|以下|左右|多|余|以内|次以上|百分|[\d/／每])")
-_CLAUSE_END = "，,；;。！？!?：:\r\n（）()"
+_CLAUSE_END_RE = re.compile("[" + re.escape("，,；;。！？!?：:\r\n（）()") + "]")
 _TOTAL_WORDS = ("共计", "合计", "总计", "累计", "一共", "共有", "共", "全年")
 # 共 is a total only before a short verb (共培训, 共发放), not in words such as 共建, 共享
 _GONG_NOT_BEFORE = "建享同商治担性识青产办用有"
@@ -451,8 +470,13 @@ def _quantities(doc: Document) -> list[Quantity]:
     para_period: dict[int, bool] = {}
     sentences = doc.sentences
     sentence_starts = [a for a, _ in sentences]
-    with_figures = sorted({bisect_right(sentence_starts, m.start()) - 1 for m in _QTY_RE.finditer(text)})
-    for si in with_figures:
+    # the figures of each sentence: a sentence starts after a line break or a sentence mark and ends before a line
+    # break or after its marks, where no figure begins or ends and which none of _QTY_RE's lookarounds reject, so
+    # the matches in the whole text are those in each sentence alone
+    by_sentence: dict[int, list[re.Match]] = defaultdict(list)
+    for m in _QTY_RE.finditer(text):
+        by_sentence[bisect_right(sentence_starts, m.start()) - 1].append(m)
+    for si, figures in by_sentence.items():
         if si < 0:
             continue
         s_start, s_end = sentences[si]
@@ -465,15 +489,14 @@ def _quantities(doc: Document) -> list[Quantity]:
         parts_at = min((i for i in (sentence.find("其中"), sentence.find("分别"), sentence.find("包括"),
                                     sentence.find("（")) if i != -1), default=-1)
         parts_follow = False
-        for m in _QTY_RE.finditer(sentence):
-            s, e = m.span()
-            # the clause holding the number
-            cs = s
-            while cs > 0 and sentence[cs - 1] not in _CLAUSE_END:
-                cs -= 1
-            ce = e
-            while ce < len(sentence) and sentence[ce] not in _CLAUSE_END:
-                ce += 1
+        # the clause holding a number: from after the clause mark before it to the clause mark after it
+        marks = [c.start() for c in _CLAUSE_END_RE.finditer(sentence)]
+        for m in figures:
+            s, e = m.start() - s_start, m.end() - s_start
+            k = bisect_left(marks, s)
+            cs = marks[k - 1] + 1 if k else 0
+            k = bisect_left(marks, e, k)
+            ce = marks[k] if k < len(marks) else len(sentence)
             if parts_at != -1 and parts_at < cs:
                 parts_follow = True
             clause = sentence[cs:ce]
@@ -519,7 +542,7 @@ def _quantities(doc: Document) -> list[Quantity]:
             scope = tuple(sorted(set(_SCOPE_WORDS_RE.findall(clause))))
             si = bisect_left(section_starts, s_start + s) - 1
             ni = bisect_left(name_starts, s_start + s) - 1
-            out.append(Quantity(s_start + m.start("num"), s_start + e, value, unit, key, run, total,
+            out.append(Quantity(m.start("num"), s_start + e, value, unit, key, run, total,
                                 years[-1] if years else "", scope, para, period,
                                 sections[si][1] if si >= 0 else "", obj, names[ni][1] if ni >= 0 else "",
                                 parts_follow))
