@@ -131,23 +131,25 @@ def _bounded(text: str, p: int, n: int) -> bool:
     return not after or not _is_han(after[0]) or after.startswith(_AFTER_NAME)
 
 
+# the longest organisation word at each position
 _ORG_WORD_RE = re.compile("|".join(sorted(_ORG_WORDS, key=len, reverse=True)))
-_ORG_WORDS_BY_FIRST: dict[str, tuple[str, ...]] = defaultdict(tuple)
-for _w in _ORG_WORDS:
-    _ORG_WORDS_BY_FIRST[_w[0]] += (_w,)
-
-
+# the Han characters that end where the search ends (\p{Han}, as doc.han_runs)
 _HAN_TAIL_RE = regex.compile(r"\p{Han}+\Z")
+# for each organisation word, the other words that may start inside it or be a prefix of it, with their offset
+# (妇联 -> 联合会 at 1; 委员会 -> 委 at 0): the leftmost-longest match of _ORG_WORD_RE skips them
+_ORG_WORDS_WITHIN = {w: tuple((k, o) for k in range(len(w)) for o in _ORG_WORDS
+                               if (o[0] == w[k] if k else o != w and w.startswith(o)))
+                     for w in _ORG_WORDS}
 
 
 def _org_words_at(text: str) -> Iterator[tuple[int, str]]:
     """Every occurrence of every organisation word, overlapping ones included (县妇联合会: 妇联 and 联合会)."""
     for m in _ORG_WORD_RE.finditer(text):
-        # the leftmost-longest match skips the words that start inside it or are a prefix of it (委 in 委员会)
-        for i in range(m.start(), m.end()):
-            for w in _ORG_WORDS_BY_FIRST.get(text[i], ()):
-                if text.startswith(w, i):
-                    yield i, w
+        i, w = m.start(), m.group()
+        yield i, w
+        for k, other in _ORG_WORDS_WITHIN[w]:
+            if text.startswith(other, i + k):
+                yield i + k, other
 
 
 @dataclass(frozen=True)
