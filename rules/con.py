@@ -394,9 +394,13 @@ def _find_all(text: str, needle: str) -> list[int]:
 _NUM_TABLES = load_data("num")
 _UNITS = sorted({*_NUM_TABLES["count_words"], "万元", "亿元", "元", "亩", "公顷", "吨", "公里", "千米",
                  "平方米", "立方米"}, key=len, reverse=True)
+# a figure: number, 万/亿 and measure word, not followed by words of approximation, rate or range; nor may it
+# continue a number, a range or an ordinal (_NOT_BEFORE_FIGURE, checked on the character before a match: a digit
+# inside a match follows a digit or a point, so a match that fails the check hides no other)
 _QTY_RE = re.compile(
-    r"(?<![\d.．～~—\-至到第])(?P<num>\d+(?:\.\d+)?)(?P<big>万|亿)?(?P<unit>"
+    r"(?P<num>\d+(?:\.\d+)?)(?P<big>万|亿)?(?P<unit>"
     + "|".join(map(re.escape, _UNITS)) + r")(?!以上|以下|左右|多|余|以内|次以上|百分|[\d/／每])")
+_NOT_BEFORE_FIGURE = re.compile(r"[\d.．～~—\-至到第]")
 _CLAUSE_END_RE = re.compile("[" + re.escape("，,；;。！？!?：:\r\n（）()") + "]")
 _TOTAL_WORDS = ("共计", "合计", "总计", "累计", "一共", "共有", "共", "全年")
 # 共 is a total only before a short verb (共培训, 共发放), not in words such as 共建, 共享
@@ -407,7 +411,8 @@ _PLAN_RE = re.compile(r"目标|预期|计划|力争|确保|争取|明年|去年|
 _PERIOD_RE = re.compile(r"过去|(?<!今年)(?<!年初)以来|[两三四五六七八九十]年(?!级)|十[一二三四五六七八九]五")
 _SCOPE_WORDS_RE = re.compile(r"全[省市县区镇乡村州]|[省市县区镇乡村]级|上半年|下半年|[一二三四第]+季度|\d{1,2}月份?"
                              r"|本月|当月|去年|上年|明年")
-_YEAR_RE = re.compile(r"(?<!\d)(?:19|20)\d{2}(?=年)")
+# a year, when the character before it is no digit (checked on the match: a match after a digit hides no other)
+_YEAR_RE = re.compile(r"(?:19|20)\d{2}(?=年)")
 _SKIP_CLAUSE_RE = re.compile(r"计划|力争|目标|预计|确保|争取|拟|将|(?<![主重需纲只想首])要(?![求素点闻])|每|其中|分别|包括|占|同比|比上年|较|增加|"
                              r"减少|增长|下降|提高|降低|提升|扩大|由|从|超过|近|约|达到|至少|最少|最多|不少于|以上|平均|人均|户均|"
                              r"任务|指标")
@@ -445,6 +450,10 @@ _NAME_HEADING_RE = re.compile(r"^[ \t\u3000]*(?:[一二三四五六七八九十\
                               r"[ \t\u3000]*$", re.M)
 
 
+def _after_digit(text: str, p: int) -> bool:
+    return p > 0 and text[p - 1].isdecimal()
+
+
 def _name_headings(text: str) -> list[tuple[int, str]]:
     """(offset, name) of each line that is only the name of a unit or a place: the heading of a part about it."""
     return [(m.start(), m.group("h")) for m in _NAME_HEADING_RE.finditer(text)]
@@ -467,7 +476,7 @@ def _quantities(doc: Document) -> list[Quantity]:
     section_starts = [o for o, _ in sections]
     names = _name_headings(text)
     name_starts = [o for o, _ in names]
-    year_at = [(m.start(), m.group()) for m in _YEAR_RE.finditer(text)]
+    year_at = [(m.start(), m.group()) for m in _YEAR_RE.finditer(text) if not _after_digit(text, m.start())]
     year_starts = [p for p, _ in year_at]
     para_period: dict[int, bool] = {}
     sentences = doc.sentences
@@ -477,6 +486,8 @@ def _quantities(doc: Document) -> list[Quantity]:
     # the matches in the whole text are those in each sentence alone
     by_sentence: dict[int, list[re.Match]] = defaultdict(list)
     for m in _QTY_RE.finditer(text):
+        if m.start() and _NOT_BEFORE_FIGURE.match(text, m.start() - 1):
+            continue
         by_sentence[bisect_right(sentence_starts, m.start()) - 1].append(m)
     for si, figures in by_sentence.items():
         if si < 0:
