@@ -470,6 +470,9 @@ def _quantities(doc: Document) -> list[Quantity]:
     removed), whether it is a total or a part, its year, scope, section, the unit named by the heading above it;
     plans, changes, rates and approximations are left out."""
     text = doc.norm
+    figures = [m for m in _QTY_RE.finditer(text) if not (m.start() and _NOT_BEFORE_FIGURE.match(text, m.start() - 1))]
+    if not figures:
+        return []
     inside = _quoted_index(doc)
     out: list[Quantity] = []
     sections = _sections(doc, text)
@@ -485,11 +488,9 @@ def _quantities(doc: Document) -> list[Quantity]:
     # break or after its marks, where no figure begins or ends and which none of _QTY_RE's lookarounds reject, so
     # the matches in the whole text are those in each sentence alone
     by_sentence: dict[int, list[re.Match]] = defaultdict(list)
-    for m in _QTY_RE.finditer(text):
-        if m.start() and _NOT_BEFORE_FIGURE.match(text, m.start() - 1):
-            continue
+    for m in figures:
         by_sentence[bisect_right(sentence_starts, m.start()) - 1].append(m)
-    for si, figures in by_sentence.items():
+    for si, in_sentence in by_sentence.items():
         if si < 0:
             continue
         s_start, s_end = sentences[si]
@@ -504,7 +505,7 @@ def _quantities(doc: Document) -> list[Quantity]:
         parts_follow = False
         # the clause holding a number: from after the clause mark before it to the clause mark after it
         marks = [c.start() for c in _CLAUSE_END_RE.finditer(sentence)]
-        for m in figures:
+        for m in in_sentence:
             s, e = m.start() - s_start, m.end() - s_start
             k = bisect_left(marks, s)
             cs = marks[k - 1] + 1 if k else 0
