@@ -294,6 +294,37 @@ def test_wrd008_data_tables_agree():
     assert d.word_class("环境") > d.word_class("环") >= 0 and d.word_class("环竟") == -1
 
 
+def test_wrd008_pair_status():
+    """One byte per adjacent pair: the table's verdict for two ideographs, SEEN for anything else; the same
+    verdicts as the per-pair counts, at even and odd offsets, across the pieces of a long text."""
+    from lintkit_rules import _typo
+
+    d = _typo.data()
+
+    def want(a: str, b: str) -> int:
+        if "\u3400" <= a <= "\u9fff" and "\u3400" <= b <= "\u9fff":
+            n = d.count(a, b)
+            return _typo.UNSEEN if n == 0 else _typo.STRONG_PAIR if n >= _typo.STRONG else _typo.SEEN
+        return _typo.SEEN  # a mark, a letter, a character beyond the BMP (𠀀)
+
+    text = "优化营商环竟，A环境𠀀环竟"
+    assert _typo.pair_status(text) == bytes(want(a, b) for a, b in zip(text, text[1:]))
+    assert _typo.pair_status(text)[text.index("环竟")] == _typo.UNSEEN
+    assert _typo.pair_status(text)[text.index("营商")] == _typo.STRONG_PAIR
+    long = "优化营商环竟，" * (_typo._PIECE // 7 + 5) + "环"
+    assert _typo.pair_status(long) == bytes(want(a, b) for a, b in zip(long, long[1:]))
+
+
+def test_wrd008_bit_masks():
+    from lintkit_rules import _typo
+
+    d = _typo.data()
+    for c in "竟境环":
+        assert sorted(d.chars_of(d.confusable_bits(c))) == sorted(set("".join(d.confusions(c))))
+        assert set(d.chars_of(d.after_bits(c))) == d.after_set(c)
+        assert set(d.chars_of(d.before_bits(c))) == d.before_set(c)
+
+
 def test_wrd008_false_findings_on_correct_drafts():
     from conftest import ROOT
 
