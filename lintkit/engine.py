@@ -18,8 +18,9 @@ from typing import Any, Callable, Iterable, Iterator, Sequence
 
 from . import suppress
 from .config import ConfigError, Settings, find_config, load_settings, options_for
+from .output.lang import t as _t
 from .document import Document, merge_spans, register_views
-from .fix import FixError, apply_edits, select_fixes, write_atomic
+from .fix import FixError, apply_edits, encodable_fixes, select_fixes, write_atomic
 from .model import SEVERITY_RANK, Diagnostic, Finding, Fix, Rule
 from .plugins import make_manager
 from .readers import ReadError, builtin_readers, read_text
@@ -51,6 +52,7 @@ class Options:
     disabled_plugins: tuple[str, ...] = ()
     force_exclude: bool = False  # apply `exclude` to files named explicitly too
     want_source: bool = True  # workers send each file's text back (only formats that show source lines need it)
+    fix_read_only: bool = False  # --fix rewrites files whose mode forbids writing (else LNT001, file untouched)
 
 
 @dataclass
@@ -192,6 +194,7 @@ class Linter:
         self.options = options
         self._settings_by_source: dict[Path | None, Settings] = {}
         self._settings_for_dir: dict[str, Settings] = {}
+        self._config_dirs: dict[str, Path | None] = {}  # directory -> nearest configuration file (find_config)
         self._rulesets: dict[tuple[int, tuple[str, ...]], RuleSet] = {}
         self._forced: Settings | None = None
         #: when a dict, lint_document adds the seconds spent in each rule to it (scripts/bench.py --rules)
@@ -199,7 +202,7 @@ class Linter:
         if options.config:
             cfg = Path(options.config)
             if not cfg.is_file():
-                raise ConfigError(f"{cfg}: configuration file not found")
+                raise ConfigError(_t(f"{cfg}：找不到配置文件", f"{cfg}: configuration file not found"))
             self._forced = self._load(cfg)
         elif options.no_config:
             self._forced = self._load(None)
@@ -212,6 +215,13 @@ class Linter:
             self.pm.hook.lintkit_configure(settings=settings)
             self._settings_by_source[key] = settings
         return self._settings_by_source[key]
+
+    def use_settings(self, settings: Settings) -> None:
+        """Use ``settings`` for every file (no discovery), as ``--config FILE`` does with a loaded file: e.g. the
+        settings of a :class:`lintkit.Config` built in code. Plugins' ``lintkit_configure`` hooks see them."""
+        self.pm.hook.lintkit_configure(settings=settings)
+        self._forced = settings
+        self._settings_for_dir.clear()
 
     def settings_for(self, path: Path, *, is_file: bool = False) -> Settings:
         """The settings that apply to ``path`` (a file: those of its directory). ``is_file=True`` when the caller
@@ -226,7 +236,7 @@ class Linter:
         try:
             return self._settings_for_dir[key]
         except KeyError:
-            settings = self._settings_for_dir[key] = self._load(find_config(Path(key)))
+            settings = self._settings_for_dir[key] = self._load(find_config(Path(key), self._config_dirs))
             return settings
 
     def fail_on(self, settings: Settings) -> str:
@@ -422,9 +432,17 @@ class Linter:
                               f"请另存为 UTF-8 后再用 --fix")
             return FileResult(display, diags, fail_on=fail_on, notice=notice, source=doc.text)
         original = doc.text
-        text, applied, diags = self.fix_document(doc, ruleset)
+        unencodable: set[str] = set()
+        text, applied, diags = self.fix_document(doc, ruleset, unencodable)
         result = FileResult(display, diags, original=original, fixed=text, fixes_applied=applied, fail_on=fail_on,
                             source=text)
+        if unencodable:
+            from .output.lang import t
+
+            chars = "、".join(f"“{c}”（U+{ord(c):04X}）" for c in sorted(unencodable))
+            result.notice = t(f"{display}：{chars} 无法用 {doc.encoding} 编码，含有它的修复没有应用，其余修复照常",
+                              f"{display}: {chars} cannot be encoded in {doc.encoding}; the fixes that insert it "
+                              f"were skipped, the others applied")
         result.encoding, result.bom = doc.encoding, doc.bom
         if self.options.fix and not self.options.diff and result.changed and write_back is not None:
             try:
@@ -440,15 +458,20 @@ class Linter:
                 result.source = original
         return result
 
-    def fix_document(self, doc: Document, ruleset: RuleSet) -> tuple[str, int, list[Diagnostic]]:
+    def fix_document(self, doc: Document, ruleset: RuleSet,
+                     unencodable: set[str] | None = None) -> tuple[str, int, list[Diagnostic]]:
         """Apply fixes to a fixed point (at most MAX_FIX_ROUNDS rounds). Returns (text, fixes applied,
-        remaining diagnostics of the final text)."""
+        remaining diagnostics of the final text). A fix whose new text the file's encoding cannot hold (a Big5
+        file) is left out alone; its characters are added to ``unencodable``."""
         allowed = {"safe", "unsafe"} if self.options.unsafe_fixes else {"safe"}
         applied = 0
         current = doc
         diags = self.lint_document(current, ruleset)
         for _ in range(MAX_FIX_ROUNDS):
-            chosen = select_fixes([d.fix for d in diags if d.fix is not None and d.fix.applicability in allowed])
+            candidates = [d.fix for d in diags if d.fix is not None and d.fix.applicability in allowed]
+            if not doc.encoding.startswith("utf"):
+                candidates = encodable_fixes(candidates, doc.encoding, unencodable)
+            chosen = select_fixes(candidates)
             if not chosen:
                 break
             round_edits = [e for f in chosen for e in f.edits]
@@ -569,51 +592,79 @@ def collect(paths: Sequence[str], linter: Linter) -> tuple[list[tuple[str, Path]
     out: list[tuple[str, Path]] = []
     errors: list[str] = []
     seen: set[str] = set()
+    from .output.lang import t
+
     for arg in paths:
         p = Path(arg)
         display_root = arg.replace(os.sep, "/")
         if not os.path.lexists(p):
-            errors.append(f"{arg}: no such file or directory")
+            errors.append(t(f"{arg}：文件或目录不存在", f"{arg}: no such file or directory"))
             continue
         if p.is_dir():
             found = 0
-            for file, display in _walk(p, display_root, suffixes, linter):
-                key = os.path.abspath(file)
-                if key not in seen:
+            walk_errors: list[str] = []
+            for file, display in _walk(p, display_root, suffixes, linter, walk_errors):
+                key = _identity(file)
+                if key not in seen:  # the same file twice (a symlink to a file in the tree): checked once
                     seen.add(key)
                     out.append((display, file))
                 found += 1
-            if not found:
-                errors.append(f"{arg}: no input file found (looked for {', '.join('*' + s for s in suffixes)})")
+            errors.extend(walk_errors)
+            if not found and not walk_errors:
+                errors.append(t(f"{arg}：没有找到可检查的文件（{', '.join('*' + s for s in suffixes)}）",
+                                f"{arg}: no input file found (looked for {', '.join('*' + s for s in suffixes)})"))
             continue
         if linter.options.force_exclude and linter.settings_for(p).is_excluded(p):
             continue
-        key = os.path.abspath(p)
+        key = _identity(p)
         if key not in seen:
             seen.add(key)
             out.append((display_root, p))
     return out, errors
 
 
-def _walk(root: Path, display_root: str, suffixes: tuple[str, ...], linter: Linter) -> Iterator[tuple[Path, str]]:
+def _identity(path: Path) -> tuple[int, int] | str:
+    """What makes two paths the same file: device and inode (a symlink and its target are one file)."""
+    try:
+        st = os.stat(path)
+        return st.st_dev, st.st_ino
+    except OSError:
+        return os.path.abspath(path)
+
+
+def _walk(root: Path, display_root: str, suffixes: tuple[str, ...], linter: Linter,
+          errors: list[str] | None = None) -> Iterator[tuple[Path, str]]:
+    """The input files below ``root``. A directory that cannot be listed is appended to ``errors`` with the
+    system's reason (exit 2); the rest of the tree is still walked."""
     # Paths are built as strings (a pathlib.Path per entry costs more than reading a small file); a directory's
     # settings are looked up once for all of its files.
+    from .output.lang import t
+
     prefix = "" if display_root in (".", "./") else display_root.rstrip("/") + "/"
     stack: list[tuple[str, str]] = [(os.fspath(root), "")]
     visited: set[tuple[int, int]] = set()
     while stack:
         d, rel_d = stack.pop()
+        shown = (prefix + rel_d).rstrip("/") or display_root
         try:
             st = os.stat(d)
-        except OSError:
+        except OSError as exc:
+            if errors is not None:
+                errors.append(t(f"{shown}：无法访问目录（{exc.strerror or exc}）",
+                                f"{shown}: cannot open the directory ({exc.strerror or exc})"))
             continue
         ident = (st.st_dev, st.st_ino)
         if ident in visited:  # symlink loop
             continue
         visited.add(ident)
         try:
-            entries = sorted(os.scandir(d), key=lambda e: e.name)
-        except OSError:
+            with os.scandir(d) as it:
+                entries = sorted(it, key=lambda e: e.name)
+        except OSError as exc:
+            if errors is not None:
+                errors.append(t(f"{shown}：无法读取目录（{exc.strerror or exc}），其中的文件没有检查",
+                                f"{shown}: cannot read the directory ({exc.strerror or exc}); its files were not "
+                                f"checked"))
             continue
         dir_settings = None
         subdirs = []
@@ -662,7 +713,8 @@ def read_file(path: Path) -> bytes:
         raise ReadError(f"无法读取（{exc.strerror or exc}）") from None
 
 
-def lint_file(linter: Linter, display: str, path: Path) -> FileResult:
+def lint_file(linter: Linter, display: str, path: Path, cache=None) -> FileResult:
+    """Read and lint one file; ``cache`` (a :class:`lintkit.resultcache.ResultCache`): reuse a stored result."""
     try:
         data = read_file(path)
     except ReadError as exc:
@@ -671,19 +723,30 @@ def lint_file(linter: Linter, display: str, path: Path) -> FileResult:
                           fail_on=linter.fail_on(settings))
 
     def write_back(doc: Document, text: str) -> None:
-        write_atomic(path, data, doc, text)
+        write_atomic(path, data, doc, text, allow_read_only=linter.options.fix_read_only)
 
+    if cache is not None:
+        return cache.lint(display, path, data, write_back)
     return linter.lint_bytes(data, display, path, write_back=write_back)
 
 
 # -------------------------------------------------------------- parallel
 _WORKER: Linter | None = None
+_WORKER_CACHE = None
+
+
+def _worker_init() -> None:
+    """Workers ignore SIGINT: Ctrl-C reaches the whole process group, and only the main process reports it
+    (one line, exit 130) and ends the pool (a worker would print its own traceback)."""
+    import signal
+
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
 
 
 def _worker_lint(item: tuple[str, str]) -> FileResult:
     assert _WORKER is not None
     display, path = item
-    result = lint_file(_WORKER, display, Path(path))
+    result = lint_file(_WORKER, display, Path(path), _WORKER_CACHE)
     # diagnostics travel back as plain tuples: pickling slotted frozen dataclasses field by field costs the main
     # process more than building them again
     result.diagnostics = [_pack(d) for d in result.diagnostics]  # type: ignore[misc]
@@ -711,33 +774,68 @@ def _unpack(result: FileResult) -> FileResult:
     return result
 
 
-def lint_files(linter: Linter, files: list[tuple[str, Path]], jobs: int | None = None) -> list[FileResult]:
-    """Lint files, in worker processes when there are many; results come back in input order."""
+def cpu_count() -> int:
+    """The CPUs this process may run on (its affinity mask, where the system has one)."""
+    try:
+        return max(1, len(os.sched_getaffinity(0)))
+    except (AttributeError, OSError):
+        return os.cpu_count() or 1
+
+
+def effective_jobs(jobs: int | None, n_files: int) -> int:
+    """Worker processes for ``n_files`` files: ``jobs`` (default: every CPU when there are 16 files or more), never
+    more than the CPUs (each worker holds a copy of the rules' tables; more than the CPUs only costs memory) nor
+    the files."""
+    cpus = cpu_count()
     if jobs is None:
-        jobs = (os.cpu_count() or 1) if len(files) >= 16 else 1
-    jobs = max(1, min(jobs, len(files)))
+        jobs = cpus if n_files >= 16 else 1
+    return max(1, min(jobs, cpus, n_files))
+
+
+def lint_files(linter: Linter, files: list[tuple[str, Path]], jobs: int | None = None,
+               cache=None) -> list[FileResult]:
+    """Lint files, in worker processes when there are many; results come back in input order. ``cache``: a
+    :class:`lintkit.resultcache.ResultCache` (files whose result it holds are not linted again)."""
+    if cache is not None and cache.lookups and effective_jobs(jobs, len(files)) > 1:
+        # the stored results are looked up here; only the files that must be linted go to the workers
+        results: list[FileResult | None] = []
+        todo: list[int] = []
+        for i, (d, p) in enumerate(files):
+            hit = None
+            try:
+                hit = cache.lookup(d, p, read_file(p))[1]
+            except ReadError:
+                pass
+            results.append(hit)
+            if hit is None:
+                todo.append(i)
+        if todo:
+            for i, r in zip(todo, lint_files(linter, [files[i] for i in todo], jobs, cache=cache.for_misses())):
+                results[i] = r
+        return results  # type: ignore[return-value]
+    jobs = effective_jobs(jobs, len(files))
     if jobs == 1:
-        return [lint_file(linter, d, p) for d, p in files]
+        return [lint_file(linter, d, p, cache) for d, p in files]
     import multiprocessing
 
-    global _WORKER
+    global _WORKER, _WORKER_CACHE
     try:
         ctx = multiprocessing.get_context("fork")
     except ValueError:  # platforms without fork: lint in-process
-        return [lint_file(linter, d, p) for d, p in files]
+        return [lint_file(linter, d, p, cache) for d, p in files]
     # Warm the per-directory configuration cache so every worker inherits it.
     for _, p in files:
         linter.settings_for(p)
     # Lint the first file here, before the fork: the patterns, word lists and tables the rules build on first
     # use are then built once and shared by every worker (copy-on-write), not once per worker.
-    first = lint_file(linter, *files[0])
+    first = lint_file(linter, *files[0], cache)
     rest = files[1:]
-    _WORKER = linter
+    _WORKER, _WORKER_CACHE = linter, cache
     try:
-        with ctx.Pool(jobs) as pool:
+        with ctx.Pool(jobs, initializer=_worker_init) as pool:
             chunk = max(1, len(rest) // (jobs * 8))
             # imap: results are unpacked here while the workers go on with later files
             return [first, *(_unpack(r) for r in pool.imap(_worker_lint, [(d, str(p)) for d, p in rest],
                                                             chunksize=chunk))]
     finally:
-        _WORKER = None
+        _WORKER = _WORKER_CACHE = None

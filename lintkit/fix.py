@@ -19,6 +19,10 @@ from typing import IO, Iterable, Iterator, Sequence
 from .model import Edit, Fix
 
 
+TMP_SUFFIX = ".lintkit-tmp"
+STALE_SECONDS = 600  # a temporary file of no known writer older than this is left over from a killed run
+
+
 class FixError(Exception):
     """The fixed text could not be written; the original file is untouched."""
 
@@ -90,11 +94,39 @@ def apply_edits(text: str, edits: Sequence[Edit]) -> str:
     return "".join(reversed(parts))
 
 
-def write_atomic(path: Path, original_bytes: bytes, doc, new_text: str) -> None:
+def encodable_fixes(fixes: Iterable[Fix], encoding: str, unencodable: set[str] | None = None) -> list[Fix]:
+    """The fixes whose new text ``encoding`` can hold; the characters it cannot are added to ``unencodable``."""
+    out = []
+    for f in fixes:
+        bad = set()
+        for e in f.edits:
+            if e.content:
+                try:
+                    e.content.encode(encoding)
+                except UnicodeEncodeError:
+                    bad.update(c for c in e.content if not _encodes(c, encoding))
+        if bad:
+            if unencodable is not None:
+                unencodable.update(bad)
+        else:
+            out.append(f)
+    return out
+
+
+def _encodes(c: str, encoding: str) -> bool:
+    try:
+        c.encode(encoding)
+        return True
+    except UnicodeEncodeError:
+        return False
+
+
+def write_atomic(path: Path, original_bytes: bytes, doc, new_text: str, allow_read_only: bool = False) -> None:
     """Write ``new_text`` to ``path`` with the document's encoding and BOM, atomically.
 
-    Refuses (FixError) when the file changed since it was read, when ``path`` is a symlink (it would be replaced
-    by a regular file — the link's target is written instead), or when the text cannot be encoded.
+    Refuses (FixError) when the file changed since it was read, when its mode forbids this user to write it
+    (unless ``allow_read_only``: ``--fix-read-only``), or when the text cannot be encoded. A symlink is not
+    replaced by a regular file: the link's target is written instead.
     """
     from .readers import encode
 
@@ -110,10 +142,14 @@ def write_atomic(path: Path, original_bytes: bytes, doc, new_text: str) -> None:
         raise FixError(f"无法重新读取文件（{exc.strerror or exc}）") from None
     if current != original_bytes:
         raise FixError("文件在读取之后被其他程序修改过，未覆盖")
+    if not allow_read_only and not _writable(target, st):
+        raise FixError(f"文件是只读的（权限 {stat.S_IMODE(st.st_mode):04o}），未改写；"
+                       f"确需改写请加 --fix-read-only")
     fd = None
     tmp = None
     try:
-        fd, tmp = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".lintkit-tmp", dir=target.parent)
+        remove_stale_temps(target)
+        fd, tmp = tempfile.mkstemp(prefix=f".{target.name}.{os.getpid()}.", suffix=TMP_SUFFIX, dir=target.parent)
         with os.fdopen(fd, "wb") as fh:
             fd = None
             fh.write(data)
@@ -136,6 +172,60 @@ def write_atomic(path: Path, original_bytes: bytes, doc, new_text: str) -> None:
                 os.unlink(tmp)
             except OSError:
                 pass
+
+
+def _writable(target: Path, st: os.stat_result) -> bool:
+    """Whether the file's mode lets this user write it (the owner's write bit for the owner, else what the system
+    says: for root, who may write anything, the owner's bit decides too)."""
+    uid = os.geteuid() if hasattr(os, "geteuid") else None
+    if uid is None:
+        return bool(st.st_mode & stat.S_IWRITE)
+    if uid == st.st_uid or uid == 0:
+        return bool(st.st_mode & stat.S_IWUSR)
+    return os.access(target, os.W_OK)
+
+
+def _alive(pid: int) -> bool:
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    except (PermissionError, OSError):
+        return True
+    return True
+
+
+def remove_stale_temps(target: Path) -> int:
+    """Remove the temporary files ``.NAME.PID.XXXX.lintkit-tmp`` that a killed ``--fix`` left next to ``target``:
+    those whose writer (PID) is gone, and any older than STALE_SECONDS. A concurrent run's file is kept. Returns
+    how many were removed; errors are ignored (the write itself reports what matters)."""
+    import time
+
+    head = f".{target.name}."
+    removed = 0
+    try:
+        entries = [e for e in os.scandir(target.parent) if e.name.startswith(head) and e.name.endswith(TMP_SUFFIX)]
+    except OSError:
+        return 0
+    now = time.time()
+    for e in entries:
+        middle = e.name[len(head):-len(TMP_SUFFIX)]
+        pid_text = middle.split(".", 1)[0]
+        try:
+            old = now - e.stat(follow_symlinks=False).st_mtime > STALE_SECONDS
+            if not e.is_file(follow_symlinks=False):
+                continue
+        except OSError:
+            continue
+        writer_gone = pid_text.isdigit() and "." in middle and int(pid_text) != os.getpid() and \
+            not _alive(int(pid_text))
+        if writer_gone or old:
+            try:
+                os.unlink(e.path)
+                removed += 1
+            except OSError:
+                pass
+    return removed
 
 
 def write_new(target: Path | str, data: bytes) -> None:

@@ -101,6 +101,19 @@ class LintkitServer(LanguageServer):
     def reload(self) -> None:
         self._linters.clear()
 
+    def report_server_error(self, error: Exception, source) -> None:
+        """An error outside a request (e.g. ``didChange`` for a document that was never opened, which pygls itself
+        cannot apply): logged and ignored, never shown to the user as a Python exception."""
+        log.warning("ignored %s: %s: %s", getattr(source, "__name__", source), type(error).__name__, error)
+
+    def is_open(self, uri: str) -> bool:
+        from urllib.parse import unquote
+
+        try:
+            return unquote(uri) in self.workspace.text_documents
+        except Exception:
+            return False
+
     def encoding(self) -> str:
         try:
             return str(self.workspace.position_encoding or T.PositionEncodingKind.Utf16)
@@ -151,6 +164,9 @@ class LintkitServer(LanguageServer):
     # ------------------------------------------------------------------ code actions
     def code_actions(self, params: T.CodeActionParams) -> list[T.CodeAction]:
         uri = params.text_document.uri
+        if not self.is_open(uri):  # the client asks about a document it never opened: nothing to offer
+            log.info("code action for %s, which is not open: ignored", uri)
+            return []
         linted = self.linted.get(uri)
         document = self.workspace.get_text_document(uri)
         if linted is None or linted.text != document.source:
@@ -255,7 +271,8 @@ def build_server(options: Options = Options()) -> LintkitServer:
 
     @server.feature(T.TEXT_DOCUMENT_DID_CHANGE)
     def did_change(ls: LintkitServer, params: T.DidChangeTextDocumentParams) -> None:
-        ls.publish(params.text_document.uri)
+        if ls.is_open(params.text_document.uri):
+            ls.publish(params.text_document.uri)
 
     @server.feature(T.TEXT_DOCUMENT_DID_SAVE)
     def did_save(ls: LintkitServer, params: T.DidSaveTextDocumentParams) -> None:
@@ -276,7 +293,11 @@ def build_server(options: Options = Options()) -> LintkitServer:
     @server.feature(T.TEXT_DOCUMENT_CODE_ACTION,
                     T.CodeActionOptions(code_action_kinds=[T.CodeActionKind.QuickFix, FIX_ALL_KIND]))
     def code_action(ls: LintkitServer, params: T.CodeActionParams) -> list[T.CodeAction]:
-        return ls.code_actions(params)
+        try:
+            return ls.code_actions(params)
+        except Exception:  # never a traceback in the client's error response: log it, offer nothing
+            log.exception("code action failed for %s", params.text_document.uri)
+            return []
 
     return server
 

@@ -89,23 +89,21 @@ def view(name: str):
 
 def views_in(*modules: Any) -> list[ViewSpec]:
     """Every view declared with :func:`view` in the given modules, in definition order."""
-    out: list[ViewSpec] = []
-    for module in modules:
-        for value in vars(module).values():
-            spec = getattr(value, "lintkit_view", None)
-            if isinstance(spec, ViewSpec) and spec not in out:
-                out.append(spec)
-    return out
+    return _declared(modules, "lintkit_view", ViewSpec)
 
 
 def rules_in(*modules: Any) -> list[Rule]:
     """Every rule declared with :func:`rule` in the given modules, in definition order."""
-    out: list[Rule] = []
+    return _declared(modules, "lintkit_rule", Rule)
+
+
+def _declared(modules: Sequence[Any], attribute: str, kind: type) -> list:
+    out: list = []
     for module in modules:
         for value in vars(module).values():
-            r = getattr(value, "lintkit_rule", None)
-            if isinstance(r, Rule) and r not in out:
-                out.append(r)
+            declared = getattr(value, attribute, None)
+            if isinstance(declared, kind) and declared not in out:
+                out.append(declared)
     return out
 
 

@@ -7,7 +7,8 @@ written. ``.txt``/``.md`` drafts are reviewed into a new .docx (one paragraph pe
 
 How positions map onto the document: the .docx reader makes one line per paragraph (body paragraphs, then table
 cell paragraphs, in document order), and a paragraph's text is the text of its runs (``w:r``, also inside
-``w:hyperlink``) exactly as python-docx computes it: ``w:t`` text, ``w:tab``/``w:ptab`` a tab, ``w:br``/``w:cr``
+hyperlinks, tracked insertions, content controls, smart tags and simple fields: ``lintkit.readers.docx`` defines
+which) as python-docx computes a run's text: ``w:t`` text, ``w:tab``/``w:ptab`` a tab, ``w:br``/``w:cr``
 one character, ``w:noBreakHyphen`` a hyphen. So a (line, column) of a finding is a paragraph and a code-point
 offset into the concatenated run texts. Runs are split at every boundary a comment or a change needs; a split
 run is a copy of the original run (same ``w:rPr``, same attributes) holding part of its content, so formatting
@@ -62,14 +63,9 @@ def _ns():
     return qn
 
 
-_TEXT_TAGS: frozenset[str] | None = None
-
-
 def _text_tags() -> frozenset[str]:
-    global _TEXT_TAGS
-    if _TEXT_TAGS is None:
-        qn = _ns()
-        _TEXT_TAGS = frozenset(qn(t) for t in ("w:br", "w:cr", "w:noBreakHyphen", "w:ptab", "w:t", "w:tab"))
+    from .readers.docx import _TEXT_TAGS
+
     return _TEXT_TAGS
 
 
@@ -79,21 +75,25 @@ def _child_text(child) -> str:
 
 
 def run_text(r) -> str:
-    tags = _text_tags()
-    return "".join(str(c) for c in r if c.tag in tags)
+    from .readers.docx import run_text as text
+
+    return text(r)
 
 
 def paragraph_runs(p) -> list:
-    """The runs whose text makes up the paragraph text, in document order (``w:r`` and ``w:hyperlink/w:r``)."""
-    return p.xpath("./w:r | ./w:hyperlink/w:r")
+    """The runs whose text makes up the paragraph text, in document order (the .docx reader's definition: also
+    runs in hyperlinks, tracked insertions, content controls, smart tags and simple fields)."""
+    from .readers.docx import paragraph_runs as runs
+
+    return runs(p)
 
 
 def iter_paragraphs(document) -> list:
     """``w:p`` elements in the order the .docx reader reads them (one walker for both, so that line N of the
     linted text is paragraph N here, merged table cells included)."""
-    from .readers.docx import paragraphs
+    from .readers.docx import paragraph_elements
 
-    return [p._p for p in paragraphs(document)]
+    return paragraph_elements(document)
 
 
 class _Para:
@@ -465,7 +465,9 @@ def review_document(linter, data: bytes, display: str, path: Path | None, suffix
     result = ReviewResult(display, Path(), diags, fail_on=linter.fail_on(settings))
 
     if suffix.lower() == ".docx":
-        document = docx.Document(io.BytesIO(data))
+        from .readers.docx import load
+
+        document = load(data)
         elements = iter_paragraphs(document)
         line_texts = [doc.text[s:e] for s, e in doc.lines]
     else:
@@ -587,14 +589,17 @@ def main(args) -> int:
     from .readers import ReadError
     from .registry import RegistryError
 
+    from .output import lang
+    from .output.lang import t
+
     def err(message: str) -> None:
         sys.stderr.write(f"lintkit: {message}\n")
 
     if args.output and len(args.paths) != 1:
-        err("review: --output needs exactly one DRAFT")
+        err(t("review：--output 只能配一个文稿", "review: --output needs exactly one DRAFT"))
         return 2
     if args.config and args.no_config:
-        err("--config and --no-config exclude each other")
+        err(t("--config 与 --no-config 不能同时使用", "--config and --no-config exclude each other"))
         return 2
     flat = lambda lists: tuple(x for sub in lists for x in sub) if lists is not None else None  # noqa: E731
     options = Options(select=flat(args.select), extend_select=flat(args.extend_select) or (),
@@ -611,16 +616,17 @@ def main(args) -> int:
         src = Path(arg)
         target = Path(args.output) if args.output else default_output(src)
         if src.suffix.lower() not in (".docx", ".txt", ".md", ".markdown"):
-            err(f"{arg}: review reads .docx, .txt and .md drafts")
+            err(t(f"{arg}：review 只读 .docx、.txt 和 .md 文稿", f"{arg}: review reads .docx, .txt and .md drafts"))
             code = 2
             continue
         if target.suffix.lower() != ".docx":
-            err(f"{target}: the reviewed copy must be a .docx file")
+            err(t(f"{target}：审阅稿必须是 .docx 文件", f"{target}: the reviewed copy must be a .docx file"))
             code = 2
             continue
         try:
             if target.exists() and src.exists() and os.path.samefile(src, target):
-                err(f"{target}: refusing to overwrite the draft itself (choose another -o)")
+                err(t(f"{target}：不能覆盖文稿本身（请换一个 -o）",
+                      f"{target}: refusing to overwrite the draft itself (choose another -o)"))
                 code = 2
                 continue
         except OSError:
@@ -639,16 +645,23 @@ def main(args) -> int:
             code = 2
             continue
         except OSError as exc:
-            err(f"{target}: cannot write the reviewed copy ({exc.strerror or exc})")
+            err(t(f"{target}：无法写入审阅稿（{exc.strerror or exc}）",
+                  f"{target}: cannot write the reviewed copy ({exc.strerror or exc})"))
             code = 2
             continue
         for note in result.notes:
             err(note)
         if not args.quiet:
-            what = f"{result.comments} 条批注"
-            if args.track_changes:
-                what += f"，{result.revisions} 处修订"
-            out.write(f"{target}: {what}（{arg}）\n")
+            if lang.current() == "en":
+                what = lang.n_(result.comments, "comment")
+                if args.track_changes:
+                    what += ", " + lang.n_(result.revisions, "tracked change")
+                out.write(f"{target}: {what} ({arg})\n")
+            else:
+                what = f"{result.comments} 条批注"
+                if args.track_changes:
+                    what += f"，{result.revisions} 处修订"
+                out.write(f"{target}: {what}（{arg}）\n")
         if any(d.rule in ("LNT001", "LNT002") for d in result.diagnostics):
             code = 2
         elif code == 0 and not args.exit_zero:

@@ -14,6 +14,9 @@ Selectors are rule ids, id prefixes or rule names (as on the command line); none
 - Directive lines are never linted. In Markdown, a directive inside a code block or front matter is an example,
   not a directive. Line endings LF, CRLF and CR are all accepted.
 
+A directive written after text on the same line is not a directive (it would be easy to misread which line it
+covers); ``LNT003`` reports it.
+
 ``LNT003`` (info) reports a directive that suppressed nothing — but only when every rule it names was run (a
 ``disable PUN`` is not "unused" in a run with ``--select SPC``) — and a line that looks like a directive but is
 not one (``<!-- lintkit: disabel SPC -->``, an unknown rule id).
@@ -35,6 +38,8 @@ DIRECTIVE_RE = _compile(
 )
 # anything that starts like a directive (to report the ones that are not)
 CANDIDATE_RE = _compile(_BOL + r"[ \t\u3000]*<!--[ \t]*lintkit\b[^\r\n]*", regex.I)
+# a directive-like comment anywhere (one after text on its line suppresses nothing: reported)
+ANYWHERE_RE = _compile(r"<!--[ \t]*lintkit\b[^\r\n]*?(?:-->|(?=[\r\n]|\Z))", regex.I)
 _SPLIT = _compile(r"[,，\s]+")
 
 
@@ -141,6 +146,13 @@ def parse(doc) -> Suppressions:
             sup.errors.append((m.start(), m.end(), f"无法识别的抑制注释：{m.group().strip()[:60]}"
                                                    f"（应为 disable、enable、ignore-next-line 或 ignore-file）"))
             sup.directive_lines.add(line)
+    for m in ANYWHERE_RE.finditer(text):
+        line = doc.line_index(m.start())
+        if line in found or line in sup.directive_lines or _inside(examples, m.start()):
+            continue
+        if getattr(doc, "kind", None) == "md" and text.count("`", doc.lines[line][0], m.start()) % 2:
+            continue  # inside an inline code span: an example
+        sup.errors.append((m.start(), m.end(), f"抑制注释必须单独占一行，写在文字后面不起作用：{m.group()[:60]}"))
     sup.directive_lines.update(found)
     # open disables: [directive, selectors still disabled (() = all), first line of the current range]
     open_disables: list[list] = []

@@ -27,7 +27,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Any, Iterable, Sequence
 
-from .patterns import LazyPattern, lazy_compile
+from .patterns import lazy_compile
 
 
 @dataclass(frozen=True, eq=False)

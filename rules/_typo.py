@@ -117,7 +117,7 @@ def pair_status(text: str) -> bytes:
     for start in range(0, len(text) - 1, _PIECE):
         piece = text[start:start + _PIECE + 1]
         n = len(piece)
-        units = piece.encode("utf-16-le")
+        units = piece.encode("utf-16-le", "surrogatepass")  # (a lone surrogate: one unit)
         status = bytearray(n - 1)
         status[0::2] = bytes(map(get, _codes(units[:4 * (n // 2)]), repeat(UNSEEN)))
         status[1::2] = bytes(map(get, _codes(units[2:2 + 4 * ((n - 1) // 2)]), repeat(UNSEEN)))

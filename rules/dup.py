@@ -9,6 +9,7 @@ DUP001 and DUP004 react to their listed units (engine triggers); DUP002 and DUP0
 
 from __future__ import annotations
 
+from bisect import bisect_right
 from collections import Counter
 from typing import Iterator
 
@@ -45,19 +46,18 @@ _DOUBLE_UNIT = lazy_compile(
     r"(?<=\p{Han}{2})(?P<u>" + _cls(_PL["units"]) + r")(?P=u)"
     r"(?=(?!" + _cls(_PL["not_next_first"]) + r")\p{Han}{1,4}?(?:"
     + "|".join(regex.escape(x) for x in _PL["next_suffix"]) + "))")
-# a word repeated across an opening quote or title mark: 首屆“首屆家風家訓”
-_QUOTE_DOUBLE = lazy_compile(r"(?P<q>\p{Han}{2,4})[“‘《「『](?P=q)")
+_ALL_HAN = lazy_compile(r"\p{Han}+")
 
-# what DUP001 reacts to: each kind of doubling starts with its listed unit written twice (the word or place kind)
-# or holds an opening mark at most 4 characters after its start (a word repeated across the mark)
+# what DUP001 reacts to: a listed character, word or unit written twice, and opening marks (a word repeated across
+# one: 首屆“首屆家風家訓”)
 _CHAR_DOUBLES = Trigger(*(e["char"] * 2 for e in _D1["chars"]), pattern=_DOUBLE_CHAR)
 _WORD_DOUBLES = Trigger(*(w + w for w in _WORDS), pattern=_DOUBLE_WORD)
 _UNIT_DOUBLES = Trigger(*(u + u for u in _PL["units"]), pattern=_DOUBLE_UNIT)
-_QUOTE_DOUBLES = Trigger(chars="“‘《「『", pattern=_QUOTE_DOUBLE, before=4)
+_OPENING_MARKS = Trigger(chars="“‘《「『")
 
 
 @rule("DUP001", "doubled-word", severity="warning", fix="safe",
-      on=(_CHAR_DOUBLES, _WORD_DOUBLES, _UNIT_DOUBLES, _QUOTE_DOUBLES))
+      on=(_CHAR_DOUBLES, _WORD_DOUBLES, _UNIT_DOUBLES, _OPENING_MARKS))
 def doubled_word(doc: Document, hits) -> Iterator[Finding]:
     """字或词重复（衍字）：从不叠用的字词连写了两遍，如“健康的的”“马田镇镇红星村”“首屆“首屆家風家訓””。
 
@@ -72,7 +72,7 @@ def doubled_word(doc: Document, hits) -> Iterator[Finding]:
     （--unsafe-fixes），删去引号外的一份。叠字、叠词（扎扎实实、常常、人人、看看、研究研究）、一对一、
     面对面、落实落细、关心关爱都是正确的汉语，不报告。
     """
-    chars, words, units, quotes = hits
+    chars, words, units, marks = hits
     text = doc.text
     for m in chars:
         s, e = m.span("c")
@@ -86,10 +86,25 @@ def doubled_word(doc: Document, hits) -> Iterator[Finding]:
         s, e = m.span()
         u = m.group("u")
         yield Finding(s, e, f"地名中“{u}{u}”重复了“{u}”", Fix.replace(s + 1, e, "", f"删去重复的“{u}”"))
-    for m in quotes:
-        w = m.group("q")
-        s, e = m.span()
-        yield Finding(s, e, f"“{w}”在引号前后重复", Fix.replace(s, s + len(w), "", f"删去引号外的“{w}”", "unsafe"))
+    yield from _repeated_across_marks(doc, marks)
+
+
+def _repeated_across_marks(doc: Document, marks) -> Iterator[Finding]:
+    """The 2 to 4 Han characters right before an opening mark written again right after it (首屆“首屆), the
+    longest first; a repetition never overlaps the one before it."""
+    masked = doc.masked
+    end = 0  # where the previous repetition ends
+    for k, _ in marks:
+        for n in (4, 3, 2):
+            s = k - n
+            if s < end or masked[s] != masked[k + 1:k + 2]:
+                continue
+            w = masked[s:k]
+            if masked.startswith(w, k + 1) and _ALL_HAN.fullmatch(w):
+                end = k + 1 + n
+                yield Finding(s, end, f"“{w}”在引号前后重复",
+                              Fix.replace(s, k, "", f"删去引号外的“{w}”", "unsafe"))
+                break
 
 
 # ------------------------------------------------------------------------------------------------- DUP002
@@ -123,7 +138,9 @@ def repeated_clause(doc: Document) -> Iterator[Finding]:
     依据：共产党员网公文常见差错“字词重复”。
     修复：建议修复（--unsafe-fixes）：删去第二份（连同前面的标点）。后一分句与前一分句完全相同（至少 4 个汉字），
     或与前一分句的末尾完全相同（至少 6 个汉字）时报告；“好，好”“是的，是的”这样的短句、有意的排比
-    （要……，要……）不报告。
+    （要……，要……）不报告。修辞上的重复也不报告：顶真（前一部分以这几个字结束，后一部分以它们开头并用逗号
+    接着说下去：“促进了经济战线上的胜利；经济战线上的胜利，又进一步巩固了……”），句末为强调把不超过 5 个字的短句
+    说两遍（“没有家教，没有家教。”）。
     """
     masked = doc.masked
     for m in _DUP002_CAND.finditer(masked):
@@ -149,7 +166,8 @@ def _repeated_clauses(doc: Document) -> Iterator[Finding]:
             if (clause == pclause or pclause.endswith(clause)) and _same_line_delims(masked, pe, s):
                 norm = _NOT_TEXT.sub("", clause)
                 han = len(_HAN.findall(norm))
-                if han >= _MIN_HAN2 and (clause == pclause or han >= _MIN_HAN2 + 2):
+                if han >= _MIN_HAN2 and (clause == pclause or han >= _MIN_HAN2 + 2) and \
+                        not _rhetorical(masked, pe, s, e, han):
                     cs = s + m.group().index(clause[0])
                     ce = cs + len(clause)
                     shown = shorten(doc.text[cs:ce])
@@ -157,6 +175,21 @@ def _repeated_clauses(doc: Document) -> Iterator[Finding]:
                                   Fix.replace(pe, e, "", "删去重复的分句", "unsafe"))
                     continue  # compare the next clause with the first copy
         prev = (s, e, clause)
+
+
+_SENTENCE_END = frozenset("。！？!?；;")
+
+
+def _rhetorical(masked: str, first_end: int, start: int, end: int, han: int) -> bool:
+    """Whether a clause ``masked[start:end]`` that repeats the end of the clause before it (which ends at
+    ``first_end``) is a figure of speech: anadiplosis (顶真), where the repeated words close one sentence part and
+    open the next, which goes on after a comma (…促进了经济战线上的胜利；经济战线上的胜利，又进一步巩固了…); or
+    a short clause said twice for emphasis at the end of a sentence (没有家教，没有家教。)."""
+    after = masked[end:end + 1]
+    between = masked[first_end:start]
+    if after in ("，", ",") and any(c in _SENTENCE_END for c in between):
+        return True
+    return han <= 5 and after in ("", "\n", "\r", *_SENTENCE_END) and not any(c in _SENTENCE_END for c in between)
 
 
 def _same_line_delims(masked: str, start: int, end: int) -> bool:
@@ -169,25 +202,37 @@ _D3 = _DATA["dup003"]
 _MIN_HAN3 = int(_D3["min_han"])
 _NORM3 = lazy_compile(r"[^\p{Han}\dA-Za-z]|" + _cls(_D3["ignore"]))
 # inline section ordinals start a new sentence even when the 。 before them is missing: …荣誉称号（九）推进…
-_INLINE_ORDINAL = lazy_compile(r"(?<=\p{Han}|[”’》])[（(][一二三四五六七八九十]{1,3}[）)]")
+# (a bracketed numeral after a Han character or a closing quote or title mark)
+_ORDINAL = lazy_re(r"[（(][一二三四五六七八九十]{1,3}[）)]")
+_ORDINAL_AFTER = lazy_compile(r"\p{Han}|[”’》]")
 _FINAL = lazy_compile(r"[。！？!?；;]")
+# a piece that is a note in brackets, or an entry introduced by a short label and a colon (a form's field, a
+# speaker in a record): the formulas of a document, repeated by design
+_LABELLED = lazy_compile(r"\s*(?:[（(][^（）()]*[）)][\s。；;]*$|[\p{Han}\w]{1,8}[：:])")
 _CLAUSE_DELIM = lazy_compile(r"[，,；;、：:]")
 
 
-def _pieces(doc: Document) -> Iterator[tuple[int, int]]:
-    """The sentences, each split at its inline section ordinals (a piece is never empty)."""
+def _pieces(doc: Document) -> list[tuple[int, int]]:
+    """The sentences, each split at the inline section ordinals wholly inside it (a piece is never empty)."""
     masked = doc.masked
+    cuts = [m.span() for m in _ORDINAL.finditer(masked) if m.start() and _ORDINAL_AFTER.match(masked, m.start() - 1)]
+    if not cuts:
+        return doc.sentences
+    out = []
+    i = 0
     for s, e in doc.sentences:
+        while i < len(cuts) and cuts[i][0] < s:
+            i += 1
         start = s
-        if masked.find("（", s, e) < 0 and masked.find("(", s, e) < 0:
-            yield s, e
-            continue
-        for m in _INLINE_ORDINAL.finditer(masked, s, e):
-            if m.start() > start:
-                yield start, m.start()
-            start = m.end()
+        while i < len(cuts) and cuts[i][1] <= e:
+            cs, ce = cuts[i]
+            if cs > start:
+                out.append((start, cs))
+            start = ce
+            i += 1
         if e > start:
-            yield start, e
+            out.append((start, e))
+    return out
 
 
 # The characters _NORM3 keeps, below U+10000: Han characters, decimal digits, Latin letters (checked against
@@ -251,10 +296,13 @@ def repeated_sentence(doc: Document) -> Iterator[Finding]:
     正确写法：删去其中一处，或改写为不同的内容。
     依据：共产党员网公文常见差错“字词重复”。
     修复：无（要由作者决定保留哪一处）。比较时忽略标点、空格和“还、也、又、都”等副词；句子至少 15 个汉字；
-    报告第二处并指出第一处所在的行。标题与正文重复、单独成行的小标题不报告。
+    报告第二处并指出第一处所在的行。标题与正文重复、单独成行的小标题不报告。按设计重复的格式性内容不报告：
+    整句在括号里的注（每一项后面的“（责任单位：省经济和信息化厅、省财政厅）”），以不超过 8 个字的标签和冒号
+    开头的条目（“指标来源：……”、记录中的“主席：……”）；正文与附件（单独一行的“附件”“附件2”之后）之间、
+    两个附件之间的重复（附件转述正文或另一附件）不报告。
     """
     masked = doc.masked
-    pieces = list(_pieces(doc)) if "（" in masked or "(" in masked else doc.sentences
+    pieces = _pieces(doc)
     if len(pieces) < 2:
         return
     if "\x00" in masked:
@@ -279,7 +327,8 @@ def _repeated_sentences(doc: Document, pieces: list[tuple[int, int]], candidates
     may equal another piece's. A piece left out cannot repeat (or be repeated by) another one, so its only effect
     on the others, as the previous piece of a back-to-back repetition, is nil."""
     masked = doc.masked
-    first: dict[str, int] = {}
+    first: dict[tuple[int, str], int] = {}  # (part, normalised sentence) -> where it first occurs
+    attachments = _attachment_starts(doc)
     lines = doc.lines
     prev_norm = None
     prev_i = -2
@@ -299,27 +348,49 @@ def _repeated_sentences(doc: Document, pieces: list[tuple[int, int]], candidates
         ls, le = lines[li]
         if not masked[ls:s].strip() and not masked[e:le].strip() and not _FINAL.search(masked, s, e):
             continue
-        if norm not in first:
-            first[norm] = s
+        if _LABELLED.match(masked, s, e):
+            continue  # repeated by design: （责任单位：…） after each item, 指标来源：…, a speaker's formula
+        key = (bisect_right(attachments, s), norm)  # an attachment restates the body by design
+        if key not in first:
+            first[key] = s
             continue
         text = doc.text
         cs = s + (len(text[s:e]) - len(text[s:e].lstrip()))
         ce = e
         while ce > cs and text[ce - 1] in " \t\u3000":
             ce -= 1
-        first_line = doc.line_index(first[norm]) + 1
+        first_line = doc.line_index(first[key]) + 1
         shown = shorten(text[cs:ce])
         yield Finding(cs, ce, f"句子“{shown}”与第 {first_line} 行的句子重复")
+
+
+# an attachment's heading line (GB/T 9704-2012 8.1: 附件 and its number alone on a line; the body's list of
+# attachments, 附件：1.…, is not one)
+_ATTACHMENT_HEADING = lazy_re(r"[ \t\u3000]*附件[ \t\u3000]*[0-9０-９一二三四五六七八九十]{0,3}[ \t\u3000]*(?:\r|\n|\Z)")
+
+
+def _attachment_starts(doc: Document) -> list[int]:
+    """The offsets of the lines that start an attachment, ascending."""
+    masked = doc.masked
+    out = []
+    i = masked.find("附件")
+    while i >= 0:
+        ls, _ = doc.lines[doc.line_index(i)]
+        if _ATTACHMENT_HEADING.match(masked, ls) and (not out or out[-1] != ls):
+            out.append(ls)
+        i = masked.find("附件", i + 2)
+    return out
 
 
 # ------------------------------------------------------------------------------------------------- DUP004
 _D4 = _DATA["dup004"]
 _D4_WORDS = sorted(_D4["words"], key=len, reverse=True)
-_REPEAT_WORDS = lazy_compile("|".join(regex.escape(w) for w in _D4_WORDS))
 _MAX_DIST = int(_D4["max_distance"])
 _CLAUSE_BREAK = lazy_compile(r"[，,；;。！？!?：:\r\n]")
+# a listed word and its adverbial form with 地 are the same modifier (不断地……不断)
+_D4_KEY = {w: w[:-1] if w.endswith("地") and w[:-1] in _D4_WORDS else w for w in _D4_WORDS}
 
-@rule("DUP004", "repeated-word-in-clause", severity="info", on=Trigger(*_D4_WORDS, pattern=_REPEAT_WORDS))
+@rule("DUP004", "repeated-word-in-clause", severity="info", on=Trigger(*_D4_WORDS))
 def repeated_word_in_clause(doc: Document, words) -> Iterator[Finding]:
     """同一个修饰词在一个短分句里用了两次，如“进一步引领……进一步听党话”。
 
@@ -327,16 +398,125 @@ def repeated_word_in_clause(doc: Document, words) -> Iterator[Finding]:
     错误示例：进一步引领广大妇女进一步听党话
     正确写法：进一步引领广大妇女听党话、跟党走
     依据：语言简洁（修辞建议，提示级别）。
-    修复：无。只检查 data/dup.toml 中的修饰词，两次出现相距不超过 25 字且中间没有逗号、分号、句号。
+    修复：无。只检查 data/dup.toml 中的修饰词，两次出现相距不超过 25 字且中间没有逗号、分号、句号；带“地”的
+    形式与原词算同一个词（“不断地……不断”）。
     “尊法学法守法用法”“落实落细”“关心关爱”这类单字重复的固定说法不在检查范围。
     """
     masked = doc.masked
     last: dict[str, int] = {}  # each word's end, at its previous occurrence
-    for m in words:
-        w = m.group()
-        s, e = m.span()
-        p = last.get(w)
-        last[w] = e
+    end = 0
+    # the occurrences, longest first at each offset, none overlapping the one before (不断地, not its 不断)
+    for s, w in sorted(words, key=lambda h: (h[0], -len(h[1]))):
+        if s < end:
+            continue
+        e = end = s + len(w)
+        key = _D4_KEY[w]
+        p = last.get(key)
+        last[key] = e
         if p is None or s - p > _MAX_DIST or _CLAUSE_BREAK.search(masked, p, s):
             continue
         yield Finding(s, e, f"“{w}”在同一分句中重复使用")
+
+
+# ------------------------------------------------------------------------------------------------- DUP005
+_LEXICON = load_data("dup_words")  # generated from jieba's dictionary by scripts/gen_dup_data.py
+_NEVER_DOUBLED = frozenset(_LEXICON["dup005"]["warning"].split())
+_MAYBE_DOUBLED = frozenset(_LEXICON["dup005"]["info"].split())
+_VERBS = frozenset(_LEXICON["dup005"]["verbs"].split())
+# what may follow a verb's tentative reduplication at the end of its phrase (坐下来研究研究、商量商量。)
+_PHRASE_END = frozenset("、，,；;。！？!?：:）)”’\r\n")
+# two characters written twice (stdlib re: a back-reference to a two-character group is its cheapest form)
+_DOUBLED_PAIR = lazy_re(r"(..)\1")
+
+
+@rule("DUP005", "doubled-lexicon-word", severity="warning", fix="unsafe")
+def doubled_lexicon_word(doc: Document) -> Iterator[Finding]:
+    """一个双音节词连写了两遍（“周边周边”“推进推进”），按词典中的词性判断。
+
+    为什么：复制粘贴或修改时多留了一遍，是“字词重复”最常见的形式；DUP001 只查一张封闭的常用词表，这条规则查
+    词典里的所有双音节词。
+    错误示例：咱们咱们要；学校周边周边环境；推进推进乡村振兴（提示）
+    正确写法：咱们要；学校周边环境；推进乡村振兴
+    依据：共产党员网公文常见差错“字词重复”；词和词性取自 jieba 词典（MIT 许可，scripts/gen_dup_data.py 生成
+    data/dup_words.toml）。
+    修复：代词、方位词、处所词、地名、机构名、简称等从不重叠的词连写两遍，报告为警告，建议修复
+    （--unsafe-fixes）删去第二遍。动词、形容词、副词、名词、介词、连词、时间词连写两遍可能是语法上的重叠（“研究
+    研究”“商量商量”“高兴高兴”）或口语的强调（“可以可以”），jieba 也常把动词标成别的词类，只作提示；以数字或
+    “各、每、个”开头的词（“一样一样地”“各个”）也只作提示。数词、量词（“一步一步”）、人名、拟声词、叹词不报告；
+    AABB 式（“扎扎实实”）和“县县通”“村村有”“人人”这类单字重叠不是双音节词重复，不在本规则范围。
+    DUP001 表中的词由 DUP001 报告。繁体文本按简体词形查词典。
+    """
+    masked = doc.masked
+    norm = None
+    for m in _DOUBLED_PAIR.finditer(masked):
+        s, e = m.span()
+        word = m.group(1)
+        if word not in _NEVER_DOUBLED and word not in _MAYBE_DOUBLED:
+            if not _ALL_HAN.fullmatch(word):
+                continue
+            if norm is None:
+                norm = doc.norm
+            word = norm[s:s + 2]  # a traditional spelling
+            if word not in _NEVER_DOUBLED and word not in _MAYBE_DOUBLED:
+                continue
+        before = (masked if norm is None else norm)[s - 2:s] if s >= 2 else ""
+        if word in _VERBS and masked[e:e + 1] in _PHRASE_END and before not in _VERBS:
+            continue  # tentative reduplication (大家商量商量。), unless a verb compound's half (研究部署部署。)
+        if _next_to_a_reduplication(masked, s, e):
+            continue  # 研究研究、商量商量: reduplications in a series are deliberate
+        shown = doc.text[s:s + 2]
+        if word in _NEVER_DOUBLED:
+            yield Finding(s, e, f"“{shown}”重复了两遍",
+                          Fix.replace(s + 2, e, "", f"删去重复的“{shown}”", "unsafe"))
+        else:
+            yield Finding(s, e, f"“{shown}”连写了两遍；如果不是有意的重叠（如“研究研究”），删去一个",
+                          severity="info")
+
+
+def _next_to_a_reduplication(masked: str, s: int, e: int) -> bool:
+    """Whether the doubled word ``masked[s:e]`` is one of a series of them joined by a pause mark (ABAB、CDCD)."""
+    return (s >= 5 and masked[s - 1] in "、，," and masked[s - 5:s - 3] == masked[s - 3:s - 1]) or \
+        (masked[e:e + 1] in ("、", "，", ",") and masked[e + 1:e + 3] == masked[e + 3:e + 5] != "")
+
+
+# ------------------------------------------------------------------------------------------------- DUP006
+_PLACE = _LEXICON["place"]
+_DISTRIBUTIVE_NEXT = frozenset(_PLACE["verbish"].split())  # verbs, adverbs, adjectives (one or two characters)
+_UNIT_WORDS = frozenset(_PLACE["words"].split())  # 县长, 县委, 市场, 村民, 乡村, 镇政府 …
+_FUNCTION_CHARS = frozenset(_PLACE["function"].split())  # 的, 在, 和, 其 …: no place name ends with one
+_PLACE_UNITS = "省市县镇乡村縣鎮鄉"  # (区 is left out: 区区 is the word "merely")
+
+
+@rule("DUP006", "doubled-place-unit", severity="info", fix="unsafe",
+      on=Trigger(*(u + u for u in _PLACE_UNITS)))
+def doubled_place_unit(doc: Document, hits) -> Iterator[Finding]:
+    """地名后的行政单位字重复：“西峡县县妇联”“推进城关镇镇妇联建设”（提示）。
+
+    为什么：“西峡县妇联”多打一个“县”就成了“西峡县县妇联”。但“某县县长”“某市市场监督管理局”“某村村民”
+    是地名加上以“县、市、村”开头的词，“县县通”“村村有”是“每个县、每个村”的意思，都是正确的汉语。
+    错误示例：西峡县县妇联；推进某镇镇妇联建设
+    正确写法：西峡县妇联；推进某镇妇联建设
+    依据：衍字（共产党员网公文常见差错“字词重复”）；词和词性取自 jieba 词典。
+    修复：提示，建议修复（--unsafe-fixes）删去第二个字。第二个字与后面的字组成词典中的词（县长、县委、市场、
+    村民、乡村、镇政府）、后面是动词副词形容词（县县通、村村有、县县全覆盖）或前面是动词（实现市市通、开展村村比）
+    时不报告；前面是虚词（“以乡镇为单位的村村比”）时不是地名，也不报告；后面接地名的“镇镇红星村”由 DUP001
+    报告（警告）。地名“某某县县医院”这种机构全称也会得到提示。
+    """
+    masked = doc.masked
+    norm = doc.norm
+    for s, _ in hits:
+        e = s + 2
+        if s < 2 or not _ALL_HAN.fullmatch(masked, s - 2, e):
+            continue  # the unit follows a name of at least two Han characters
+        unit = norm[s]
+        if norm[s - 2:s] in _DISTRIBUTIVE_NEXT or norm[s - 1] in _FUNCTION_CHARS or norm[s - 1] == unit:
+            continue  # 实现县县通, 单位的村村比: no place name before; in 县县县 only the first pair is judged
+        if norm[s + 1:s + 3] in _UNIT_WORDS or norm[s + 1:s + 4] in _UNIT_WORDS:
+            continue  # 柳河县县长, 南阳市市场, 马田镇镇政府
+        if norm[e:e + 2] in _DISTRIBUTIVE_NEXT or norm[e:e + 1] in _DISTRIBUTIVE_NEXT:
+            continue  # 县县通, 村村都有
+        if _DOUBLE_UNIT.match(masked, s):
+            continue  # before the next place name: DUP001's
+        shown = doc.text[s:e]
+        yield Finding(s, e, f"“{shown}”：地名后的“{shown[0]}”可能重复了",
+                      Fix.replace(s + 1, e, "", f"删去重复的“{shown[0]}”", "unsafe"))

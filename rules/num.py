@@ -11,7 +11,7 @@ import functools
 from decimal import Decimal
 from typing import Iterator
 
-from lintkit import Document, Finding, Fix, Trigger, rule
+from lintkit import Document, Edit, Finding, Fix, Trigger, lazy_compile, rule
 
 from ._common import load_data
 from ._zh import CN_NUM_CHARS, LazyRegex, data_pattern, literal_alternation
@@ -291,3 +291,50 @@ def circle_for_ling_in_year(doc: Document, years) -> Iterator[Finding]:
                 s = m.start() + i
                 yield Finding(s, s + 1, f"汉字年份“{year}年”中的零应写作“〇”，不用圆圈符号“○”",
                               Fix.replace(s, s + 1, "〇", "改为“〇”"))
+
+
+# ------------------------------------------------------------------------------------------------- NUM008
+_FULLWIDTH_ALNUM = "".join(chr(c) for c in (*range(0xFF10, 0xFF1A), *range(0xFF21, 0xFF3B), *range(0xFF41, 0xFF5B)))
+_TO_HALF = {ord(c): chr(ord(c) - 0xFEE0) for c in _FULLWIDTH_ALNUM} | {ord("．"): ".", ord("，"): ","}
+_HAN_CHAR = lazy_compile(r"\p{Han}")
+_HALF_DIGIT = lazy_compile(r"[0-9]")
+_STYLE_MIN = 5  # fullwidth numbers in a draft without a single halfwidth digit: its style, reported once
+
+
+@rule("NUM008", "fullwidth-alphanumerics", severity="warning", fix="safe",
+      on=Trigger(chars=_FULLWIDTH_ALNUM, pattern="[" + _FULLWIDTH_ALNUM + "]+(?<=[０-９])(?:，[０-９]{3}(?![０-９]))*(?:．[０-９]+)?"
+                 "|[" + _FULLWIDTH_ALNUM + "]+"))
+def fullwidth_alphanumerics(doc: Document, matches) -> Iterator[Finding]:
+    """中文里的阿拉伯数字或拉丁字母用了全角字符（“２０２２年”“１５％”“ＣＣＴＶ”）。
+
+    为什么：全角数字、字母和半角的是不同的字符：排版宽窄不一，检索“2022”找不到“２０２２”，统计、核对数字时也会
+    漏掉。多见于旧文稿、从表格或网页复制的文字和全角输入状态下的误敲。
+    错误示例：２０２２年全县妇联工作要点；完成率达到１５％；收入２７，２０３，３１９元；收看ＣＣＴＶ新闻
+    正确写法：2022年全县妇联工作要点；完成率达到15％；收入27,203,319元；收看CCTV新闻
+    依据：GB/T 15835-2011《出版物上数字用法》的阿拉伯数字均为半角形式；通行的中文排版规范要求阿拉伯数字和
+    拉丁字母使用半角字符。
+    修复：安全修复，换成对应的半角字符；全角数字里的小数点“．”和三位分节的逗号“，”一并换成半角（一个数一处
+    报告）；数字后的百分号等标点不动。只在含有汉字的行里报告。通篇都用全角数字、没有一个半角数字的文稿
+    （旧出版物的体例）只报告一次（提示），修复一并改全文。
+    """
+    text = doc.text
+    runs = []
+    for m in matches:
+        s, e = m.span()
+        ls = max(text.rfind("\n", 0, s), text.rfind("\r", 0, s)) + 1
+        le = min((x for x in (text.find("\n", e), text.find("\r", e)) if x != -1), default=len(text))
+        if _HAN_CHAR.search(text, ls, le) is not None:
+            runs.append(m)
+    if len(runs) >= _STYLE_MIN and _HALF_DIGIT.search(doc.masked) is None:
+        # the whole draft writes its numbers in fullwidth digits (older publications did): one finding, one fix
+        first = runs[0]
+        edits = tuple(Edit(m.start(), m.end(), m.group().translate(_TO_HALF)) for m in runs)
+        yield Finding(first.start(), first.end(),
+                      f"全文的数字都用了全角字符（{len(runs)}处，首个“{first.group()}”）：应使用半角",
+                      Fix(edits, f"全文{len(runs)}处全角数字、字母改为半角"), "info")
+        return
+    for m in runs:
+        s, e = m.span()
+        run = m.group()
+        half = run.translate(_TO_HALF)
+        yield Finding(s, e, f"全角字符“{run}”：数字和字母应使用半角“{half}”", Fix.replace(s, e, half, f"改为“{half}”"))

@@ -1046,3 +1046,24 @@ def fullwidth_colon_in_number(doc: Document, found) -> Iterator[Finding]:
         good = f"{body}{sep}{m.group('year')}"
         yield Finding(p - len(body), m.end(), f"标准编号“{m.group()}”中的年份前应为“{sep}”：“{good}”",
                       Fix.replace(p, p + 1, sep, f"改为“{good}”"))
+
+
+# ------------------------------------------------------------------------------------------------- PUN016
+@rule("PUN016", "repeated-question-or-exclamation", severity="warning", fix="unsafe",
+      on=Trigger("！！", "？？", pattern=r"！{2,}|？{2,}"))
+def repeated_question_or_exclamation(doc: Document, matches) -> Iterator[Finding]:
+    """叹号或问号叠用（“！！”“？？”）。
+
+    为什么：叠用问号、叹号表示异常强烈的疑问或感情，工作总结、计划、通知这类文稿用不上；多半是多敲了一个。
+    错误示例：让我们携起手来，共创美好明天！！；这样做真的有效吗？？
+    正确写法：让我们携起手来，共创美好明天！；这样做真的有效吗？
+    依据：GB/T 15834-2011 4.1.3.3、4.2.3.3（没有异常强烈的情感表达需要时不宜叠用问号、叹号）。
+    修复：修复建议（--unsafe-fixes），只留一个。引号里的话（引用别人的原话、口号）可能确有强烈语气，只作提示。
+    问号和叹号连用（“？！”）表示惊讶的疑问，不报告。
+    """
+    for m in matches:
+        s, e = m.span()
+        mark = m.group()[0]
+        quoted = doc.in_quotes(s, e)
+        yield Finding(s, e, f"{'叹号' if mark == '！' else '问号'}叠用：“{m.group()}”，文稿中用一个即可",
+                      Fix.replace(s, e, mark, f"只留一个“{mark}”", "unsafe"), "info" if quoted else None)

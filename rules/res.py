@@ -41,10 +41,11 @@ _BP_LINES = [
 _BP_LINE_ANCHORS = lazy_compile(
     r"欢迎|歡迎|首页|首頁|主页|ICP|Copyright|[Rr]ights|版权|©|打印|关闭|關閉|返回|分享|\[\d|"
     r"[:：](?<=(?:时间|時間|日期|作者|来源|來源|编辑|編輯|次数|次數|浏览|點擊|点击|阅读|閱讀|字号|字體|字体|页|頁)"
-    r"\s*[:：])|收藏本页|字号|查看完整版")
+    r"\s*[:：])|收藏本页|字号|查看完整版|扫一扫|扫描二维码")
 #: every anchor starts with one of these literals
 _BP_TRIGGER = Trigger("欢迎", "歡迎", "首页", "首頁", "主页", "ICP", "Copyright", "Rights", "rights", "版权", "©",
                       "打印", "关闭", "關閉", "返回", "分享", "[", ":", "：", "收藏本页", "字号", "查看完整版",
+                      "扫一扫", "扫描二维码",
                       pattern=_BP_LINE_ANCHORS)
 _HAN = lazy_compile(r"\p{Han}")
 # a line that is a Chinese sentence (a fullwidth comma, ends with a fullwidth full stop, ! or ?) is prose, not a
@@ -82,11 +83,13 @@ def web_boilerplate(doc: Document, anchors) -> Iterator[Finding]:
     为什么：从网页复制材料时，页头、页脚、导航和分页标记常被一并粘贴进文稿，它们不是正文，印发前必须删除。
     错误示例：欢迎您访问郴州市妇女联合会网站!；您的位置:  首页 > 经验交流 > 正文；
     发布时间:2019-11-25 16:05   作者:管理员   来源:；联系电话:0735-2871512 湘ICP备20006897号-1 Copyright 2021
-    郴州妇女联合会 All rights reserved.；论坛帖末的“页:”和“[1]”。
+    郴州妇女联合会 All rights reserved.；扫一扫在手机打开当前页；【打印本页】【关闭窗口】；论坛帖末的“页:”和“[1]”。
     正确写法：删除这些行，只保留正文。
     依据：文稿整洁；网页残留属于“表述不规范”类差错。
     修复：建议修复（--unsafe-fixes）：删除整行。只报告整行都是模板文字的行：正文里谈到“网站”“首页”的句子、
-    只有电话号码的落款、提到备案号的完整句子（有逗号、以句号结尾）都不报告；“页:”“[1]”“打印本页”这类弱特征只在文稿开头或结尾几行报告。
+    只有电话号码的落款、提到备案号的完整句子（有逗号、以句号结尾）都不报告；“页:”“[1]”和单独一个“打印本页”这类弱特征
+    只在文稿开头或结尾几行报告，一行有两个以上网页功能链接（【打印本页】【关闭窗口】）时在哪里都报告。行的样式见
+    data/res.toml。
     这些行在后续规则中被屏蔽，不再按正文检查标点和空格。
     """
     masked = doc.masked
@@ -131,6 +134,13 @@ _MIN_COUNT = int(_PY["min_count"])
 _HAS_TONE = lazy_compile("[" + _TONES + "]")
 
 
+@functools.lru_cache(maxsize=1)
+def _common_readings() -> dict[str, str]:
+    """The 常用字 of 《通用规范汉字表》 and their traditional forms, each with its most common reading
+    (data/res_common.toml)."""
+    return {x[0]: x[1:] for x in load_data("res_common")["common"].split()}
+
+
 def _strip_tones(s: str) -> str:
     out = unicodedata.normalize("NFD", s.lower())
     out = out.replace("\u0308", "\u0001")  # keep ü apart from u
@@ -155,18 +165,22 @@ def pinyin_annotation(doc: Document, annotations) -> Iterator[Finding]:
 
     为什么：带拼音注音的网页（字典、注音工具）复制进文稿后，每个字后面都跟着“(lián)”这样的拼音，
     正文无法使用，半角括号还会被误当成标点问题。
-    错误示例：2020年婦聯(lián)工作總結(jié)；圍繞鎮(zhèn)黨委政府的中心工作
-    正确写法：2020年婦聯工作總結；圍繞鎮黨委政府的中心工作
+    错误示例：2020年婦聯(lián)工作總結(jié)；圍繞鎮(zhèn)黨委政府的中心工作；建設(shè)美麗鄉村（只有一处也算）
+    正确写法：2020年婦聯工作總結；圍繞鎮黨委政府的中心工作；建設美麗鄉村
     依据：文稿整洁；网页残留。
-    修复：全文有 3 处及以上带声调的拼音标注时，安全修复：删除这些标注。少于 3 处时视为作者有意的注音
-    （如“亳(bó)州”），不报告。不带声调的括注（如“(de)”）只在全文已有 3 处带声调标注时才算。
+    修复：安全修复：删除标注。全文有 3 处及以上带声调的拼音标注时全部报告；少于 3 处时，只报告常用字（《通用规范汉字表》一级字及其繁体）
+    标着它最常见读音（Unihan kMandarin）的带声调标注（“設(shè)”）；标在生僻字上的（“亳(bó)州”）或标的是少见读音的
+    （“蚌(bèng)埠”）视为作者有意的注音，不报告。不带声调的括注（如“(de)”）只在全文已有 3 处带声调标注时才算。
     拼音标注在后续规则中被屏蔽（PUN001 不再把其中的半角括号当作标点问题）。
     """
     found = [(m.start(), m.end(), toned) for m in annotations
              if (toned := _annotation_kind(m.group(1))) is not None]
-    toned = sum(1 for _, _, t in found if t)
-    if toned < _MIN_COUNT:
-        return
+    if sum(1 for _, _, t in found if t) < _MIN_COUNT:
+        # a few annotations: residue where a common character carries its common reading (設(shè)); a reading
+        # given for a rare character (亳(bó)州) or a rare reading (蚌(bèng)埠) is the author's
+        common = _common_readings()
+        found = [(s, e, t) for s, e, t in found
+                 if t and common.get(doc.text[s - 1]) == unicodedata.normalize("NFC", doc.text[s + 1:e - 1].lower())]
     total = len(found)
     for s, e, _ in found:
         yield Finding(s, e, f"拼音标注“{doc.text[s:e]}”是网页注音残留（全文共 {total} 处）",
@@ -212,41 +226,115 @@ def _gbk_runs(masked: str, leads: list[int]) -> list[tuple[int, int]]:
     return out
 
 
+# a run that a wrong decoding can have produced: no white space, no ASCII (a UTF-8 multi-byte sequence read as
+# GBK gives two-byte characters only)
+_MOJI_RUN_RIGHT = lazy_compile(r"[^\s\x00-\x7f]*")
+_MOJI_RUN_LEFT = lazy_compile(r"(?r)[^\s\x00-\x7f]*")
+_ORDINARY_MARKS = frozenset("，。、；：？！“”‘’（）《》〈〉【】—…·")
+_MAX_RECOVERED = 200
+
+
+def _ordinary(text: str) -> bool:
+    """True when ``text`` is ordinary Chinese: at least two characters, all common characters (《通用规范汉字表》
+    level 1 or their traditional forms), ASCII letters, digits, spaces or Chinese punctuation."""
+    common = _common_readings()
+    han = 0
+    for c in text:
+        if c in common:
+            han += 1
+        elif not (c in _ORDINARY_MARKS or (c.isascii() and (c.isalnum() or c == " "))):
+            return False
+    return han >= 2
+
+
+def _as_utf8(text: str) -> str | None:
+    """``text``'s GB18030 bytes read as UTF-8, or None when they are no UTF-8."""
+    try:
+        return text.encode("gb18030").decode("utf-8")
+    except (UnicodeEncodeError, UnicodeDecodeError):
+        return None
+
+
+def _round_trip(masked: str, p: int) -> tuple[int, int, str] | None:
+    """The longest stretch around ``p`` that is UTF-8 text decoded as GBK: its GB18030 bytes, read as UTF-8, are
+    ordinary text while the stretch is not (瀹屾垚 → 完成). (start, end, recovered text), or None."""
+    end = _MOJI_RUN_RIGHT.match(masked, p).end()
+    start = _MOJI_RUN_LEFT.match(masked, 0, p).start()
+    best = None
+    for s in range(max(start, p - 2), p + 1):  # the first character of the stretch may precede the lead
+        seg = masked[s:min(end, s + _MAX_RECOVERED)]
+        try:
+            seg.encode("gb18030", errors="replace").decode("utf-8")
+            used = len(seg)
+        except UnicodeDecodeError as err:
+            used = size = 0  # the characters of the stretch wholly within the valid prefix
+            for c in seg:
+                size += len(c.encode("gb18030", errors="replace"))
+                if size > err.start:
+                    break
+                used += 1
+        text = None
+        while used >= 2:  # a broken last character: drop it and try the shorter stretch
+            text = _as_utf8(seg[:used])
+            if text is not None and _ordinary(text):
+                break
+            used -= 1
+        if used >= 2 and not _ordinary(seg[:used]) and (best is None or used > best[1] - best[0]):
+            best = (s, s + used, text)
+    return best
+
+
 def _mojibake_spans(masked: str, signatures: list, debris: list, leads: list[tuple[int, str]]
-                    ) -> list[tuple[int, int, str]]:
-    spans: list[tuple[int, int, str]] = []
+                    ) -> list[tuple[int, int, str, str]]:
+    """(start, end, what, recovered text or "") of every piece of mojibake, overlapping pieces merged."""
+    spans: list[tuple[int, int, str, str]] = []
     for m in signatures:
-        spans.append((m.start(), m.end(), "乱码"))
+        spans.append((m.start(), m.end(), "乱码", ""))
     for m in debris:
-        spans.append((m.start(), m.end(), "问号乱码残留"))
+        spans.append((m.start(), m.end(), "问号乱码残留", ""))
+    covered = -1
+    for p, _ in leads:
+        if p < covered:
+            continue
+        found = _round_trip(masked, p)
+        if found is not None:
+            spans.append((found[0], found[1], "UTF-8 文字被当作 GBK 解码的乱码", found[2]))
+            covered = found[1]
     for rs, re_ in _gbk_runs(masked, [p for p, _ in leads]):
-        spans.append((rs, re_, "UTF-8 文字被当作 GBK 解码的乱码"))
-    spans.sort()
-    merged: list[tuple[int, int, str]] = []
-    for s, e, what in spans:
+        spans.append((rs, re_, "UTF-8 文字被当作 GBK 解码的乱码", ""))
+    spans.sort(key=lambda x: (x[0], -x[1], x[3] == ""))
+    merged: list[tuple[int, int, str, str]] = []
+    for s, e, what, text in spans:
         if merged and s <= merged[-1][1]:
-            ps, pe, pw = merged[-1]
-            merged[-1] = (ps, max(pe, e), pw)
+            ps, pe, pw, pt = merged[-1]
+            merged[-1] = (ps, max(pe, e), pw, pt if e <= pe else "")
         else:
-            merged.append((s, e, what))
+            merged.append((s, e, what, text))
     return merged
 
 
-@rule("RES003", "mojibake", severity="error", phase=0, masks=True, on=_MOJIBAKE)
+@rule("RES003", "mojibake", severity="error", fix="unsafe", phase=0, masks=True, on=_MOJIBAKE)
 def mojibake(doc: Document, found) -> Iterator[Finding]:
-    """文稿中有乱码（替换字符�、“锟斤拷”、编码错读产生的怪字、问号残渣）。
+    """文稿中有乱码（替换字符�、“锟斤拷”、编码错读产生的怪字如“瀹屾垚”、问号残渣）。
 
     为什么：编码转换出错时，原来的文字被替换成“�”“?”或一串生僻字，原意已经丢失，必须对照原文补回。
     错误示例：发放宣传资料180多份?;顒?dòng)既滿足了廣大婦女的需求（原文为“180多份。活動既滿足”）；
-    臨涇鎮婦女信息咨詢?nèi)?,傳播最新的信息；“锟斤拷”；“鍚勭骇濡囪仈缁勭粐”（“各级妇联组织”的 UTF-8 字节被当作 GBK）。
-    正确写法：对照原始材料补回被损坏的文字：发放宣传资料180多份。活動既滿足了……
-    依据：文稿完整性。
-    修复：无（原文无法自动恢复）。只在乱码特征明确时报告：英文里的问号、正文中偶尔出现的生僻字（人名用字）
-    不报告；问号只有紧贴其他标点（“?;”）或紧贴带声调的拼音（“?dòng)”）时才算残渣。
+    臨涇鎮婦女信息咨詢?nèi)?,傳播最新的信息；“锟斤拷”；“鍚勭骇濡囪仈缁勭粐”（“各级妇联组织”的 UTF-8 字节被当作 GBK）；
+    任务已瀹屾垚
+    正确写法：对照原始材料补回被损坏的文字：发放宣传资料180多份。活動既滿足了……；任务已完成
+    依据：文稿完整性；GB 18030 与 UTF-8 编码。
+    修复：一段文字按 GB 18030 编码再按 UTF-8 解码后成为普通文字（都是常用字、字母数字或中文标点），而它本身
+    不是普通文字时，它就是 UTF-8 文字被错当 GBK 解码的乱码，无论是什么词：报告并给出还原的原文（建议修复，
+    --unsafe-fixes）。其他乱码无法自动恢复。只在乱码特征明确时报告：英文里的问号、正文中偶尔出现的生僻字
+    （人名用字）不报告；问号只有紧贴其他标点（“?;”）或紧贴带声调的拼音（“?dòng)”）时才算残渣。
     """
-    for s, e, what in _mojibake_spans(doc.masked, *found):
+    for s, e, what, recovered in _mojibake_spans(doc.masked, *found):
         shown = shorten(doc.text[s:e], 20)
-        yield Finding(s, e, f"{what}：“{shown}”，请对照原文补回")
+        if recovered:
+            yield Finding(s, e, f"{what}：“{shown}”，原文应为“{shorten(recovered, 20)}”",
+                          Fix.replace(s, e, recovered, f"改为“{shorten(recovered, 20)}”", applicability="unsafe"))
+        else:
+            yield Finding(s, e, f"{what}：“{shown}”，请对照原文补回")
 
 
 # ------------------------------------------------------------------------------------------------- RES004
@@ -256,19 +344,58 @@ _MENTION_BEFORE = tuple(_WM["mention_before"])
 _MENTION_AFTER = tuple(_WM["mention_after"])
 
 
-@rule("RES004", "watermark", severity="warning", fix="unsafe", phase=0, masks=True, on=_SITES)
-def watermark(doc: Document, sites) -> Iterator[Finding]:
+#: the end of a site's name (老秘网, 某某文库); a name of this shape that splits a word is reported as a hint
+_SITE_SUFFIXES = ("网", "網", "文库", "文庫", "文档", "文檔")
+_SITE_SHAPE = Trigger(*_SITE_SUFFIXES)
+_HAN_CHAR = lazy_compile(r"\p{Han}")
+
+
+@functools.lru_cache(maxsize=1)
+def _dictionary_words() -> frozenset[str]:
+    """The words of two to four characters of jieba's dictionary kept in data/wrd002_pos.toml (made by
+    scripts/gen_wrd_data.py)."""
+    d = load_data("wrd002_pos")
+    return frozenset(w for k in ("adjectives", "adverbial", "adverbs", "verbs", "nouns", "other")
+                     for w in d[k].split() if len(w) >= 2)
+
+
+def _site_shaped(masked: str, p: int, suffix: str) -> tuple[int, int] | None:
+    """A name of one to five Han characters ending in ``suffix`` at ``p`` that splits a word: the characters
+    on either side of it form a dictionary word (结对我[老秘网]区: 我区), the name starts no word with the
+    character before it and ends none with the one after it (网络). (start, end) or None."""
+    e = p + len(suffix)
+    if e >= len(masked) or not _HAN_CHAR.match(masked, e):
+        return None
+    words = _dictionary_words()
+    if masked[e - 1:e + 1] in words or any(masked[e - n:e] in words for n in (2, 3, 4)):
+        return None  # 网络, 网站: the suffix begins a word; 互联网, 全网: it ends one
+    for s in range(max(1, p - 5), p - 1):  # the longest name first, at least three characters
+        name = masked[s:e]
+        if not _HAN_CHAR.match(masked, s - 1) or not all(_HAN_CHAR.match(c) for c in name) \
+                or suffix in name[:-len(suffix)]:
+            continue
+        if masked[s - 1] + masked[e] in words and masked[s - 1:s + 1] not in words and name not in words:
+            return s, e
+    return None
+
+
+@rule("RES004", "watermark", severity="warning", fix="unsafe", phase=0, masks=True, on=(_SITES, _SITE_SHAPE))
+def watermark(doc: Document, found) -> Iterator[Finding]:
     """句子中间插入了文档分享网站的水印名称，如“结对我老秘网区42名”。
 
-    为什么：一些范文网站在复制出的文字中插入自己的站名作为水印，站名嵌在句子中间，把原句拆断。
+    为什么：一些文库、范文网站在复制出的文字中插入自己的站名作为水印，站名嵌在句子中间，把原句拆断。
     错误示例：牵线搭桥市爱心人士先后结对我老秘网区42名困境儿童
     正确写法：牵线搭桥市爱心人士先后结对我区42名困境儿童
     依据：文稿整洁；网页残留。
-    修复：建议修复（--unsafe-fixes）：删除站名。站名表见 data/res.toml。站名前后是“在、通过、访问、登录”或
+    修复：建议修复（--unsafe-fixes）：删除站名。站名表见 data/res.toml（文库、范文、公文类网站，不含政府网站）。
+    不在表中、但形如站名（以“网”“文库”“文档”结尾）、插在一个词中间（删去后前后两字连成 jieba 词典中的词，
+    如“调星光资料网研”）的，作为提示报告。站名前后是“在、通过、访问、登录”或
     “上、网站、平台、发布”、引号书名号时，是正文真的在谈这个网站，不报告。
     """
     masked = doc.masked
+    sites, suffixes = found
     last = 0
+    listed = []
     # leftmost-longest, without overlap: at one offset the longest name (one name can hold another)
     for s, site in sorted(sites, key=lambda h: (h[0], -len(h[1]))):
         if s < last:
@@ -282,7 +409,20 @@ def watermark(doc: Document, sites) -> Iterator[Finding]:
         if not (s > 0 and _HAN_OR_DIGIT.match(masked[s - 1])
                 and e < len(masked) and _HAN_OR_DIGIT.match(masked[e])):
             continue
+        listed.append((s, e))
         yield Finding(s, e, f"句中插入了网站水印“{site}”", Fix.replace(s, e, "", "删除水印", "unsafe"))
+    for p, suffix in suffixes:
+        if any(s <= p < e for s, e in listed) or masked.startswith(_MENTION_AFTER, p + len(suffix)):
+            continue  # (网络, 网站, 网上: the word, read before the dictionary is loaded)
+        span = _site_shaped(masked, p, suffix)
+        if span is None:
+            continue
+        s, e = span
+        if masked[max(0, s - 2):s].endswith(_MENTION_BEFORE) or masked[e:e + 3].startswith(_MENTION_AFTER):
+            continue
+        name = doc.text[s:e]
+        yield Finding(s, e, f"“{name}”像是插入句中的网站水印（删去后“{doc.text[s - 1]}{doc.text[e]}”连成一词）",
+                      Fix.replace(s, e, "", "删除水印", "unsafe"), severity="info")
 
 
 # ------------------------------------------------------------------------------------------------- RES005

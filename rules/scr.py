@@ -44,6 +44,7 @@ class _Tables:
     t2s: dict[str, str]
     s2t: dict[str, str]
     variants: dict[str, tuple[str, str]]
+    unsafe_variants: frozenset[str]
     ambiguous: frozenset[str]
 
 
@@ -57,7 +58,7 @@ def _tables() -> _Tables:
     v = ch["variants"]
     variants = {k: (t, s) for k, t, s in zip(v["chars"], v["traditional"], v["simplified"])}
     return _Tables(frozenset(t_only), frozenset(s_only), _pairs(ch["maps"]["t2s"]), _pairs(ch["maps"]["s2t"]),
-                   variants, frozenset(ch["scr002"]["ambiguous"]))
+                   variants, frozenset(v["unsafe"]), frozenset(ch["scr002"]["ambiguous"]))
 
 
 #: a majority is clear when it has at least this many script-specific characters and the minority at most 5 %
@@ -235,6 +236,8 @@ def mixed_script(doc: Document) -> Iterator[Finding]:
     majority_name = "简体" if info.majority == "simplified" else "繁体"
     for run in runs.finditer(info.masked):
         s, e = run.span()
+        if e - s <= 2 and _titled_name(info.masked, s, e):
+            continue
         chars = doc.text[s:e]
         converted = "".join(mapping.get(c, "") for c in chars)
         quoted = doc.in_quotes(s, e)
@@ -257,7 +260,8 @@ _REGIONAL = frozenset(_CFG["scr002"]["regional"])
 _SURNAMES = frozenset(regex.sub(r"\s", "", _CFG["scr002"]["surnames"]))
 _NAME_FOLLOWERS = lazy_compile(r"(?:等|同志|家庭|女士|先生|老[师師]|主任|[书書][记記])")
 # titles after a name: a surname-initial token before them is a name whatever precedes it (的范小云同志)
-_NAME_TITLES = lazy_compile(r"(?:同志|女士|先生|老[师師]|[书書][记記]|主任|[会會镇鎮县縣区區乡鄉局处處科院校所][长長])")
+_NAME_TITLES = lazy_compile(r"(?:同志|女士|先生|老[师師]|[书書][记記]|主任|[议議委][员員]|主席|代表|教授|博士|"
+                            r"[会會镇鎮县縣区區乡鄉局处處科院校所司][长長])")
 _NAME_LEFT = set("、，,：:（(“ \u3000") | {MASK}
 
 
@@ -281,6 +285,18 @@ def _converter(config: str):
     from opencc_purepy import OpenCC  # heavy: imported only when a traditional document needs it
 
     return OpenCC(config)
+
+
+def _titled_name(text: str, s: int, e: int) -> bool:
+    """True when ``text[s:e]`` lies in a 2–3 character token that starts with a surname and is followed by a
+    title (李慧琼議員, 陳恒鑌議員): a person's name, written as its bearer writes it."""
+    for length in (3, 2):
+        for start in range(max(0, e - length), s + 1):
+            end = start + length
+            if end <= len(text) and text[start] in _SURNAMES and _HAN_ONLY.fullmatch(text, start, end) \
+                    and _NAME_TITLES.match(text, end) is not None:
+                return True
+    return False
 
 
 def _looks_like_name(text: str, pos: int) -> bool:
@@ -311,27 +327,54 @@ def _looks_like_name(text: str, pos: int) -> bool:
 _CACHED_CHAIN = 200
 
 
-def _round_trip_diffs(compact: str) -> tuple[tuple[int, str], ...] | None:
-    """(index, character after the round trip) of the candidates that the round trip changes."""
+def _round_trip_diffs(compact: str) -> tuple[tuple[int, str, bool], ...] | None:
+    """(index, character after the round trip, whether the original is a simplified form) of the candidates
+    that the round trip changes."""
     if len(compact) <= _CACHED_CHAIN:
         return _cached_round_trip_diffs(compact)
     return _compute_round_trip_diffs(compact)
 
 
-def _compute_round_trip_diffs(compact: str) -> tuple[tuple[int, str], ...] | None:
+@functools.lru_cache(maxsize=None)
+def _phrases() -> tuple[frozenset[str], int]:
+    """The OpenCC phrases (simplified) that hold a checked character (data/scr_phrases.toml), and the longest."""
+    words = frozenset(load_data("scr_phrases")["phrases"].split())
+    return words, max(map(len, words))
+
+
+def _in_phrase(simp: str, i: int) -> bool:
+    """True when an OpenCC phrase covers ``simp[i]``: the conversion there comes from a word."""
+    words, longest = _phrases()
+    n = len(simp)
+    for length in range(2, min(longest, n) + 1):
+        for start in range(max(0, i - length + 1), min(i, n - length) + 1):
+            if simp[start:start + length] in words:
+                return True
+    return False
+
+
+def _compute_round_trip_diffs(compact: str) -> tuple[tuple[int, str, bool], ...] | None:
     simp = _converter("t2s").convert(compact)
-    back = _converter("s2tw").convert(simp)
-    if len(back) != len(compact):
+    tw = _converter("s2tw").convert(simp)
+    hk = _converter("s2hk").convert(simp)
+    if not (len(tw) == len(hk) == len(compact) == len(simp)):
         return None
     out = []
     ambiguous = _tables().ambiguous
     for m in _candidate_re().finditer(compact):
         i = m.start()
-        a, b = compact[i], back[i]
+        a, b = compact[i], tw[i]
         if a == b or a in _REGIONAL or b in _REGIONAL:
             continue
-        if a in ambiguous or (a in _MERGED and b in _MERGED[a]):
-            out.append((i, b))
+        if hk[i] != b:
+            continue  # Taiwan and Hong Kong write it differently (秘書/祕書): a regional choice, not an error
+        if not (a in ambiguous or (a in _MERGED and b in _MERGED[a])):
+            continue
+        if b == simp[i] != a:
+            continue  # the dictionary's character is the simplified form of the text's (製 → 制, 鬆 → 松)
+        if not _in_phrase(simp, i):
+            continue  # only a character default (我准你, 范國威): no word says which character is meant
+        out.append((i, b, simp[i] == a))
     return tuple(out)
 
 
@@ -342,16 +385,20 @@ _cached_round_trip_diffs = functools.lru_cache(maxsize=4096)(_compute_round_trip
 def simplified_leftover(doc: Document) -> Iterator[Finding]:
     """繁体文稿中残留了简繁转换时没有转对的字（婦女干部、屬于、今后、示范）。
 
-    为什么：“干、于、后、范、余、云、获”等简体字对应多个繁体字（幹/乾/干、於/于、後/后、範/范……），
-    机器转换或手工输入时常常留下简体字或选错繁体字。这些字本身在繁体中也存在（干涉、皇后、姓范），
-    所以只能按词判断，不能逐字报告。
-    错误示例：婦女干部；屬于溫暖；為今后工作；示范村；10余次；科學喂養；屬于收獲
-    正确写法：婦女幹部；屬於溫暖；為今後工作；示範村；10餘次；科學餵養；屬於收穫
-    依据：OpenCC 词组级简繁转换（STPhrases/TWPhrases）；《通用规范汉字表》附件《规范字与繁体字、异体字对照表》。
-    修复：建议修复（--unsafe-fixes）。只在全文以繁体为主时检查：把句子先转成简体再按词转回繁体（OpenCC
-    s2tw），只报告转回后改变了的、有歧义的字（OpenCC 默认会转换的“干于后范余云”等，以及“獲/穫”这类被简化
-    合并的字）。人名（名单中的“趙菊云”）、
-    地区用字差异（咨詢/諮詢、群/羣、台/臺、裡/裏）不报告。需要 opencc-purepy（lintkit 的依赖，按需导入）。
+    为什么：“干、于、后、范、余、云”等简体字对应多个繁体字（幹/乾/干、於/于、後/后、範/范……），
+    机器转换或手工输入时常常留下简体字。这些字本身在繁体中也存在（干涉、皇后、姓范），所以只能按词判断，
+    不能逐字报告。
+    错误示例：婦女干部；屬于溫暖；為今后工作；示范村；10余次；科學喂養
+    正确写法：婦女幹部；屬於溫暖；為今後工作；示範村；10餘次；科學餵養
+    依据：OpenCC 词组级简繁转换（STPhrases，台湾 s2tw 与香港 s2hk 两套标准）；《通用规范汉字表》附件
+    《规范字与繁体字、异体字对照表》。
+    修复：建议修复（--unsafe-fixes）。只在全文以繁体为主时检查：把句子先转成简体再按词转回繁体，只报告
+    转回后改变了的、有歧义的字，并且要同时满足：OpenCC 的词组表中有覆盖这个字的词（“我准你”“范國威”只是
+    单字的默认转换，不报告）；台湾标准和香港标准转回的结果相同（秘書/祕書 这类地区差异不报告）；人名
+    （名单中的“趙菊云”、职衔前的“于先生”“范國威議員”）不报告。原字本身是繁体字、只是与另一个繁体字在简化时
+    合并（收獲/收穫、盡快/儘快、沖突/衝突）时，各地用法不一，只作提示；原字是繁体字而词典给的是它的简化字形
+    （製→制、鬆→松）时不报告。地区用字差异（咨詢/諮詢、群/羣、台/臺、裡/裏）也不报告。需要 opencc-purepy
+    （lintkit 的依赖，按需导入）。
     """
     info = doc.script
     if info.majority != "traditional":
@@ -382,22 +429,27 @@ def simplified_leftover(doc: Document) -> Iterator[Finding]:
         units.append(("".join(parts), compact_starts, orig_starts))
     if not units:
         return
-    found: list[tuple[int, str]] = []
+    found: list[tuple[int, str, bool]] = []
     for compact, cstarts, ostarts in units:
         diffs = _round_trip_diffs(compact)
         if not diffs:
             continue
-        for i, b in diffs:
+        for i, b, leftover in diffs:
             k = bisect_right(cstarts, i) - 1
-            found.append((ostarts[k] + i - cstarts[k], b))
-    for pos, b in found:
+            found.append((ostarts[k] + i - cstarts[k], b, leftover))
+    for pos, b, leftover in found:
         if _looks_like_name(masked, pos):
             continue
         a = doc.text[pos]
         left = masked[pos - 1] if pos > 0 and masked[pos - 1] != MASK else ""
         right = masked[pos + 1] if pos + 1 < len(masked) and masked[pos + 1] != MASK else ""
-        yield Finding(pos, pos + 1, f"繁体文稿中“{left}{a}{right}”的“{a}”应为“{b}”",
-                      Fix.replace(pos, pos + 1, b, f"改为“{b}”", applicability="unsafe"))
+        word = f"{left}{a}{right}"
+        if leftover:
+            yield Finding(pos, pos + 1, f"繁体文稿中“{word}”的“{a}”应为“{b}”",
+                          Fix.replace(pos, pos + 1, b, f"改为“{b}”", applicability="unsafe"))
+        else:  # two traditional characters that simplification merged (收獲/收穫, 製/制): usage varies by region
+            yield Finding(pos, pos + 1, f"繁体文稿中“{word}”的“{a}”按词典宜为“{b}”（两字简化后合并为一字，请核对）",
+                          Fix.replace(pos, pos + 1, b, f"改为“{b}”", applicability="unsafe"), severity="info")
 
 
 # ------------------------------------------------------------------------------------------------- SCR003
@@ -407,19 +459,24 @@ _KANA_WINDOW = 20
 
 @rule("SCR003", "variant-form", severity="warning", fix="safe")
 def variant_form(doc: Document) -> Iterator[Finding]:
-    """使用了异体字、日文新字体或兼容区汉字，如“徳耀龙乡”的“徳”。
+    """使用了异体字、日文新字体或兼容区汉字，如“徳耀龙乡”的“徳”、“靑年”的“靑”。
 
-    为什么：日文新字体（徳 説 図 戦）、康熙部首与兼容区汉字看上去与规范字相似，却是不同的字符，
-    检索、排版和校对都会出错，也不符合规范用字。
-    错误示例：“徳耀龙乡”家风建设；図书室；作戦
-    正确写法：“德耀龙乡”家风建设；图书室；作战
-    依据：《通用规范汉字表》（2013）；OpenCC 日文新字体表（JPShinjitaiCharacters）；Unicode 兼容汉字的规范分解。
-    修复：安全修复：按全文字形改为规范简体字或规范繁体字（全文简繁不明时，只在两者相同时修复）。附近有日文假名
+    为什么：异体字（靑 硏 眞 敎）、日文新字体（徳 説 図 戦）、康熙部首与兼容区汉字看上去与规范字相似，却是
+    不同的字符，检索、排版和校对都会出错，也不符合规范用字。
+    错误示例：“徳耀龙乡”家风建设；図书室；作戦；靑年干部；硏究制定
+    正确写法：“德耀龙乡”家风建设；图书室；作战；青年干部；研究制定
+    依据：《通用规范汉字表》（2013，Unihan kTGH）；Unicode Unihan 异体字数据（kZVariant、kSpoofingVariant、
+    kSemanticVariant、kEACC）；OpenCC 日文新字体表（JPShinjitaiCharacters）与港台异体字表；Unicode 兼容汉字的规范
+    分解。字表由 scripts/gen_scr_data.py 生成：既不在《通用规范汉字表》也不在 Big5 字集、OpenCC 也不使用的字，
+    只有一个规范字与之对应时才收入。
+    修复：按全文字形改为规范简体字或规范繁体字（全文简繁不明时，只在两者相同时修复）；同一字形的异体（Z 变体、
+    EACC 同码）安全修复，只知是语义异体的（如“㐅”与“五”）只给建议修复（--unsafe-fixes）。附近有日文假名
     （引用日文原名）时不报告。
     """
     info = doc.script
     masked = doc.masked
     variants = _tables().variants
+    unsafe = _tables().unsafe_variants
     for found in info.patterns.v.finditer(info.masked):
         s = found.start()
         char = doc.text[s]
@@ -440,4 +497,5 @@ def variant_form(doc: Document) -> Iterator[Finding]:
             yield Finding(s, s + 1, f"“{char}”是异体字或日文字形，规范字为“{simp}”（简体）或“{trad}”（繁体）")
             continue
         yield Finding(s, s + 1, f"“{char}”是异体字或日文字形，应为“{target}”",
-                      Fix.replace(s, s + 1, target, f"改为“{target}”"))
+                      Fix.replace(s, s + 1, target, f"改为“{target}”",
+                                  applicability="unsafe" if char in unsafe else "safe"))

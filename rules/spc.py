@@ -131,6 +131,18 @@ _NUMBER_AFTER = lazy_compile(r"\d+(?:\.\d+)?(?:[\p{Han}%％])")
 _HAN_MIN = "\u2e80"  # no Han character (regex's \p{Han}) comes before U+2E80: a cheap first test
 
 
+# a CJK unified ideograph and a digit after it, group 1 the space between them if any (a count, not a rule's match)
+_HAN_THEN_DIGIT = lazy_re(r"[\u3400-\u4dbf\u4e00-\u9fff]( ?)\d")
+
+
+def _numbers_spaced_by_convention(masked: str) -> bool:
+    """Whether the text writes a space between a Han character and the number after it as its convention: at
+    least two thirds of at least 10 such places (typeset records such as Hong Kong's: 2013年 4月 30日)."""
+    gaps = _HAN_THEN_DIGIT.findall(masked)
+    spaced = gaps.count(" ")
+    return spaced >= 10 and spaced * 3 >= len(gaps) * 2
+
+
 def _choice(value: str, choices: tuple[str, ...]) -> None:
     if value not in choices:
         raise ValueError(f"expected one of {', '.join(choices)}, got {value!r}")
@@ -153,6 +165,25 @@ def _short_token_run(doc: Document, pos: int) -> int:
     return 0
 
 
+# A byline at the end of a line: a title (省长, 主席, 记者 …) and a person's name of one to three characters, with
+# 摄 for a photo credit, written with conventional spaces (北京市市长 殷勇; 本报记者 韩卿立 摄; 本报记者 林 君摄). It
+# starts the line or follows a blank or a sentence mark; the blank before it is conventional too (…会议上 某省省长 赵刚).
+_TITLES = ("长", "主席", "书记", "记者", "主任", "委员", "代表", "总理", "秘书", "编辑", "摄影", "通讯员", "作者",
+           "主持人", "发言人", "理事", "干事")
+_BYLINE = lazy_compile(r"(?<![^\s。！？；：:])\p{Han}{0,12}(?:" + "|".join(_TITLES) + r")[ \u00a0\u3000]{1,3}"
+                       r"\p{Han}(?:[ \u00a0]?\p{Han}){0,2}(?:[ \u00a0]?摄)?(?=[ \t\u3000]{0,8}(?:\r|\n|\Z))")
+_BYLINE_MAX = 40  # characters from a byline's start to its line's end, at most: 12 + 3 + 3 + 5 + 2 + 8
+
+
+def _in_byline(doc: Document, pos: int) -> bool:
+    """Whether the space at ``pos`` is inside a byline or right before one (see _BYLINE)."""
+    ls, le = doc.lines[doc.line_index(pos)]
+    if le - pos > _BYLINE_MAX:
+        return False
+    m = _BYLINE.search(doc.masked, max(ls, pos - _BYLINE_MAX), le)
+    return m is not None and m.start() - 1 <= pos < m.end()
+
+
 _LEFT_RUN = lazy_compile(r"[\p{Han} \u00a0]*", regex.REVERSE)
 _RIGHT_RUN = lazy_compile(r"[\p{Han} \u00a0]*")
 
@@ -170,9 +201,13 @@ def stray_space(doc: Document, runs, options) -> Iterator[Finding]:
     正确写法：积极深入推动“美丽庭院”创建；西峡县妇联推荐上报；张雅心家庭4个家庭；占全县干部总数的9.09%
     依据：公文书写惯例（GB/T 9704-2012 正文不加字间空格）；GB/T 15835-2011 数值与单位连写。
     修复：安全修复，删除空格。引号、书名号内的空格不报告（“巾帼心向党 巾帼建新功”、“感党恩 跟党走”这类口号用空格
-    分隔是惯例）；制表符是对齐手段，不报告；只由短词组成的“张三 李四 王五”名单和“主持人 张三”这样整行只有短词的行不报告；只有两个短词时（“推荐 上报”，也可能是“张三 李四”）
-    降为提示级别，只给修复建议（--unsafe-fixes）；两个及以上连续空格（对齐用）不报告。
-    选项 profile = "latin-spacing" 时，汉字与数字之间的空格视为正确。
+    分隔是惯例）；制表符是对齐手段，不报告；只由短词组成的“张三 李四 王五”名单和“主持人 张三”这样整行只有短词的行不报告；
+    行末的署名（职务或“记者”加一到三个字的人名，图片署名加“摄”：“北京市市长 殷勇”“本报记者 韩卿立 摄”“本报记者
+    林 君摄”）中的空格和署名前的空格是惯例，不报告；只有两个短词时（“推荐 上报”，也可能是“张三 李四”）
+    降为提示级别，只给修复建议（--unsafe-fixes）。汉字之间两到三个连续空格在有句读标点的正文行里报告（“形  成”），
+    在没有句读标点的排版行（名单、署名、表格式的对齐）里是对齐，不报告；四个及以上连续空格不报告。
+    选项 profile = "latin-spacing" 时，汉字与数字之间的空格视为正确；文稿本身在汉字后的数字前一贯加空格（至少 10 处中
+    占三分之二，如香港排印的记录“2013年 4月 30日”）时，汉字与其后数字之间的空格也视为该文稿的体例，不报告。
     """
     latin = options["profile"] == "latin-spacing"
     masked = doc.masked
@@ -184,6 +219,7 @@ def stray_space(doc: Document, runs, options) -> Iterator[Finding]:
     between_han: list[Finding] = []
     before_measure: list[Finding] = []
     han_number: list[Finding] = []
+    spaced_numbers = None  # whether the text spaces numbers after Han characters by convention (computed once)
     for m in runs:
         s, e = m.span()
         if s == 0 or e - s > 3:
@@ -191,10 +227,19 @@ def stray_space(doc: Document, runs, options) -> Iterator[Finding]:
         before = masked[s - 1]
         after = masked[e] if e < n else ""
         han_before = before >= han_min and han_at(masked, s - 1) is not None
+        if han_before and e - s > 1 and after >= han_min and han_at(masked, e) is not None:
+            # two or three spaces between Han characters: alignment in a layout line, a stray gap in running text
+            # (a line with clause punctuation): 形  成
+            ls, le = doc.lines[doc.line_index(s)]
+            if _PROSE_MARK.search(masked, ls, le) and not doc.in_quotes(s, e) and \
+                    _short_token_run(doc, s) < 2 and not _in_byline(doc, s):
+                between_han.append(Finding(s, e, f"汉字之间有多余的空格：“{doc.text[s - 1:e + 1]}”",
+                                           Fix.replace(s, e, "", "删除空格")))
+                continue
         if han_before and e - s == 1 and after >= han_min and han_at(masked, e) is not None:
             if not doc.in_quotes(s, e):
                 short = _short_token_run(doc, s)
-                if short < 3:  # else a list of names or terms separated by spaces
+                if short < 3 and not _in_byline(doc, s):  # else a list of names or terms, or a byline
                     message = f"汉字之间有多余的空格：“{doc.text[s - 1:e + 1]}”"
                     if short == 2:  # two short words: a stray space, or two names side by side — unsure
                         between_han.append(Finding(s, e, message + "（如果是两个并列的名称，请改用顿号）",
@@ -216,6 +261,10 @@ def stray_space(doc: Document, runs, options) -> Iterator[Finding]:
                                                   Fix.replace(s, e, "", "删除空格")))
                     continue
         if latin or not han_before or _NUMBER_AFTER.match(masked, e) is None or doc.in_quotes(s, e):
+            continue
+        if spaced_numbers is None:
+            spaced_numbers = _numbers_spaced_by_convention(masked)
+        if spaced_numbers:
             continue
         han_number.append(Finding(s, e, f"汉字与数字之间有多余的空格：“{doc.text[s - 1:e + 4]}”",
                                   Fix.replace(s, e, "", "删除空格")))
@@ -321,3 +370,35 @@ def trailing_whitespace(doc: Document, runs) -> Iterator[Finding]:
             continue  # two trailing spaces in Markdown are a hard line break
         what = "整行只有空白" if s == line_start else "行尾有空白"
         yield Finding(s, e, what, Fix.replace(s, e, "", "删除行尾空白"))
+
+
+# ------------------------------------------------------------------------------------------------- SPC006
+_HALF_TO_FULL = {",": "，", ";": "；", ":": "：", "!": "！", "?": "？"}
+_SPACED_BEFORE_LATIN = lazy_compile(r"[ \u00a0][,;][ \u00a0]+[A-Za-z]")
+
+
+@rule("SPC006", "space-before-halfwidth-mark", severity="error", fix="safe",
+      on=Trigger(chars=",;:!?", pattern=r"(?<=\p{Han})[ \u00a0\u3000]{1,8}[,;:!?][ \u00a0]*(?=\p{Han})", before=8))
+def space_before_halfwidth_mark(doc: Document, matches) -> Iterator[Finding]:
+    """汉字之间的半角逗号、分号、冒号、问号、叹号前面有空格（“开会 ,讨论”）。
+
+    为什么：这是英文输入法的打字习惯（标点前敲了空格）带进中文里的：标点本应是全角，又多了空格。标点前有空格时，
+    PUN001（半角标点）和 SPC002（全角标点旁的空格）都看不到它，所以单独报告。
+    错误示例：下午开会 ,讨论明年的工作；时间 : 上午九时
+    正确写法：下午开会，讨论明年的工作；时间：上午九时
+    依据：GB/T 15834-2011 第5章（中文标点占一个字的位置，前后不加空格）。
+    修复：安全修复，空格连同半角标点（和它后面的空格）换成对应的全角标点。只在两边都是汉字时报告；
+    句点“.”不报告（可能是缩写或小数点）。同一行里也用“ , ”隔开拉丁字母写的项（“某某议员 , 大紫荆勋贤 ,
+    G.B.S.”这样的名衔列表）时，这是该行的排列格式，不报告。
+    """
+    text = doc.masked
+    for m in matches:
+        s, e = m.span()
+        mark = m.group().strip(" \u00a0\u3000")
+        full = _HALF_TO_FULL[mark]
+        ls = max(text.rfind("\n", 0, s), text.rfind("\r", 0, s)) + 1
+        le = min((x for x in (text.find("\n", e), text.find("\r", e)) if x != -1), default=len(text))
+        if _SPACED_BEFORE_LATIN.search(text, ls, le) is not None and mark in ",;":
+            continue  # a list whose items are separated by " , " and include Latin ones: the line's own layout
+        yield Finding(s, e, f"半角“{mark}”前面有空格：“{m.group()}”应为全角“{full}”",
+                      Fix.replace(s, e, full, f"改为“{full}”"))

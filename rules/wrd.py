@@ -23,6 +23,7 @@ from __future__ import annotations
 import functools
 import operator
 import re
+from dataclasses import dataclass
 from typing import Any, Iterator, Sequence
 
 import regex
@@ -95,7 +96,8 @@ def jiezhi_before_time(doc: Document, found) -> Iterator[Finding]:
 
 # ------------------------------------------------------------------------------------------------- WRD002
 # Verbs after which a following "adj的verb" is a noun phrase ("得到了认真的落实"): 的 is then right.
-_NOMINALISERS = LazyRegex(r"得到|获得|受到|进行|加以|予以|有了|实现|作出|做出|给予|给以|引起|经过|通过|需要|值得")
+_NOMINALISERS = LazyRegex(r"得到|获得|受到|进行|加以|予以|有了|实现|作出|做出|给予|给以|引起|经过|通过|需要|值得|"
+                          r"具有|拥有|有(?=\p{Han}{0,4}的)|(?<![可所难予加足])以(?=\p{Han}{0,4}的)")
 _CLAUSE_START = LazyRegex(r"[，。；：！？、,;:!?\n\r（）()“”]")
 
 
@@ -127,6 +129,95 @@ def _particle_groups() -> list[tuple["regex.Pattern[str]", dict, frozenset[str],
     return groups
 
 
+@dataclass(frozen=True)
+class _Lexicon:
+    """Parts of speech from jieba's dictionary (data/wrd002_pos.toml, made by scripts/gen_wrd_data.py)."""
+
+    adjectives: frozenset[str]
+    verbs: frozenset[str]
+    nouns: frozenset[str]
+    di_words: frozenset[str]
+    all: frozenset[str]  # every word of the file, whatever its part of speech
+
+
+@functools.lru_cache(maxsize=1)
+def _lexicon() -> _Lexicon:
+    d = load_data("wrd002_pos")
+    words = {k: frozenset(d[k].split()) for k in ("adjectives", "adverbial", "adverbs", "verbs", "nouns", "other")}
+    return _Lexicon(words["adjectives"], words["verbs"], words["nouns"], frozenset(d["di_words"].split()),
+                    frozenset().union(*words.values()))
+
+
+#: degree adverbs: after a verb and before an adjective they make a complement of degree (做得很好)
+_DEGREE = ("越来越", "非常", "十分", "特别", "更加", "比较", "相当", "极其", "不够", "很", "太", "更", "较", "挺")
+_DEGREE_FIRST = frozenset(w[0] for w in _DEGREE)
+#: after a listed verb, the end of a noun phrase rather than an object: 的帮助和领导, 在…的推动下
+_NOUN_PHRASE_END = frozenset("和与及、的下上中")
+#: words ending in 的 that the dictionary lacks (pronouns and particles)
+_DE_WORDS = frozenset(("有的", "别的", "似的", "是的", "好的", "真的"))
+#: the end of a clause: a mark, 了 and a mark, or the end of the text
+_CLAUSE_END = LazyRegex(r"(?:了)?(?:[，。；：！？、,;:!?\n\r）)”]|$)")
+
+
+def _word_ending(text: str, end: int, words: frozenset[str], shortest: int = 2) -> str:
+    """The longest word of ``words`` that ends at ``end`` ("" when none)."""
+    for n in (4, 3, 2, 1):
+        if n >= shortest and end - n >= 0 and text[end - n:end] in words:
+            return text[end - n:end]
+    return ""
+
+
+def _word_starting(text: str, start: int, words: frozenset[str], shortest: int = 2) -> str:
+    """The longest word of ``words`` that starts at ``start`` ("" when none)."""
+    for n in (4, 3, 2, 1):
+        if n >= shortest and text[start:start + n] in words and len(text[start:start + n]) == n:
+            return text[start:start + n]
+    return ""
+
+
+def _ends_within(text: str, start: int) -> bool:
+    """True when a clause ends one to four characters after ``start`` (after one word)."""
+    return any(_CLAUSE_END.match(text, start + n) for n in (1, 2, 3, 4))
+
+
+def _by_part_of_speech(text: str, p: int, particle: str) -> tuple[str, int] | None:
+    """The right particle and the start of the word before it, when the parts of speech around ``particle`` at
+    ``p`` call for another one: an adjective + 地 + a noun that ends the clause wants 的 (创造良好地环境。); a verb
+    + 的 + a degree adverb + an adjective that ends the clause wants 得 (工作做的很好。). Each word is the longest
+    dictionary word at its place, and the clause must end after the noun or adjective (出现的较大变化 is right)."""
+    # the clause must end within an adjective's or a noun's length (checked before the dictionary is loaded)
+    if particle == "的":
+        adverb = next((a for a in _DEGREE if text.startswith(a, p + 1)), "")
+        if not adverb or not _ends_within(text, p + 1 + len(adverb)):
+            return None
+    elif not _ends_within(text, p + 1):
+        return None
+    lex = _lexicon()
+    known = lex.all
+    if particle == "地":
+        if text[p - 1:p + 1] in lex.di_words or any(text[p:p + n] in lex.di_words for n in (2, 3, 4)):
+            return None  # 地 inside a word: 各地, 基地, 地方
+        before = _word_ending(text, p, known)
+        after = _word_starting(text, p + 1, known)
+        if before in lex.adjectives and after in lex.nouns and _CLAUSE_END.match(text, p + 1 + len(after)):
+            return "的", p - len(before)
+        return None
+    if particle != "的" or text[p + 1] not in _DEGREE_FIRST:
+        return None
+    if text[p - 1:p + 1] in known or text[p - 1:p + 1] in _DE_WORDS or text[p:p + 2] in known:
+        return None  # 的 inside a word: 有的, 目的, 的确
+    verb = _word_ending(text, p, known, shortest=1)
+    if verb not in lex.verbs or (p - len(verb) > 0 and text[p - len(verb) - 1] == "所"):
+        return None
+    for adverb in _DEGREE:
+        if text.startswith(adverb, p + 1):
+            adjective = _word_starting(text, p + 1 + len(adverb), known, shortest=1)
+            if adjective in lex.adjectives and _CLAUSE_END.match(text, p + 1 + len(adverb) + len(adjective)):
+                return "得", p - len(verb)
+            break
+    return None
+
+
 def _particle_pairs(value: Any, rule_id: str = "") -> tuple[tuple[str, str, str], ...]:
     """``_pairs`` whose wrong forms each hold 的, 地 or 得 (the rule runs where one of them occurs)."""
     out = _pairs(value, rule_id)
@@ -143,52 +234,83 @@ def _particle_extras(extra: tuple[tuple[str, str, str], ...]) -> tuple[dict, "re
     return extras, (lazy_compile(literal_alternation(extras)) if extras else None)
 
 
+def _nominalised(text: str, s: int) -> bool:
+    """True when a verb that takes a noun phrase (得到, 进行, 受到 …) stands earlier in the clause of ``s``: then
+    "认真的落实" is that noun phrase, and 的 is right."""
+    lo = max(0, s - 30)
+    cm = None
+    for cm in _CLAUSE_START.finditer(text, lo, s):
+        pass
+    return _NOMINALISERS.search(text, cm.end() if cm else lo, s) is not None
+
+
 @rule("WRD002", "de-di-de", severity="warning", fix="unsafe", on=Trigger(chars=_PARTICLES, view="norm"),
       options={"extra": OptionSpec(list, [], "补充的错误搭配（含“的”“地”或“得”）：[[\"错误写法\", \"正确写法\"], …]，"
                                               "如 [[\"认真的学习了\", \"认真地学习了\"]]",
                                    validate=lambda v: _particle_pairs(v))})
 def de_di_de(doc: Document, particles, options) -> Iterator[Finding]:
-    """“的”“地”“得”用错（只查常见搭配）。
+    """“的”“地”“得”用错。
 
     为什么：形容词修饰名词用“的”（积极的作用），修饰动词用“地”（认真地开展），动词带补语用“得”
     （做得很好）。用错了读起来别扭，也显得不严谨。
-    错误示例：引导更多地妇女和家庭学习模范；起到的積極地作用；认真的开展活动；工作做的很好
-    正确写法：引导更多的妇女和家庭学习模范；起到的積極的作用；认真地开展活动；工作做得很好
-    依据：《现代汉语词典》第7版“的”“地”“得”条；吕叔湘《现代汉语八百词》。
-    修复：建议修复（--unsafe-fixes）。只查 data/wrd.toml 中列出的搭配（前后词都在表中），不做全面的语法
-    判断；“得到了认真的落实”这类名词化用法（前面有“得到”“进行”“受到”等）不报告。
-    选项 extra：补充整段的错误写法和正确写法，如 [["积极地意义", "积极的意义"]]。
+    错误示例：引导更多地妇女和家庭学习模范；起到的積極地作用；认真的开展活动；工作做的很好；
+    为妇女儿童创造美好地环境。
+    正确写法：引导更多的妇女和家庭学习模范；起到的積極的作用；认真地开展活动；工作做得很好；
+    为妇女儿童创造美好的环境。
+    依据：《现代汉语词典》第7版“的”“地”“得”条；吕叔湘《现代汉语八百词》；词性取自 jieba 词典（MIT 许可，
+    scripts/gen_wrd_data.py 生成 data/wrd002_pos.toml）。
+    修复：建议修复（--unsafe-fixes）。两种依据：data/wrd.toml 中列出的常见搭配（前后词都在表中）；按词性判断：
+    动词 + 的 + 程度副词（很、非常、十分……）+ 形容词并且到此分句结束时应为“得”（工作做的很好。），形容词 + 地 +
+    名词并且到此分句结束时应为“的”（创造美好地环境。）。每处取词典中最长的词；“的”“地”在词内（有的、目的、
+    各地、基地）不算；“出现的较大变化”这类后面还有中心语的、“所做的很好”都不报告；“得到了认真的落实”这类
+    名词化用法（前面有“得到”“进行”“受到”等）不报告。词典的词性一词一类（“利用”“联系”标为名词），所以
+    “的 + 动词”“地 + 名词”后面还有成分时不判断。
+    选项 extra：补充整段的错误写法和正确写法（须含“的”“地”或“得”），如 [["积极地意义", "积极的意义"]]。
     """
     extra = _particle_pairs(options["extra"], "WRD002") if options["extra"] else ()
     text = doc.norm
     groups = _particle_groups()
     found: list[list] = [[] for _ in groups]
     n = len(text)
+    by_particle = {c: [(i, g) for i, g in enumerate(groups) if g[1]["wrong"] == c] for c in _PARTICLES}
+    pos_candidates = []  # where the parts of speech may decide: 地, and 的 before a degree adverb
     for p, particle in particles:
         if p == 0 or p + 1 >= n:
             continue
         prev, nxt = text[p - 1], text[p + 1]
-        for i, (pattern, g, lasts, firsts) in enumerate(groups):
-            if g["wrong"] == particle and prev in lasts and nxt in firsts:
+        for i, (pattern, _g, lasts, firsts) in by_particle[particle]:
+            if prev in lasts and nxt in firsts:
                 m = pattern.match(text, p)
                 if m is not None:
                     found[i].append(m)
+        if particle == "地" or (particle == "的" and nxt in _DEGREE_FIRST):
+            pos_candidates.append((p, particle))
+    # (position, right particle, start of the word before it): the listed collocations, then parts of speech
+    wrong: dict[int, tuple[str, int]] = {}
+    lex = _lexicon() if any(found) else None
     for matches, (_pattern, g, _lasts, _firsts) in zip(found, groups):
         for m in matches:
-            s, e = m.span()
-            if g["right"] == "地":
-                cs = s
-                lo = max(0, s - 30)
-                cm = None
-                for cm in _CLAUSE_START.finditer(text, lo, s):
-                    pass
-                cs = cm.end() if cm else lo
-                if _NOMINALISERS.search(text, cs, s):
-                    continue
-            right = g["right"]
-            phrase = doc.text[m.start("b"):min(len(text), e + 2)]
-            yield Finding(s, e, f"“{phrase}”中的“{doc.text[s:e]}”应为“{right}”",
-                          Fix.replace(s, e, right, f"改为“{right}”", applicability="unsafe"))
+            after = m.end()  # the listed word after the particle starts here
+            word = _word_starting(text, after, lex.all, shortest=1)
+            follows = text[after + len(word):after + len(word) + 1]
+            if g["right"] == "地" and (not follows or _CLAUSE_END.match(text, after + len(word))
+                                       or follows in _NOUN_PHRASE_END):
+                continue  # no object after the verb: a noun phrase (有进一步的提高，在努力的推动下)
+            if g["right"] == "的" and word in lex.verbs and not _CLAUSE_END.match(text, after + len(word)):
+                continue  # a verb that goes on (有力地保障和改善了民生): the adverb's 地 is right
+            wrong.setdefault(m.start(), (g["right"], m.start("b")))
+    for p, particle in pos_candidates:
+        if p not in wrong:
+            decided = _by_part_of_speech(text, p, particle)
+            if decided is not None:
+                wrong[p] = decided
+    for s in sorted(wrong):
+        right, b = wrong[s]
+        if right == "地" and _nominalised(text, s):
+            continue
+        phrase = doc.text[b:min(len(text), s + 3)]
+        yield Finding(s, s + 1, f"“{phrase}”中的“{doc.text[s]}”应为“{right}”",
+                      Fix.replace(s, s + 1, right, f"改为“{right}”", applicability="unsafe"))
     if extra:
         extras, extras_pattern = _particle_extras(extra)
         for m in extras_pattern.finditer(text):
@@ -207,13 +329,13 @@ class _WordList:
                  disable: tuple[str, ...]) -> None:
         off = {to_simplified(w) for w in disable}
         self.plain: dict[str, dict] = {}
-        self.context: list[tuple["regex.Pattern[str]", dict]] = []
+        self.context: list[tuple[str, "regex.Pattern[str]", dict]] = []
         for entry in entries:
             wrong = to_simplified(entry["wrong"])
             if wrong in off:
                 continue
             if "after" in entry:
-                self.context.append((lazy_compile(regex.escape(wrong) + r"(?=" + entry["after"] + r")"), entry))
+                self.context.append((wrong, lazy_compile(regex.escape(wrong) + r"(?=" + entry["after"] + r")"), entry))
             else:
                 self.plain[wrong] = entry
         for wrong, right, source in extra:
@@ -228,9 +350,14 @@ class _WordList:
         if self.pattern is not None:
             plain = self.plain
             out = [(m.start(), m.end(), plain[m.group()]) for m in self.pattern.finditer(text)]
-        for pattern, entry in self.context:
-            for m in pattern.finditer(text):
-                out.append((m.start(), m.end(), entry))
+        for wrong, pattern, entry in self.context:
+            # the matches of pattern.finditer(text): each starts with the word, found by str.find
+            i = text.find(wrong)
+            while i >= 0:
+                m = pattern.match(text, i)
+                if m is not None:
+                    out.append((m.start(), m.end(), entry))
+                i = text.find(wrong, m.end() if m is not None and m.end() > i else i + 1)
         return out
 
 

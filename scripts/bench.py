@@ -200,9 +200,14 @@ def run_cli(args: list[str], env: dict | None = None) -> dict:
     peak RSS of the main process or any worker; ``tree_mb`` the peak of the summed PSS of all of them (sampled,
     Linux only; 0 elsewhere)."""
     exe = shutil.which("lintkit", path=str(Path(sys.executable).parent)) or "lintkit"
+    return run_command([exe, *args], env)
+
+
+def run_command(command: list[str], env: dict | None = None) -> dict:
+    """Wall time and peak memory of one command run as :func:`run_cli` runs lintkit."""
     t0 = time.perf_counter()
     with open(os.devnull, "wb") as devnull:
-        proc = subprocess.Popen([exe, *args], stdout=devnull, stderr=subprocess.PIPE,
+        proc = subprocess.Popen(command, stdout=devnull, stderr=subprocess.PIPE,
                                 env=None if env is None else {**os.environ, **env})
         sampler = TreeMemory(proc.pid)
         if os.path.isdir("/proc"):
@@ -278,17 +283,20 @@ def main() -> int:
         for jobs in (1, 2):
             add(f"lintkit CLI --jobs {jobs}, 2000 files, json", f"cli-many-j{jobs}",
                 best(lambda: run_cli(["check", str(corpus["many"]), "--format", "json", "--no-config",
-                                      "--jobs", str(jobs)]), r), sizes["many"])
+                                      "--no-cache", "--jobs", str(jobs)]), r), sizes["many"])
         add("lintkit CLI, 1 file, json", "cli-one",
-            best(lambda: run_cli(["check", str(corpus["one"]), "--format", "json", "--no-config"]), r),
+            best(lambda: run_cli(["check", str(corpus["one"]), "--format", "json", "--no-config", "--no-cache"]), r),
             sizes["one"])
-        startup = best(lambda: run_cli(["check", str(corpus["small"]), "--format", "json", "--no-config"]),
-                       max(5, r))
+        # start-up: the default text format, the start-up cache warm, the result cache not used (the file is
+        # linted), against a bare interpreter measured in the same run
+        bare = best(lambda: run_command([sys.executable, "-c", "pass"]), max(5, r))
+        add("python -c pass", "python-bare", bare, sizes["small"])
+        startup = best(lambda: run_cli(["check", str(corpus["small"]), "--no-config", "--no-cache"]), max(5, r))
         add("lintkit CLI startup, one 5 KB file", "cli-small", startup, sizes["small"])
         # the first run on a machine (or after an upgrade) has no start-up cache: patterns are parsed, entry
         # points read from the installed metadata, TOML data parsed
         cold_dirs = iter(range(1000))
-        cold = best(lambda: run_cli(["check", str(corpus["small"]), "--format", "json", "--no-config"],
+        cold = best(lambda: run_cli(["check", str(corpus["small"]), "--no-config", "--no-cache"],
                                     env={"LINTKIT_CACHE_DIR": str(workdir / f"cold-cache-{next(cold_dirs)}")}),
                     max(5, r))
         add("lintkit CLI startup, first run (no cache)", "cli-small-cold", cold, sizes["small"])
@@ -326,6 +334,10 @@ def main() -> int:
         print(f"1 MB single line, cost per byte vs corpus: {per_mb_line / per_mb_corpus:6.2f}×")
         print(f"startup (one 5 KB file, CLI wall):       {results['cli-small']['seconds'] * 1000:6.0f} ms "
               f"(first run, no start-up cache: {results['cli-small-cold']['seconds'] * 1000:.0f} ms)")
+        bare_s = results["python-bare"]["seconds"]
+        print(f"startup / python -c pass:                {results['cli-small']['seconds'] / bare_s:6.1f}× "
+              f"(first run: {results['cli-small-cold']['seconds'] / bare_s:.1f}×; python -c pass "
+              f"{bare_s * 1000:.0f} ms)")
 
         if args.rules:
             timing = run_worker("api", corpus["many"], "rules")["rules"]

@@ -1,20 +1,31 @@
-"""Generate rules/data/scr_chars.toml from the OpenCC dictionaries shipped by opencc-purepy.
+"""Generate rules/data/scr_chars.toml and scr_phrases.toml from the OpenCC dictionaries shipped by opencc-purepy.
 
 Run once when the OpenCC dictionaries change:  python scripts/gen_scr_data.py
 
 The generated file lets SCR001/SCR003 run without importing OpenCC at all:
 - ``t_only``: characters that are traditional only (a key of TSCharacters that does not map to itself and is not
-  a self-mapping key of STCharacters), minus the ``both_scripts`` allowlist of rules/data/scr.toml;
+  a self-mapping key of STCharacters), minus the characters of 《通用规范汉字表》 (Unihan kTGH: 薰) and the
+  ``both_scripts`` allowlist of rules/data/scr.toml;
 - ``s_only``: characters that are simplified only (symmetrically);
 - ``t2s`` / ``s2t``: the 1:1 mappings of those characters (pairs concatenated), used for safe fixes;
-- ``variants``: non-standard variant forms (Japanese shinjitai that are neither standard simplified nor standard
-  traditional characters, and CJK compatibility ideographs) with their standard traditional and simplified forms.
+- ``phrases`` (scr_phrases.toml, read only for traditional documents): the OpenCC phrases (STPhrases keys) that hold a character SCR002 checks: SCR002 reports a
+  character only where such a phrase covers it (the conversion comes from a word, not from a character default);
+- ``variants``: non-standard variant forms with their standard traditional and simplified forms: Japanese
+  shinjitai that are neither standard simplified nor standard traditional characters; CJK compatibility
+  ideographs; the forms that both OpenCC's Taiwan and Hong Kong tables replace (爲 → 為); and, from the Unihan
+  database (Unicode's Unihan_Variants and Unihan_OtherMappings, as shipped by Debian's ``unicode-data`` package in
+  /usr/share/unicode), every CJK character that is neither in 《通用规范汉字表》 (kTGH) nor in Big5 (kBigFive) nor
+  used by OpenCC, whose one Z, spoofing or semantic variant (or whose EACC code, shared with the CCCII code of
+  another character) is such a standard character (靑 → 青, 硏 → 研). ``unsafe``: the variants known only as
+  semantic variants, whose fix is left to the author.
 """
 
 from __future__ import annotations
 
+import bz2
 import tomllib
 import unicodedata
+from collections import defaultdict
 from pathlib import Path
 
 import opencc_purepy
@@ -22,6 +33,54 @@ import opencc_purepy
 ROOT = Path(__file__).resolve().parent.parent
 DICTS = Path(opencc_purepy.__file__).parent / "dicts"
 OUT = ROOT / "rules" / "data" / "scr_chars.toml"
+PHRASES_OUT = ROOT / "rules" / "data" / "scr_phrases.toml"
+UNIHAN = Path("/usr/share/unicode")
+
+
+def unihan(name: str) -> dict[str, dict[str, str]]:
+    """``{character: {field: value}}`` of one Unihan file."""
+    out: dict[str, dict[str, str]] = defaultdict(dict)
+    with bz2.open(UNIHAN / f"Unihan_{name}.txt.bz2", "rt", encoding="utf-8") as f:
+        for line in f:
+            if line.startswith("#") or not line.strip():
+                continue
+            cp, field, value = line.rstrip("\n").split("\t")
+            out[chr(int(cp[2:], 16))][field] = value
+    return out
+
+
+def unihan_variants(excluded: set[str]) -> tuple[dict[str, str], set[str]]:
+    """Non-standard CJK characters with the one standard character they are a variant of, and the ones known
+    only as semantic variants (see the module documentation)."""
+    mappings = unihan("OtherMappings")
+    variants = unihan("Variants")
+    standard = {c for c, d in mappings.items() if "kTGH" in d or "kBigFive" in d}
+    by_cccii = {}
+    for c, d in mappings.items():
+        if "kCCCII" in d:
+            by_cccii.setdefault(d["kCCCII"], c)
+
+    def targets(value: str) -> list[str]:
+        return [chr(int(x.split("<")[0][2:], 16)) for x in value.split()]
+
+    out: dict[str, str] = {}
+    semantic_only: set[str] = set()
+    for c in sorted(set(variants) | set(mappings)):
+        if c in standard or c in excluded or not ("\u4e00" <= c <= "\u9fff" or "\u3400" <= c <= "\u4dbf"):
+            continue
+        fields = variants.get(c, {})
+        close = [t for f in ("kZVariant", "kSpoofingVariant") for t in targets(fields.get(f, "")) if t in standard]
+        eacc = by_cccii.get(mappings.get(c, {}).get("kEACC", ""))
+        if eacc in standard and eacc != c:
+            close.append(eacc)
+        semantic = [t for t in targets(fields.get("kSemanticVariant", "")) if t in standard]
+        found = list(dict.fromkeys(close or semantic))
+        if len(found) == 1:
+            out[c] = found[0]
+            if not close:
+                semantic_only.add(c)
+    return out, semantic_only
+
 
 
 def load(name: str) -> dict[str, list[str]]:
@@ -42,11 +101,21 @@ def main() -> None:
                ["both_scripts"]["chars"])
     st_self = {k for k, v in st.items() if k in v}
     ts_self = {k for k, v in ts.items() if k in v}
-    t_only = sorted(k for k, v in ts.items() if len(k) == 1 and k not in v and k not in st_self and k not in both)
+    # characters of 《通用规范汉字表》 (Unihan kTGH) are standard simplified characters too (薰, 脩 in some words)
+    standard_simplified = set()
+    if (UNIHAN / "Unihan_OtherMappings.txt.bz2").exists():
+        standard_simplified = {c for c, d in unihan("OtherMappings").items() if "kTGH" in d}
+    t_only = sorted(k for k, v in ts.items() if len(k) == 1 and k not in v and k not in st_self and k not in both
+                    and k not in standard_simplified)
     s_only = sorted(k for k, v in st.items() if len(k) == 1 and k not in v and k not in ts_self and k not in both)
     # SCR002: simplified characters that are also traditional in some words (干 于 后 范 余 云 …) and that OpenCC
     # converts to another character by default (了 → 了, 出 → 出 are left out: only rare phrases change them)
     ambiguous = sorted(k for k, v in st.items() if len(k) == 1 and k in v and len(v) >= 2 and v[0] != k)
+    scr_cfg = tomllib.loads((ROOT / "rules" / "data" / "scr.toml").read_text(encoding="utf-8"))["scr002"]
+    checked = (set(ambiguous) | {c for group in scr_cfg["merged"] for c in group}) - set(scr_cfg["regional"])
+    # the phrases are keyed by simplified text: a checked character is looked up by its simplified form
+    checked |= {ts[c][0] for c in checked if c in ts}
+    phrases = sorted(k for k in load("STPhrases") if len(k) > 1 and any(c in checked for c in k))
     t2s = "".join(k + ts[k][0] for k in t_only if len(ts[k]) == 1)
     s2t = "".join(k + st[k][0] for k in s_only if len(st[k]) == 1)
 
@@ -78,6 +147,27 @@ def main() -> None:
         simp = ts.get(norm, [norm])[0]
         variants[key] = (norm, simp)
 
+    # the forms that both regional standards replace (爲 → 為 in Taiwan and in Hong Kong)
+    hk = {k: v[0] for k, v in load("HKVariants").items() if len(k) == 1}
+    tw = {k: v[0] for k, v in load("TWVariants").items() if len(k) == 1}
+    scr = tomllib.loads((ROOT / "rules" / "data" / "scr.toml").read_text(encoding="utf-8"))
+    kept_forms = both | set(scr["scr002"]["regional"])
+    simplified_forms = {c for v in ts.values() for c in v}  # 踊 (TW/HK 踴) is standard simplified
+    for c, target in tw.items():
+        if hk.get(c) == target != c and c not in kept_forms and c not in st and c not in variants \
+                and c not in simplified_forms:
+            variants[c] = (target, ts.get(target, ts.get(c, [target]))[0])
+    # Unihan: the rest of the non-standard forms
+    unsafe: set[str] = set()
+    if (UNIHAN / "Unihan_Variants.txt.bz2").exists():
+        regional = set(hk.values()) | set(tw.values())
+        found, unsafe = unihan_variants(standard | regional | kept_forms | set(variants))
+        for c, target in found.items():
+            trad = target if target in ts or target not in st else st[target][0]
+            variants[c] = (trad, ts.get(trad, [trad])[0])
+    else:
+        print(f"note: {UNIHAN} has no Unihan files (apt-get install unicode-data): Unihan variants left out")
+
     def q(s: str) -> str:
         return '"' + s.replace("\\", "\\\\").replace('"', '\\"') + '"'
 
@@ -103,10 +193,17 @@ def main() -> None:
         f"chars = {q(''.join(sorted(variants)))}",
         f"traditional = {q(''.join(variants[k][0] for k in sorted(variants)))}",
         f"simplified = {q(''.join(variants[k][1] for k in sorted(variants)))}",
+        "# variants known only as semantic variants (Unihan): reported with a fix left to the author",
+        f"unsafe = {q(''.join(sorted(unsafe)))}",
     ]
     OUT.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    PHRASES_OUT.write_text("\n".join([
+        lines[0], lines[1], "",
+        "# OpenCC phrases (STPhrases keys, simplified) that hold a character SCR002 checks, separated by spaces",
+        f"phrases = {q(' '.join(phrases))}",
+    ]) + "\n", encoding="utf-8")
     print(f"{OUT}: {len(t_only)} T-only, {len(s_only)} S-only, {len(t2s) // 2} t2s, {len(s2t) // 2} s2t, "
-          f"{len(variants)} variants")
+          f"{len(variants)} variants, {len(phrases)} SCR002 phrases")
 
 
 if __name__ == "__main__":

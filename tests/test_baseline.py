@@ -31,14 +31,14 @@ def test_update_then_check_reports_nothing(work, capsys):
     assert code == 1 and {d["rule"] for d in found} == {"SPC001", "SPC003"}
     code, found, err = check(capsys, "a.txt", "--baseline", "b.json", "--update-baseline")
     assert code == 0 and found == []
-    assert "recorded 2 finding(s)" in err
+    assert "记录了 1 个文件的 2 个问题" in err
     data = json.loads((work / "b.json").read_text(encoding="utf-8"))
     assert data["lintkit-baseline"] == 1
     assert [(f["path"], f["rule"], f["count"], f["text"]) for f in data["findings"]] == [
         ("a.txt", "SPC001", 1, "202 2"), ("a.txt", "SPC003", 1, " ")]
     code, found, err = check(capsys, "a.txt", "--baseline", "b.json")
     assert code == 0 and found == []
-    assert "2 known finding(s) not shown" in err
+    assert "2 个已知问题未显示" in err
 
 
 def test_survives_moved_and_inserted_lines_but_reports_new_ones(work, capsys):
@@ -63,7 +63,7 @@ def test_changed_context_is_a_new_finding(work, capsys):
     (work / "a.txt").write_text(A.replace("并对", "并且对"), encoding="utf-8")  # within 8 characters of the span
     code, found, err = check(capsys, "a.txt", "--baseline", "b.json")
     assert code == 1 and [d["text"] for d in found] == ["202 2"]
-    assert "1 recorded finding(s) no longer occur" in err
+    assert "记录的 1 个问题已不再出现" in err
 
 
 def test_fixed_findings_are_stale_and_update_drops_them(work, capsys):
@@ -72,7 +72,7 @@ def test_fixed_findings_are_stale_and_update_drops_them(work, capsys):
     (work / "a.txt").write_text(A.replace("202 2", "2022"), encoding="utf-8")
     code, found, err = check(capsys, "a.txt", "--baseline", "b.json")
     assert code == 0 and found == []
-    assert "1 recorded finding(s) no longer occur" in err
+    assert "记录的 1 个问题已不再出现" in err
     check(capsys, "a.txt", "--baseline", "b.json", "--update-baseline")
     rules = [f["rule"] for f in json.loads((work / "b.json").read_text(encoding="utf-8"))["findings"]]
     assert rules == ["SPC003"]
@@ -102,7 +102,7 @@ def test_usage_errors_exit_2(work, capsys):
     assert main(["check", "a.txt", "--baseline", "missing.json"]) == 2
     assert "missing.json: baseline file not found" in capsys.readouterr().err
     assert main(["check", "a.txt", "--update-baseline"]) == 2
-    assert "--update-baseline needs --baseline" in capsys.readouterr().err
+    assert "--update-baseline 需要 --baseline" in capsys.readouterr().err
     (work / "bad.json").write_text("[1, 2]", encoding="utf-8")
     assert main(["check", "a.txt", "--baseline", "bad.json"]) == 2
     assert "bad.json: not a lintkit baseline" in capsys.readouterr().err

@@ -70,7 +70,7 @@ def test_exit_2_cases(work, capsys):
     assert code == 2 and "missing.txt" in err and out == ""
     (work / "empty").mkdir()
     code, _, err = run(["check", "empty"], capsys)
-    assert code == 2 and "no input file" in err
+    assert code == 2 and "没有找到可检查的文件" in err
     code, _, err = run(["check", "a.txt", "--select", "NOPE1"], capsys)
     assert code == 2 and "NOPE1" in err
     code, _, err = run(["check", "a.txt", "--format", "xml"], capsys)
@@ -85,7 +85,7 @@ def test_exit_2_cases(work, capsys):
     assert code == 2 and "fail-on" in err and "fatal" in err
     (work / "lintkit.toml").write_text('select = [\n', encoding="utf-8")
     code, _, err = run(["check", "a.txt"], capsys)
-    assert code == 2 and "invalid TOML" in err and "Traceback" not in err
+    assert code == 2 and "TOML 格式错误" in err and "Traceback" not in err
 
 
 def test_missing_path_does_not_stop_other_files(work, capsys):
@@ -371,6 +371,9 @@ def test_parallel_jobs_give_the_same_output(work, capsys):
 def test_concise_reports_fixed_count(work, capsys):
     (work / "a.txt").write_text(BAD * 2, encoding="utf-8")
     code, out, _ = run(["check", "a.txt", "--fix", "--format", "concise"], capsys)
+    assert code == 0 and "已修复 2 处。" in out
+    (work / "a.txt").write_text(BAD * 2, encoding="utf-8")
+    code, out, _ = run(["check", "a.txt", "--fix", "--format", "concise", "--lang", "en"], capsys)
     assert code == 0 and "Fixed 2 problems." in out
 
 
@@ -446,7 +449,7 @@ def test_output_refuses_to_overwrite_an_input(work, capsys):
     a = work / "报告.txt"
     a.write_text(BAD, encoding="utf-8")
     code, _, err = run(["check", "报告.txt", "-o", "报告.txt"], capsys)
-    assert code == 2 and "refusing" in err and a.read_text(encoding="utf-8") == BAD
+    assert code == 2 and "拒绝覆盖" in err and a.read_text(encoding="utf-8") == BAD
 
 
 def test_output_to_a_pipe_or_device_writes_into_it(work, capsys):

@@ -53,7 +53,7 @@ def test_annotation_shapes(work):
     assert warn.startswith("::warning ")
     # info is a notice; a span over two lines has endLine and no columns
     assert note == "::notice file=报告%2C草稿%3A一.txt,line=2,endLine=3,title=TST003::书名号跨行"
-    assert summary == "lintkit: 3 problems (1 error, 1 warning, 1 info) in 1 file; 1 fixable with --fix."
+    assert summary == "lintkit: 共 3 个问题（错误 1，警告 1，提示 1），检查了 1 个文件。其中 1 个可以用 --fix 自动修复。"
     for line in lines[:3]:
         assert "\n" not in line and "\r" not in line
 
@@ -76,6 +76,6 @@ def test_cli_github_format_and_exit_codes(work, capsys):
     out = capsys.readouterr().out.splitlines()
     assert code == 1
     assert out[0] == "::error file=a.txt,line=1,col=3,endColumn=8,title=SPC001::数字“202 2”中间有空格"
-    assert out[-1].startswith("lintkit: 1 problem (1 error, 0 warning, 0 info) in 1 file")
+    assert out[-1].startswith("lintkit: 共 1 个问题（错误 1），检查了 1 个文件。")
     assert main(["check", "b.txt", "--format", "github"]) == 0
-    assert capsys.readouterr().out == "lintkit: all checks passed (1 file).\n"
+    assert capsys.readouterr().out == "lintkit: 没有发现问题（检查了 1 个文件）。\n"

@@ -219,3 +219,23 @@ def test_missing_pygls_is_a_clear_usage_error(monkeypatch, capsys):
     monkeypatch.setitem(sys.modules, "lintkit.lsp", None)
     assert main(["lsp"]) == 2
     assert "pip install 'lintkit[lsp]'" in capsys.readouterr().err
+
+
+def test_unknown_documents_are_ignored_without_a_traceback(tmp_path):
+    (tmp_path / "never.txt").write_text(B + "\n", encoding="utf-8")
+
+    async def scenario(s: Session, init):
+        # a code action for a document the client never opened (and one that does not even exist)
+        assert not await s.actions(s.uri("never.txt"), 0)
+        assert not await s.actions(s.uri("missing.txt"), 0)
+        # a change to a document that was never opened
+        s.client.text_document_did_change(T.DidChangeTextDocumentParams(
+            text_document=T.VersionedTextDocumentIdentifier(uri=s.uri("ghost.txt"), version=2),
+            content_changes=[T.TextDocumentContentChangePartial(
+                range=T.Range(start=T.Position(0, 0), end=T.Position(0, 0)), text="x")]))
+        # the server carries on, and nothing was shown to the user
+        uri, diags = await s.open("a.txt", B + "\n")
+        assert [d.code for d in diags] == ["SPC001"]
+        assert s.messages == []
+
+    run(tmp_path, scenario)

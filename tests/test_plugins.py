@@ -92,7 +92,7 @@ def test_bad_option_is_a_config_error(tmp_path):
 
     with pytest.raises(ConfigError, match=r"rules.XYZ002.limit.*integer"):
         lint_with(Options(select=("XYZ002",)), config_text='[rules.XYZ002]\nlimit = "ten"\n', tmp_path=tmp_path)
-    with pytest.raises(ConfigError, match=r"rules.XYZ002.width.*unknown option"):
+    with pytest.raises(ConfigError, match=r"rules.XYZ002.width.*没有这个选项"):
         lint_with(Options(select=("XYZ002",)), config_text='[rules.XYZ002]\nwidth = 3\n', tmp_path=tmp_path)
 
 

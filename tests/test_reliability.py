@@ -85,7 +85,7 @@ def test_directory_named_x_txt_symlink_loop_and_vanished_file(tmp_path, capsys):
     code, diags, err = json_check(tmp_path / "dirloop", capsys)
     assert code == 1 and [d["rule"] for d in diags] == ["SPC001"]  # the directory loop is walked once
     code, diags, err = json_check(tmp_path / "x.txt", capsys)
-    assert code == 2 and "no input file" in err
+    assert code == 2 and "没有找到可检查的文件" in err
     code, diags, err = json_check(tmp_path / "loop", capsys)
     assert code == 2 and diags[0]["rule"] == "LNT001"
 
@@ -274,7 +274,7 @@ def test_file_changed_on_disk_is_not_overwritten(tmp_path):
     assert not result.written and "修改过" in result.diagnostics[-1].message
 
 
-def test_unencodable_fix_is_refused_and_the_file_is_untouched(tmp_path):
+def test_unencodable_fix_is_skipped_alone_and_the_rest_applied(tmp_path):
     from lintkit import Finding, Fix, hookimpl, rule
 
     @rule("ZZZ009", "insert-emoji", severity="error", fix="safe")
@@ -290,12 +290,14 @@ def test_unencodable_fix_is_refused_and_the_file_is_untouched(tmp_path):
             return [insert_emoji.lintkit_rule]
 
     p = tmp_path / "big5.txt"
-    original = "這一年，婦聯一班人攜手同行，銳意進取，貼心守護婦女群眾，完成了各項任務。\n".encode("big5")
-    p.write_bytes(original)
-    linter = Linter(Options(no_config=True, fix=True, select=("ZZZ009",)), plugins=[Pack()])
+    text = "這一年，婦聯一班人攜手同行，銳意進取，貼心守護婦女群眾 ，完成了各項任務。\n"
+    p.write_bytes(text.encode("big5"))
+    linter = Linter(Options(no_config=True, fix=True, select=("ZZZ009", "SPC002")), plugins=[Pack()])
     result = lint_file(linter, "big5.txt", p)
-    assert p.read_bytes() == original and not result.written
-    assert result.diagnostics[-1].rule == "LNT001" and "big5" in result.diagnostics[-1].message
+    # the space before the fullwidth comma is fixed; the emoji fix is skipped, and the notice names the character
+    assert p.read_bytes() == text.replace(" ，", "，").encode("big5") and result.written
+    assert [d.rule for d in result.diagnostics] == ["ZZZ009"]
+    assert "😀" in result.notice and "big5" in result.notice
 
 
 def test_big5_bytes_that_do_not_round_trip_are_never_rewritten(tmp_path, capsys):

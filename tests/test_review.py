@@ -362,7 +362,7 @@ def test_the_original_docx_is_never_written(tmp_path, capsys, monkeypatch):
     target = tmp_path / "草稿.reviewed.docx"
     assert target.is_file() and "4 条批注，3 处修订" in out
     assert main(["review", "草稿.docx", "-o", "草稿.docx", "--no-config"]) == 2
-    assert "refusing to overwrite" in capsys.readouterr().err
+    assert "不能覆盖文稿本身" in capsys.readouterr().err
     assert src.read_bytes() == before
 
 

@@ -76,7 +76,7 @@ def test_directive_lines_are_never_linted():
 
 
 def test_directive_in_the_middle_of_a_line_is_not_a_directive():
-    assert found(lines(B + "<!-- lintkit: ignore-file -->")) == [("SPC001", 1)]
+    assert found(lines(B + "<!-- lintkit: ignore-file -->")) == [("SPC001", 1), ("LNT003", 1)]
 
 
 # ------------------------------------------------------------------------------------------------ Markdown
@@ -91,7 +91,7 @@ def test_markdown_directive_inside_code_is_an_example():
 
 
 def test_markdown_directive_in_a_list_or_quote_is_not_on_a_line_of_its_own():
-    assert found(lines("- <!-- lintkit: ignore-file -->", B), "t.md") == [("SPC001", 2)]
+    assert found(lines("- <!-- lintkit: ignore-file -->", B), "t.md") == [("LNT003", 1), ("SPC001", 2)]
 
 
 # ------------------------------------------------------------------------------------------------ LNT003
@@ -155,3 +155,13 @@ def test_config_ignore_entry_errors(tmp_path, monkeypatch, capsys):
     (tmp_path / "lintkit.toml").write_text('[[ignore]]\nrule = "NOPE9"\ntext = "x"\n', encoding="utf-8")
     assert main(["check", "a.txt"]) == 2
     assert "NOPE9" in capsys.readouterr().err
+
+
+@pytest.mark.parametrize("path", ["t.txt", "t.md"])
+def test_directive_after_text_is_lnt003_and_suppresses_nothing(path):
+    out = lint(lines(B + "<!-- lintkit: disable SPC001 -->", C), ["SPC", "LNT003"], path)
+    assert [(d.rule, d.line) for d in out] == [("SPC001", 1), ("LNT003", 1), ("SPC003", 2)]
+    lnt = [d for d in out if d.rule == "LNT003"][0]
+    assert "单独占一行" in lnt.message and lnt.text.startswith("<!-- lintkit")
+    # in a Markdown code span it is an example
+    assert found(lines("写法：`文字<!-- lintkit: disable SPC001 -->`。"), "t.md") == []

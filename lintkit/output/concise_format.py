@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from typing import TextIO
 
+from . import lang
+
 
 def render(report, stream: TextIO) -> None:
     if report.statistics:
@@ -17,12 +19,8 @@ def render(report, stream: TextIO) -> None:
     if report.quiet:
         return
     if report.fix_mode and report.fixed:
-        stream.write(f"Fixed {report.fixed} problem{'s' if report.fixed != 1 else ''}.\n")
+        stream.write(lang.fixed(report.fixed) + "\n")
     c = report.counts()
     total = sum(c.values())
-    if total:
-        stream.write(f"Found {total} problem{'s' if total != 1 else ''} "
-                     f"({c['error']} error, {c['warning']} warning, {c['info']} info) "
-                     f"in {report.files_checked} file{'s' if report.files_checked != 1 else ''}.\n")
-    else:
-        stream.write(f"All checks passed ({report.files_checked} file{'s' if report.files_checked != 1 else ''}).\n")
+    stream.write((lang.summary(total, c, report.files_checked) if total else lang.clean(report.files_checked))
+                 + "\n")

@@ -16,6 +16,8 @@ from __future__ import annotations
 import os
 from typing import TextIO
 
+from . import lang
+
 COMMAND = {"error": "error", "warning": "warning", "info": "notice"}
 
 
@@ -41,19 +43,18 @@ def annotation(d) -> str:
 def summary_line(report) -> str:
     c = report.counts()
     total = sum(c.values())
-    files = f"{report.files_checked} file{'s' if report.files_checked != 1 else ''}"
     if not total:
-        return f"lintkit: all checks passed ({files})."
-    fixable = f"; {report.fixable} fixable with --fix" if report.fixable else ""
-    return (f"lintkit: {total} problem{'s' if total != 1 else ''} ({c['error']} error, {c['warning']} warning, "
-            f"{c['info']} info) in {files}{fixable}.")
+        return "lintkit: " + lang.clean(report.files_checked)
+    fixable = (lang.t("", " ") + lang.fixable(report.fixable)) if report.fixable else ""
+    return "lintkit: " + lang.summary(total, c, report.files_checked) + fixable
 
 
 def step_summary(report) -> str:
     lines = ["### lintkit", "", summary_line(report), ""]
     rows = report.per_rule()
     if rows:
-        lines += ["| rule | name | count | fixable |", "|---|---|---:|---:|"]
+        head = lang.t("| 规则 | 名称 | 数量 | 可修复 |", "| rule | name | count | fixable |")
+        lines += [head, "|---|---|---:|---:|"]
         lines += [f"| {rule} | {name} | {n} | {fx} |" for rule, name, n, fx in rows]
         lines.append("")
     return "\n".join(lines) + "\n"

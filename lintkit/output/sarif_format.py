@@ -106,17 +106,9 @@ def _fix(d) -> dict:
     }
 
 
-def build(report, root_uri: str | None = None) -> dict:
-    """The SARIF log as a dict (``root_uri``: the ``file:`` URI of ``%SRCROOT%``, default the working
-    directory)."""
-    rules_by_id = getattr(report, "rules", None) or {}
-    used = sorted({d.rule for d in report.diagnostics})
-    index = {rid: i for i, rid in enumerate(used)}
-    names = {d.rule: d.name for d in report.diagnostics}
-    descriptors = [rule_descriptor(rules_by_id[rid]) if rid in rules_by_id else _fallback_descriptor(rid, names[rid])
-                   for rid in used]
+def _results(report, index: dict[str, int]):
+    """The result objects, one at a time (a 20 MB draft has hundreds of thousands)."""
     seen: Counter = Counter()
-    results = []
     for d in report.diagnostics:
         docx = _is_docx(d.path)
         region = _region(d.line, d.column, d.end_line, d.end_column, d.offset, d.end_offset, docx)
@@ -133,7 +125,16 @@ def build(report, root_uri: str | None = None) -> dict:
         }
         if d.fix is not None and not docx:
             result["fixes"] = [_fix(d)]
-        results.append(result)
+        yield result
+
+
+def _log(report, root_uri: str | None, results) -> tuple[dict, dict[str, int]]:
+    rules_by_id = getattr(report, "rules", None) or {}
+    used = sorted({d.rule for d in report.diagnostics})
+    index = {rid: i for i, rid in enumerate(used)}
+    names = {d.rule: d.name for d in report.diagnostics}
+    descriptors = [rule_descriptor(rules_by_id[rid]) if rid in rules_by_id else _fallback_descriptor(rid, names[rid])
+                   for rid in used]
     failed = any(d.rule in ("LNT001", "LNT002") for d in report.diagnostics)
     run = {
         "tool": {"driver": {
@@ -147,9 +148,33 @@ def build(report, root_uri: str | None = None) -> dict:
         "columnKind": "unicodeCodePoints",
         "results": results,
     }
-    return {"$schema": SCHEMA, "version": "2.1.0", "runs": [run]}
+    return {"$schema": SCHEMA, "version": "2.1.0", "runs": [run]}, index
+
+
+def build(report, root_uri: str | None = None) -> dict:
+    """The SARIF log as a dict (``root_uri``: the ``file:`` URI of ``%SRCROOT%``, default the working
+    directory)."""
+    log, index = _log(report, root_uri, [])
+    log["runs"][0]["results"] = list(_results(report, index))
+    return log
+
+
+_HOLE = "\x00results\x00"
 
 
 def render(report, stream: TextIO) -> None:
-    json.dump(build(report), stream, ensure_ascii=False, indent=2)
+    """The same log as :func:`build`, streamed: the frame indented, each result on one line, written as it is
+    made (json's indenting encoder is pure Python; the compact one is C)."""
+    log, index = _log(report, None, _HOLE)
+    head, tail = json.dumps(log, ensure_ascii=False, indent=2).split(json.dumps(_HOLE), 1)
+    stream.write(head)
+    sep = "[\n"
+    dumps = json.JSONEncoder(ensure_ascii=False).encode
+    n = 0
+    for n, result in enumerate(_results(report, index), 1):
+        stream.write(sep)
+        stream.write(dumps(result))
+        sep = ",\n"
+    stream.write("\n]" if n else "[]")
+    stream.write(tail)
     stream.write("\n")

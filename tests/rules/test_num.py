@@ -6,7 +6,7 @@ from decimal import Decimal
 
 import pytest
 
-from conftest import check_rule, lint, seed_line
+from conftest import check_rule, fix, lint, seed_line
 
 from lintkit_rules import num
 from lintkit_rules._zh import cn_int, restore_script, to_decimal, to_simplified
@@ -202,7 +202,7 @@ def test_num004_negatives():
     ])
 
 
-@pytest.mark.parametrize("rid", ["NUM001", "NUM002", "NUM003", "NUM004"])
+@pytest.mark.parametrize("rid", ["NUM001", "NUM002", "NUM003", "NUM004", "NUM007", "NUM008"])
 def test_docstring_sections(rid):
     from lintkit import rules_in
 
@@ -260,6 +260,30 @@ def test_num007_circle_in_chinese_numeral_years():
     assert d.message == "汉字年份“二○○四年”中的零应写作“〇”，不用圆圈符号“○”" and d.fix.applicability == "safe"
 
 
+# ------------------------------------------------------------------------------------------------ NUM008
+
+def test_num008_fullwidth_digits_and_letters():
+    check_rule("NUM008", invalid=[
+        ("２０２２年全县妇联工作要点", [(0, 4)], "2022年全县妇联工作要点"),
+        ("完成率达到１５％。", [(5, 7)], "完成率达到15％。"),
+        ("即增长３．６８％。", [(3, 7)], "即增长3.68％。"),
+        ("收入２７，２０３，３１９元，增长2%。", [(2, 12)], "收入27,203,319元，增长2%。"),
+        ("组织收看ＣＣＴＶ新闻", [(4, 8)], "组织收看CCTV新闻"),
+    ])
+    d = lint("完成率达到１５％。", ["NUM008"])[0]
+    assert (d.severity, d.message) == ("warning", "全角字符“１５”：数字和字母应使用半角“15”")
+
+
+def test_num008_a_draft_written_in_fullwidth_digits_is_one_hint():
+    half = "".join(f"第{n}项完成1{n}0万元。\n" for n in range(6))
+    text = half.translate({ord(c): chr(ord(c) + 0xFEE0) for c in "0123456789"})
+    found = lint(text, ["NUM008"])
+    assert len(found) == 1 and found[0].severity == "info" and "12处" in found[0].message
+    assert fix(text, ["NUM008"]) == half
+    # one halfwidth digit anywhere: the draft mixes both, and each fullwidth number is reported
+    assert len(lint(text + "共6项。\n", ["NUM008"])) == 12
+
+
 def test_num007_negatives():
     check_rule("NUM007", valid=[
         "二〇〇四年全县妇联工作总结",            # the right numeral
@@ -267,4 +291,13 @@ def test_num007_negatives():
         "评分：○○○●●",                         # rating marks
         "一九七九、八○两年合计",                 # not a four-digit year
         "编号一○○二三年",                       # a longer number before 年
+    ])
+
+
+def test_num008_negatives():
+    check_rule("NUM008", valid=[
+        "2022年全县妇联工作要点",
+        "ＡＢＣ",               # no Chinese on the line
+        "完成率达到15％。",     # the percent sign is not this rule's
+        "第一、二季度",
     ])

@@ -9,7 +9,7 @@ from hypothesis import HealthCheck, given, settings, strategies as st
 from conftest import check_rule, fix, lint, seed_line
 
 PUN_RULES = ["PUN001", "PUN002", "PUN003", "PUN004", "PUN005", "PUN006", "PUN007", "PUN008", "PUN009", "PUN011",
-             "PUN012", "PUN014", "PUN015"]
+             "PUN012", "PUN014", "PUN015", "PUN016"]
 
 
 def at(text: str, sub: str, k: int = 0) -> tuple[int, int]:
@@ -636,4 +636,25 @@ def test_pun007_dates_written_with_a_point_in_prose():
         "2021.4.29召开。",  # a full date (DAT)
         "计划从今年预计的1.03比1改为1比1。",
         "“4·29”召开。",
+    ])
+
+
+# ------------------------------------------------------------------------------------------------ PUN016
+
+def test_pun016_doubled_question_and_exclamation_marks():
+    check_rule("PUN016", unsafe=True, invalid=[
+        ("让我们携起手来，共创美好明天！！", [(14, 16)], "让我们携起手来，共创美好明天！"),
+        ("这样做真的有效吗？？", [(8, 10)], "这样做真的有效吗？"),
+        ("大家齐声高喊“冲啊！！！”", [(9, 12)], "大家齐声高喊“冲啊！”"),
+    ])
+    plain, quoted = lint("共创美好明天！！", ["PUN016"])[0], lint("高喊“冲啊！！！”", ["PUN016"])[0]
+    assert (plain.severity, plain.message) == ("warning", "叹号叠用：“！！”，文稿中用一个即可")
+    assert quoted.severity == "info" and plain.fix.applicability == "unsafe"
+
+
+def test_pun016_negatives():
+    check_rule("PUN016", valid=[
+        "真的是这样吗？！",   # 问叹连用: surprise, allowed
+        "好！我们出发！",
+        "What?? Really!!",    # no Chinese mark
     ])

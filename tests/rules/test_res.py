@@ -53,6 +53,15 @@ def test_res001_negatives_prose_about_websites():
     ])
 
 
+def test_res001_page_furniture_anywhere():
+    body = "".join(f"第{i}项工作取得明显成效。\n" for i in range(1, 15))
+    for line in ("扫一扫在手机打开当前页", "【打印本页】【关闭窗口】", "【微信扫一扫分享本页】"):
+        text = body + line + "\n" + body
+        assert [d.text for d in lint(text, ["RES001"])] == [line], line
+    check_rule("RES001", valid=[body + "请群众扫一扫二维码，在手机上打开页面填写问卷。\n" + body,
+                                body + "打印本页后签字\n" + body])
+
+
 def test_res001_weak_patterns_only_at_edges():
     middle = "\n".join(["第一段正文。"] * 8 + ["[1]"] + ["第二段正文。"] * 8)
     assert not lint(middle, ["RES001"])
@@ -66,8 +75,8 @@ def test_res002_seed_count_and_fix():
     assert all(d.fix is not None and d.fix.applicability == "safe" for d in found)
     assert found[0].text == "(lián)"
     assert "(耿塬村)" not in {d.text for d in found}
-    fixed = fix(seed_line("002", 1), ["RES002"])
-    assert fixed == seed_line("002", 1)  # a single line has only 2 annotations: below the threshold
+    # a single line has only 2 annotations, both the common readings of common characters: residue all the same
+    assert fix(seed_line("002", 1), ["RES002"]) == "2020年婦聯工作總結"
     first_two = seed_line("002", 1) + "\n" + seed_line("002", 2)
     assert fix(first_two, ["RES002"]).startswith("2020年婦聯工作總結\n日月如梭,光陰似箭,轉眼間")
 
@@ -88,6 +97,14 @@ def test_res002_negatives():
         "请登录系统(system)后填写(name)栏。",
         "使用(a)(b)(c)三种方案(plan)。",
     ])
+
+
+def test_res002_single_annotation_on_a_common_character():
+    # web residue even once: a toned reading on a 常用字 (《通用规范汉字表》 level 1); a rare character's gloss stays
+    check_rule("RES002", invalid=[
+        ("全面推進美麗鄉村建設(shè)工作。", [(10, 15)], "全面推進美麗鄉村建設工作。"),
+    ])
+    assert not lint("亳(bó)州是安徽省的地级市。", ["RES002"])
 
 
 def test_res002_toneless_only_with_toned_majority():
@@ -124,6 +141,17 @@ def test_res003_signatures():
     ])
 
 
+def test_res003_round_trip_recovers_the_text():
+    # any words: UTF-8 text read as GBK is found because its GB18030 bytes read as UTF-8 are ordinary text
+    check_rule("RES003", invalid=[
+        ("县妇联今年的任务已瀹屾垚，继续推进。", [(9, 12)], "县妇联今年的任务已完成，继续推进。"),
+    ], unsafe=True)
+    (d,) = lint("抓好" + "基层党建".encode("utf-8").decode("gbk") + "工作。", ["RES003"])
+    assert d.text == "鍩哄眰鍏氬缓" and "原文应为“基层党建”" in d.message
+    # names with rare characters, and text whose bytes happen to be UTF-8 but give no ordinary text, stay quiet
+    check_rule("RES003", valid=["王瑜、李璐、陈楠同志参加。", "濮阳市澶渊湿地公园。"])
+
+
 def test_res003_negatives():
     check_rule("RES003", valid=[
         "What is this? It is a test; OK?",
@@ -142,6 +170,18 @@ def test_res004_seed_watermark_and_fix():
         ("牵线搭桥市爱心人士先后结对我老秘网区42名困境儿童", [(14, 17)], "牵线搭桥市爱心人士先后结对我区42名困境儿童"),
     ], unsafe=True)
     assert [d.text for d in lint(seed_line("004", 2), ["RES004"])] == ["老秘网"]
+
+
+def test_res004_listed_sites_and_their_lookalikes():
+    check_rule("RES004", invalid=[("组织干部深入百度文库基层调研", [(6, 10)], None)], unsafe=True)
+    check_rule("RES004", valid=["加强学科网络建设", "在百度文库下载", "电子文档网上传输", "范文网站"])
+
+
+def test_res004_a_site_shaped_name_that_splits_a_word_is_a_hint():
+    (d,) = lint("组织干部深入基层调星光资料网研。", ["RES004"])
+    assert (d.text, d.severity) == ("星光资料网", "info") and "调研" in d.message
+    check_rule("RES004", valid=["加强网络建设，完善政府网站。", "中国裁判文书网显示，", "高速互联网网络覆盖全县。",
+                                "全县共建成乡村振兴网点12个。"])
 
 
 def test_res004_real_mentions():
@@ -321,3 +361,23 @@ def test_res003_every_signature_starts_with_a_listed_character():
         match = regex.compile(p).match
         can_start = {chr(c) for c in range(0x110000) if match(chr(c), partial=True)}
         assert can_start <= starts, (p, sorted(can_start - starts)[:10])
+
+
+def test_generated_common_characters_are_up_to_date():
+    """data/res_common.toml matches a fresh run of scripts/gen_res_data.py (when its sources are installed)."""
+    import importlib.util
+    from pathlib import Path
+
+    pytest.importorskip("opencc_purepy")
+    root = Path(__file__).resolve().parents[2]
+    spec = importlib.util.spec_from_file_location("gen_res", root / "scripts" / "gen_res_data.py")
+    gen = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(gen)
+    if not (gen.UNIHAN.exists() and gen.READINGS.exists()):
+        pytest.skip("the Unihan files of Debian's unicode-data are not installed")
+    shipped = gen.OUT.read_bytes()
+    try:
+        gen.main()
+        assert gen.OUT.read_bytes() == shipped
+    finally:
+        gen.OUT.write_bytes(shipped)

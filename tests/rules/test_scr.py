@@ -69,6 +69,11 @@ def test_scr001_mixed_document_reported_once():
     assert len(found) == 1 and "简繁混用" in found[0].message
 
 
+def test_scr001_standard_simplified_characters_of_the_official_table():
+    # 薰 (薰染, 薰陶) is in 《通用规范汉字表》 (Unihan kTGH) although OpenCC maps it to 熏
+    check_rule("SCR001", valid=[SIMPLIFIED_DRAFT + "这些工会都受到无政府主义的薰染。"])
+
+
 def test_scr001_negatives():
     check_rule("SCR001", valid=[
         SIMPLIFIED_DRAFT,  # 著 乾 瞭 干 台 里 于 后 余 范 云 准 征 群 are valid simplified characters
@@ -89,6 +94,8 @@ def test_scr002_seed_leftovers():
     assert ("干", "幹") in pairs and ("于", "於") in pairs and ("后", "後") in pairs and ("范", "範") in pairs
     assert ("余", "餘") in pairs and ("喂", "餵") in pairs and ("獲", "穫") in pairs
     assert len(pairs) == 21
+    # 收獲: both characters traditional, merged by simplification: a hint only
+    assert {d.severity for d in found if d.rule == "SCR002" and d.text == "獲"} == {"info"}
     texts = {d.message for d in found if d.rule == "SCR002"}
     assert not any("趙菊云" in m or "菊云" in m for m in texts)  # a name in a list of names
     assert not any("咨" in m for m in texts)  # regional preference 咨詢/諮詢
@@ -113,6 +120,30 @@ def test_scr002_negatives():
     ])
 
 
+def test_scr002_silent_where_hong_kong_and_taiwan_differ_or_no_word_decides():
+    # 秘書 (Hong Kong) / 祕書 (Taiwan); 准 in 我准你 and 范 in a name are character defaults of the converter, not
+    # words; a name before a title keeps its characters (SCR001 too)
+    body = "縣婦聯認真開展各項工作，組織幹部深入基層調研，婦女兒童工作取得明顯成效。"
+    check_rule("SCR002", valid=[
+        body + "秘書處已將文件送交各位議員。",
+        body + "主席：我准你發言。",
+        body + "范國威議員提出質詢。",
+    ])
+    check_rule("SCR001", valid=[body + "李慧琼議員、陳恒鑌議員發言。"])
+
+
+def test_scr002_merged_traditional_pair_is_only_a_hint():
+    # 盡/儘 and 製/制 are both traditional characters (simplification merged them): the text's character is no
+    # simplified leftover, and usage differs by region (盡快 is Hong Kong usage): info, never a warning
+    body = "縣婦聯認真開展各項工作，組織幹部深入基層調研，婦女兒童工作取得明顯成效。"
+    found = lint(body + "請各部門盡快落實，避免發生沖突。", ["SCR002"])
+    assert [(d.text, d.severity) for d in found] == [("盡", "info"), ("沖", "info")]
+    assert lint(body + "產品製造精良。", ["SCR002"]) == []
+    assert lint(body + "嚴格管製，放鬆了。", ["SCR002"]) == []  # 管制 in the dictionary: 制 is 製's simplified form
+    (d,) = lint(body + "和制煙等產業。", ["SCR002"])  # 制 is the simplified form: a leftover
+    assert (d.text, d.severity, d.fix.edits[0].content) == ("制", "warning", "製")
+
+
 def test_scr002_does_not_import_opencc_for_simplified_documents():
     code = ("import sys\nfrom lintkit.engine import Linter, Options\n"
             "l = Linter(Options(select=('SCR',), no_config=True))\n"
@@ -129,6 +160,20 @@ def test_scr003_seed_variant_and_fix():
     found = lint(line, ["SCR003"])
     assert [d.text for d in found] == ["徳"]
     assert "徳" not in fix(line, ["SCR003"]) and "德耀龙乡" in fix(line, ["SCR003"])
+
+
+def test_scr003_unihan_variants():
+    # 靑 and 硏 are Z-variants (one character, two glyphs) of 青 and 研 in Unihan: a safe fix; 㐅 is known only as a
+    # semantic variant of 五: the fix is left to the author
+    simp = "县妇联认真开展各项工作，组织干部深入基层调研，妇女儿童工作取得明显成效。"
+    check_rule("SCR003", invalid=[
+        (simp + "靑年干部积极参与硏究。", [(len(simp), len(simp) + 1), (len(simp) + 8, len(simp) + 9)],
+         simp + "青年干部积极参与研究。"),
+    ])
+    (d,) = lint(simp + "第㐅项。", ["SCR003"])
+    assert d.fix.edits[0].content == "五" and d.fix.applicability == "unsafe"
+    # standard characters with a variant elsewhere are left alone: 踊跃 (踴 in Taiwan and Hong Kong), 喫, 峯
+    check_rule("SCR003", valid=[simp + "群众踊跃参与。", simp + "喫茶。", TRADITIONAL_DRAFT + "登上高峯。"])
 
 
 def test_scr003_examples():
@@ -161,23 +206,27 @@ def test_scr_docs_have_sections():
 
 
 def test_generated_data_is_up_to_date():
-    """The shipped character classes match a fresh run of the generator."""
+    """The shipped character classes and phrases match a fresh run of the generator."""
     pytest.importorskip("opencc_purepy")
     from pathlib import Path
 
     root = Path(__file__).resolve().parents[2]
-    shipped = (root / "rules" / "data" / "scr_chars.toml").read_text(encoding="utf-8")
+    outs = [root / "rules" / "data" / f"{name}.toml" for name in ("scr_chars", "scr_phrases")]
+    shipped = {p: p.read_bytes() for p in outs}
     import importlib.util
 
     spec = importlib.util.spec_from_file_location("gen", root / "scripts" / "gen_scr_data.py")
     gen = importlib.util.module_from_spec(spec)
     spec.loader.exec_module(gen)
-    out = root / "rules" / "data" / "scr_chars.toml"
+    if not (gen.UNIHAN / "Unihan_Variants.txt.bz2").exists():
+        pytest.skip("the Unihan files of Debian's unicode-data are not installed")
     try:
         gen.main()
-        assert out.read_text(encoding="utf-8") == shipped
+        for p in outs:
+            assert p.read_bytes() == shipped.get(p), p.name
     finally:
-        out.write_text(shipped, encoding="utf-8")
+        for p, data in shipped.items():
+            p.write_bytes(data)
 
 
 # ------------------------------------------------------------------------------------------------- properties
@@ -302,7 +351,7 @@ def test_scr002_long_chain_is_converted_without_the_cache():
     for chain in (long_chain, "婦女干部認真開展各項工作"):
         found = lint(body + chain + "。", ["SCR002"])
         assert [(d.offset - len(body), d.fix.edits[0].content) for d in found] == [(2, "幹")]
-    assert scr._round_trip_diffs(long_chain) == scr._compute_round_trip_diffs(long_chain) == ((2, "幹"),)
+    assert scr._round_trip_diffs(long_chain) == scr._compute_round_trip_diffs(long_chain) == ((2, "幹", True),)
 
 
 def test_script_info_both_sides_of_the_count_all_cap():

@@ -63,6 +63,25 @@ def test_wrd002_negatives():
     ])
 
 
+def test_wrd002_by_part_of_speech():
+    # beyond the listed collocations: a verb + 的 + a degree adverb + an adjective ending the clause wants 得; an
+    # adjective + 地 + a noun ending the clause wants 的 (parts of speech from jieba's dictionary)
+    check_rule("WRD002", invalid=[
+        ("这项工作干的非常扎实，群众满意。", [(5, 6)], "这项工作干得非常扎实，群众满意。"),
+        ("为妇女儿童创造美好地环境。", [(9, 10)], "为妇女儿童创造美好的环境。"),
+    ], unsafe=True)
+    check_rule("WRD002", valid=[
+        "有的不够深入。", "有的执行又不够健全，", "出现的较大变化。", "我们做的很多工作", "他们所做的很好", "全县各地积极开展活动。",
+        "基地建设取得成效。", "有效地利用资源。", "充分地利用，", "目的很明确。",
+    ])
+    # the listed collocations in noun phrases (no object after the verb) or before a verb that goes on
+    check_rule("WRD002", valid=[
+        "就很难有进一步的提高，", "在各方努力的推动下，", "给单干农户以积极的帮助和领导", "提供全方位的服务。",
+        "有力地保障和改善了民生",
+    ])
+    check_rule("WRD002", invalid=[("我们要认真的开展工作。", [(5, 6)], "我们要认真地开展工作。")], unsafe=True)
+
+
 def test_wrd002_extra_option(tmp_path):
     from lintkit import check_text
 
@@ -233,6 +252,25 @@ def test_to_simplified_fast_and_slow_paths():
     assert to_simplified(plain) is plain  # nothing mapped: no copy
 
 
+def test_generated_parts_of_speech_are_up_to_date():
+    """data/wrd002_pos.toml matches a fresh run of scripts/gen_wrd_data.py (when jieba is installed: a build-time
+    input only)."""
+    import importlib.util
+    from pathlib import Path
+
+    pytest.importorskip("jieba")
+    root = Path(__file__).resolve().parents[2]
+    spec = importlib.util.spec_from_file_location("gen_wrd", root / "scripts" / "gen_wrd_data.py")
+    gen = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(gen)
+    shipped = gen.OUT.read_bytes()
+    try:
+        gen.main()
+        assert gen.OUT.read_bytes() == shipped
+    finally:
+        gen.OUT.write_bytes(shipped)
+
+
 # ------------------------------------------------------------------------------------------------- WRD008
 # Typos made up for these tests (same-syllable slips of a pinyin input method), in sentences written for them.
 def test_wrd008_finds_wrong_characters():
@@ -305,9 +343,9 @@ def test_wrd008_pair_status():
         if "\u3400" <= a <= "\u9fff" and "\u3400" <= b <= "\u9fff":
             n = d.count(a, b)
             return _typo.UNSEEN if n == 0 else _typo.STRONG_PAIR if n >= _typo.STRONG else _typo.SEEN
-        return _typo.SEEN  # a mark, a letter, a character beyond the BMP (𠀀)
+        return _typo.SEEN  # a mark, a letter, a character beyond the BMP (𠀀), a lone surrogate
 
-    text = "优化营商环竟，A环境𠀀环竟"
+    text = "优化营商环竟，A环境𠀀环竟\ud800环竟"
     assert _typo.pair_status(text) == bytes(want(a, b) for a, b in zip(text, text[1:]))
     assert _typo.pair_status(text)[text.index("环竟")] == _typo.UNSEEN
     assert _typo.pair_status(text)[text.index("营商")] == _typo.STRONG_PAIR
