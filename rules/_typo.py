@@ -292,6 +292,8 @@ STRONG = 10
 MIN_RUN = 4
 #: the shortest word the correction must make
 MIN_WORD = 2
+#: the shortest word the correction must make next to what may be a name
+NAME_WORD = 3
 #: a pair made by the correction must have been seen at least this often
 MIN_PAIR = 3
 
@@ -430,6 +432,8 @@ def _examine(d: _Data, text: str, rs: int, re_: int, j: int, status: bytes) -> T
             continue  # a repeated character (``一剂剂``) or a frame that repeats one (``倾心倾力``, ``知重负重``)
         left = text[k - 1] if k > rs else ""
         right = text[k + 1] if k + 1 < re_ else ""
+        if left and k >= 4 and text[k - 2] in "、，" and text[k - 4] == left:
+            continue  # parallel items that share their first character (``扶志、扶智``)
         # the replacements that make seen pairs on both sides (bit masks: one AND each)
         mask = d.confusable_bits(wrong)
         if left and mask:
@@ -446,8 +450,7 @@ def _examine(d: _Data, text: str, rs: int, re_: int, j: int, status: bytes) -> T
                 return None
             run = text[rs:re_]
         r = k - rs
-        if _in_name(d, run, r, after):
-            continue
+        name = None  # whether position r may belong to a name (computed once, when needed)
         old = (_logp(d, left, wrong) if left else 0.0) + (_logp(d, wrong, right) if right else 0.0)
         # the replaced character and its neighbours across unseen pairs: the word must span them
         lo = r - 1 if k > rs and status[k - 1] == UNSEEN else r
@@ -469,6 +472,14 @@ def _examine(d: _Data, text: str, rs: int, re_: int, j: int, status: bytes) -> T
                            key=lambda x: (len(x[0]), x[1]))[0]
             if not word or len(word) < MIN_WORD:
                 continue
+            # a name is left alone unless the correction makes a word of three or more characters that the
+            # lexicon knows and that is not itself the name of a place (``海关总宿、`` → ``海关总署``, but not
+            # ``丹水镇`` → ``淡水镇``)
+            if len(word) < NAME_WORD or word[-1] in _PLACE_ENDS:
+                if name is None:
+                    name = _in_name(d, run, r, after)
+                if name:
+                    continue
             if base is None:
                 base = segment_logp(d, run[lo_w:hi_w])
             if segment_logp(d, run[lo_w:r] + c + run[r + 1:hi_w]) - base - _PRIOR[kind] < WORD_MARGIN:

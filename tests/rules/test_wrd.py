@@ -311,6 +311,14 @@ def test_wrd008_guards():
     ])
 
 
+def test_wrd008_name_guard_yields_to_a_known_word():
+    """What may be a name (a surname closing an item before 、) is still checked when the correction makes a
+    lexicon word of three or more characters; items of a parallel list sharing their first character are not."""
+    (d,) = lint("联合海关总宿、税务总局开展检查。", ["WRD008"])
+    assert (d.text, d.message) == ("宿", "“总宿”不成词；常见为“海关总署”，“宿”应为“署”")
+    assert not lint("坚持扶贫与扶志、扶智相结合。", ["WRD008"])
+
+
 def test_wrd008_name_guard():
     from lintkit_rules import _typo
 
