@@ -66,6 +66,8 @@ def build_parser() -> argparse.ArgumentParser:
                    help="apply the configured exclude to files named on the command line too (pre-commit)")
     c.add_argument("--disable-plugin", action="append", default=[], metavar="NAME",
                    help="do not load this plugin (e.g. 'builtin')")
+    c.add_argument("--cross-file", action="store_true",
+                   help="also compare the files of this run: a name or figure that differs between them (CON006)")
     c.add_argument("--no-cache", action="store_true", help="lint every file again (do not read or write the "
                    "result cache)")
     c.add_argument("--cache-dir", metavar="DIR", help="keep the result cache in DIR (default: results/ in "
@@ -258,6 +260,7 @@ def _check(args) -> int:
         force_exclude=args.force_exclude, fix_read_only=args.fix_read_only,
         # source text: for the formats that show it, and for the baseline's context of each finding
         want_source=(args.format or "text") in ("text", "sarif", "html") or bool(args.baseline),
+        cross_file=args.cross_file,
     )
     linter = _linter(options)
     if linter is None:
@@ -289,10 +292,15 @@ def _check(args) -> int:
             from .distributed import SchedulerError, lint_files_on
 
             try:
-                results.extend(lint_files_on(args.scheduler, linter, files))
+                on_cluster = list(lint_files_on(args.scheduler, linter, files))
             except SchedulerError as exc:
                 _err(str(exc))
                 return EXIT_ERROR
+            if options.cross_file:
+                from .crossfile import cross_file_pass
+
+                cross_file_pass(linter, files, on_cluster)
+            results.extend(on_cluster)
         elif files:
             results.extend(lint_files(linter, files, args.jobs, cache=_result_cache(args, linter)))
     except ConfigError as exc:

@@ -53,6 +53,7 @@ class Options:
     force_exclude: bool = False  # apply `exclude` to files named explicitly too
     want_source: bool = True  # workers send each file's text back (only formats that show source lines need it)
     fix_read_only: bool = False  # --fix rewrites files whose mode forbids writing (else LNT001, file untouched)
+    cross_file: bool = False  # after linting, compare the files of the run (lintkit/crossfile.py)
 
 
 @dataclass
@@ -795,7 +796,18 @@ def effective_jobs(jobs: int | None, n_files: int) -> int:
 def lint_files(linter: Linter, files: list[tuple[str, Path]], jobs: int | None = None,
                cache=None) -> list[FileResult]:
     """Lint files, in worker processes when there are many; results come back in input order. ``cache``: a
-    :class:`lintkit.resultcache.ResultCache` (files whose result it holds are not linted again)."""
+    :class:`lintkit.resultcache.ResultCache` (files whose result it holds are not linted again). With
+    ``Options.cross_file``, the cross-file checks then run over all of them (in this process, in path order)."""
+    results = _lint_files(linter, files, jobs, cache)
+    if linter.options.cross_file:
+        from .crossfile import cross_file_pass
+
+        cross_file_pass(linter, files, results)
+    return results
+
+
+def _lint_files(linter: Linter, files: list[tuple[str, Path]], jobs: int | None = None,
+                cache=None) -> list[FileResult]:
     if cache is not None and cache.lookups and effective_jobs(jobs, len(files)) > 1:
         # the stored results are looked up here; only the files that must be linted go to the workers
         results: list[FileResult | None] = []
@@ -810,7 +822,7 @@ def lint_files(linter: Linter, files: list[tuple[str, Path]], jobs: int | None =
             if hit is None:
                 todo.append(i)
         if todo:
-            for i, r in zip(todo, lint_files(linter, [files[i] for i in todo], jobs, cache=cache.for_misses())):
+            for i, r in zip(todo, _lint_files(linter, [files[i] for i in todo], jobs, cache=cache.for_misses())):
                 results[i] = r
         return results  # type: ignore[return-value]
     jobs = effective_jobs(jobs, len(files))

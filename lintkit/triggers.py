@@ -168,14 +168,18 @@ class LiteralScanner:
         """``{literal: [offsets]}`` (ascending) for the literals that occur in ``text``."""
         out: dict[str, list[int]] = {}
         if self._automaton is not None:
-            buckets: list[list[int]] = [[] for _ in self._words]
+            by_index: dict[int, list[int]] = {}
             for end, i in self._automaton.iter(text):
-                buckets[i].append(end)
+                found = by_index.get(i)
+                if found is None:
+                    by_index[i] = [end]
+                else:
+                    found.append(end)
             ends = self._ends
-            for i, found in enumerate(buckets):
-                if found:
-                    k = ends[i]
-                    out[self._words[i]] = [e - k for e in found] if k else found
+            words = self._words
+            for i, found in by_index.items():
+                k = ends[i]
+                out[words[i]] = [e - k for e in found] if k else found
         if self._character_class is not None:
             for m in self._character_class.finditer(text):
                 c = m.group()

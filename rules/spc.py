@@ -378,7 +378,8 @@ _SPACED_BEFORE_LATIN = lazy_compile(r"[ \u00a0][,;][ \u00a0]+[A-Za-z]")
 
 
 @rule("SPC006", "space-before-halfwidth-mark", severity="error", fix="safe",
-      on=Trigger(chars=",;:!?", pattern=r"(?<=\p{Han})[ \u00a0\u3000]{1,8}[,;:!?][ \u00a0]*(?=\p{Han})", before=8))
+      on=Trigger(*(space + mark for space in " \u00a0\u3000" for mark in ",;:!?"),
+                 pattern=r"(?<=\p{Han})[ \u00a0\u3000]{1,8}[,;:!?][ \u00a0]*(?=\p{Han})", before=7))
 def space_before_halfwidth_mark(doc: Document, matches) -> Iterator[Finding]:
     """汉字之间的半角逗号、分号、冒号、问号、叹号前面有空格（“开会 ,讨论”）。
 

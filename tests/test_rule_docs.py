@@ -20,6 +20,6 @@ def test_rule_docstring_has_every_section(rule):
 
 
 def test_ids_and_names_are_unique_and_families_known():
-    families = {"SPC", "PUN", "NUM", "DAT", "TOT", "DUP", "SCR", "SEQ", "DOC", "WRD", "RES", "LNT"}
+    families = {"SPC", "PUN", "NUM", "DAT", "TOT", "DUP", "SCR", "SEQ", "DOC", "WRD", "RES", "CON", "LNT"}
     assert {r.family for r in TABLE.rules} <= families
     assert len({r.id for r in TABLE.rules}) == len({r.name for r in TABLE.rules}) == len(TABLE.rules)
