@@ -255,20 +255,11 @@ def test_to_simplified_fast_and_slow_paths():
 def test_generated_parts_of_speech_are_up_to_date():
     """data/wrd002_pos.toml matches a fresh run of scripts/gen_wrd_data.py (when jieba is installed: a build-time
     input only)."""
-    import importlib.util
-    from pathlib import Path
+    from conftest import assert_regenerates, load_script
 
     pytest.importorskip("jieba")
-    root = Path(__file__).resolve().parents[2]
-    spec = importlib.util.spec_from_file_location("gen_wrd", root / "scripts" / "gen_wrd_data.py")
-    gen = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(gen)
-    shipped = gen.OUT.read_bytes()
-    try:
-        gen.main()
-        assert gen.OUT.read_bytes() == shipped
-    finally:
-        gen.OUT.write_bytes(shipped)
+    gen = load_script("gen_wrd_data")
+    assert_regenerates(gen.main, [gen.OUT])
 
 
 # ------------------------------------------------------------------------------------------------- WRD008
