@@ -21,6 +21,7 @@ built-in wrong forms to ignore. A malformed entry stops the rule with a message 
 from __future__ import annotations
 
 import functools
+import operator
 import re
 from dataclasses import dataclass
 from typing import Any, Iterator, Sequence
@@ -457,10 +458,11 @@ def typo(doc: Document) -> Iterator[Finding]:
     正确写法：持续优化营商环境；加快完善基础设施建设；切实维护人民群众的合法权益
     依据：字的相邻统计（公文语料和 jieba 词典，MIT）；同音、近音、形近字表（ECSpell，MIT；pypinyin，MIT）。
     修复：建议修复（--unsafe-fixes），改为建议的字。默认不启用（用 --extend-select WRD008 或配置
-    extend-select = ["WRD008"] 打开）：它比其他规则慢得多，而且只是提示。只在把握很大时报告：改前的两字从未
+    extend-select = ["WRD008"] 打开）：它单独的用时仍接近全部默认规则的总和，而且只是提示。只在把握很大时报告：改前的两字从未
     连用，改后成为词典中的词，字的相邻统计和词的统计都明显倾向于改后的写法；人名（职务前后、列举中的姓名）、
-    地名（后接村、屯、路、河等）、引号和书名号中的文字、数字后的量词、不足四个汉字的片段（简称、标签）、
-    叠字和“倾心倾力”一类框架、文中出现两次以上的写法、繁体文稿都不查。新词、简称和专名仍可能误报，故为提示。
+    地名（后接村、屯、路、河等）不查，除非改后成为词典中三字以上、本身不是地名的词（“海关总宿、”→“海关总署”）；
+    引号和书名号中的文字、数字后的量词、不足四个汉字的片段（简称、标签）、叠字和“倾心倾力”一类框架、
+    首字相同的并列项（“扶志、扶智”）、文中出现两次以上的写法、繁体文稿都不查。新词、简称和专名仍可能误报，故为提示。
     """
     from . import _typo
 
@@ -469,7 +471,7 @@ def typo(doc: Document) -> Iterator[Finding]:
     runs = doc.han_runs
     # a draft in traditional script follows the usage of Taiwan or Hong Kong (於, 計畫, 志工), which the
     # mainland lexicon and counts do not know: not checked
-    if masked != text and sum(1 for a, b in zip(masked, text) if a != b) * 20 > sum(e - s for s, e in runs):
+    if masked != text and sum(map(operator.ne, masked, text)) * 20 > sum(e - s for s, e in runs):
         return
     for p, t in _typo.find_in(text, runs):
         # quoted text and book titles may be cited as written; a pair written twice is the draft's own term

@@ -5,7 +5,7 @@ from __future__ import annotations
 import functools
 import sys
 from pathlib import Path
-from typing import Iterable, Sequence
+from typing import Callable, Iterable, Sequence
 
 import pytest
 
@@ -93,3 +93,26 @@ def _private_cache_dir(tmp_path_factory):
         os.environ.pop("LINTKIT_CACHE_DIR", None)
     else:
         os.environ["LINTKIT_CACHE_DIR"] = old
+
+
+def load_script(name: str):
+    """``scripts/NAME.py`` imported as a module (the data generators are scripts, not package modules)."""
+    import importlib.util
+
+    spec = importlib.util.spec_from_file_location(f"script_{name}", ROOT / "scripts" / f"{name}.py")
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
+
+
+def assert_regenerates(generate: Callable[[], object], outputs: Sequence[Path]) -> None:
+    """Run a data generator and check that it writes exactly the shipped files (which are restored either way)."""
+    shipped = {p: p.read_bytes() for p in outputs}
+    try:
+        generate()
+        for p in outputs:
+            assert p.read_bytes() == shipped[p], p.name
+    finally:
+        for p, data in shipped.items():
+            p.write_bytes(data)
+

@@ -430,11 +430,8 @@ def test_real_documents_formulas_figures_and_reduplication_stay_quiet():
 def test_generated_lexicon_is_up_to_date():
     """data/dup_words.toml matches a fresh run of scripts/gen_dup_data.py (when jieba is installed: a build-time
     input only)."""
-    import importlib.util
+    from conftest import ROOT, load_script
 
     pytest.importorskip("jieba")
-    root = SEEDS.parent
-    spec = importlib.util.spec_from_file_location("gen_dup", root / "scripts" / "gen_dup_data.py")
-    gen = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(gen)
-    assert gen.build() == (root / "rules" / "data" / "dup_words.toml").read_text(encoding="utf-8")
+    gen = load_script("gen_dup_data")
+    assert gen.build() == (ROOT / "rules" / "data" / "dup_words.toml").read_text(encoding="utf-8")

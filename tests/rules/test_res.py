@@ -365,19 +365,10 @@ def test_res003_every_signature_starts_with_a_listed_character():
 
 def test_generated_common_characters_are_up_to_date():
     """data/res_common.toml matches a fresh run of scripts/gen_res_data.py (when its sources are installed)."""
-    import importlib.util
-    from pathlib import Path
+    from conftest import assert_regenerates, load_script
 
     pytest.importorskip("opencc_purepy")
-    root = Path(__file__).resolve().parents[2]
-    spec = importlib.util.spec_from_file_location("gen_res", root / "scripts" / "gen_res_data.py")
-    gen = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(gen)
+    gen = load_script("gen_res_data")
     if not (gen.UNIHAN.exists() and gen.READINGS.exists()):
         pytest.skip("the Unihan files of Debian's unicode-data are not installed")
-    shipped = gen.OUT.read_bytes()
-    try:
-        gen.main()
-        assert gen.OUT.read_bytes() == shipped
-    finally:
-        gen.OUT.write_bytes(shipped)
+    assert_regenerates(gen.main, [gen.OUT])

@@ -207,26 +207,13 @@ def test_scr_docs_have_sections():
 
 def test_generated_data_is_up_to_date():
     """The shipped character classes and phrases match a fresh run of the generator."""
+    from conftest import ROOT, assert_regenerates, load_script
+
     pytest.importorskip("opencc_purepy")
-    from pathlib import Path
-
-    root = Path(__file__).resolve().parents[2]
-    outs = [root / "rules" / "data" / f"{name}.toml" for name in ("scr_chars", "scr_phrases")]
-    shipped = {p: p.read_bytes() for p in outs}
-    import importlib.util
-
-    spec = importlib.util.spec_from_file_location("gen", root / "scripts" / "gen_scr_data.py")
-    gen = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(gen)
+    gen = load_script("gen_scr_data")
     if not (gen.UNIHAN / "Unihan_Variants.txt.bz2").exists():
         pytest.skip("the Unihan files of Debian's unicode-data are not installed")
-    try:
-        gen.main()
-        for p in outs:
-            assert p.read_bytes() == shipped.get(p), p.name
-    finally:
-        for p, data in shipped.items():
-            p.write_bytes(data)
+    assert_regenerates(gen.main, [ROOT / "rules" / "data" / f"{name}.toml" for name in ("scr_chars", "scr_phrases")])
 
 
 # ------------------------------------------------------------------------------------------------- properties

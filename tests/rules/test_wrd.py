@@ -255,20 +255,11 @@ def test_to_simplified_fast_and_slow_paths():
 def test_generated_parts_of_speech_are_up_to_date():
     """data/wrd002_pos.toml matches a fresh run of scripts/gen_wrd_data.py (when jieba is installed: a build-time
     input only)."""
-    import importlib.util
-    from pathlib import Path
+    from conftest import assert_regenerates, load_script
 
     pytest.importorskip("jieba")
-    root = Path(__file__).resolve().parents[2]
-    spec = importlib.util.spec_from_file_location("gen_wrd", root / "scripts" / "gen_wrd_data.py")
-    gen = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(gen)
-    shipped = gen.OUT.read_bytes()
-    try:
-        gen.main()
-        assert gen.OUT.read_bytes() == shipped
-    finally:
-        gen.OUT.write_bytes(shipped)
+    gen = load_script("gen_wrd_data")
+    assert_regenerates(gen.main, [gen.OUT])
 
 
 # ------------------------------------------------------------------------------------------------- WRD008
@@ -311,6 +302,14 @@ def test_wrd008_guards():
     ])
 
 
+def test_wrd008_name_guard_yields_to_a_known_word():
+    """What may be a name (a surname closing an item before 、) is still checked when the correction makes a
+    lexicon word of three or more characters; items of a parallel list sharing their first character are not."""
+    (d,) = lint("联合海关总宿、税务总局开展检查。", ["WRD008"])
+    assert (d.text, d.message) == ("宿", "“总宿”不成词；常见为“海关总署”，“宿”应为“署”")
+    assert not lint("坚持扶贫与扶志、扶智相结合。", ["WRD008"])
+
+
 def test_wrd008_name_guard():
     from lintkit_rules import _typo
 
@@ -330,6 +329,37 @@ def test_wrd008_data_tables_agree():
     assert d.count("环", "竟") == 0 and "环" not in d.before_set("竟")
     assert "境" in d.confusions("竟")[0]                       # same syllable (jing)
     assert d.word_class("环境") > d.word_class("环") >= 0 and d.word_class("环竟") == -1
+
+
+def test_wrd008_pair_status():
+    """One byte per adjacent pair: the table's verdict for two ideographs, SEEN for anything else; the same
+    verdicts as the per-pair counts, at even and odd offsets, across the pieces of a long text."""
+    from lintkit_rules import _typo
+
+    d = _typo.data()
+
+    def want(a: str, b: str) -> int:
+        if "\u3400" <= a <= "\u9fff" and "\u3400" <= b <= "\u9fff":
+            n = d.count(a, b)
+            return _typo.UNSEEN if n == 0 else _typo.STRONG_PAIR if n >= _typo.STRONG else _typo.SEEN
+        return _typo.SEEN  # a mark, a letter, a character beyond the BMP (𠀀), a lone surrogate
+
+    text = "优化营商环竟，A环境𠀀环竟\ud800环竟"
+    assert _typo.pair_status(text) == bytes(want(a, b) for a, b in zip(text, text[1:]))
+    assert _typo.pair_status(text)[text.index("环竟")] == _typo.UNSEEN
+    assert _typo.pair_status(text)[text.index("营商")] == _typo.STRONG_PAIR
+    long = "优化营商环竟，" * (_typo._PIECE // 7 + 5) + "环"
+    assert _typo.pair_status(long) == bytes(want(a, b) for a, b in zip(long, long[1:]))
+
+
+def test_wrd008_bit_masks():
+    from lintkit_rules import _typo
+
+    d = _typo.data()
+    for c in "竟境环":
+        assert sorted(d.chars_of(d.confusable_bits(c))) == sorted(set("".join(d.confusions(c))))
+        assert set(d.chars_of(d.after_bits(c))) == d.after_set(c)
+        assert set(d.chars_of(d.before_bits(c))) == d.before_set(c)
 
 
 def test_wrd008_false_findings_on_correct_drafts():
