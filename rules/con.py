@@ -37,9 +37,8 @@ from dataclasses import dataclass
 from decimal import Decimal
 from typing import Collection, Iterator
 
-import regex
 
-from lintkit import Document, Finding, rule, view
+from lintkit import Document, Finding, lazy_compile, lazy_re, rule, view
 from lintkit.crossfile import CrossFile
 
 from ._common import load_data
@@ -60,22 +59,18 @@ _LEVEL_IN_WORD = frozenset(("农村", "乡村", "城市", "市场", "区域", "�
 
 
 @functools.lru_cache(maxsize=1)
-def partners() -> dict[str, str]:
-    """Each character -> the characters it is confused with by sound or shape (ECSpell, data/con_confusion.toml)."""
-    out: dict[str, list[str]] = defaultdict(list)
-    for group in load_data("con_confusion")["groups"].split():
-        a = group[0]
-        out[a].append(group[1:])
-        for b in group[1:]:
-            out[b].append(a)
-    return {k: "".join(v) for k, v in out.items()}
+def _confusions() -> dict[str, str]:
+    """Each character -> the characters after it in code-point order that it is confused with by sound or shape
+    (ECSpell, data/con_confusion.toml: one group per character, so a pair is found under its smaller character)."""
+    return {group[0]: group[1:] for group in load_data("con_confusion")["groups"].split()}
 
 
 def confusable(a: str, b: str) -> bool:
     """True when ``a`` and ``b`` are a sound or shape confusion, unless both are numerals, levels or the like."""
     if a == b or (a in _STOP and b in _STOP):
         return False
-    return b in partners().get(a, "")
+    low, high = (a, b) if a < b else (b, a)
+    return high in _confusions().get(low, "")
 
 
 def _line(doc: Document, offset: int) -> int:
@@ -110,8 +105,8 @@ _AFTER_NAME = ("同志", "在", "出席", "主持", "讲话", "指出", "强调"
 _AFTER_NAME_RE = "(?:[^" + _HAN + "]|" + "|".join(_AFTER_NAME) + ")"
 # a person's name (2 or 3 characters) right after a title, or before 同志 after a mark or a title
 # (two patterns: one that opens with a lookbehind would be tried at every position)
-_PERSON_RE = re.compile(f"{_TITLE_RE}(?P<a>[{_HAN}]{{2,3}}?)(?={_AFTER_NAME_RE})")
-_COMRADE_RE = re.compile(f"(?:^|(?<=[^{_HAN}])|(?<=[、和与及]))(?P<a>[{_HAN}]{{2,3}}?)(?=同志)", re.M)
+_PERSON_RE = lazy_re(f"{_TITLE_RE}(?P<a>[{_HAN}]{{2,3}}?)(?={_AFTER_NAME_RE})")
+_COMRADE_RE = lazy_re(f"(?:^|(?<=[^{_HAN}])|(?<=[、和与及]))(?P<a>[{_HAN}]{{2,3}}?)(?=同志)", re.M)
 # characters that are no part of a name: function words
 _NOT_IN_NAME = frozenset("的了是在和与及这那之地得着把被将对从向于也都就而")
 # organisation words of one character that also begin ordinary words (局面, 委托): not an organisation there
@@ -132,9 +127,9 @@ def _bounded(text: str, p: int, n: int) -> bool:
 
 
 # the longest organisation word at each position
-_ORG_WORD_RE = re.compile("|".join(sorted(_ORG_WORDS, key=len, reverse=True)))
+_ORG_WORD_RE = lazy_re("|".join(sorted(_ORG_WORDS, key=len, reverse=True)))
 # the Han characters that end where the search ends (\p{Han}, as doc.han_runs)
-_HAN_TAIL_RE = regex.compile(r"\p{Han}+\Z")
+_HAN_TAIL_RE = lazy_compile(r"\p{Han}+\Z")
 # for each organisation word, the other words that may start inside it or be a prefix of it, with their offset
 # (妇联 -> 联合会 at 1; 委员会 -> 委 at 0): the leftmost-longest match of _ORG_WORD_RE skips them
 _ORG_WORDS_WITHIN = {w: tuple((k, o) for k in range(len(w)) for o in _ORG_WORDS
@@ -298,14 +293,18 @@ def org_variants(orgs: Collection[str], org_word: dict[str, int]) -> list[Varian
 
 
 def person_variants(persons: set[str], grams: Counter) -> list[Variant]:
+    """Pairs of a candidate person name and a string of the draft that differs from it by one confusable
+    character (the surname of a two-character name excepted)."""
     out = []
-    table = partners()
+    differing_at: dict[tuple[int, str, str], list[str]] = defaultdict(list)
+    for g in grams:
+        for i in range(len(g)):
+            differing_at[(i, g[:i], g[i + 1:])].append(g)
     for cand in persons:
         for i in range(0 if len(cand) == 3 else 1, len(cand)):
             c = cand[i]
-            for x in table.get(c, ""):
-                other = cand[:i] + x + cand[i + 1:]
-                if grams.get(other) and confusable(c, x):
+            for other in differing_at.get((i, cand[:i], cand[i + 1:]), ()):
+                if len(other) == len(cand) and confusable(c, other[i]):
                     out.append(Variant(cand, other, "person", "sub"))
                     out.append(Variant(other, cand, "person", "sub"))
     return out
@@ -397,23 +396,23 @@ _UNITS = sorted({*_NUM_TABLES["count_words"], "万元", "亿元", "元", "亩", 
 # a figure: number, 万/亿 and measure word, not followed by words of approximation, rate or range; nor may it
 # continue a number, a range or an ordinal (_NOT_BEFORE_FIGURE, checked on the character before a match: a digit
 # inside a match follows a digit or a point, so a match that fails the check hides no other)
-_QTY_RE = re.compile(
+_QTY_RE = lazy_re(
     r"(?P<num>\d+(?:\.\d+)?)(?P<big>万|亿)?(?P<unit>"
     + "|".join(map(re.escape, _UNITS)) + r")(?!以上|以下|左右|多|余|以内|次以上|百分|[\d/／每])")
-_NOT_BEFORE_FIGURE = re.compile(r"[\d.．～~—\-至到第]")
-_CLAUSE_END_RE = re.compile("[" + re.escape("，,；;。！？!?：:\r\n（）()") + "]")
+_NOT_BEFORE_FIGURE = lazy_re(r"[\d.．～~—\-至到第]")
+_CLAUSE_END_RE = lazy_re("[" + re.escape("，,；;。！？!?：:\r\n（）()") + "]")
 _TOTAL_WORDS = ("共计", "合计", "总计", "累计", "一共", "共有", "共", "全年")
 # 共 is a total only before a short verb (共培训, 共发放), not in words such as 共建, 共享
 _GONG_NOT_BEFORE = "建享同商治担性识青产办用有"
 # a sentence or paragraph about another period or about plans: its figures are not restatements of the others
-_PLAN_RE = re.compile(r"目标|预期|计划|力争|确保|争取|明年|去年|上年")
+_PLAN_RE = lazy_re(r"目标|预期|计划|力争|确保|争取|明年|去年|上年")
 # 今年以来/年初以来 is the period of the draft itself
-_PERIOD_RE = re.compile(r"过去|(?<!今年)(?<!年初)以来|[两三四五六七八九十]年(?!级)|十[一二三四五六七八九]五")
-_SCOPE_WORDS_RE = re.compile(r"全[省市县区镇乡村州]|[省市县区镇乡村]级|上半年|下半年|[一二三四第]+季度|\d{1,2}月份?"
+_PERIOD_RE = lazy_re(r"过去|(?<!今年)(?<!年初)以来|[两三四五六七八九十]年(?!级)|十[一二三四五六七八九]五")
+_SCOPE_WORDS_RE = lazy_re(r"全[省市县区镇乡村州]|[省市县区镇乡村]级|上半年|下半年|[一二三四第]+季度|\d{1,2}月份?"
                              r"|本月|当月|去年|上年|明年")
 # a year, when the character before it is no digit (checked on the match: a match after a digit hides no other)
-_YEAR_RE = re.compile(r"(?:19|20)\d{2}(?=年)")
-_SKIP_CLAUSE_RE = re.compile(r"计划|力争|目标|预计|确保|争取|拟|将|(?<![主重需纲只想首])要(?![求素点闻])|每|其中|分别|包括|占|同比|比上年|较|增加|"
+_YEAR_RE = lazy_re(r"(?:19|20)\d{2}(?=年)")
+_SKIP_CLAUSE_RE = lazy_re(r"计划|力争|目标|预计|确保|争取|拟|将|(?<![主重需纲只想首])要(?![求素点闻])|每|其中|分别|包括|占|同比|比上年|较|增加|"
                              r"减少|增长|下降|提高|降低|提升|扩大|由|从|超过|近|约|达到|至少|最少|最多|不少于|以上|平均|人均|户均|"
                              r"任务|指标")
 _KEY_STRIP = ("的", "了", "为", "是", "有", "达", "计", "共", "等")
@@ -439,13 +438,13 @@ class Quantity:
     part: bool = False  # listed after 其中/分别/包括 or in brackets: one part of a total stated before it
 
 
-_TOP_HEADING_RE = re.compile(r"^[ \t\u3000]*(?:[一二三四五六七八九十]{1,3}、|第[一二三四五六七八九十]{1,3}部分)(?P<h>[^\r\n。]{0,40})$",
+_TOP_HEADING_RE = lazy_re(r"^[ \t\u3000]*(?:[一二三四五六七八九十]{1,3}、|第[一二三四五六七八九十]{1,3}部分)(?P<h>[^\r\n。]{0,40})$",
                              re.M)
-_SECTION_WORDS_RE = re.compile(r"(?:19|20)\d{2}年|安排|打算|计划|展望|下一步|明年|今后|十[一二三四五六七八九]五")
-_OBJ_RE = re.compile(f"[“《]?([{_HAN}]{{1,12}})")
+_SECTION_WORDS_RE = lazy_re(r"(?:19|20)\d{2}年|安排|打算|计划|展望|下一步|明年|今后|十[一二三四五六七八九]五")
+_OBJ_RE = lazy_re(f"[“《]?([{_HAN}]{{1,12}})")
 
 
-_NAME_HEADING_RE = re.compile(r"^[ \t\u3000]*(?:[一二三四五六七八九十\d]{1,3}[、.．]|[（(][一二三四五六七八九十\d]{1,3}[）)])?"
+_NAME_HEADING_RE = lazy_re(r"^[ \t\u3000]*(?:[一二三四五六七八九十\d]{1,3}[、.．]|[（(][一二三四五六七八九十\d]{1,3}[）)])?"
                               f"(?P<h>[{_HAN}]{{2,28}}?(?:" + "|".join(_ORG_WORDS) + r"|[院所站队处科室部社厂场镇乡村县区市省]|街道|社区))"
                               r"[ \t\u3000]*$", re.M)
 
@@ -660,7 +659,7 @@ def figure_mismatch(doc: Document) -> Iterator[Finding]:
 
 
 # ================================================================================================ short names (CON003)
-_SHORT_DEF_RE = re.compile(r"(?:以下简称|以下称|下称|以下统称|简称)[为作：:]?\s*(?:“(?P<q>[^“”\r\n]{1,16})”"
+_SHORT_DEF_RE = lazy_re(r"(?:以下简称|以下称|下称|以下统称|简称)[为作：:]?\s*(?:“(?P<q>[^“”\r\n]{1,16})”"
                            r"|《(?P<t>[^《》\r\n]{1,30})》|\"(?P<h>[^\"\r\n]{1,16})\")")
 
 
@@ -753,7 +752,7 @@ def short_name_use(doc: Document) -> Iterator[Finding]:
 
 
 # ================================================================================================ date styles (CON004)
-_DATE_RE = re.compile(
+_DATE_RE = lazy_re(
     r"(?P<cn>(?<!\d)(?:19|20)\d{2}年(?:0?[1-9]|1[0-2])月(?:0?[1-9]|[12]\d|3[01])日)"
     r"|(?P<dot>(?<![\d.．])(?:19|20)\d{2}[.．](?:0?[1-9]|1[0-2])[.．](?:0?[1-9]|[12]\d|3[01])(?![\d.．]))"
     r"|(?P<dash>(?<![\d\-])(?:19|20)\d{2}-(?:0?[1-9]|1[0-2])-(?:0?[1-9]|[12]\d|3[01])(?![\d\-:]))"
@@ -761,14 +760,14 @@ _DATE_RE = re.compile(
     r"|(?P<han>[一二〇零]{1}[〇零一二三四五六七八九]{3}年(?:十[一二]?|[一二三四五六七八九])月"
     r"(?:三十[一]?|二?十[一二三四五六七八九]?|[一二三四五六七八九])日)")
 # where a full date can start: _DATE_RE (whose alternatives open with lookbehinds) is tried only there
-_DATE_START_RE = re.compile(r"(?:19|20)\d\d(?=[年.．\-/])|[一二〇零][〇零一二三四五六七八九]{3}(?=年)")
+_DATE_START_RE = lazy_re(r"(?:19|20)\d\d(?=[年.．\-/])|[一二〇零][〇零一二三四五六七八九]{3}(?=年)")
 _STYLE_NAMES = {"cn": "“2021年3月5日”", "dot": "“2021.3.5”", "dash": "“2021-03-05”", "slash": "“2021/3/5”",
                 "han": "“二〇二一年三月五日”"}
 
 
 # a date stamp of a web page or a file (时间：2026-02-03, 2026-02-03 09:02): metadata, not a date of the text
-_STAMP_BEFORE_RE = re.compile(r"(?:时间|日期)[：:]\s*$")
-_STAMP_AFTER_RE = re.compile(r"\s*\d{1,2}:\d{2}")
+_STAMP_BEFORE_RE = lazy_re(r"(?:时间|日期)[：:]\s*$")
+_STAMP_AFTER_RE = lazy_re(r"\s*\d{1,2}:\d{2}")
 
 
 def _dates(doc: Document) -> list[tuple[int, int, str]]:
@@ -824,7 +823,7 @@ def mixed_date_style(doc: Document) -> Iterator[Finding]:
 
 
 # ================================================================================================ numbering (CON005)
-_HEADING_RE = re.compile(r"^[ \t\u3000]*(?:(?P<cn>[一二三四五六七八九十]{1,3})(?P<cnsep>[、.．，,]|[ \t\u3000]+)"
+_HEADING_RE = lazy_re(r"^[ \t\u3000]*(?:(?P<cn>[一二三四五六七八九十]{1,3})(?P<cnsep>[、.．，,]|[ \t\u3000]+)"
                          r"|(?P<ar>\d{1,2})(?P<arsep>[.．]|[ \t\u3000]+)(?!\d))"
                          f"(?=[{_HAN}“《])", re.M)
 _SEP_NAMES = {"、": "顿号“、”", ".": "半角点“.”", "．": "全角点“．”", "，": "逗号“，”", ",": "半角逗号“,”", " ": "空格"}
