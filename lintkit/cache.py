@@ -176,22 +176,31 @@ def save_patterns() -> None:
 
 # ------------------------------------------------------------------------------------------------ data files
 
+#: parsed data files of this process: path -> (mtime_ns, size, value)
 _data: dict[str, tuple[int, int, Any]] | None = None
-_data_dirty = False
+#: paths parsed by this process, to be written to the cache at exit
+_data_new: list[str] = []
 
 
-def _data_file() -> str:
-    return f"data-{_TAG}.pickle"
+def _data_file(path: str) -> str:
+    """One cache file per data file (named by a digest of its path): a run reads only the data files its rules
+    ask for, and the data of other installations or checkouts is never loaded."""
+    import hashlib
+
+    return f"data-{_TAG}-{hashlib.sha1(path.encode('utf-8', 'surrogatepass')).hexdigest()[:16]}.pickle"
 
 
 def load_toml(path: str) -> Any:
     """A TOML data file, parsed (the parse is cached, keyed by path, modification time and size)."""
-    global _data, _data_dirty
+    global _data
     st = os.stat(path)
     if _data is None:
-        loaded = _read(_data_file())
-        _data = loaded if isinstance(loaded, dict) else {}
+        _data = {}
     hit = _data.get(path)
+    if hit is None:
+        loaded = _read(_data_file(path))
+        if isinstance(loaded, tuple) and len(loaded) == 3:
+            hit = _data[path] = loaded
     if isinstance(hit, tuple) and len(hit) == 3 and hit[0] == st.st_mtime_ns and hit[1] == st.st_size:
         return hit[2]
     import tomllib
@@ -199,18 +208,21 @@ def load_toml(path: str) -> Any:
     with open(path, "rb") as fh:
         value = tomllib.load(fh)
     _data[path] = (st.st_mtime_ns, st.st_size, value)
-    if not _data_dirty:
-        _data_dirty = True
+    if not _data_new:
         atexit.register(save_data)
+    _data_new.append(path)
     return value
 
 
 def save_data() -> None:
-    global _data_dirty
-    if not _data_dirty or _data is None or os.getpid() != _owner_pid:
+    """Write the data files this process parsed (called at exit)."""
+    if _data is None or os.getpid() != _owner_pid:
+        _data_new.clear()
         return
-    _data_dirty = False
-    _write(_data_file(), _data)
+    while _data_new:
+        path = _data_new.pop()
+        if path in _data:
+            _write(_data_file(path), _data[path])
 
 
 _owner_pid = os.getpid()  # forked workers leave the writing to the parent

@@ -138,6 +138,19 @@ def test_data_files_are_parsed_again_when_they_change(cache_home, tmp_path, monk
     assert cache.load_toml(str(f)) == {"pairs": [["反映", "反应"], ["权利", "权力"]]}
 
 
+def test_a_data_file_is_read_from_the_cache_only_when_asked_for(cache_home, tmp_path, monkeypatch):
+    monkeypatch.setattr(cache, "_data", None)
+    small, large = tmp_path / "small.toml", tmp_path / "large.toml"
+    small.write_text('words = ["截至"]\n', encoding="utf-8")
+    large.write_text('words = ["反映"]\n', encoding="utf-8")
+    cache.load_toml(str(small))
+    cache.load_toml(str(large))
+    cache.save_data()
+    monkeypatch.setattr(cache, "_data", None)  # a new process
+    assert cache.load_toml(str(small)) == {"words": ["截至"]}
+    assert list(cache._data) == [str(small)]
+
+
 def test_stdlib_programs_are_cached_and_match_as_re_compile(cache_home):
     import re
 
