@@ -23,3 +23,20 @@ def test_ids_and_names_are_unique_and_families_known():
     families = {"SPC", "PUN", "NUM", "DAT", "TOT", "DUP", "SCR", "SEQ", "DOC", "WRD", "RES", "CON", "LNT"}
     assert {r.family for r in TABLE.rules} <= families
     assert len({r.id for r in TABLE.rules}) == len({r.name for r in TABLE.rules}) == len(TABLE.rules)
+
+
+def test_every_data_file_is_installed_with_the_package():
+    """A regular (not editable) install ships only what pyproject's package-data names: every file under
+    rules/data must match one of its patterns, or the rule reading it crashes after `pip install .`."""
+    import fnmatch
+    import tomllib
+    from pathlib import Path
+
+    root = Path(__file__).resolve().parent.parent
+    patterns = tomllib.loads((root / "pyproject.toml").read_text(encoding="utf-8"))["tool"]["setuptools"][
+        "package-data"]["lintkit_rules"]
+    data = root / "rules" / "data"
+    missing = [str(p.relative_to(root / "rules")) for p in data.rglob("*") if p.is_file()
+               and "__pycache__" not in p.parts
+               and not any(fnmatch.fnmatch(str(p.relative_to(root / "rules")), pat) for pat in patterns)]
+    assert missing == []
