@@ -191,6 +191,10 @@ class Document:
             raise ValueError(f"column {column} outside line {line}")
         return off
 
+    def line_bounds(self, offset: int) -> tuple[int, int]:
+        """``(start, end)`` of the line containing ``offset``, its line break excluded."""
+        return self.lines[self.line_index(offset)]
+
     def line_text(self, index: int) -> str:
         start, end = self.lines[index]
         return self.text[start:end]

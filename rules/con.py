@@ -240,10 +240,6 @@ def _entities(doc: Document) -> Entities:
     return Entities(dict(runs), org_word, persons, grams)
 
 
-def entities(doc: Document) -> Entities:
-    return doc.con_entities
-
-
 def _is_han(c: str) -> bool:
     return "\u3400" <= c <= "\u9fff" or "\uf900" <= c <= "\ufaff"
 
@@ -329,7 +325,7 @@ def name_variant(doc: Document) -> Iterator[Finding]:
     （只差一个音近或形近的字）时没有多数可依，两处都只作提示。
     修复：无（哪种写法对，需要人工核实）。
     """
-    ents = entities(doc)
+    ents = doc.con_entities
     text = doc.norm
     variants = org_variants(ents.org_word, ents.org_word)
     if ents.persons:
@@ -562,10 +558,6 @@ def _quantities(doc: Document) -> list[Quantity]:
     return out
 
 
-def quantities(doc: Document) -> list[Quantity]:
-    return doc.con_quantities
-
-
 def same_quantity(a: Quantity, b: Quantity) -> bool:
     """Two statements of one quantity: same unit, same year and scope, and one key the end of the other."""
     # a figure without a year is about the year of the draft: it may restate one that names it
@@ -624,7 +616,7 @@ def figure_mismatch(doc: Document) -> Iterator[Finding]:
     不同年份的同一件事（“2021年培训2000人次，2022年培训1800人次”）不是矛盾。
     修复：无（哪个数对，需要人工核实）。
     """
-    qs = quantities(doc)
+    qs = doc.con_quantities
     # two statements of one quantity share the last two characters of their words or the first three of what
     # they count: only figures in one bucket are compared; a bucket of more than _SERIES figures is a series
     buckets: dict[tuple[str, str, str], list[int]] = defaultdict(list)
@@ -882,7 +874,7 @@ def cross_file_mismatch(doc: Document) -> Iterator[Finding]:
 def crossfile_facts(doc: Document) -> dict:
     """What CON006 compares between the files of one run: name candidates with their counts and occurrences, and
     the totals that state their year. Plain data (picklable)."""
-    ents = entities(doc)
+    ents = doc.con_entities
     text = doc.norm
     # across files only whole names are compared: a candidate that begins with a level of government (县妇女联合会)
     # or stands after a mark somewhere in the draft, not the tail of a phrase (…积极推进政府)
@@ -895,7 +887,7 @@ def crossfile_facts(doc: Document) -> dict:
         if at:
             persons[p] = at
     figures = [(q.start, q.end, str(q.value), q.unit, q.key, q.run, q.year, q.scope, doc.text[q.start:q.end])
-               for q in quantities(doc) if q.total and q.year and not q.part]
+               for q in doc.con_quantities if q.total and q.year and not q.part]
     # what CON001 reports in this draft is not reported again across files
     local = [(x.start, x.end) for x in name_variant(doc)]
     local_forms = sorted({text[a:b] for a, b in local})

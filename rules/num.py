@@ -199,8 +199,7 @@ def mixed_numerals(doc: Document, found) -> Iterator[Finding]:
             # 1,686萬4千元, 3萬6千餘件: the usual way of writing amounts in Taiwan and Hong Kong, where GB/T 15835
             # does not apply; in a simplified draft it is the “3亿4千5百万” form the standard rules out
             if traditional is None:
-                from .scr import script_info
-                traditional = script_info(doc).majority == "traditional"
+                traditional = doc.script.majority == "traditional"
             if traditional:
                 yield Finding(s, e, f"“{orig}”混用了阿拉伯数字和汉字数字（繁体文稿的常见写法，请按所用规范确认）",
                               severity="info")
@@ -321,8 +320,7 @@ def fullwidth_alphanumerics(doc: Document, matches) -> Iterator[Finding]:
     runs = []
     for m in matches:
         s, e = m.span()
-        ls = max(text.rfind("\n", 0, s), text.rfind("\r", 0, s)) + 1
-        le = min((x for x in (text.find("\n", e), text.find("\r", e)) if x != -1), default=len(text))
+        ls, le = doc.line_bounds(s)
         if _HAN_CHAR.search(text, ls, le) is not None:
             runs.append(m)
     if len(runs) >= _STYLE_MIN and _HALF_DIGIT.search(doc.masked) is None:

@@ -863,7 +863,7 @@ def _missing_end_paragraphs(doc: Document) -> list[tuple[int, bool]]:
         return []  # text broken into lines everywhere: lines end mid-sentence
     out = []
     for i, e in candidates:
-        line_start = max(masked.rfind("\n", 0, e), masked.rfind("\r", 0, e)) + 1
+        line_start = doc.line_bounds(e)[0]
         last_line = masked[line_start:e].lstrip(_BLANKS)
         if _ORDINAL_START.match(last_line) and not _FINAL_MARK.search(last_line):
             continue  # the paragraph ends in a heading (joined to it by the view)
@@ -902,7 +902,7 @@ def _new_unit_follows(doc: Document, i: int) -> bool:
         return True
     s, e = nxt
     masked = doc.masked
-    line_start = max(masked.rfind("\n", 0, s), masked.rfind("\r", 0, s)) + 1
+    line_start = doc.line_bounds(s)[0]
     return bool(_ORDINAL_START.match(masked[s:s + 8])) or masked[line_start:s].count("\u3000") + \
         masked[line_start:s].count(" ") // 2 >= 2 or masked[line_start:s].startswith("\t")
 

@@ -193,11 +193,6 @@ def script_view(doc: Document) -> ScriptInfo:
     return _script_info(doc)
 
 
-def script_info(doc: Document) -> ScriptInfo:
-    """``doc.script``."""
-    return doc.script
-
-
 # ------------------------------------------------------------------------------------------------- SCR001
 @rule("SCR001", "mixed-script", severity="warning", fix="safe")
 def mixed_script(doc: Document) -> Iterator[Finding]:

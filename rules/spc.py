@@ -397,8 +397,7 @@ def space_before_halfwidth_mark(doc: Document, matches) -> Iterator[Finding]:
         s, e = m.span()
         mark = m.group().strip(" \u00a0\u3000")
         full = _HALF_TO_FULL[mark]
-        ls = max(text.rfind("\n", 0, s), text.rfind("\r", 0, s)) + 1
-        le = min((x for x in (text.find("\n", e), text.find("\r", e)) if x != -1), default=len(text))
+        ls, le = doc.line_bounds(s)
         if _SPACED_BEFORE_LATIN.search(text, ls, le) is not None and mark in ",;":
             continue  # a list whose items are separated by " , " and include Latin ones: the line's own layout
         yield Finding(s, e, f"半角“{mark}”前面有空格：“{m.group()}”应为全角“{full}”",

@@ -159,3 +159,10 @@ def test_logical_paragraphs_keep_an_indented_line_and_a_title_split_after_a_part
     assert _logical(title) == ["国务院关于授权实施管辖的\n口岸区范围和\n土地使用期限的批复", "国函〔2006〕132号"]
     crlf = "见《\r\n通知》。\r\n　　下一段。"
     assert _logical(crlf) == ["见《\r\n通知》。", "　　下一段。"]
+
+
+def test_line_bounds_for_every_line_ending():
+    text = "第一行\r\n第二行\r第三行\n"
+    doc = Document(text)
+    assert [text[slice(*doc.line_bounds(text.index(c)))] for c in "一二三"] == ["第一行", "第二行", "第三行"]
+    assert doc.line_bounds(len(text)) == (len(text), len(text))
