@@ -26,9 +26,15 @@ File formats (UTF-8; rules/_typo.py reads a file as bytes and decodes a record o
   count of each pair as one character, ``chr(BUCKET0 + round(4·log2(count)))`` (about 19 % precision); T the
   sum of the counts of the key's pairs. N is the sum of all counts.
 - ``preceders.txt``: ``ABC…``: the characters seen at least 3 times before the key (bigrams.txt reversed).
+- ``chars.txt``: one line, every character of the pairs, those that start the most pairs first.
+- ``inner_after.txt`` / ``inner_before.txt``: ``ABC…``: the characters that follow / precede the key inside a word
+  of ``words.txt``.
 - ``words.txt``: ``w1 f1 w2 f2 …``: words of 1–7 characters that start with the key (the rest of the word, ``_``
   for the key alone, then round(2·ln frequency)); N is the sum of the frequencies.
 - ``confusion.txt``: ``same syllable<TAB>similar sound<TAB>similar shape``.
+- ``homophones.txt``: ``syl1 syl2<TAB>w1 c1 w2 c2 …``: the two-character words (frequency at least
+  HOMOPHONE_MIN) whose reading (pypinyin's, by phrase) is these toneless syllables, with round(2·ln frequency).
+- ``syllables.txt``: the usual toneless syllable of the key (pypinyin's first reading).
 - ``surnames.txt``: one line of characters.
 """
 
@@ -56,6 +62,11 @@ LEX_MASS = 3_000_000
 LEX_WORD_MIN = 5
 #: pairs seen fewer times are not written
 MIN_PAIR = 2
+#: a character that begins at least this many of jieba's person names (tagged nr) is taken as a surname: enough
+#: to hold the rarer surnames (覃, 郦) that a name guard needs
+SURNAME_MIN = 5
+#: the two-character words of at least this frequency (jieba's count) are indexed by their sound
+HOMOPHONE_MIN = 50
 
 
 #: the code point of count bucket 0 (a printable ASCII character; buckets stay below 90 for any count < 2**22)
@@ -71,9 +82,39 @@ def held_in(row_id: str) -> bool:
     return int(row_id.rsplit("-", 1)[1]) % 2 == 0
 
 
+def extra_documents(paths: list[Path]):
+    """The texts of the documents in ``paths`` (see --extra)."""
+    import csv
+    import sys
+
+    csv.field_size_limit(sys.maxsize)
+    for path in paths:
+        if path.suffix == ".jsonl":
+            with open(path, encoding="utf-8") as f:
+                for line in f:
+                    if line.strip():
+                        yield json.loads(line).get("content", "")
+        elif path.suffix == ".csv":
+            with open(path, encoding="utf-8-sig", newline="") as f:
+                for row in csv.DictReader(f):
+                    yield row.get("full_text", "")
+        else:
+            yield path.read_text(encoding="utf-8", errors="replace")
+
+
+def in_corpus(doc: str, real_text: str) -> bool:
+    """True when ``doc`` is (a version of) a document of corpus/real: most of ten snippets of it occur there."""
+    runs = [r for r in HAN.findall(doc) if len(r) >= 16]
+    if not runs:
+        return False
+    step = max(1, len(runs) // 10)
+    snippets = [r[:16] for r in runs[::step]][:10]
+    return sum(s in real_text for s in snippets) * 2 > len(snippets)
+
+
 def main() -> None:
     import jieba
-    from pypinyin import Style, pinyin
+    from pypinyin import Style, lazy_pinyin, pinyin
 
     import sys
     sys.path.insert(0, str(ROOT))
@@ -83,6 +124,10 @@ def main() -> None:
     ap.add_argument("--corpus", type=Path, default=CORPUS)
     ap.add_argument("--out", type=Path, default=OUT)
     ap.add_argument("--real-half", choices=("all", "even"), default="all")
+    ap.add_argument("--extra", type=Path, nargs="*", default=[],
+                    help="more official documents to count pairs in (.txt, .sql as text; .jsonl with a 'content' "
+                         "field; .csv with a 'full_text' column); a document that is one of ../shared/corpus/real is "
+                         "left out")
     args = ap.parse_args()
     args.out.mkdir(parents=True, exist_ok=True)
 
@@ -117,6 +162,13 @@ def main() -> None:
             row = json.loads(line)
             if held_in(row["id"]):
                 count(row["tgt"])
+    real_text = "".join(to_simplified(p.read_text(encoding="utf-8")) for p in sorted((args.corpus / "real").glob("*.txt")))
+    extra_docs = extra_kept = 0
+    for doc in extra_documents(args.extra):
+        extra_docs += 1
+        if not in_corpus(to_simplified(doc), real_text):
+            extra_kept += 1
+            count(doc)
     lex_pairs: Counter[str] = Counter()
     for w, freq in words.items():
         for i in range(len(w) - 1):
@@ -144,6 +196,12 @@ def main() -> None:
             f.write("".join(b for b, _ in items) + "\t" + "".join(chr(BUCKET0 + bucket(n)) for _, n in items)
                     + "\t" + str(sum(n for _, n in items)) + "\n")
 
+    # every character of the pairs, those that start the most pairs first: the bit of a character in the rule's
+    # bit masks is its index here, so the masks of common characters stay short
+    starts = sorted(sorted(by_first), key=lambda a: -sum(n for _, n in by_first[a]))  # (ties in code order)
+    rest = sorted({b for a in by_first for b, _ in by_first[a]} - set(by_first))
+    (args.out / "chars.txt").write_text("".join(starts) + "".join(rest) + "\n", encoding="utf-8")
+
     # the characters seen before each character (any order): the reverse of bigrams.txt, for the candidates
     by_second: dict[str, list[str]] = defaultdict(list)
     for p, n in pairs.items():
@@ -153,6 +211,22 @@ def main() -> None:
         f.write(f"#total\t{len(pairs)}\n#keys\t{''.join(sorted(by_second))}\n")
         for b in sorted(by_second):
             f.write("".join(sorted(by_second[b])) + "\n")
+
+    # the pairs inside the words of words.txt, both ways: a correction must make a word across the unseen pair,
+    # so a candidate that makes no such pair with its neighbour is rejected before any word is looked up
+    inner_after: dict[str, set[str]] = defaultdict(set)
+    inner_before: dict[str, set[str]] = defaultdict(set)
+    for w, freq in words.items():
+        if len(w) > 7 or freq < 2:
+            continue
+        for i in range(len(w) - 1):
+            inner_after[w[i]].add(w[i + 1])
+            inner_before[w[i + 1]].add(w[i])
+    for name, table in (("inner_after.txt", inner_after), ("inner_before.txt", inner_before)):
+        with open(args.out / name, "w", encoding="utf-8") as f:
+            f.write(f"#total\t{sum(map(len, table.values()))}\n#keys\t{''.join(sorted(table))}\n")
+            for c in sorted(table):
+                f.write("".join(sorted(table[c])) + "\n")
 
     # ------------------------------------------------------------------ words by their first character
     grouped: dict[str, list[str]] = defaultdict(list)
@@ -193,10 +267,30 @@ def main() -> None:
         for _c, line in rows:
             f.write(line + "\n")
 
+    # ------------------------------------------------------------------ words of the same sound
+    # a whole word typed as another of the same syllables (``会议`` as ``悔意``): the two-character words of some
+    # frequency, by their toneless syllables (any reading of each character)
+    # (the word's own reading, which pypinyin takes from its phrase table: 会议 huì yì, not kuài yì)
+    homophones: dict[str, list[str]] = defaultdict(list)
+    for w, freq in sorted(words.items()):
+        if len(w) != 2 or freq < HOMOPHONE_MIN or not readings.get(w[0]) or not readings.get(w[1]):
+            continue
+        homophones[" ".join(lazy_pinyin(w))].append(f"{w} {round(2 * math.log(freq))}")
+    with open(args.out / "homophones.txt", "w", encoding="utf-8") as f:
+        for key in sorted(homophones):
+            f.write(key + "\t" + " ".join(homophones[key]) + "\n")
+    # the usual reading of each character (pypinyin's first): what a writer most likely typed for it
+    usual = {c: pinyin(c, style=Style.NORMAL)[0][0] for c in sorted(readings) if readings[c]}
+    with open(args.out / "syllables.txt", "w", encoding="utf-8") as f:
+        f.write(f"#total\t{len(usual)}\n#keys\t{''.join(usual)}\n")
+        for c in usual:
+            f.write(usual[c] + "\n")
+
     # ------------------------------------------------------------------ surnames
-    surnames = [c for c, n in first_of_names.most_common() if n >= 20]
+    surnames = [c for c, n in first_of_names.most_common() if n >= SURNAME_MIN]
     (args.out / "surnames.txt").write_text("".join(sorted(surnames)) + "\n", encoding="utf-8")
     shutil.copyfile(eco / "ECSPELL_LICENSE", args.out / "ECSPELL_LICENSE")
+    print(f"extra documents: {extra_kept} counted, {extra_docs - extra_kept} left out as documents of corpus/real")
     print(f"{len(pairs)} pairs ({corpus_total} corpus pairs), {sum(map(len, grouped.values()))} words, "
           f"{len(surnames)} surnames → {args.out}")
 
