@@ -326,10 +326,11 @@ def test_wrd008_guards():
         "持续优化营商环竟，营商环竟是生产力。",                    # the draft's own term, written twice
         "持續優化營商環竟，激發市場活力。",                        # traditional script: not the lexicon's usage
         # real lines of the seeds (names in lists, abbreviations, document numbers, a repeated frame, 县直)
-        # (seed 001 line 8 is left out: its 板鞋, a relay race on a shared board, is a word neither the lexicon
-        # nor the counts know, and WRD008 reports it; test_wrd008_seeds bounds such hints on the seeds)
+        # (seed 001 line 8 and seed 004 line 2 are left out: 板鞋, a relay race on a shared board, and 同频共振, a
+        # recent set phrase, are words neither the lexicon nor the counts know, and WRD008 reports them;
+        # test_wrd008_seeds bounds such hints on the seeds)
         seed_line("000", 9), seed_line("001", 16), seed_line("001", 29),
-        seed_line("003", 16), seed_line("003", 32), seed_line("003", 40), seed_line("004", 2),
+        seed_line("003", 16), seed_line("003", 32), seed_line("003", 40),
     ])
 
 
