@@ -468,11 +468,10 @@ def typo(doc: Document) -> Iterator[Finding]:
     from . import _typo
 
     text = doc.norm
-    masked = doc.masked
     runs = doc.han_runs
     # a draft in traditional script follows the usage of Taiwan or Hong Kong (於, 計畫, 志工), which the
     # mainland lexicon and counts do not know: not checked
-    if masked != text and sum(map(operator.ne, masked, text)) * 20 > sum(e - s for s, e in runs):
+    if doc.script.majority == "traditional":
         return
     for p, t in _typo.find_in(text, runs):
         # quoted text and book titles may be cited as written; a pair written twice is the draft's own term
