@@ -138,25 +138,64 @@ class _Lexicon:
     nouns: frozenset[str]
     di_words: frozenset[str]
     all: frozenset[str]  # every word of the file, whatever its part of speech
+    #: words that are mostly adverbials before a verb: adverbial adjectives (认真), adverbs (逐步), statives
+    #: (扎扎实实), idioms (坚定不移, 有步骤), and the modifiers before 地 of the listed collocations (data/wrd.toml)
+    adverbials: frozenset[str] = frozenset()
+    #: adjectives and adverbial adjectives that can be a complement of degree after 得 (很好, 非常顺利)
+    complements: frozenset[str] = frozenset()
+    verbal_nouns: frozenset[str] = frozenset()
 
 
 @functools.lru_cache(maxsize=1)
 def _lexicon() -> _Lexicon:
     d = load_data("wrd002_pos")
-    words = {k: frozenset(d[k].split()) for k in ("adjectives", "adverbial", "adverbs", "verbs", "nouns", "other")}
+    keys = ("adjectives", "adverbial", "adverbs", "verbs", "nouns", "verbal_nouns", "statives", "idioms",
+            "distinguishers", "other")
+    words = {k: frozenset(d[k].split()) for k in keys}
     return _Lexicon(words["adjectives"], words["verbs"], words["nouns"], frozenset(d["di_words"].split()),
-                    frozenset().union(*words.values()))
+                    frozenset().union(*words.values()),
+                    adverbials=words["adverbial"] | words["adverbs"] | words["statives"] | words["idioms"]
+                    | frozenset(to_simplified(w) for g in _data()["wrd002"] if g["right"] == "地" for w in g["before"]),
+                    complements=words["adjectives"] | words["adverbial"] | words["statives"],
+                    verbal_nouns=words["verbal_nouns"])
 
 
 #: degree adverbs: after a verb and before an adjective they make a complement of degree (做得很好)
-_DEGREE = ("越来越", "非常", "十分", "特别", "更加", "比较", "相当", "极其", "不够", "很", "太", "更", "较", "挺")
+_DEGREE = ("越来越", "非常", "十分", "特别", "更加", "更为", "比较", "相当", "极其", "极为", "格外", "过于", "不够", "很",
+           "太", "更", "较", "挺")
 _DEGREE_FIRST = frozenset(w[0] for w in _DEGREE)
+#: what may stand between a verb + 的 and the adjective of a complement: 还, 也, 都 and a negation
+#: (办的还不好, 理解的不全面, 散发的很不均匀) before or instead of a degree adverb
+_COMPLEMENT_ADVERBS = LazyRegex(r"(?:还|也|都)?(?:很不|不太|不够|不很|不)?(?:" + "|".join(_DEGREE) + r")?")
+_COMPLEMENT_FIRST = _DEGREE_FIRST | frozenset("还也都不")
+#: 不 + an adjective that is a noun after 的 (存在的不足, 理解的不同): not a complement
+_NOT_COMPLEMENTS = frozenset(("不足", "不同", "不便", "不利", "不良", "不当", "不满", "不适", "不安", "不快"))
 #: after a listed verb, the end of a noun phrase rather than an object: 的帮助和领导, 在…的推动下
 _NOUN_PHRASE_END = frozenset("和与及、的下上中")
 #: words ending in 的 that the dictionary lacks (pronouns and particles)
 _DE_WORDS = frozenset(("有的", "别的", "似的", "是的", "好的", "真的"))
 #: the end of a clause: a mark, 了 and a mark, or the end of the text
 _CLAUSE_END = LazyRegex(r"(?:了)?(?:[，。；：！？、,;:!?\n\r）)”]|$)")
+#: after a verb + 的 + adjective: the clause ends, perhaps after 一些, 一点, 多了 (工作的更好一些。)
+_COMPLEMENT_END = LazyRegex(r"(?:一些|一点|许多|得多|多了)?(?:了)?(?:[，。；：！？、,;:!?\n\r）)”]|$)")
+#: function words after which a modifier + 的/地 begins a noun phrase (一个重大的步骤, 在新的条件下, 其有效的运行,
+#: 根据统一的部署): determiners and quantifiers, prepositions, conjunctions, 是 and 有
+_NOUN_PHRASE_BEFORE = frozenset((
+    "一个", "一种", "一项", "一批", "一些", "一系列", "这个", "那个", "这种", "那种", "这些", "那些", "这样", "那样",
+    "各种", "各项", "各类", "许多", "很多", "更多", "不少", "诸多", "每个", "其", "该", "此", "个", "种", "项", "批",
+    "在", "为", "对", "对于", "以", "从", "向", "于", "给", "把", "被", "由", "按照", "根据", "依照", "通过", "经过",
+    "围绕", "随着", "关于", "按", "依", "据", "凭", "比", "跟", "沿", "和", "与", "同", "及", "以及", "或", "或者", "并", "是", "有", "的", "之",
+))
+#: auxiliary verbs and negations: a verb phrase follows them (要认真地开展, 没有认真地建立)
+_AUXILIARIES = frozenset((
+    "要", "能", "会", "应", "可以", "能够", "应该", "应当", "愿意", "敢于", "善于", "得以", "没有", "没",
+    "不", "未", "需", "须", "必须", "务必", "将", "要求",
+))
+#: adverbs of degree and aspect markers skipped when looking back for the word before a modifier
+#: (发挥了更加积极的作用: the word before is 发挥)
+_SKIPPED_BEFORE = frozenset(_DEGREE) | frozenset(("了", "着", "过", "最", "极", "更加", "日益", "愈加", "尤其", "进一步"))
+#: a verb + 的 ... that ends a noun phrase: the verb is its head (积极的推动下, 有力的支持和帮助)
+_VERB_PHRASE_NEXT = frozenset("了着过")
 
 
 def _word_ending(text: str, end: int, words: frozenset[str], shortest: int = 2) -> str:
@@ -180,42 +219,193 @@ def _ends_within(text: str, start: int) -> bool:
     return any(_CLAUSE_END.match(text, start + n) for n in (1, 2, 3, 4))
 
 
+def _reduplicated(word: str) -> bool:
+    """AABB (扎扎实实, 认认真真): a stative that can be an adverbial."""
+    return len(word) == 4 and word[0] == word[1] and word[2] == word[3] and word[0] != word[2]
+
+
+def _modifier_ending(text: str, end: int, lex: _Lexicon) -> tuple[str, bool]:
+    """The modifier that ends at ``end`` (the longest word) and whether it is mostly an adverbial (认真, 逐步,
+    扎扎实实, 坚定不移) rather than an adjective (有效, 伟大): ("", False) when the word is neither."""
+    if end >= 4 and _reduplicated(text[end - 4:end]) and _is_han(text[end - 4:end]):
+        return text[end - 4:end], True
+    word = _word_ending(text, end, lex.all, shortest=1)
+    if word in lex.adverbials:
+        return word, True
+    return (word, False) if word in lex.adjectives and len(word) > 1 else ("", False)
+
+
+def _is_han(s: str) -> bool:
+    return all("\u4e00" <= c <= "\u9fff" for c in s)
+
+
+#: localisers: a prepositional phrase ends with them (群众中, 会议上)
+_LOCALISERS = frozenset("中上下里内外间")
+#: conjunctions: they join adverbials as well as noun phrases (合理地和有效地利用)
+_CONJUNCTIONS = frozenset(("和", "与", "同", "及", "以及", "或", "或者", "并"))
+#: a verb phrase opens after these: auxiliary verbs, negations, adverbs of time and scope (要认真地开展, 将不断地完善)
+_BEFORE_VERB_PHRASE = _AUXILIARIES | frozenset(("都", "也", "还", "就", "才", "又", "再", "均", "已", "已经", "正在",
+                                                  "仍", "仍然", "继续", "则", "一定"))
+#: what makes the word after 的 a verb with an object rather than the head of a noun phrase: an aspect marker or a
+#: directional complement (not the start of a longer word: 过程), a pronoun, a determiner or a numeral
+#: (正确的发挥他们的作用, 有效的促进各种矛盾的解决)
+_ASPECT = LazyRegex(r"了|着|过|起来|下去|出来|好")
+_OBJECT_START = LazyRegex(r"我们|他们|你们|它们|自己|大家|其|这|那|各|每|一切|所有|全部|有关|[一二三四五六七八九十两几]|\d")
+#: verbs that make the adjective + 的 before them a noun (更重要的在于, 不同的是)
+_COPULAS = frozenset(("是", "在于", "就是", "乃是", "便是", "则是", "还是", "也是", "都是"))
+#: the first word after 不 when 不 + a degree word is a complement (做的不够, 办的不好), not an adjective of its own
+#: (出现的不平衡, 存在的不足)
+_NEGATED_DEGREE = frozenset(("不够", "不好", "不太", "不很"))
+
+
+def _in_noun_phrase(text: str, start: int, lex: _Lexicon, conjunctions: bool = True) -> bool:
+    """True when a modifier starting at ``start`` opens a noun phrase: the word before it (degree adverbs and 了
+    skipped) is a verb that takes it as its object (发挥了积极的作用, 创造良好的环境), a determiner, a preposition, 是,
+    有 or 的. A clause start, a subject, an adverb or an auxiliary verb before it make it an adverbial."""
+    p = start
+    for _ in range(4):
+        if p == 0 or not _is_han(text[p - 1]):
+            return False
+        word = _word_ending(text, p, lex.all, shortest=1) or text[p - 1]
+        if word in _SKIPPED_BEFORE or (word in lex.adverbials and word not in _BEFORE_VERB_PHRASE):
+            p -= len(word)
+            continue  # 发挥了更加积极的作用, 确定切实有效的方向
+        if word in _NOUN_PHRASE_BEFORE:
+            return conjunctions or word not in _CONJUNCTIONS
+        if word in _AUXILIARIES:
+            return False
+        return word in lex.verbs or (len(word) == 1 and text[p - 1] in "是有")
+    return False
+
+
 def _by_part_of_speech(text: str, p: int, particle: str) -> tuple[str, int] | None:
     """The right particle and the start of the word before it, when the parts of speech around ``particle`` at
-    ``p`` call for another one: an adjective + 地 + a noun that ends the clause wants 的 (创造良好地环境。); a verb
-    + 的 + a degree adverb + an adjective that ends the clause wants 得 (工作做的很好。). Each word is the longest
-    dictionary word at its place, and the clause must end after the noun or adjective (出现的较大变化 is right)."""
-    # the clause must end within an adjective's or a noun's length (checked before the dictionary is loaded)
-    if particle == "的":
-        adverb = next((a for a in _DEGREE if text.startswith(a, p + 1)), "")
-        if not adverb or not _ends_within(text, p + 1 + len(adverb)):
-            return None
-    elif not _ends_within(text, p + 1):
-        return None
+    ``p`` call for another one. Each word is the longest dictionary word at its place.
+
+    - a modifier + 的 + a verb that goes on with an object or 了/着/过, outside a noun phrase, wants 地
+      (各村认真的开展了自查; 正确的发挥他们的作用); after a verb that takes the phrase as its object, a determiner or a
+      preposition it is a noun phrase, and 的 is right (发挥了积极的推动作用, 在各方努力的推动下, 一个重要的指示);
+    - an adjective + 地 + a noun wants 的 when the phrase is a noun phrase (创造良好地环境, 一个重大地步骤) or the
+      clause ends after the noun (美好地环境。);
+    - a verb + 的 + (还/不/a degree adverb) + an adjective that ends the clause wants 得 (工作做的很好。)."""
     lex = _lexicon()
     known = lex.all
     if particle == "地":
-        if text[p - 1:p + 1] in lex.di_words or any(text[p:p + n] in lex.di_words for n in (2, 3, 4)):
-            return None  # 地 inside a word: 各地, 基地, 地方
+        if any(text[p - k:p - k + n] in lex.di_words for n in (2, 3, 4) for k in range(n) if p - k >= 0):
+            return None  # 地 inside a word: 各地, 基地, 地方, 根据地
         before = _word_ending(text, p, known)
         after = _word_starting(text, p + 1, known)
-        if before in lex.adjectives and after in lex.nouns and _CLAUSE_END.match(text, p + 1 + len(after)):
+        if after not in lex.nouns or before not in lex.adjectives:
+            return None
+        end = p + 1 + len(after)
+        if _CLAUSE_END.match(text, end):
             return "的", p - len(before)
+        if (before not in lex.adverbials and end < len(text) and text[end] not in "于於到在给成为向以"
+                and _in_noun_phrase(text, p - len(before), lex, conjunctions=False)):
+            return "的", p - len(before)  # an adjective after a verb, a determiner or a preposition: 创造良好地社会环境
         return None
-    if particle != "的" or text[p + 1] not in _DEGREE_FIRST:
+    if particle != "的":
         return None
-    if text[p - 1:p + 1] in known or text[p - 1:p + 1] in _DE_WORDS or text[p:p + 2] in known:
-        return None  # 的 inside a word: 有的, 目的, 的确
+    if (text[p - 1:p + 1] in known or text[p - 1:p + 1] in _DE_WORDS) and not (
+            text[p - 1:p + 1] in ("好的", "真的") and text[p - 2:p] in known) or text[p:p + 2] in known:
+        return None  # 的 inside a word: 有的, 别的, 目的, 的确 (not 更好的, 认真的)
+    nxt = text[p + 1]
+    if nxt in _COMPLEMENT_FIRST:
+        decided = _complement(text, p, lex)
+        if decided is not None:
+            return decided
+    return _adverbial(text, p, lex)
+
+
+def _complement(text: str, p: int, lex: _Lexicon) -> tuple[str, int] | None:
+    """得 for the 的 at ``p`` of a verb + 的 + a complement of degree (做的很好。, 办的还不好。)."""
+    known = lex.all
     verb = _word_ending(text, p, known, shortest=1)
-    if verb not in lex.verbs or (p - len(verb) > 0 and text[p - len(verb) - 1] == "所"):
+    if verb not in lex.verbs and verb not in lex.verbal_nouns or (p - len(verb) > 0
+                                                                  and text[p - len(verb) - 1] == "所"):
         return None
-    for adverb in _DEGREE:
-        if text.startswith(adverb, p + 1):
-            adjective = _word_starting(text, p + 1 + len(adverb), known, shortest=1)
-            if adjective in lex.adjectives and _CLAUSE_END.match(text, p + 1 + len(adverb) + len(adjective)):
-                return "得", p - len(verb)
-            break
+    m = _COMPLEMENT_ADVERBS.match(text, p + 1)
+    if m.end() == p + 1:
+        return None  # no degree adverb or negation: 出现的问题
+    if "不" in m.group() and _word_starting(text, m.start() + m.group().index("不"), known) in _NOT_COMPLEMENTS:
+        return None  # 存在的不足, 理解的不同
+    if m.group().endswith("不") and text[m.end() - 1:m.end() + 1] in _NOT_COMPLEMENTS:
+        return None
+    if "不" in m.group():
+        neg = m.start() + m.group().index("不")
+        word = _word_starting(text, neg, known)
+        if word and word not in _NEGATED_DEGREE and len(word) > m.end() - neg:
+            return None  # 出现的不平衡: 不平衡 is one adjective, not a negated complement
+    adjective = _word_starting(text, m.end(), known, shortest=1)
+    if adjective in lex.complements and _COMPLEMENT_END.match(text, m.end() + len(adjective)):
+        return "得", p - len(verb)
+    if m.group().endswith(("不够", "不")) and not adjective and _CLAUSE_END.match(text, m.end()):
+        return "得", p - len(verb)  # 做的不够。
     return None
+
+
+def _adverbial(text: str, p: int, lex: _Lexicon) -> tuple[str, int] | None:
+    """地 for the 的 at ``p`` of a modifier + 的 + a verb that goes on (各村认真的开展了自查)."""
+    modifier, adverbial = _modifier_ending(text, p, lex)
+    if not modifier:
+        return None
+    verb = _word_starting(text, p + 1, lex.all)
+    if verb not in lex.verbs or verb in _COPULAS:
+        return None
+    after = p + 1 + len(verb)
+    start = p - len(modifier)
+    if adverbial and _CLAUSE_END.match(text, after) and _before_verb_phrase(text, start, lex):
+        return "地", start  # 还没有认真的建立，
+    if after >= len(text) or not _is_han(text[after]) or text[after] in _NOUN_PHRASE_END or text[after] in "是为":
+        return None  # no object, or the verb ends a noun phrase: 认真的开会，在各方努力的推动下, 有力的支持和帮助
+    if _in_noun_phrase(text, start, lex):
+        return None  # 发挥了积极的推动作用, 给予有力的支持, 一种积极的探索
+    m = _ASPECT.match(text, after) or _OBJECT_START.match(text, after)
+    if m is not None and len(_word_starting(text, after, lex.all)) <= len(m.group()) or _OBJECT_START.match(text, after):
+        return "地", start  # 广泛的采用了, 正确的发挥他们的作用
+    # a noun after the verb may be its object (认真的开展工作) or make a compound noun with it (坚定不移的奋斗目标):
+    # an adverbial modifier after an auxiliary verb or an adverb (要认真的开展工作), or after nothing but the subject
+    # of its clause (我国坚定不移的奉行), decides; a second verb after the first makes a compound (实践证明)
+    following = _word_starting(text, after, lex.all, shortest=1)
+    if adverbial and following not in lex.verbs and (_before_verb_phrase(text, start, lex)
+                                                     or _opens_clause(text, start, lex)):
+        return "地", start
+    return None
+
+
+def _before_verb_phrase(text: str, start: int, lex: _Lexicon) -> bool:
+    """True when an auxiliary verb or an adverb of time or scope stands before ``start`` (degree adverbs skipped)."""
+    q = start
+    for _ in range(3):
+        word = _word_ending(text, q, lex.all, shortest=1)
+        if word in _BEFORE_VERB_PHRASE:
+            return True
+        if not word or word not in _SKIPPED_BEFORE:
+            return False
+        q -= len(word)
+    return False
+
+
+def _opens_clause(text: str, start: int, lex: _Lexicon) -> bool:
+    """True when a subject and nothing else (nouns, pronouns, adverbs: no verb, adjective, preposition, localiser or
+    的) stands between the start of the clause and ``start`` (我国坚定不移的奉行). A clause that starts at 、 is an
+    item of a list, and an empty subject leaves a noun phrase possible (长期的实践证明): both are False."""
+    lo = max(0, start - 12)
+    cm = None
+    for cm in _CLAUSE_START.finditer(text, lo, start):
+        pass
+    if cm is None and lo > 0 or cm is not None and cm.group() == "、":
+        return False
+    q, begin = start, cm.end() if cm else 0
+    if q == begin:
+        return False
+    while q > begin:
+        word = _word_ending(text, q, lex.all, shortest=1) or text[q - 1]
+        if (not _is_han(word) or word in lex.verbs or word in lex.verbal_nouns or word in lex.adjectives
+                or word in _NOUN_PHRASE_BEFORE or "的" in word or q == start and word in _LOCALISERS):
+            return False
+        q -= len(word)
+    return True
 
 
 def _particle_pairs(value: Any, rule_id: str = "") -> tuple[tuple[str, str, str], ...]:
@@ -273,7 +463,7 @@ def de_di_de(doc: Document, particles, options) -> Iterator[Finding]:
     found: list[list] = [[] for _ in groups]
     n = len(text)
     by_particle = {c: [(i, g) for i, g in enumerate(groups) if g[1]["wrong"] == c] for c in _PARTICLES}
-    pos_candidates = []  # where the parts of speech may decide: 地, and 的 before a degree adverb
+    pos_candidates = []  # where the parts of speech may decide: 地 and 的 between two Han characters
     for p, particle in particles:
         if p == 0 or p + 1 >= n:
             continue
@@ -283,7 +473,7 @@ def de_di_de(doc: Document, particles, options) -> Iterator[Finding]:
                 m = pattern.match(text, p)
                 if m is not None:
                     found[i].append(m)
-        if particle == "地" or (particle == "的" and nxt in _DEGREE_FIRST):
+        if particle != "得" and _is_han(prev + nxt):
             pos_candidates.append((p, particle))
     # (position, right particle, start of the word before it): the listed collocations, then parts of speech
     wrong: dict[int, tuple[str, int]] = {}
@@ -315,6 +505,8 @@ def de_di_de(doc: Document, particles, options) -> Iterator[Finding]:
         extras, extras_pattern = _particle_extras(extra)
         for m in extras_pattern.finditer(text):
             s, e = m.span()
+            if any(s <= w < e for w in wrong):
+                continue  # the particle is reported already
             right, _src = extras[m.group()]
             fixed = _fix_text(doc, text, s, e, right)
             yield Finding(s, e, f"“{doc.text[s:e]}”应为“{fixed}”",

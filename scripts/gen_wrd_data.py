@@ -5,8 +5,10 @@ Run once when the source changes:  pip install jieba && python scripts/gen_wrd_d
 Source: jieba's dict.txt (word, frequency, part of speech; MIT licence), a build-time input only: lintkit does not
 depend on jieba. Kept: words of two to four characters seen at least MIN_FREQ times (one character: MIN_FREQ_ONE times, verbs and
 adjectives only), by part of speech —
-``adjectives`` (a), ``adverbial`` (ad), ``adverbs`` (d), ``verbs`` (v), ``nouns`` (n), ``other`` (every other part of
-speech: the rule takes the longest word of the dictionary at each place), and ``di_words``, the words that hold 地
+``adjectives`` (a), ``adverbial`` (ad), ``adverbs`` (d), ``verbs`` (v), ``nouns`` (n), ``verbal_nouns`` (vn: 发展,
+工作), ``statives`` (z: 扎扎实实), ``idioms`` (i: 坚定不移), ``distinguishers`` (b: 主动),
+``other`` (every other part of speech: the rule takes the longest word of the dictionary at each place), and
+``di_words``, the words that hold 地
 as a morpheme (各地, 基地, 地方), so that a 地 inside a word is never taken for the particle.
 """
 
@@ -25,7 +27,8 @@ MIN_FREQ_ONE = 5000
 
 
 def main() -> None:
-    groups: dict[str, list[str]] = {"a": [], "ad": [], "d": [], "v": [], "n": [], "other": []}
+    groups: dict[str, list[str]] = {"a": [], "ad": [], "d": [], "v": [], "n": [], "vn": [], "z": [], "i": [], "b": [],
+                                    "other": []}
     di_words = []
     dict_path = Path(jieba.__file__).parent / "dict.txt"
     for line in dict_path.read_text(encoding="utf-8").splitlines():
@@ -53,6 +56,10 @@ def main() -> None:
         f"adverbs = {q(groups['d'])}\n"
         f"verbs = {q(groups['v'])}\n"
         f"nouns = {q(groups['n'])}\n"
+        f"verbal_nouns = {q(groups['vn'])}\n"
+        f"statives = {q(groups['z'])}\n"
+        f"idioms = {q(groups['i'])}\n"
+        f"distinguishers = {q(groups['b'])}\n"
         f"other = {q(groups['other'])}\n"
         f"di_words = {q(di_words)}\n", encoding="utf-8")
     print(f"{OUT}: " + ", ".join(f"{k} {len(v)}" for k, v in groups.items()) + f", 地 words {len(di_words)}")
