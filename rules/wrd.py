@@ -239,6 +239,8 @@ def _is_han(s: str) -> bool:
     return all("\u4e00" <= c <= "\u9fff" for c in s)
 
 
+#: a numeral or a demonstrative and a classifier (一条, 这项, 每个)
+_CLASSIFIER = LazyRegex(r"[一二三四五六七八九十两几这那每各某该][个种项条批件位名支份套类次场所家座片道层级点]")
 #: localisers: a prepositional phrase ends with them (群众中, 会议上)
 _LOCALISERS = frozenset("中上下里内外间")
 #: conjunctions: they join adverbials as well as noun phrases (合理地和有效地利用)
@@ -250,12 +252,15 @@ _BEFORE_VERB_PHRASE = _AUXILIARIES | frozenset(("都", "也", "还", "就", "才
 #: directional complement (not the start of a longer word: 过程), a pronoun, a determiner or a numeral
 #: (正确的发挥他们的作用, 有效的促进各种矛盾的解决)
 _ASPECT = LazyRegex(r"了|着|过|起来|下去|出来|好")
-_OBJECT_START = LazyRegex(r"我们|他们|你们|它们|自己|大家|其|这|那|各|每|一切|所有|全部|有关|[一二三四五六七八九十两几]|\d")
+_OBJECT_START = LazyRegex(r"我们|他们|你们|它们|自己|大家|其|这|那|各|每|一切|所有|全部|有关|大多数|多数|少数|全体|许多|"
+                          r"很多|[一二三四五六七八九十两几]|\d")
 #: verbs that make the adjective + 的 before them a noun (更重要的在于, 不同的是)
 _COPULAS = frozenset(("是", "在于", "就是", "乃是", "便是", "则是", "还是", "也是", "都是"))
 #: the first word after 不 when 不 + a degree word is a complement (做的不够, 办的不好), not an adjective of its own
 #: (出现的不平衡, 存在的不足)
 _NEGATED_DEGREE = frozenset(("不够", "不好", "不太", "不很"))
+#: quantities that are complements of degree like adjectives (发展的太多了, 进行的更多、更快)
+_QUANTITIES = frozenset(("多", "少"))
 
 
 def _in_noun_phrase(text: str, start: int, lex: _Lexicon, conjunctions: bool = True) -> bool:
@@ -272,6 +277,8 @@ def _in_noun_phrase(text: str, start: int, lex: _Lexicon, conjunctions: bool = T
             continue  # 发挥了更加积极的作用, 确定切实有效的方向
         if word in _NOUN_PHRASE_BEFORE:
             return conjunctions or word not in _CONJUNCTIONS
+        if _CLASSIFIER.match(text, p - 2):
+            return True  # a numeral or demonstrative + a classifier: 一条新的路子
         if word in _AUXILIARIES:
             return False
         return word in lex.verbs or (len(word) == 1 and text[p - 1] in "是有")
@@ -291,16 +298,22 @@ def _by_part_of_speech(text: str, p: int, particle: str) -> tuple[str, int] | No
     lex = _lexicon()
     known = lex.all
     if particle == "地":
-        if any(text[p - k:p - k + n] in lex.di_words for n in (2, 3, 4) for k in range(n) if p - k >= 0):
-            return None  # 地 inside a word: 各地, 基地, 地方, 根据地
-        before = _word_ending(text, p, known)
+        before = _word_ending(text, p, known, shortest=1)
+        if any(text[p:p + n] in lex.di_words for n in (2, 3, 4)):
+            return None  # 地 opens a word: 地方, 地区 (广大地区)
+        if any(text[p - k:p - k + n] in lex.di_words for n in (2, 3, 4) for k in range(1, n) if p - k >= 0) and not (
+                len(before) > 1 and (before in lex.adjectives or _reduplicated(before))):
+            return None  # 地 ends a word: 各地, 基地, 根据地 (not 重大地, 最大地: a two-character adjective first)
         after = _word_starting(text, p + 1, known)
-        if after not in lex.nouns or before not in lex.adjectives:
+        if after not in lex.nouns:
             return None
         end = p + 1 + len(after)
-        if _CLAUSE_END.match(text, end):
-            return "的", p - len(before)
+        if len(before) > 1 and (before in lex.adjectives or _reduplicated(before)) and _CLAUSE_END.match(text, end):
+            return "的", p - len(before)  # 创造美好地环境。, 实实在在地速度。
+        if before not in lex.adjectives:
+            return None
         if (before not in lex.adverbials and end < len(text) and text[end] not in "于於到在给成为向以"
+                and not _OBJECT_START.match(text, end)  # a noun of jieba's that is a verb: 忠实地代表大多数人
                 and _in_noun_phrase(text, p - len(before), lex, conjunctions=False)):
             return "的", p - len(before)  # an adjective after a verb, a determiner or a preposition: 创造良好地社会环境
         return None
@@ -318,30 +331,53 @@ def _by_part_of_speech(text: str, p: int, particle: str) -> tuple[str, int] | No
 
 
 def _complement(text: str, p: int, lex: _Lexicon) -> tuple[str, int] | None:
-    """得 for the 的 at ``p`` of a verb + 的 + a complement of degree (做的很好。, 办的还不好。)."""
+    """得 for the 的 at ``p`` of a verb + 的 + a complement of degree that ends the clause (做的很好。, 办的还不好。,
+    建设的更加坚强有力。, 抓的很紧很紧。, 重视的很不够。)."""
     known = lex.all
     verb = _word_ending(text, p, known, shortest=1)
     if verb not in lex.verbs and verb not in lex.verbal_nouns or (p - len(verb) > 0
                                                                   and text[p - len(verb) - 1] == "所"):
         return None
-    m = _COMPLEMENT_ADVERBS.match(text, p + 1)
-    if m.end() == p + 1:
-        return None  # no degree adverb or negation: 出现的问题
-    if "不" in m.group() and _word_starting(text, m.start() + m.group().index("不"), known) in _NOT_COMPLEMENTS:
-        return None  # 存在的不足, 理解的不同
-    if m.group().endswith("不") and text[m.end() - 1:m.end() + 1] in _NOT_COMPLEMENTS:
-        return None
-    if "不" in m.group():
-        neg = m.start() + m.group().index("不")
-        word = _word_starting(text, neg, known)
-        if word and word not in _NEGATED_DEGREE and len(word) > m.end() - neg:
-            return None  # 出现的不平衡: 不平衡 is one adjective, not a negated complement
-    adjective = _word_starting(text, m.end(), known, shortest=1)
-    if adjective in lex.complements and _COMPLEMENT_END.match(text, m.end() + len(adjective)):
-        return "得", p - len(verb)
-    if m.group().endswith(("不够", "不")) and not adjective and _CLAUSE_END.match(text, m.end()):
-        return "得", p - len(verb)  # 做的不够。
+    q = p + 1
+    for i in range(6):  # adverbs + adjective, perhaps again after 和, 而, 又, 、 (更加稳妥和周到, 很紧很紧)
+        m = _COMPLEMENT_ADVERBS.match(text, q)
+        if i == 0 and m.end() == q:
+            return None  # no degree adverb or negation: 出现的问题
+        if "不" in m.group():
+            neg = m.start() + m.group().index("不")
+            if text.startswith("不够", neg) and _CLAUSE_END.match(text, neg + 2):
+                return "得", p - len(verb)  # 做的不够。
+            word = _word_starting(text, neg, known)
+            if m.group() == "不" and word not in _NEGATED_DEGREE:
+                return None  # a bare 不 + adjective is a noun as often (出现的不平衡, 存在的不协调)
+            after = _word_starting(text, neg + 1, known, shortest=1)
+            if word in _NOT_COMPLEMENTS or (word and word not in _NEGATED_DEGREE
+                                            and len(word) >= m.end() - neg + max(len(after), 1)):
+                return None  # 存在的不足, 出现的不平衡: one adjective with 不, not a negated complement
+        adjective = _word_starting(text, m.end(), known, shortest=1)
+        degree = any(a in m.group() for a in _DEGREE)
+        if not (adjective in lex.complements or adjective in _QUANTITIES
+                or degree and adjective in lex.verbs):  # jieba tags some adjectives as verbs: 更加坚强, 很周到
+            return None
+        q = m.end() + len(adjective)
+        nxt = text[q + 1:q + 2]
+        if text.startswith("、", q) and (nxt in _COMPLEMENT_FIRST or nxt and nxt in _FIRST_OF_COMPLEMENTS()):
+            q += 1  # a series: 进行的更多、更快、更好
+            continue
+        if _COMPLEMENT_END.match(text, q) or text.startswith(("一些", "一点"), q):
+            return "得", p - len(verb)
+        if text[q:q + 1] in ("和", "而", "又"):
+            q += 1
+        elif text[q:q + 1] not in _COMPLEMENT_FIRST and not (
+                _word_starting(text, q, known, shortest=1) in lex.complements
+                or degree and _word_starting(text, q, known) in lex.verbs):
+            return None
     return None
+
+
+@functools.lru_cache(maxsize=1)
+def _FIRST_OF_COMPLEMENTS() -> frozenset[str]:
+    return frozenset(w[0] for w in _lexicon().complements)
 
 
 def _adverbial(text: str, p: int, lex: _Lexicon) -> tuple[str, int] | None:
