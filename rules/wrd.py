@@ -392,6 +392,8 @@ def _adverbial(text: str, p: int, lex: _Lexicon) -> tuple[str, int] | None:
     start = p - len(modifier)
     if adverbial and _CLAUSE_END.match(text, after) and _before_verb_phrase(text, start, lex):
         return "地", start  # 还没有认真的建立，
+    if adverbial and text.startswith("“", after) and not _in_noun_phrase(text, start, lex):
+        return "地", start  # a quoted object: 坚持不懈的开展“扫黄”斗争
     if after >= len(text) or not _is_han(text[after]) or text[after] in _NOUN_PHRASE_END or text[after] in "是为":
         return None  # no object, or the verb ends a noun phrase: 认真的开会，在各方努力的推动下, 有力的支持和帮助
     if _in_noun_phrase(text, start, lex):
@@ -406,6 +408,13 @@ def _adverbial(text: str, p: int, lex: _Lexicon) -> tuple[str, int] | None:
     if adverbial and following not in lex.verbs and (_before_verb_phrase(text, start, lex)
                                                      or _opens_clause(text, start, lex)):
         return "地", start
+    # at the very start of a clause, a noun phrase is as likely (长期的实践证明，): the verb must have an object of
+    # two words or more, with no verb after its first word
+    if adverbial and following in lex.nouns and _opens_clause(text, start, lex, empty=True):
+        second = after + len(following)
+        nxt = _word_starting(text, second, lex.all, shortest=1)
+        if nxt and not _CLAUSE_END.match(text, second) and nxt not in lex.verbs and nxt not in lex.verbal_nouns:
+            return "地", start
     return None
 
 
@@ -422,7 +431,7 @@ def _before_verb_phrase(text: str, start: int, lex: _Lexicon) -> bool:
     return False
 
 
-def _opens_clause(text: str, start: int, lex: _Lexicon) -> bool:
+def _opens_clause(text: str, start: int, lex: _Lexicon, empty: bool = False) -> bool:
     """True when a subject and nothing else (nouns, pronouns, adverbs: no verb, adjective, preposition, localiser or
     的) stands between the start of the clause and ``start`` (我国坚定不移的奉行). A clause that starts at 、 is an
     item of a list, and an empty subject leaves a noun phrase possible (长期的实践证明): both are False."""
@@ -434,7 +443,7 @@ def _opens_clause(text: str, start: int, lex: _Lexicon) -> bool:
         return False
     q, begin = start, cm.end() if cm else 0
     if q == begin:
-        return False
+        return empty
     while q > begin:
         word = _word_ending(text, q, lex.all, shortest=1) or text[q - 1]
         if (not _is_han(word) or word in lex.verbs or word in lex.verbal_nouns or word in lex.adjectives
