@@ -338,7 +338,7 @@ def _complement(text: str, p: int, lex: _Lexicon) -> tuple[str, int] | None:
     if verb not in lex.verbs and verb not in lex.verbal_nouns or (p - len(verb) > 0
                                                                   and text[p - len(verb) - 1] == "所"):
         return None
-    q = p + 1
+    q, degree, joined = p + 1, False, False
     for i in range(6):  # adverbs + adjective, perhaps again after 和, 而, 又, 、 (更加稳妥和周到, 很紧很紧)
         m = _COMPLEMENT_ADVERBS.match(text, q)
         if i == 0 and m.end() == q:
@@ -354,24 +354,24 @@ def _complement(text: str, p: int, lex: _Lexicon) -> tuple[str, int] | None:
             if word in _NOT_COMPLEMENTS or (word and word not in _NEGATED_DEGREE
                                             and len(word) >= m.end() - neg + max(len(after), 1)):
                 return None  # 存在的不足, 出现的不平衡: one adjective with 不, not a negated complement
-        adjective = _word_starting(text, m.end(), known, shortest=1)
-        degree = any(a in m.group() for a in _DEGREE)
+        adjective = _word_starting(text, m.end(), known, shortest=1) or text[m.end():m.end() + 1]
+        degree = any(a in m.group() for a in _DEGREE) or joined and degree
         if not (adjective in lex.complements or adjective in _QUANTITIES
-                or degree and adjective in lex.verbs):  # jieba tags some adjectives as verbs: 更加坚强, 很周到
+                or degree and adjective in lex.verbs):  # jieba tags some adjectives as verbs: 更加坚强, 和周到
             return None
+        joined = False
         q = m.end() + len(adjective)
         nxt = text[q + 1:q + 2]
         if text.startswith("、", q) and (nxt in _COMPLEMENT_FIRST or nxt and nxt in _FIRST_OF_COMPLEMENTS()):
-            q += 1  # a series: 进行的更多、更快、更好
+            q, joined = q + 1, True  # a series: 进行的更多、更快、更好
             continue
         if _COMPLEMENT_END.match(text, q) or text.startswith(("一些", "一点"), q):
             return "得", p - len(verb)
         if text[q:q + 1] in ("和", "而", "又"):
-            q += 1
-        elif text[q:q + 1] not in _COMPLEMENT_FIRST and not (
-                _word_starting(text, q, known, shortest=1) in lex.complements
-                or degree and _word_starting(text, q, known) in lex.verbs):
-            return None
+            q, joined = q + 1, True
+        elif text[q:q + 1] not in _COMPLEMENT_FIRST and _word_starting(text, q, known, shortest=1) \
+                not in lex.complements:
+            return None  # 生产的较快增长: a noun phrase goes on
     return None
 
 
@@ -529,8 +529,9 @@ def de_di_de(doc: Document, particles, options) -> Iterator[Finding]:
             word = _word_starting(text, after, lex.all, shortest=1)
             follows = text[after + len(word):after + len(word) + 1]
             if g["right"] == "地" and (not follows or _CLAUSE_END.match(text, after + len(word))
-                                       or follows in _NOUN_PHRASE_END):
-                continue  # no object after the verb: a noun phrase (有进一步的提高，在努力的推动下)
+                                       or follows in _NOUN_PHRASE_END or _in_noun_phrase(text, m.start("b"), lex)):
+                continue  # no object after the verb, or after a verb that takes the phrase as its object: a noun
+                # phrase (有进一步的提高，在努力的推动下，发挥了积极的推动作用)
             if g["right"] == "的" and word in lex.verbs and not _CLAUSE_END.match(text, after + len(word)):
                 continue  # a verb that goes on (有力地保障和改善了民生): the adverb's 地 is right
             wrong.setdefault(m.start(), (g["right"], m.start("b")))
@@ -600,7 +601,51 @@ class _WordList:
 
 @functools.lru_cache(maxsize=16)
 def _wordlist(section: str, extra: tuple[tuple[str, str, str], ...], disable: tuple[str, ...]) -> _WordList:
-    return _WordList(_data()[section], extra, disable)
+    entries = _data()[section]
+    if section == "wrd003":
+        entries = _variants() + list(entries)  # a listed misspelling wins over a variant of the same form
+    return _WordList(entries, extra, disable)
+
+
+@functools.lru_cache(maxsize=1)
+def _variants() -> list[dict]:
+    """The non-recommended forms of 《第一批异形词整理表》 (data/wrd003_variants.toml, made by
+    scripts/gen_wrd_data.py --variants; source and status in wrd003_variants.LICENSE)."""
+    out = []
+    for line in load_data("wrd003_variants")["pairs"].split("\n"):
+        if line:
+            wrong, right, number, *holders = line.split()
+            out.append({"wrong": wrong, "right": right, "variant": True,
+                        "holders": tuple(holders[0].split(",")) if holders else (),
+                        "source": f"《第一批异形词整理表》（GF 1001-2001）第{number}组"})
+    return out
+
+
+def _held(text: str, s: int, e: int, entry: dict) -> bool:
+    """True when ``text[s:e]`` is part of a word that holds the form rightly (筚路蓝缕 holds 蓝缕)."""
+    wrong = entry["wrong"]
+    for word in entry["holders"]:
+        i = word.find(wrong)
+        while i >= 0:
+            if text.startswith(word, s - i):
+                return True
+            i = word.find(wrong, i + 1)
+    return False
+
+
+def _straddles(text: str, s: int, e: int, words: frozenset[str], right: str = "") -> bool:
+    """True when a word of ``words`` crosses a boundary of ``text[s:e]`` without holding all of it, and holds a
+    character that the correction ``right`` would change: the match is the end of one word and the start of the
+    next (超过份额 holds 过份, 记录相关 holds 录相, 个人材料 holds 人材; not 创新人材, where 新人 keeps its
+    characters in 创新人才)."""
+    changed = [s + i for i, c in enumerate(text[s:e]) if i >= len(right) or right[i] != c] if right else [s, e - 1]
+    for n in (2, 3, 4):
+        for start in range(max(0, s - n + 1), e):
+            end = start + n
+            if ((start < s < end < e or s < start < e < end) and any(start <= c < end for c in changed)
+                    and text[start:end] in words):
+                return True
+    return False
 
 
 _LIST_OPTIONS = {
@@ -630,6 +675,18 @@ def misspelling(doc: Document, options) -> Iterator[Finding]:
     text = doc.norm
     for s, e, entry in _wordlist("wrd003", extra, disable).finditer(text):
         right = _fix_text(doc, text, s, e, entry["right"])
+        if entry.get("variant"):
+            # a non-recommended form: mainland house style, so only in simplified text (no traditional character
+            # within 20 characters, no traditional majority), and only where it is a
+            # word (not the end of one word and the start of the next)
+            lo, hi = max(0, s - 20), e + 20
+            if (any(a != b and _is_han(a) for a, b in zip(doc.text[lo:hi], text[lo:hi]))
+                    or doc.script.majority == "traditional"
+                    or _straddles(text, s, e, _lexicon().all, entry["right"]) or _held(text, s, e, entry)):
+                continue
+            yield Finding(s, e, f"“{doc.text[s:e]}”是非推荐词形，应为“{right}”（{entry['source']}）",
+                          Fix.replace(s, e, right, f"改为“{right}”", applicability="unsafe"), severity="info")
+            continue
         doubtful = entry.get("doubtful", False)
         yield Finding(s, e, f"“{doc.text[s:e]}”应为“{right}”",
                       Fix.replace(s, e, right, f"改为“{right}”", applicability="unsafe" if doubtful else "safe"),

@@ -11,7 +11,9 @@ particle is swapped for the wrong one, one error per copy:
 
 - ``di>de``   an adverbial + 地 + a verb (认真地开展) gets 的 (认真的开展: 的 before a verb);
 - ``de>di``   an adjective + 的 + a noun (良好的环境) gets 地 (良好地环境: 地 before a noun);
-- ``de2>de``  a verb + 得 + a complement (做得很好) gets 的 (做的很好).
+- ``de2>de``  a verb + 得 + a complement (做得很好) gets 的 (做的很好);
+- ``variant`` a recommended form of 《第一批异形词整理表》 (成分, 人才) gets a non-recommended one (成份, 人材): WRD003
+  reports it (info) unless the match is the end of one word and the start of the next, or part of a longer word.
 
 An injected error counts as found when a finding of the default configuration (any rule, any severity) covers the
 particle and the unchanged paragraph had no finding there. The script prints found/injected per kind and host set,
@@ -32,10 +34,11 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
 from lintkit.engine import Linter, Options  # noqa: E402
+from lintkit_rules.wrd import _variants  # noqa: E402
 
 REAL = ROOT.parent / "shared" / "corpus" / "real"
 CLEAN = ROOT / "tests" / "fixtures" / "clean"
-KINDS = ("di>de", "de>di", "de2>de")
+KINDS = ("di>de", "de>di", "de2>de", "variant")
 
 
 def paragraphs(where: str) -> list[tuple[str, str]]:
@@ -75,14 +78,28 @@ def places(text: str) -> dict[str, list[tuple[int, str]]]:
     return out
 
 
+def variant_places(text: str, recommended: dict[str, str]) -> list[tuple[int, str]]:
+    """(offset, non-recommended form) where the paragraph has a recommended form of the variants table."""
+    import re
+
+    if not hasattr(variant_places, "pattern"):
+        variant_places.pattern = re.compile("|".join(sorted(map(re.escape, recommended), key=len, reverse=True)))
+    return [(m.start(), recommended[m.group()]) for m in variant_places.pattern.finditer(text)]
+
+
 def make_cases(where: str, per_kind: int, rng: random.Random) -> list[list]:
     import jieba
 
     jieba.setLogLevel(60)
+    recommended = {}
+    for e in _variants():
+        recommended.setdefault(e["right"], e["wrong"])
     pool: dict[str, list[tuple[str, str, int, str]]] = {k: [] for k in KINDS}
     for name, text in paragraphs(where):
         for kind, found in places(text).items():
             pool[kind].extend((name, text, p, wrong) for p, wrong in found)
+        if not name.startswith("hk_"):  # the variants table is mainland house style
+            pool["variant"].extend((name, text, p, wrong) for p, wrong in variant_places(text, recommended))
     cases = []
     for kind in KINDS:
         chosen = rng.sample(pool[kind], min(per_kind, len(pool[kind])))
@@ -123,7 +140,11 @@ def main() -> None:
     for where, kind, name, text, p, wrong in cases:
         if covers(lint(text), p):
             continue  # the host already has a finding there
-        new = text[:p] + wrong + text[p + 1:]
+        if kind == "variant":
+            right = next(e["right"] for e in _variants() if e["wrong"] == wrong)
+            new = text[:p] + wrong + text[p + len(right):]
+        else:
+            new = text[:p] + wrong + text[p + 1:]
         hits = covers(lint(new), p)
         injected[where, kind] += 1
         if hits:
