@@ -8,7 +8,8 @@ depend on jieba. Kept: words of two to four characters seen at least MIN_FREQ ti
 adjectives only), by part of speech —
 ``adjectives`` (a), ``adverbial`` (ad), ``adverbs`` (d), ``verbs`` (v), ``nouns`` (n), ``verbal_nouns`` (vn: 发展,
 工作), ``statives`` (z: 扎扎实实), ``idioms`` (i: 坚定不移), ``distinguishers`` (b: 主动),
-``other`` (every other part of speech: the rule takes the longest word of the dictionary at each place), and
+``other`` (every part of speech but the first five, the four before included: the rule takes the longest word
+of the dictionary at each place; RES004 reads the first five and ``other`` as the dictionary), and
 ``di_words``, the words that hold 地
 as a morpheme (各地, 基地, 地方), so that a 地 inside a word is never taken for the particle.
 """
@@ -122,7 +123,7 @@ def main(argv: list[str] | None = None) -> None:
         f"statives = {q(groups['z'])}\n"
         f"idioms = {q(groups['i'])}\n"
         f"distinguishers = {q(groups['b'])}\n"
-        f"other = {q(groups['other'])}\n"
+        f"other = {q(groups['other'] + groups['vn'] + groups['z'] + groups['i'] + groups['b'])}\n"
         f"di_words = {q(di_words)}\n", encoding="utf-8")
     print(f"{OUT}: " + ", ".join(f"{k} {len(v)}" for k, v in groups.items()) + f", 地 words {len(di_words)}")
 
