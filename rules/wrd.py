@@ -390,6 +390,12 @@ def _adverbial(text: str, p: int, lex: _Lexicon) -> tuple[str, int] | None:
         return None
     after = p + 1 + len(verb)
     start = p - len(modifier)
+    if adverbial and text[after:after + 1] in ("和", "并") and _word_starting(text, after + 1, lex.all) in lex.verbs:
+        after += 1 + len(_word_starting(text, after + 1, lex.all))  # two verbs: 不断的完善和巩固我们的制度
+    if adverbial and text.startswith("为", after) and not text.startswith("为了", after):
+        after += 1  # a complement: 更好的转化为生产力
+        if not _in_noun_phrase(text, start, lex):
+            return "地", start
     if adverbial and _CLAUSE_END.match(text, after) and _before_verb_phrase(text, start, lex):
         return "地", start  # 还没有认真的建立，
     if adverbial and text.startswith("“", after) and not _in_noun_phrase(text, start, lex):
@@ -405,12 +411,14 @@ def _adverbial(text: str, p: int, lex: _Lexicon) -> tuple[str, int] | None:
     # an adverbial modifier after an auxiliary verb or an adverb (要认真的开展工作), or after nothing but the subject
     # of its clause (我国坚定不移的奉行), decides; a second verb after the first makes a compound (实践证明)
     following = _word_starting(text, after, lex.all, shortest=1)
-    if adverbial and following not in lex.verbs and (_before_verb_phrase(text, start, lex)
-                                                     or _opens_clause(text, start, lex)):
+    if adverbial and _before_verb_phrase(text, start, lex):
+        return "地", start  # after an auxiliary verb, a second verb too (必须努力的争取实现)
+    if adverbial and following not in lex.verbs and _opens_clause(text, start, lex):
         return "地", start
     # at the very start of a clause, a noun phrase is as likely (长期的实践证明，): the verb must have an object of
     # two words or more, with no verb after its first word
-    if adverbial and following in lex.nouns and _opens_clause(text, start, lex, empty=True):
+    if (adverbial and following and following not in lex.verbs and following not in lex.verbal_nouns
+            and _opens_clause(text, start, lex, empty=True)):
         second = after + len(following)
         nxt = _word_starting(text, second, lex.all, shortest=1)
         if nxt and not _CLAUSE_END.match(text, second) and nxt not in lex.verbs and nxt not in lex.verbal_nouns:
