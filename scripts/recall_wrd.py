@@ -34,7 +34,17 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
 from lintkit.engine import Linter, Options  # noqa: E402
-from lintkit_rules.wrd import _variants  # noqa: E402
+
+
+def variant_pairs() -> list[tuple[str, str]]:
+    """(non-recommended, recommended) of rules/data/wrd003_variants.toml (none before that file existed)."""
+    import tomllib
+
+    path = ROOT / "rules" / "data" / "wrd003_variants.toml"
+    if not path.exists():
+        return []
+    return [tuple(line.split()[:2]) for line in tomllib.loads(path.read_text(encoding="utf-8"))["pairs"].split("\n")
+            if line]
 
 REAL = ROOT.parent / "shared" / "corpus" / "real"
 CLEAN = ROOT / "tests" / "fixtures" / "clean"
@@ -92,14 +102,16 @@ def make_cases(where: str, per_kind: int, rng: random.Random) -> list[list]:
 
     jieba.setLogLevel(60)
     recommended = {}
-    for e in _variants():
-        recommended.setdefault(e["right"], e["wrong"])
+    for wrong, right in variant_pairs():
+        recommended.setdefault(right, wrong)
+    recommended_of = {w: r for r, w in recommended.items()}
     pool: dict[str, list[tuple[str, str, int, str]]] = {k: [] for k in KINDS}
     for name, text in paragraphs(where):
         for kind, found in places(text).items():
             pool[kind].extend((name, text, p, wrong) for p, wrong in found)
         if not name.startswith("hk_"):  # the variants table is mainland house style
-            pool["variant"].extend((name, text, p, wrong) for p, wrong in variant_places(text, recommended))
+            pool["variant"].extend((name, text, p, f"{wrong}:{recommended_of[wrong]}")
+                                   for p, wrong in variant_places(text, recommended))
     cases = []
     for kind in KINDS:
         chosen = rng.sample(pool[kind], min(per_kind, len(pool[kind])))
@@ -141,7 +153,7 @@ def main() -> None:
         if covers(lint(text), p):
             continue  # the host already has a finding there
         if kind == "variant":
-            right = next(e["right"] for e in _variants() if e["wrong"] == wrong)
+            wrong, right = wrong.split(":")
             new = text[:p] + wrong + text[p + len(right):]
         else:
             new = text[:p] + wrong + text[p + 1:]
