@@ -241,6 +241,8 @@ def _is_han(s: str) -> bool:
 
 #: a numeral or a demonstrative and a classifier (一条, 这项, 每个)
 _CLASSIFIER = LazyRegex(r"[一二三四五六七八九十两几这那每各某该][个种项条批件位名支份套类次场所家座片道层级点]")
+#: the start of a predicate after a subject noun phrase (…局面进一步巩固, …货币政策要灵活)
+_PREDICATE_START = LazyRegex(r"要|将|已经|已|进一步|有所|越来越|更加|不断|得到|正在|必须|应当|应该")
 #: localisers: a prepositional phrase ends with them (群众中, 会议上)
 _LOCALISERS = frozenset("中上下里内外间")
 #: conjunctions: they join adverbials as well as noun phrases (合理地和有效地利用)
@@ -312,6 +314,14 @@ def _by_part_of_speech(text: str, p: int, particle: str) -> tuple[str, int] | No
             return "的", p - len(before)  # 创造美好地环境。, 实实在在地速度。
         if before not in lex.adjectives:
             return None
+        # a noun phrase by what follows it: a localiser or the predicate of a subject (困难地情况下, 稳健地货币政策要),
+        # after one or two nouns
+        q = end
+        if _word_starting(text, q, known) in lex.nouns:
+            q += len(_word_starting(text, q, known))
+        if len(before) > 1 and (text[q:q + 1] in "下中内" and not _word_starting(text, q, known)
+                                or _PREDICATE_START.match(text, q)):
+            return "的", p - len(before)
         if (before not in lex.adverbials and end < len(text) and text[end] not in "于於到在给成为向以"
                 and not _OBJECT_START.match(text, end)  # a noun of jieba's that is a verb: 忠实地代表大多数人
                 and _in_noun_phrase(text, p - len(before), lex, conjunctions=False)):
