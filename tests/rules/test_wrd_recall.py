@@ -53,6 +53,8 @@ def test_wrd002_di_before_a_noun():
         ("为群众创造良好地社会环境。", [(7, 8)], "为群众创造良好的社会环境。"),  # after a verb
         ("这是一个重大地成就。", [(6, 7)], "这是一个重大的成就。"),  # 重大 + 地, not 重 + 大地
         ("全县取得了新地成绩，", [(6, 7)], "全县取得了新的成绩，"),  # a one-character adjective after a verb
+        ("全镇社会稳定地局面进一步巩固。", [(6, 7)], "全镇社会稳定的局面进一步巩固。"),  # before a predicate
+        ("在就业压力很大地情况下，", [(7, 8)], "在就业压力很大的情况下，"),  # before a localiser
     ], unsafe=True)
     check_rule("WRD002", valid=[
         "各地广大地区普遍开展。",  # 地区 is a word
