@@ -138,25 +138,64 @@ class _Lexicon:
     nouns: frozenset[str]
     di_words: frozenset[str]
     all: frozenset[str]  # every word of the file, whatever its part of speech
+    #: words that are mostly adverbials before a verb: adverbial adjectives (认真), adverbs (逐步), statives
+    #: (扎扎实实), idioms (坚定不移, 有步骤), and the modifiers before 地 of the listed collocations (data/wrd.toml)
+    adverbials: frozenset[str] = frozenset()
+    #: adjectives and adverbial adjectives that can be a complement of degree after 得 (很好, 非常顺利)
+    complements: frozenset[str] = frozenset()
+    verbal_nouns: frozenset[str] = frozenset()
 
 
 @functools.lru_cache(maxsize=1)
 def _lexicon() -> _Lexicon:
     d = load_data("wrd002_pos")
-    words = {k: frozenset(d[k].split()) for k in ("adjectives", "adverbial", "adverbs", "verbs", "nouns", "other")}
+    keys = ("adjectives", "adverbial", "adverbs", "verbs", "nouns", "verbal_nouns", "statives", "idioms",
+            "distinguishers", "other")
+    words = {k: frozenset(d[k].split()) for k in keys}
     return _Lexicon(words["adjectives"], words["verbs"], words["nouns"], frozenset(d["di_words"].split()),
-                    frozenset().union(*words.values()))
+                    frozenset().union(*words.values()),
+                    adverbials=words["adverbial"] | words["adverbs"] | words["statives"] | words["idioms"]
+                    | frozenset(to_simplified(w) for g in _data()["wrd002"] if g["right"] == "地" for w in g["before"]),
+                    complements=words["adjectives"] | words["adverbial"] | words["statives"],
+                    verbal_nouns=words["verbal_nouns"])
 
 
 #: degree adverbs: after a verb and before an adjective they make a complement of degree (做得很好)
-_DEGREE = ("越来越", "非常", "十分", "特别", "更加", "比较", "相当", "极其", "不够", "很", "太", "更", "较", "挺")
+_DEGREE = ("越来越", "非常", "十分", "特别", "更加", "更为", "比较", "相当", "极其", "极为", "格外", "过于", "不够", "很",
+           "太", "更", "较", "挺")
 _DEGREE_FIRST = frozenset(w[0] for w in _DEGREE)
+#: what may stand between a verb + 的 and the adjective of a complement: 还, 也, 都 and a negation
+#: (办的还不好, 理解的不全面, 散发的很不均匀) before or instead of a degree adverb
+_COMPLEMENT_ADVERBS = LazyRegex(r"(?:还|也|都)?(?:很不|不太|不够|不很|不)?(?:" + "|".join(_DEGREE) + r")?")
+_COMPLEMENT_FIRST = _DEGREE_FIRST | frozenset("还也都不")
+#: 不 + an adjective that is a noun after 的 (存在的不足, 理解的不同): not a complement
+_NOT_COMPLEMENTS = frozenset(("不足", "不同", "不便", "不利", "不良", "不当", "不满", "不适", "不安", "不快"))
 #: after a listed verb, the end of a noun phrase rather than an object: 的帮助和领导, 在…的推动下
 _NOUN_PHRASE_END = frozenset("和与及、的下上中")
 #: words ending in 的 that the dictionary lacks (pronouns and particles)
 _DE_WORDS = frozenset(("有的", "别的", "似的", "是的", "好的", "真的"))
 #: the end of a clause: a mark, 了 and a mark, or the end of the text
 _CLAUSE_END = LazyRegex(r"(?:了)?(?:[，。；：！？、,;:!?\n\r）)”]|$)")
+#: after a verb + 的 + adjective: the clause ends, perhaps after 一些, 一点, 多了 (工作的更好一些。)
+_COMPLEMENT_END = LazyRegex(r"(?:一些|一点|许多|得多|多了)?(?:了)?(?:[，。；：！？、,;:!?\n\r）)”]|$)")
+#: function words after which a modifier + 的/地 begins a noun phrase (一个重大的步骤, 在新的条件下, 其有效的运行,
+#: 根据统一的部署): determiners and quantifiers, prepositions, conjunctions, 是 and 有
+_NOUN_PHRASE_BEFORE = frozenset((
+    "一个", "一种", "一项", "一批", "一些", "一系列", "这个", "那个", "这种", "那种", "这些", "那些", "这样", "那样",
+    "各种", "各项", "各类", "许多", "很多", "更多", "不少", "诸多", "每个", "其", "该", "此", "个", "种", "项", "批",
+    "在", "为", "对", "对于", "以", "从", "向", "于", "给", "把", "被", "由", "按照", "根据", "依照", "通过", "经过",
+    "围绕", "随着", "关于", "按", "依", "据", "凭", "比", "跟", "沿", "和", "与", "同", "及", "以及", "或", "或者", "并", "是", "有", "的", "之",
+))
+#: auxiliary verbs and negations: a verb phrase follows them (要认真地开展, 没有认真地建立)
+_AUXILIARIES = frozenset((
+    "要", "能", "会", "应", "可以", "能够", "应该", "应当", "愿意", "敢于", "善于", "得以", "没有", "没",
+    "不", "未", "需", "须", "必须", "务必", "将", "要求",
+))
+#: adverbs of degree and aspect markers skipped when looking back for the word before a modifier
+#: (发挥了更加积极的作用: the word before is 发挥)
+_SKIPPED_BEFORE = frozenset(_DEGREE) | frozenset(("了", "着", "过", "最", "极", "更加", "日益", "愈加", "尤其", "进一步"))
+#: a verb + 的 ... that ends a noun phrase: the verb is its head (积极的推动下, 有力的支持和帮助)
+_VERB_PHRASE_NEXT = frozenset("了着过")
 
 
 def _word_ending(text: str, end: int, words: frozenset[str], shortest: int = 2) -> str:
@@ -180,42 +219,256 @@ def _ends_within(text: str, start: int) -> bool:
     return any(_CLAUSE_END.match(text, start + n) for n in (1, 2, 3, 4))
 
 
+def _reduplicated(word: str) -> bool:
+    """AABB (扎扎实实, 认认真真): a stative that can be an adverbial."""
+    return len(word) == 4 and word[0] == word[1] and word[2] == word[3] and word[0] != word[2]
+
+
+def _modifier_ending(text: str, end: int, lex: _Lexicon) -> tuple[str, bool]:
+    """The modifier that ends at ``end`` (the longest word) and whether it is mostly an adverbial (认真, 逐步,
+    扎扎实实, 坚定不移) rather than an adjective (有效, 伟大): ("", False) when the word is neither."""
+    if end >= 4 and _reduplicated(text[end - 4:end]) and _is_han(text[end - 4:end]):
+        return text[end - 4:end], True
+    word = _word_ending(text, end, lex.all, shortest=1)
+    if word in lex.adverbials:
+        return word, True
+    return (word, False) if word in lex.adjectives and len(word) > 1 else ("", False)
+
+
+def _is_han(s: str) -> bool:
+    return all("\u4e00" <= c <= "\u9fff" for c in s)
+
+
+#: a numeral or a demonstrative and a classifier (一条, 这项, 每个)
+_CLASSIFIER = LazyRegex(r"[一二三四五六七八九十两几这那每各某该][个种项条批件位名支份套类次场所家座片道层级点]")
+#: the start of a predicate after a subject noun phrase (…局面进一步巩固, …货币政策要灵活)
+_PREDICATE_START = LazyRegex(r"要|将|已经|已|进一步|有所|越来越|更加|不断|得到|正在|必须|应当|应该")
+#: localisers: a prepositional phrase ends with them (群众中, 会议上)
+_LOCALISERS = frozenset("中上下里内外间")
+#: conjunctions: they join adverbials as well as noun phrases (合理地和有效地利用)
+_CONJUNCTIONS = frozenset(("和", "与", "同", "及", "以及", "或", "或者", "并"))
+#: a verb phrase opens after these: auxiliary verbs, negations, adverbs of time and scope (要认真地开展, 将不断地完善)
+_BEFORE_VERB_PHRASE = _AUXILIARIES | frozenset(("都", "也", "还", "就", "才", "又", "再", "均", "已", "已经", "正在",
+                                                  "仍", "仍然", "继续", "则", "一定"))
+#: what makes the word after 的 a verb with an object rather than the head of a noun phrase: an aspect marker or a
+#: directional complement (not the start of a longer word: 过程), a pronoun, a determiner or a numeral
+#: (正确的发挥他们的作用, 有效的促进各种矛盾的解决)
+_ASPECT = LazyRegex(r"了|着|过|起来|下去|出来|好")
+_OBJECT_START = LazyRegex(r"我们|他们|你们|它们|自己|大家|其|这|那|各|每|一切|所有|全部|有关|大多数|多数|少数|全体|许多|"
+                          r"很多|[一二三四五六七八九十两几]|\d")
+#: verbs that make the adjective + 的 before them a noun (更重要的在于, 不同的是)
+_COPULAS = frozenset(("是", "在于", "就是", "乃是", "便是", "则是", "还是", "也是", "都是"))
+#: the first word after 不 when 不 + a degree word is a complement (做的不够, 办的不好), not an adjective of its own
+#: (出现的不平衡, 存在的不足)
+_NEGATED_DEGREE = frozenset(("不够", "不好", "不太", "不很"))
+#: quantities that are complements of degree like adjectives (发展的太多了, 进行的更多、更快)
+_QUANTITIES = frozenset(("多", "少"))
+
+
+def _in_noun_phrase(text: str, start: int, lex: _Lexicon, conjunctions: bool = True) -> bool:
+    """True when a modifier starting at ``start`` opens a noun phrase: the word before it (degree adverbs and 了
+    skipped) is a verb that takes it as its object (发挥了积极的作用, 创造良好的环境), a determiner, a preposition, 是,
+    有 or 的. A clause start, a subject, an adverb or an auxiliary verb before it make it an adverbial."""
+    p = start
+    for _ in range(4):
+        if p == 0 or not _is_han(text[p - 1]):
+            return False
+        word = _word_ending(text, p, lex.all, shortest=1) or text[p - 1]
+        if word in _SKIPPED_BEFORE or (word in lex.adverbials and word not in _BEFORE_VERB_PHRASE):
+            p -= len(word)
+            continue  # 发挥了更加积极的作用, 确定切实有效的方向
+        if word in _NOUN_PHRASE_BEFORE:
+            return conjunctions or word not in _CONJUNCTIONS
+        if _CLASSIFIER.match(text, p - 2):
+            return True  # a numeral or demonstrative + a classifier: 一条新的路子
+        if word in _AUXILIARIES:
+            return False
+        return word in lex.verbs or (len(word) == 1 and text[p - 1] in "是有")
+    return False
+
+
 def _by_part_of_speech(text: str, p: int, particle: str) -> tuple[str, int] | None:
     """The right particle and the start of the word before it, when the parts of speech around ``particle`` at
-    ``p`` call for another one: an adjective + 地 + a noun that ends the clause wants 的 (创造良好地环境。); a verb
-    + 的 + a degree adverb + an adjective that ends the clause wants 得 (工作做的很好。). Each word is the longest
-    dictionary word at its place, and the clause must end after the noun or adjective (出现的较大变化 is right)."""
-    # the clause must end within an adjective's or a noun's length (checked before the dictionary is loaded)
-    if particle == "的":
-        adverb = next((a for a in _DEGREE if text.startswith(a, p + 1)), "")
-        if not adverb or not _ends_within(text, p + 1 + len(adverb)):
-            return None
-    elif not _ends_within(text, p + 1):
-        return None
+    ``p`` call for another one. Each word is the longest dictionary word at its place.
+
+    - a modifier + 的 + a verb that goes on with an object or 了/着/过, outside a noun phrase, wants 地
+      (各村认真的开展了自查; 正确的发挥他们的作用); after a verb that takes the phrase as its object, a determiner or a
+      preposition it is a noun phrase, and 的 is right (发挥了积极的推动作用, 在各方努力的推动下, 一个重要的指示);
+    - an adjective + 地 + a noun wants 的 when the phrase is a noun phrase (创造良好地环境, 一个重大地步骤) or the
+      clause ends after the noun (美好地环境。);
+    - a verb + 的 + (还/不/a degree adverb) + an adjective that ends the clause wants 得 (工作做的很好。)."""
     lex = _lexicon()
     known = lex.all
     if particle == "地":
-        if text[p - 1:p + 1] in lex.di_words or any(text[p:p + n] in lex.di_words for n in (2, 3, 4)):
-            return None  # 地 inside a word: 各地, 基地, 地方
-        before = _word_ending(text, p, known)
+        before = _word_ending(text, p, known, shortest=1)
+        if any(text[p:p + n] in lex.di_words for n in (2, 3, 4)):
+            return None  # 地 opens a word: 地方, 地区 (广大地区)
+        if any(text[p - k:p - k + n] in lex.di_words for n in (2, 3, 4) for k in range(1, n) if p - k >= 0) and not (
+                len(before) > 1 and (before in lex.adjectives or _reduplicated(before))):
+            return None  # 地 ends a word: 各地, 基地, 根据地 (not 重大地, 最大地: a two-character adjective first)
         after = _word_starting(text, p + 1, known)
-        if before in lex.adjectives and after in lex.nouns and _CLAUSE_END.match(text, p + 1 + len(after)):
+        if after not in lex.nouns:
+            return None
+        end = p + 1 + len(after)
+        if len(before) > 1 and (before in lex.adjectives or _reduplicated(before)) and _CLAUSE_END.match(text, end):
+            return "的", p - len(before)  # 创造美好地环境。, 实实在在地速度。
+        if before not in lex.adjectives:
+            return None
+        # a noun phrase by what follows it: a localiser or the predicate of a subject (困难地情况下, 稳健地货币政策要),
+        # after one or two nouns
+        q = end
+        if _word_starting(text, q, known) in lex.nouns:
+            q += len(_word_starting(text, q, known))
+        if len(before) > 1 and (text[q:q + 1] in "下中内" and not _word_starting(text, q, known)
+                                or _PREDICATE_START.match(text, q)):
             return "的", p - len(before)
+        if (before not in lex.adverbials and end < len(text) and text[end] not in "于於到在给成为向以"
+                and not _OBJECT_START.match(text, end)  # a noun of jieba's that is a verb: 忠实地代表大多数人
+                and _in_noun_phrase(text, p - len(before), lex, conjunctions=False)):
+            return "的", p - len(before)  # an adjective after a verb, a determiner or a preposition: 创造良好地社会环境
         return None
-    if particle != "的" or text[p + 1] not in _DEGREE_FIRST:
+    if particle != "的":
         return None
-    if text[p - 1:p + 1] in known or text[p - 1:p + 1] in _DE_WORDS or text[p:p + 2] in known:
-        return None  # 的 inside a word: 有的, 目的, 的确
+    if (text[p - 1:p + 1] in known or text[p - 1:p + 1] in _DE_WORDS) and not (
+            text[p - 1:p + 1] in ("好的", "真的") and text[p - 2:p] in known) or text[p:p + 2] in known:
+        return None  # 的 inside a word: 有的, 别的, 目的, 的确 (not 更好的, 认真的)
+    nxt = text[p + 1]
+    if nxt in _COMPLEMENT_FIRST:
+        decided = _complement(text, p, lex)
+        if decided is not None:
+            return decided
+    return _adverbial(text, p, lex)
+
+
+def _complement(text: str, p: int, lex: _Lexicon) -> tuple[str, int] | None:
+    """得 for the 的 at ``p`` of a verb + 的 + a complement of degree that ends the clause (做的很好。, 办的还不好。,
+    建设的更加坚强有力。, 抓的很紧很紧。, 重视的很不够。)."""
+    known = lex.all
     verb = _word_ending(text, p, known, shortest=1)
-    if verb not in lex.verbs or (p - len(verb) > 0 and text[p - len(verb) - 1] == "所"):
+    if verb not in lex.verbs and verb not in lex.verbal_nouns or (p - len(verb) > 0
+                                                                  and text[p - len(verb) - 1] == "所"):
         return None
-    for adverb in _DEGREE:
-        if text.startswith(adverb, p + 1):
-            adjective = _word_starting(text, p + 1 + len(adverb), known, shortest=1)
-            if adjective in lex.adjectives and _CLAUSE_END.match(text, p + 1 + len(adverb) + len(adjective)):
-                return "得", p - len(verb)
-            break
+    q, degree, joined = p + 1, False, False
+    for i in range(6):  # adverbs + adjective, perhaps again after 和, 而, 又, 、 (更加稳妥和周到, 很紧很紧)
+        m = _COMPLEMENT_ADVERBS.match(text, q)
+        if i == 0 and m.end() == q:
+            return None  # no degree adverb or negation: 出现的问题
+        if "不" in m.group():
+            neg = m.start() + m.group().index("不")
+            if text.startswith("不够", neg) and _CLAUSE_END.match(text, neg + 2):
+                return "得", p - len(verb)  # 做的不够。
+            word = _word_starting(text, neg, known)
+            if m.group() == "不" and word not in _NEGATED_DEGREE:
+                return None  # a bare 不 + adjective is a noun as often (出现的不平衡, 存在的不协调)
+            after = _word_starting(text, neg + 1, known, shortest=1)
+            if word in _NOT_COMPLEMENTS or (word and word not in _NEGATED_DEGREE
+                                            and len(word) >= m.end() - neg + max(len(after), 1)):
+                return None  # 存在的不足, 出现的不平衡: one adjective with 不, not a negated complement
+        adjective = _word_starting(text, m.end(), known, shortest=1) or text[m.end():m.end() + 1]
+        degree = any(a in m.group() for a in _DEGREE) or joined and degree
+        if not (adjective in lex.complements or adjective in _QUANTITIES
+                or degree and adjective in lex.verbs):  # jieba tags some adjectives as verbs: 更加坚强, 和周到
+            return None
+        joined = False
+        q = m.end() + len(adjective)
+        nxt = text[q + 1:q + 2]
+        if text.startswith("、", q) and (nxt in _COMPLEMENT_FIRST or nxt and nxt in _FIRST_OF_COMPLEMENTS()):
+            q, joined = q + 1, True  # a series: 进行的更多、更快、更好
+            continue
+        if _COMPLEMENT_END.match(text, q) or text.startswith(("一些", "一点"), q):
+            return "得", p - len(verb)
+        if text[q:q + 1] in ("和", "而", "又"):
+            q, joined = q + 1, True
+        elif text[q:q + 1] not in _COMPLEMENT_FIRST and _word_starting(text, q, known, shortest=1) \
+                not in lex.complements:
+            return None  # 生产的较快增长: a noun phrase goes on
     return None
+
+
+@functools.lru_cache(maxsize=1)
+def _FIRST_OF_COMPLEMENTS() -> frozenset[str]:
+    return frozenset(w[0] for w in _lexicon().complements)
+
+
+def _adverbial(text: str, p: int, lex: _Lexicon) -> tuple[str, int] | None:
+    """地 for the 的 at ``p`` of a modifier + 的 + a verb that goes on (各村认真的开展了自查)."""
+    modifier, adverbial = _modifier_ending(text, p, lex)
+    if not modifier:
+        return None
+    verb = _word_starting(text, p + 1, lex.all)
+    if verb not in lex.verbs or verb in _COPULAS:
+        return None
+    after = p + 1 + len(verb)
+    start = p - len(modifier)
+    if adverbial and text[after:after + 1] in ("和", "并") and _word_starting(text, after + 1, lex.all) in lex.verbs:
+        after += 1 + len(_word_starting(text, after + 1, lex.all))  # two verbs: 不断的完善和巩固我们的制度
+    if adverbial and text.startswith("为", after) and not text.startswith("为了", after):
+        after += 1  # a complement: 更好的转化为生产力
+        if not _in_noun_phrase(text, start, lex):
+            return "地", start
+    if adverbial and _CLAUSE_END.match(text, after) and _before_verb_phrase(text, start, lex):
+        return "地", start  # 还没有认真的建立，
+    if adverbial and text.startswith("“", after) and not _in_noun_phrase(text, start, lex):
+        return "地", start  # a quoted object: 坚持不懈的开展“扫黄”斗争
+    if after >= len(text) or not _is_han(text[after]) or text[after] in _NOUN_PHRASE_END or text[after] in "是为":
+        return None  # no object, or the verb ends a noun phrase: 认真的开会，在各方努力的推动下, 有力的支持和帮助
+    if _in_noun_phrase(text, start, lex):
+        return None  # 发挥了积极的推动作用, 给予有力的支持, 一种积极的探索
+    m = _ASPECT.match(text, after) or _OBJECT_START.match(text, after)
+    if m is not None and len(_word_starting(text, after, lex.all)) <= len(m.group()) or _OBJECT_START.match(text, after):
+        return "地", start  # 广泛的采用了, 正确的发挥他们的作用
+    # a noun after the verb may be its object (认真的开展工作) or make a compound noun with it (坚定不移的奋斗目标):
+    # an adverbial modifier after an auxiliary verb or an adverb (要认真的开展工作), or after nothing but the subject
+    # of its clause (我国坚定不移的奉行), decides; a second verb after the first makes a compound (实践证明)
+    following = _word_starting(text, after, lex.all, shortest=1)
+    if adverbial and _before_verb_phrase(text, start, lex):
+        return "地", start  # after an auxiliary verb, a second verb too (必须努力的争取实现)
+    if adverbial and following not in lex.verbs and _opens_clause(text, start, lex):
+        return "地", start
+    # at the very start of a clause, a noun phrase is as likely (长期的实践证明，): the verb must have an object of
+    # two words or more, with no verb after its first word
+    if (adverbial and following and following not in lex.verbs and following not in lex.verbal_nouns
+            and _opens_clause(text, start, lex, empty=True)):
+        second = after + len(following)
+        nxt = _word_starting(text, second, lex.all, shortest=1)
+        if nxt and not _CLAUSE_END.match(text, second) and nxt not in lex.verbs and nxt not in lex.verbal_nouns:
+            return "地", start
+    return None
+
+
+def _before_verb_phrase(text: str, start: int, lex: _Lexicon) -> bool:
+    """True when an auxiliary verb or an adverb of time or scope stands before ``start`` (degree adverbs skipped)."""
+    q = start
+    for _ in range(3):
+        word = _word_ending(text, q, lex.all, shortest=1)
+        if word in _BEFORE_VERB_PHRASE:
+            return True
+        if not word or word not in _SKIPPED_BEFORE:
+            return False
+        q -= len(word)
+    return False
+
+
+def _opens_clause(text: str, start: int, lex: _Lexicon, empty: bool = False) -> bool:
+    """True when a subject and nothing else (nouns, pronouns, adverbs: no verb, adjective, preposition, localiser or
+    的) stands between the start of the clause and ``start`` (我国坚定不移的奉行). A clause that starts at 、 is an
+    item of a list, and an empty subject leaves a noun phrase possible (长期的实践证明): both are False."""
+    lo = max(0, start - 12)
+    cm = None
+    for cm in _CLAUSE_START.finditer(text, lo, start):
+        pass
+    if cm is None and lo > 0 or cm is not None and cm.group() == "、":
+        return False
+    q, begin = start, cm.end() if cm else 0
+    if q == begin:
+        return empty
+    while q > begin:
+        word = _word_ending(text, q, lex.all, shortest=1) or text[q - 1]
+        if (not _is_han(word) or word in lex.verbs or word in lex.verbal_nouns or word in lex.adjectives
+                or word in _NOUN_PHRASE_BEFORE or "的" in word or q == start and word in _LOCALISERS):
+            return False
+        q -= len(word)
+    return True
 
 
 def _particle_pairs(value: Any, rule_id: str = "") -> tuple[tuple[str, str, str], ...]:
@@ -259,12 +512,17 @@ def de_di_de(doc: Document, particles, options) -> Iterator[Finding]:
     为妇女儿童创造美好的环境。
     依据：《现代汉语词典》第7版“的”“地”“得”条；吕叔湘《现代汉语八百词》；词性取自 jieba 词典（MIT 许可，
     scripts/gen_wrd_data.py 生成 data/wrd002_pos.toml）。
-    修复：建议修复（--unsafe-fixes）。两种依据：data/wrd.toml 中列出的常见搭配（前后词都在表中）；按词性判断：
-    动词 + 的 + 程度副词（很、非常、十分……）+ 形容词并且到此分句结束时应为“得”（工作做的很好。），形容词 + 地 +
-    名词并且到此分句结束时应为“的”（创造美好地环境。）。每处取词典中最长的词；“的”“地”在词内（有的、目的、
-    各地、基地）不算；“出现的较大变化”这类后面还有中心语的、“所做的很好”都不报告；“得到了认真的落实”这类
-    名词化用法（前面有“得到”“进行”“受到”等）不报告。词典的词性一词一类（“利用”“联系”标为名词），所以
-    “的 + 动词”“地 + 名词”后面还有成分时不判断。
+    修复：建议修复（--unsafe-fixes）。两种依据：data/wrd.toml 中列出的常见搭配（前后词都在表中）；按两边的词性
+    和句子结构判断（每处取词典中最长的词；“的”“地”在词内——有的、别的、目的、各地、基地、地区——不算）：
+    状语性的词（副词、副形词、成语、AABB 叠词：认真、逐步、坚定不移、扎扎实实）+ 的 + 动词，动词后有宾语、
+    “了/着/过”或趋向补语，并且前面是助动词、副词（要、将、没有、都）或只有主语时，应为“地”（要更好的发挥他们的
+    作用）；形容词 + 地 + 名词，在动词、数量词、介词之后（创造良好地社会环境，一个重大地成就）、方位词或谓语
+    之前（困难地情况下，稳定地局面进一步巩固）或到此分句结束时，
+    应为“的”；动词 + 的 +（还/不/程度副词）+ 形容词，到此分句结束（可有“一些”“、”并列）时应为“得”（工作做的
+    很好。重视的很不够。进行的更多、更快）。名词短语中不报告：前面有动词把整个短语当宾语（发挥了积极的推动
+    作用，得到了认真的落实），有数量词、介词（一种积极的探索，按相同的支付标准），或动词后是“下”“和”“是”
+    （在各方努力的推动下）；“出现的不平衡”“存在的不足”“所做的很好”“出现的较大变化”也不报告。词典的词性
+    一词一类（“利用”“代表”“关心”标为名词），所以“地 + 这类词”只在名词短语的位置上才判断。
     选项 extra：补充整段的错误写法和正确写法（须含“的”“地”或“得”），如 [["积极地意义", "积极的意义"]]。
     """
     extra = _particle_pairs(options["extra"], "WRD002") if options["extra"] else ()
@@ -273,7 +531,7 @@ def de_di_de(doc: Document, particles, options) -> Iterator[Finding]:
     found: list[list] = [[] for _ in groups]
     n = len(text)
     by_particle = {c: [(i, g) for i, g in enumerate(groups) if g[1]["wrong"] == c] for c in _PARTICLES}
-    pos_candidates = []  # where the parts of speech may decide: 地, and 的 before a degree adverb
+    pos_candidates = []  # where the parts of speech may decide: 地 and 的 between two Han characters
     for p, particle in particles:
         if p == 0 or p + 1 >= n:
             continue
@@ -283,7 +541,7 @@ def de_di_de(doc: Document, particles, options) -> Iterator[Finding]:
                 m = pattern.match(text, p)
                 if m is not None:
                     found[i].append(m)
-        if particle == "地" or (particle == "的" and nxt in _DEGREE_FIRST):
+        if particle != "得" and _is_han(prev + nxt):
             pos_candidates.append((p, particle))
     # (position, right particle, start of the word before it): the listed collocations, then parts of speech
     wrong: dict[int, tuple[str, int]] = {}
@@ -294,8 +552,9 @@ def de_di_de(doc: Document, particles, options) -> Iterator[Finding]:
             word = _word_starting(text, after, lex.all, shortest=1)
             follows = text[after + len(word):after + len(word) + 1]
             if g["right"] == "地" and (not follows or _CLAUSE_END.match(text, after + len(word))
-                                       or follows in _NOUN_PHRASE_END):
-                continue  # no object after the verb: a noun phrase (有进一步的提高，在努力的推动下)
+                                       or follows in _NOUN_PHRASE_END or _in_noun_phrase(text, m.start("b"), lex)):
+                continue  # no object after the verb, or after a verb that takes the phrase as its object: a noun
+                # phrase (有进一步的提高，在努力的推动下，发挥了积极的推动作用)
             if g["right"] == "的" and word in lex.verbs and not _CLAUSE_END.match(text, after + len(word)):
                 continue  # a verb that goes on (有力地保障和改善了民生): the adverb's 地 is right
             wrong.setdefault(m.start(), (g["right"], m.start("b")))
@@ -315,6 +574,8 @@ def de_di_de(doc: Document, particles, options) -> Iterator[Finding]:
         extras, extras_pattern = _particle_extras(extra)
         for m in extras_pattern.finditer(text):
             s, e = m.span()
+            if any(s <= w < e for w in wrong):
+                continue  # the particle is reported already
             right, _src = extras[m.group()]
             fixed = _fix_text(doc, text, s, e, right)
             yield Finding(s, e, f"“{doc.text[s:e]}”应为“{fixed}”",
@@ -340,16 +601,24 @@ class _WordList:
                 self.plain[wrong] = entry
         for wrong, right, source in extra:
             self.plain[to_simplified(wrong)] = {"wrong": wrong, "right": right, "source": source, "user": True}
-        # literal words only: the stdlib ``re`` module scans this alternation ~4× faster than ``regex``
-        words = sorted(self.plain, key=lambda w: (-len(w), w))
-        self.pattern = compile_re("|".join(map(re.escape, words))) if words else None
+        # literal words only: an Aho–Corasick automaton reads the text once whatever the number of words (the
+        # hundreds of non-recommended forms made an alternation of ``re`` several times slower)
+        self.automaton = None
+        if self.plain:
+            import ahocorasick
+
+            self.automaton = ahocorasick.Automaton()
+            for word in self.plain:
+                self.automaton.add_word(word, word)
+            self.automaton.make_automaton()
 
     def finditer(self, text: str) -> list[tuple[int, int, dict]]:
         """(start, end, entry) of the matches: the plain words' first, then each context entry's."""
         out = []
-        if self.pattern is not None:
+        if self.automaton is not None:
             plain = self.plain
-            out = [(m.start(), m.end(), plain[m.group()]) for m in self.pattern.finditer(text)]
+            # leftmost-longest, non-overlapping: the matches of an alternation of the words, longest first
+            out = [(end + 1 - len(word), end + 1, plain[word]) for end, word in self.automaton.iter_long(text)]
         for wrong, pattern, entry in self.context:
             # the matches of pattern.finditer(text): each starts with the word, found by str.find
             i = text.find(wrong)
@@ -363,7 +632,51 @@ class _WordList:
 
 @functools.lru_cache(maxsize=16)
 def _wordlist(section: str, extra: tuple[tuple[str, str, str], ...], disable: tuple[str, ...]) -> _WordList:
-    return _WordList(_data()[section], extra, disable)
+    entries = _data()[section]
+    if section == "wrd003":
+        entries = _variants() + list(entries)  # a listed misspelling wins over a variant of the same form
+    return _WordList(entries, extra, disable)
+
+
+@functools.lru_cache(maxsize=1)
+def _variants() -> list[dict]:
+    """The non-recommended forms of 《第一批异形词整理表》 (data/wrd003_variants.toml, made by
+    scripts/gen_wrd_data.py --variants; source and status in wrd003_variants.LICENSE)."""
+    out = []
+    for line in load_data("wrd003_variants")["pairs"].split("\n"):
+        if line:
+            wrong, right, number, *holders = line.split()
+            out.append({"wrong": wrong, "right": right, "variant": True,
+                        "holders": tuple(holders[0].split(",")) if holders else (),
+                        "source": f"《第一批异形词整理表》（GF 1001-2001）第{number}组"})
+    return out
+
+
+def _held(text: str, s: int, e: int, entry: dict) -> bool:
+    """True when ``text[s:e]`` is part of a word that holds the form rightly (筚路蓝缕 holds 蓝缕)."""
+    wrong = entry["wrong"]
+    for word in entry["holders"]:
+        i = word.find(wrong)
+        while i >= 0:
+            if text.startswith(word, s - i):
+                return True
+            i = word.find(wrong, i + 1)
+    return False
+
+
+def _straddles(text: str, s: int, e: int, words: frozenset[str], right: str = "") -> bool:
+    """True when a word of ``words`` crosses a boundary of ``text[s:e]`` without holding all of it, and holds a
+    character that the correction ``right`` would change: the match is the end of one word and the start of the
+    next (超过份额 holds 过份, 记录相关 holds 录相, 个人材料 holds 人材; not 创新人材, where 新人 keeps its
+    characters in 创新人才)."""
+    changed = [s + i for i, c in enumerate(text[s:e]) if i >= len(right) or right[i] != c] if right else [s, e - 1]
+    for n in (2, 3, 4):
+        for start in range(max(0, s - n + 1), e):
+            end = start + n
+            if ((start < s < end < e or s < start < e < end) and any(start <= c < end for c in changed)
+                    and text[start:end] in words):
+                return True
+    return False
 
 
 _LIST_OPTIONS = {
@@ -381,10 +694,13 @@ def misspelling(doc: Document, options) -> Iterator[Finding]:
     为什么：“布署”“再接再励”“红什字会”这类别字是公文校对最常见的差错，一经印发就很难更正。
     错误示例：合理表达述求；省紅什字會的专家；养殖牲猪；二是宣树典型；收到社会各界的一致好评
     正确写法：合理表达诉求；省紅十字會的专家；养殖生猪；二是选树典型；受到社会各界的一致好评
-    依据：《现代汉语词典》第7版；各条目的来源见 data/wrd.toml。
+    依据：《现代汉语词典》第7版；各条目的来源见 data/wrd.toml；异形词见 data/wrd003_variants.toml（来源与
+    状态见 wrd003_variants.LICENSE）。
     修复：从不成词的写法（布署、再接再励、红什字会、述求……）安全修复；在别的语境中可能成立的写法（宣树、
     牲猪、收到……好评、既使）降为警告，只给建议修复（--unsafe-fixes）。繁体文稿按简体词表匹配，修复后
-    保持繁体。
+    保持繁体。另报《第一批异形词整理表》（GF 1001-2001）的非推荐词形（成份→成分，人材→人才，丰富多采→
+    丰富多彩，那末→那么），只作提示（info），建议修复：只查简体文稿；前后的字与它组成别的词时（超过份额、
+    个人材料、记录相关）、它在成语里时（筚路蓝缕）不报告。
     选项 extra：补充词表 [["错误写法", "正确写法"], …] 或 [["错误写法", "正确写法", "来源"], …]，按确定的
     错误报告（错误级别、安全修复）；选项 disable：不检查的内置条目，如 ["宣树"]。
     """
@@ -393,6 +709,18 @@ def misspelling(doc: Document, options) -> Iterator[Finding]:
     text = doc.norm
     for s, e, entry in _wordlist("wrd003", extra, disable).finditer(text):
         right = _fix_text(doc, text, s, e, entry["right"])
+        if entry.get("variant"):
+            # a non-recommended form: mainland house style, so only in simplified text (no traditional character
+            # within 20 characters, no traditional majority), and only where it is a
+            # word (not the end of one word and the start of the next)
+            lo, hi = max(0, s - 20), e + 20
+            if (any(a != b and _is_han(a) for a, b in zip(doc.text[lo:hi], text[lo:hi]))
+                    or doc.script.majority == "traditional"
+                    or _straddles(text, s, e, _lexicon().all, entry["right"]) or _held(text, s, e, entry)):
+                continue
+            yield Finding(s, e, f"“{doc.text[s:e]}”是非推荐词形，应为“{right}”（{entry['source']}）",
+                          Fix.replace(s, e, right, f"改为“{right}”", applicability="unsafe"), severity="info")
+            continue
         doubtful = entry.get("doubtful", False)
         yield Finding(s, e, f"“{doc.text[s:e]}”应为“{right}”",
                       Fix.replace(s, e, right, f"改为“{right}”", applicability="unsafe" if doubtful else "safe"),

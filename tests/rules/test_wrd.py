@@ -86,9 +86,13 @@ def test_wrd002_extra_option(tmp_path):
     from lintkit import check_text
 
     cfg = tmp_path / "lintkit.toml"
-    cfg.write_text('[rules.WRD002]\nextra = [["深刻地意义", "深刻的意义"]]\n', encoding="utf-8")
+    cfg.write_text('[rules.WRD002]\nextra = [["深刻地意义", "深刻的意义"], ["美好地环境", "美好的环境"]]\n',
+                   encoding="utf-8")
     diags = check_text("具有深刻地意义。", select=["WRD002"], config=str(cfg))
     assert [(d.rule, d.text) for d in diags] == [("WRD002", "深刻地意义")]
+    # a particle the rule finds by itself is reported once, by the rule
+    diags = check_text("创造美好地环境。", select=["WRD002"], config=str(cfg))
+    assert [(d.rule, d.text) for d in diags] == [("WRD002", "地")]
 
 
 def test_wrd002_extra_without_a_particle_is_a_configuration_error(tmp_path):
