@@ -799,7 +799,8 @@ def typo(doc: Document) -> Iterator[Finding]:
     runs = doc.han_runs
     # a draft in traditional script follows the usage of Taiwan or Hong Kong (於, 計畫, 志工), which the
     # mainland lexicon and counts do not know: not checked
-    if doc.script.majority == "traditional":
+    script = doc.script
+    if script.majority == "traditional" or (script.majority is None and script.traditional > script.simplified):
         return
     for p, t in _typo.find_in(text, runs):
         # quoted text and book titles may be cited as written; a pair written twice is the draft's own term
