@@ -285,3 +285,13 @@ def test_dates_view_finds_every_date_and_takes_the_year_from_its_paragraph():
             assert (dm.year, dm.year_text) == (want, prev[-1].group() if prev else ""), (text, dm)
             n_from_line += want is not None
     assert n_from_line > 100
+
+
+# ------------------------------------------------------------------------------------------------ issue 17
+def test_dat003_month_after_a_year_word():
+    # 今年/去年/每年 before the month: the date is read without a year
+    check_rule("DAT003", invalid=[("地方各级行政执法机关应当于每年1月32日前公开。", [(15, 20)], None),
+                                  ("从去年13月1日起，国家较大幅度增加了收入。", [(3, 8)], None)],
+               valid=["今年4月30日召开。", "2021年4月5日召开。", "每年12月31日前报送。"])
+    d = lint("今年12月32日，澳门将回到祖国怀抱。", ["DAT003"])[0]
+    assert d.message == "日期“12月32日”不存在：12月只有31天"
