@@ -53,7 +53,13 @@ _YEAR_MENTION = LazyRegex(r"(?<![\d.])(\d{4})\s?年|(?<![" + _CN_DIGITS + r"])([
 # a lunar date before a date makes it lunar, unless a bracket, 为/即/是 or a comma lies between the two: then the
 # date is the Gregorian one of the lunar day (腊月二十三（1月22日）, 正月初一为1月29日)
 _LUNAR = LazyRegex(r"(?:农历|阴历|夏历|旧历|正月|腊月|冬月)(?=[^（(为即是，,：:]*$)")
-_WEEKDAY_AFTER = LazyRegex(r"\s?[（(]?\s?((?:星期|礼拜|周)([" + _WEEKDAYS + r"]))")
+# the weekday of a date: in brackets or right after it (12月14日（星期二）, 12月14日星期二), or set off by a comma as an
+# apposition that a mark, a part of the day or the end of the clause follows (6月19日，星期四，正式开工); a weekday
+# after a comma that begins a range or a list (，周一至周五) is a schedule, not the date's weekday
+_WEEKDAY_AFTER = LazyRegex(
+    r"\s?[（(]?\s?((?:星期|礼拜|周)([" + _WEEKDAYS + r"]))"
+    r"|[，,]\s?((?:星期|礼拜)([" + _WEEKDAYS + r"])|周([" + _WEEKDAYS + r"]))"
+    r"(?=\s?(?:[，,。；;：:）)！？]|上午|下午|中午|晚上|早上|凌晨|夜间|$))")
 
 
 class DateMention(NamedTuple):
@@ -180,11 +186,25 @@ def year_without_nian(doc: Document, years) -> Iterator[Finding]:
 
 
 # ------------------------------------------------------------------------------------------------- DAT002
-# two digits and 年 before a month: the match is the 年 (group 1: the digits before it, read by the look-behind);
+# two digits and 年: the match is the 年 (group yy: the digits before it, read by the look-behind). The year is
+# abbreviated when a month follows (21年3月), when an apostrophe marks the elision (’16年, '98年), or when a point of
+# the year follows (group pt: 20年底, 19年初, 79年以来 — checked against the draft's full years in the rule).
 # (?<!\d\s): "20 21年3月" is a split year, SPC001's
 # (?<!\d[-—~]): "2011—15年3月" is a range, _SHORT_END_YEAR's; after a date or at a byline's dash it is a year
-_SHORT_YEAR = LazyRegex(r"年(?<=(?<![\d./'’A-Za-z])(?<!\d[\-—–~～])(?<!\d[ \t\u00a0])(\d{2})年)(?=\s?(\d{1,2})月)")
+_SHORT_YEAR = LazyRegex(
+    r"年(?<=(?:(?<![\d.A-Za-z])(?P<ap>[’'])|(?<![\d./A-Za-z'’])(?<!\d[\-—–~～])(?<!\d[ \t\u00a0]))(?P<yy>\d{2})年)"
+    r"(?:(?=\s?(?P<mo>\d{1,2})月)"
+    r"|(?=(?P<pt>底(?![线色蕴气子数部层])|初(?![心衷步级期中])|末(?![端尾位期])|以来|上半年|下半年))"
+    r"|(?<=[’']\d\d年))")
+# before the point of a year, a duration is counted, not named (近10年以来, 这20年底下): these words make it one
+_DURATION_BEFORE = "近这多约满达逾超余了过第前后每"
 _SHORT_END_YEAR = LazyRegex(r"(?<![\d.])((?:19|20)(\d\d))\s?年?\s?(?:至|到|—|–|-|～|~)\s?(\d{2})(年)(?!\d)")
+
+
+def _closes_quote(text: str, pos: int) -> bool:
+    """True when the ’ at ``pos`` closes a single quotation mark opened earlier on its line (‘三农’): no apostrophe."""
+    line_start = text.rfind("\n", 0, pos) + 1
+    return text.rfind("‘", line_start, pos) > text.rfind("’", line_start, pos)
 
 
 @rule("DAT002", "abbreviated-year", severity="warning", fix="unsafe",
@@ -193,27 +213,39 @@ def abbreviated_year(doc: Document, found) -> Iterator[Finding]:
     """年份简写为两位数。
 
     为什么：公文中的年份应写全，“21年3月”可以是2021年，也可以是1921年；起止年份的后一半也不能简写。
-    错误示例：21年3月召开换届大会；2011—15年工作总结
-    正确写法：2021年3月召开换届大会；2011—2015年工作总结
+    错误示例：21年3月召开换届大会；’16年12月5日公布；到20年底实现全覆盖；2011—15年工作总结
+    正确写法：2021年3月召开换届大会；2016年12月5日公布；到2020年底实现全覆盖；2011—2015年工作总结
     依据：GB/T 15835-2011《出版物上数字用法》5.1.4（年份不应简写，如“1990年”不写作“90年”）。
     修复：建议修复（--unsafe-fixes）：起止年份按前一年份的世纪补全；单独的“21年3月”只在文中别处写有全称
-    （如“2021年”）时补全，否则只报告。时长（“工作21年”“建党100年”）、“90后”后面不跟月份，不报告。
+    （如“2021年”）时补全，否则只报告。两位数加“年”后面跟着月份、前面有省略撇号（“’16年”“'98年”）时一定是
+    简写；后面跟“底”“初”“末”“以来”“上半年”时，只在文中别处写有这一年的全称（“79年以来”而文中有“1979年”）
+    时报告，前面有“近”“这”“满”等计时长的词时不报告（“近10年以来”）。时长（“工作21年”“建党100年”）、
+    “90后”、引号后的数（“‘三农’10年”）不报告。
     """
     text = doc.norm
     short_years, short_end_years = found
     full_years = None
     for m in short_years:
-        month = int(m.group(2))
-        if not 1 <= month <= 12:
+        month = m.group("mo")
+        if month is not None and not 1 <= int(month) <= 12:
             continue
-        s, e = m.span(1)
-        yy = m.group(1)
+        s, e = m.span("yy")
+        yy = m.group("yy")
         if full_years is None:
             full_years = {ym.group(1)[2:]: ym.group(1) for ym in _FULL_YEAR_RE.finditer(text)}
         full = full_years.get(yy)
-        fix = Fix.replace(s, e, full, f"写全为“{full}年”", applicability="unsafe") if full else None
+        ap = m.start("ap") if m.group("ap") else -1
+        if ap >= 0 and text[ap] == "’" and _closes_quote(text, ap):
+            if month is None:
+                continue  # ‘三农’10年以来: a closing quotation mark, then a duration
+            ap = -1
+        if month is None and ap < 0:  # 20年底, 79年以来: a year only when the draft names it in full
+            if full is None or (s > 0 and text[s - 1] in _DURATION_BEFORE):
+                continue
+        start = ap if ap >= 0 else s
+        fix = Fix.replace(start, e, full, f"写全为“{full}年”", applicability="unsafe") if full else None
         hint = f"，应写全（如“{full}年”）" if full else "，应写全四位"
-        yield Finding(s, m.end(), f"年份“{doc.text[s:m.end()]}”是简写{hint}", fix)
+        yield Finding(start, m.end(), f"年份“{doc.text[start:m.end()]}”是简写{hint}", fix)
     for m in short_end_years:
         first, first_yy, yy = m.group(1), int(m.group(2)), int(m.group(3))
         if yy <= first_yy:
@@ -301,7 +333,8 @@ def weekday_mismatch(doc: Document, _weekdays) -> Iterator[Finding]:
     正确写法：2021年12月14日（星期二）召开会议
     依据：公历；星期由 Python 标准库 calendar 计算。
     修复：无（不知道错的是日期还是星期）。日期本身写了年份时为警告；年份取自同一段前文时为提示；
-    没有年份可依的日期不检查。
+    没有年份可依的日期不检查。星期可以在括号里、紧跟日期，或用逗号隔开作同位语（“2011年6月19日，星期日，
+    正式开工”）；逗号后的“周一至周五”“周一、周三”是作息安排，不是这一天的星期，不检查。
     """
     text = doc.norm
     for dm in doc.dates:
@@ -312,13 +345,16 @@ def weekday_mismatch(doc: Document, _weekdays) -> Iterator[Finding]:
         wm = _WEEKDAY_AFTER.match(text, dm.end)
         if wm is None:
             continue
-        written = wm.group(2)
+        if wm.group(1) is None:  # the comma form: the weekday's groups are 3 and 4 (星期/礼拜) or 5 (周)
+            wstart, wend, written = wm.start(3), wm.end(3), wm.group(4) or wm.group(5)
+        else:
+            wstart, wend, written = wm.start(1), wm.end(1), wm.group(2)
         written_idx = 6 if written in "日天" else "一二三四五六".index(written)
         actual = calendar.weekday(dm.year, dm.month, dm.day)
         if actual == written_idx:
             continue
         where = "" if dm.year_stated else f"（年份按前文“{dm.year_text}”）"
-        yield Finding(dm.start, wm.end(),
+        yield Finding(dm.start, wend,
                       f"{dm.year}年{dm.month}月{dm.day}日是星期{_WEEKDAY_NAMES[actual]}，"
-                      f"不是“{doc.text[wm.start(1):wm.end(1)]}”{where}",
+                      f"不是“{doc.text[wstart:wend]}”{where}",
                       severity=None if dm.year_stated else "info")

@@ -197,15 +197,28 @@ def _impossible_percent(m: re.Match) -> str | None:
     return None
 
 
+def _bigrams(s: str) -> set[str]:
+    return {s[i:i + 2] for i in range(len(s) - 1) if re.fullmatch(H + H, s[i:i + 2])}
+
+
 def impossible_percent(h: Host, rng: random.Random) -> Iterator[Site]:
-    return sites(r"(?<![\d.])(\d+)([件人个户名])，([^，。%\d]{0,8}率)(?:达|为)?(\d+(?:\.\d+)?)%", h, _impossible_percent)
+    # only a rate of the counted things: the rate's name shares a word with the count's clause (已消除风险21户，风险消除率…;
+    # not 义务教育优质均衡县23个，普通高中学位供给率…, a rate of something else)
+    def make(m):
+        clause = re.split(r"[，。；、：]", m.string[max(0, m.start() - 20):m.start()])[-1]
+        if not _bigrams(clause + m.group(1)) & _bigrams(m.group(3)):
+            return None
+        return _impossible_percent(m)
+    return sites(r"(?<![\d.])(\d+)([件人个户名])，([^，。%\d]{0,8}率)(?:达|为)?(\d+(?:\.\d+)?)%", h, make)
 
 
 def parts_exceed(h: Host, rng: random.Random) -> Iterator[Site]:
+    # only where the host's parts make up its total (a partition: 16家，其中6家、10家): then a total smaller than the
+    # sum is an error. Parts are read to the end of the clause group (；or 。): a second statement after ；has its own.
     def make(m):
-        rest = m.string[m.end():].split("。", 1)[0]
+        rest = re.split(r"[。；;]", m.string[m.end():], 1)[0]
         parts = [int(x) for x in re.findall(r"(?<![\d.])(\d+)" + m.group(2), rest)]
-        if len(parts) < 2 or sum(parts) - 1 < max(parts):
+        if len(parts) < 2 or sum(parts) != int(m.group(1)):
             return None
         return f"{sum(parts) - rng.choice([1, 2, 10])}{m.group(2)}，其中"
     return sites(r"(?<![\d.])(\d+)([人名个家户件项])[，,]其中", h, make)
@@ -214,7 +227,7 @@ def parts_exceed(h: Host, rng: random.Random) -> Iterator[Site]:
 def parts_clause(h: Host, rng: random.Random) -> Iterator[Site]:
     return insert_clause(h, rng, ["，共培训120人，其中男性70人、女性60人", "，全县共有12个村，其中贫困村8个、非贫困村5个",
                                   "，共有30家企业参加，其中规上企业35家", "，排查隐患50处，其中重大隐患12处、一般隐患40处",
-                                  "，共受理案件80件，结案率达99.5%", "，共帮扶23户，帮扶率达50%"])
+                                  "，共受理案件80件，结案率达99.5%", "，共帮扶23户，脱贫率达97.5%"])
 
 
 KINDS: list[Kind] = [

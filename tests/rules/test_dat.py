@@ -92,6 +92,38 @@ def test_dat002_negatives():
     ])
 
 
+def test_dat002_apostrophe_marks_the_elision():
+    # an apostrophe before two digits and 年 marks an abbreviated year whatever follows it
+    check_rule("DAT002", invalid=[
+        ("土地级别调整方案公布日期为’16年12月5日，本次公布基准地价按照商服用地。", [(13, 17)], None),
+        ("机场于'11年6月19日正式开工建设。", [(3, 7)], None),
+        ("’99年以来，发展改革委已在国债项目中安排资金。", [(0, 4)], None),
+        ("资本充足率从’07年底的8.4%提升到去年底的13.4%。", [(6, 10)], None),
+    ])
+    (d,) = lint("2016年以来，’16年12月5日公布。", ["DAT002"])
+    assert d.message == "年份“’16年”是简写，应写全（如“2016年”）"
+    # a closing quotation mark is no apostrophe: ‘三农’10年 counts ten years
+    check_rule("DAT002", valid=["实施‘三农’10年以来，2010年起步的工程全部完工。", "The ’90s 年代"])
+
+
+def test_dat002_point_of_a_year_named_in_full_elsewhere():
+    # 20年底, 19年初, 79年以来: a year when the draft names the same year in full, and no counting word before it
+    check_rule("DAT002", invalid=[
+        ("2020年工作要点。到20年底，实现市场监管领域相关部门全覆盖。", [(11, 14)], None),
+        ("1979年国民经济有所好转。现在，我着重报告79年以来贯彻执行调整方针的情况。", [(22, 25)], None),
+        ("2019年集中采购。于19年初开始执行集中采购结果。", [(11, 14)], None),
+    ])
+    (d,) = lint("2020年工作要点。到20年底，实现全覆盖。", ["DAT002"])
+    assert d.fix is not None and d.message == "年份“20年”是简写，应写全（如“2020年”）"
+    check_rule("DAT002", valid=[
+        "到20年底，实现全覆盖。",                          # no full year in the draft: 20年 may be a duration
+        "2010年启动。近10年以来，城乡差距逐步缩小。",        # 近 counts years
+        "2010年启动。坚守10年初心不改。",                  # 初心, not 年初
+        "2011年至2022年，11年中农民收入翻番。",             # 中 is no point of a year
+        "2021年，改革开放40年以来的经验。",                # no full year 1940/2040 in the draft
+    ])
+
+
 def test_split_year_is_spc001s_only():
     text = seed_line("000", 10) + "\n对20 21年3月的工作进行了测评。"
     rules = {d.rule for d in lint(text, ["DAT", "SPC001"])}
@@ -200,6 +232,24 @@ def test_dat006_weekday_words():
         ("2021年12月14日礼拜三召开会议。", [(0, 14)], None),
         ("建党100周年：2021年12月14日（周三）召开会议。", [(8, 22)], None),
     ], valid=["建党100周年，2021年12月14日召开会议。", "2021年12月14日 周 三"])
+
+
+def test_dat006_weekday_set_off_by_commas():
+    # the weekday as an apposition after a comma, followed by a mark, a part of the day or the clause's end
+    check_rule("DAT006", invalid=[
+        ("机场于2011年6月19日，星期四，正式开工建设。", [(3, 17)], None),
+        ("普查标准时点为2023年12月31日，星期二。", [(7, 22)], None),
+        ("定于2021年12月14日，周三上午召开会议。", [(2, 16)], None),
+    ])
+    (d,) = lint("机场于2011年6月19日，星期四，正式开工建设。", ["DAT006"])
+    assert d.message == "2011年6月19日是星期日，不是“星期四”"
+    check_rule("DAT006", valid=[
+        "机场于2011年6月19日，星期日，正式开工建设。",
+        "自2021年7月1日，周一至周五正常开放。",            # a schedule, not the date's weekday
+        "2021年7月1日，周一、周三开放。",
+        "2021年12月14日，周边群众纷纷前来。",
+        "2021年12月14日，星期三的会议改期。",              # 的: the weekday names another day's meeting
+    ])
 
 
 def test_dat006_year_from_paragraph_is_info():
