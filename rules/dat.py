@@ -358,3 +358,115 @@ def weekday_mismatch(doc: Document, _weekdays) -> Iterator[Finding]:
                       f"{dm.year}年{dm.month}月{dm.day}日是星期{_WEEKDAY_NAMES[actual]}，"
                       f"不是“{doc.text[wstart:wend]}”{where}",
                       severity=None if dm.year_stated else "info")
+
+
+# ------------------------------------------------------------------------------------------------- DAT007
+# A date written with points in running text. The match starts at the date's first digit (at most 4 characters
+# before its first point):
+#   full  2017.5.5, 1996.1.8 (group y, m, d): a year of four digits, month and day;
+#   md    4.14, 12.20 (group m2, d2) where its place makes it a date: right after a year (2016年12.5), after a word
+#         naming a year (今年7.1), after 从 (从5.1起), or at the start of a clause (，5.20在…召开; 、5.3内蒙古); what
+#         follows is read in the rule (a unit makes it a number: 今年1.5万人, ，2.5小时); anywhere else only when a
+#         weekday follows it (腊月二十三（1.22，星期三）).
+# Never after a letter, a digit, a point or a colon-like mark (V2019.1.2, 1.2.3 sections, 10:30.5), never followed
+# by another digit, point or per cent sign (2.3.1, 5.5%).
+_DATE_POINT = LazyRegex(
+    r"(?<![A-Za-z0-9_.．·/\-])"
+    r"(?:(?P<y>(?:19|20)\d\d)[.．](?P<m>\d{1,2})[.．](?P<d>\d{1,2})"
+    r"|(?:(?<=\d{4}\s?年\s?)(?P<after_year>)|(?<=今年|明年|去年|当年|同年|次年|本年|翌年|前年|后年)(?P<after_topic>)"
+    r"|(?<=从)(?P<after_from>)|(?<=[，,；;、：:])(?P<clause>)|(?P<elsewhere>))(?P<m2>\d{1,2})[.．](?P<d2>\d{1,2}))"
+    r"(?![\d.．%％])(?P<ri>[日号])?")
+# what follows a month–day that makes it a number: a measure word or unit (data/num.toml) or these characters and
+# words (2.5公顷, 1.2兆瓦, 1.5以上, 3.2左右, 0.8的)
+_NUMBER_AFTER = LazyRegex(r"[个倍万亿元人名次件项岁米分秒度克吨亩公平立千百兆毫厘英寸升斤码级成折余多的]|以上|以下|以内|之间|左右")
+# what follows a month–day that makes it a date (，11.22起全面排查; ，12.8前上报; 今年1.1起)
+_DATE_AFTER_CLAUSE = LazyRegex(r"起(?![草步源点伏])|前|后|以前|以后|之前|之后")
+# a series of values by year (2021年8.1，2022年3.2): figures, not dates
+_YEAR_SERIES = LazyRegex(r"\s?[，,、；;]\s?\d{4}\s?年\s?\d")
+_SERIES_BEFORE = LazyRegex(r"\d{4}\s?年\s?\d+(?:\.\d+)?\s?[，,、；;]\s?\d{4}\s?年\s?$")
+_HAN_CHAR = LazyRegex(r"\p{Han}")
+_WEEKDAY_NEXT = LazyRegex(r"\s?[（(，,]?\s?(?:星期|礼拜|周)[" + _WEEKDAYS + r"]")
+_PROSE_MARK = LazyRegex(r"[，。；！？]")
+
+
+def _valid_md(m: str, d: str) -> bool:
+    return 1 <= int(m) <= 12 and 1 <= int(d) <= 31 and not (len(d) > 1 and d[0] == "0") and m[0] != "0"
+
+
+@functools.lru_cache(maxsize=1)
+def _pun007_dates() -> tuple:
+    """PUN007's patterns of dates written with points (month–day in prose, event names, full dates after a date
+    preposition): a date that PUN007 reports is not reported again here."""
+    from . import pun
+
+    return pun._PROSE_DATE_RE, pun._EVENT_DATE_RE, pun._PROSE_FULL_DATE_RE
+
+
+@rule("DAT007", "date-with-points", severity="warning", fix="unsafe",
+      on=Trigger(chars=".．", view="norm", pattern=_DATE_POINT, before=4))
+def date_with_points(doc: Document, found) -> Iterator[Finding]:
+    """正文中的日期写成了带小数点的数字形式。
+
+    为什么：“2017.5.5”“2016年12.5”“今年7.1”在正文里既不像日期也不像数，读者要停下来猜；公文正文中的日期
+    按“2008年8月8日”写。
+    错误示例：2017.5.5日，阿里研究院发布了报告；公布日期为2016年12.5；从今年1.1起，再连续三年提高标准；
+    ，11.22起全面开展排查
+    正确写法：2017年5月5日，阿里研究院发布了报告；公布日期为2016年12月5日；从今年1月1日起……；，11月22日起
+    全面开展排查
+    依据：GB/T 15835-2011《出版物上数字用法》5.1.4（年月日按口语顺序写作“2008年8月8日”；“年”“月”只可按
+    GB/T 7408 的扩展格式用“-”替代，且年月日不完整时不能替代，不用小数点）。
+    修复：建议修复（--unsafe-fixes），改为“××××年×月×日”或“×月×日”。四位年份带月、日的写法都报告；只有
+    月、日的“4.14”只在位置说明它是日期时报告：紧跟在“××××年”“今年”“明年”之后、在“从……起”之中、在分句
+    开头（逗号、顿号之后）且后面不是单位，或后面跟着星期（“（1.22，星期三）”）。后面跟单位或“以上”“左右”
+    的是数（“今年1.5万人”“，2.5小时”）；按年份列出的一串数值（“2021年8.1，2022年3.2”）、月份或日期不成立
+    的数（“3.45”“1.05”）、版本号、章节号都不报告。“于4.29召开”“11.25反家暴宣传周”等由 PUN007 报告，这里
+    不重复。没有句读的行（网页的“发布时间：2019.11.25”）不是正文，不报告。
+    """
+    text = doc.norm
+    masked = doc.masked
+    pun_md, pun_event, pun_full = _pun007_dates()
+    for m in found:
+        s, e = m.span()
+        if m.group("y") is not None:
+            y, mo, d = m.group("y"), m.group("m"), m.group("d")
+            if pun_full.match(masked, s):
+                continue
+        else:
+            y, mo, d = None, m.group("m2"), m.group("d2")
+            if pun_md.match(masked, s) or pun_event.match(masked, s):
+                continue
+        if not (1 <= int(mo) <= 12 and 1 <= int(d) <= 31) if y else not _valid_md(mo, d):
+            continue  # a full date may pad with zeros (2021.05.06); a month–day with a zero is a decimal (1.05)
+        if not m.group("ri"):
+            if m.group("y") is None and not _dated_by_what_follows(m, text, e):
+                continue
+            if m.group("y") is not None and (_NUMBER_AFTER.match(text, e) or _YEAR_SERIES.match(text, e)):
+                continue
+        line_start = text.rfind("\n", 0, s) + 1
+        line_end = text.find("\n", e)
+        line_end = len(text) if line_end < 0 else line_end
+        if not _PROSE_MARK.search(text, line_start, line_end):
+            continue  # a line without a sentence mark (发布时间：2019.11.25): a date line, not running text
+        good = (f"{y}年" if y else "") + f"{int(mo)}月{int(d)}日"
+        shown = doc.text[s:e]
+        yield Finding(s, e, f"正文中的日期“{shown}”写成了带小数点的数字，应写作“{good}”",
+                      Fix.replace(s, e, good, f"改为“{good}”", applicability="unsafe"))
+
+
+def _dated_by_what_follows(m, text: str, e: int) -> bool:
+    """True when what follows a month–day (no 日/号) makes its place a date (see _DATE_POINT)."""
+    if m.group("elsewhere") is not None:
+        return _WEEKDAY_NEXT.match(text, e) is not None
+    if m.group("after_from") is not None:
+        return text.startswith(("起", "开始", "以来"), e)
+    if _DATE_AFTER_CLAUSE.match(text, e):
+        return True
+    if m.group("clause") is not None:
+        if _NUMBER_AFTER.match(text, e) or not _HAN_CHAR.match(text, e):
+            return False
+        return not _measure_re().match(text, e)
+    # after a year or a word naming a year: anything but a unit or a series of values by year
+    if _NUMBER_AFTER.match(text, e) or _YEAR_SERIES.match(text, e) or (
+            m.group("after_year") is not None and _SERIES_BEFORE.search(text, max(0, m.start() - 40), m.start())):
+        return False
+    return not (_HAN_CHAR.match(text, e) and _measure_re().match(text, e))
