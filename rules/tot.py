@@ -293,6 +293,12 @@ def _anchored(doc: Document, text: str, ss: int, se: int) -> list[Statement]:
                     text, max(a_end, t.start - 2), t.start):
                 break  # 负债总额为1727万元: a new total; 各10名: a figure per member; the parts ended before it
             parts.append(t)
+        # the list of parts ends where a clause without a part comes between two of them (其中贫困村92个，非贫困村43个，
+        # 坚持稳中求进……，取得“三个新的更大进展”: the last 个 belongs to another clause of the sentence)
+        for i in range(1, len(parts)):
+            if len(_CLAUSE_SEP.findall(text, parts[i - 1].end, parts[i].start)) > 1:
+                parts = parts[:i]
+                break
         if not parts:
             continue
         # one part per clause, else the structure is not a simple list
@@ -300,6 +306,23 @@ def _anchored(doc: Document, text: str, ss: int, se: int) -> list[Statement]:
         if len(set(clauses)) != len(clauses):
             continue
         distributive = am.group().startswith("分别")
+        if not distributive:
+            # a list of parts that close their clauses ends before the first part that does not (其中贫困村8个、
+            # 非贫困村5个，乡党委将增强“四个意识”: the 四个 begins another statement)
+            k = next((i for i, (p, c) in enumerate(zip(parts, clauses)) if not _categorical(text, [p], [c])),
+                     len(parts))
+            if 2 <= k < len(parts):
+                parts, clauses = parts[:k], clauses[:k]
+            # parts that already make up the total end the list (其中贫困村7个、非贫困村5个，新增就业岗位300个 under 12个)
+            if opener is None and total.hi is not None:
+                running = Decimal(0)
+                exact = total.exact
+                for i, p in enumerate(parts[:-1]):
+                    running += p.lo
+                    exact = exact and p.exact
+                    if i >= 1 and exact and running == total.lo:
+                        parts, clauses = parts[:i + 1], clauses[:i + 1]
+                        break
         span_end = parts[-1].end
         if total.hi is not None:
             big = [p for p in parts if p.lo > total.hi]
@@ -322,7 +345,8 @@ def _categorical(text: str, parts: list[Qty], clause_ends: list[int]) -> bool:
 @functools.lru_cache(maxsize=1)
 def _dimensions() -> list[tuple[str, "regex.Pattern[str]"]]:
     """One pattern per dimension of data/tot.toml: its words anywhere in a part's clause, and its one-character
-    words (女, 男) only where the clause begins (女劳动力; the 女 of 妇女之家 is no gender)."""
+    words (女, 男) only where the clause begins, after 其中 or 分别为 if any (女劳动力, 分别为男学员; the 女 of
+    妇女之家 is no gender)."""
     dims = load_data("tot")["dimensions"]
     out = []
     for name, words in dims.items():
@@ -330,7 +354,7 @@ def _dimensions() -> list[tuple[str, "regex.Pattern[str]"]]:
         short = [w for w in words if len(w) == 1]
         alts = [literal_alternation(long)] if long else []
         if short:
-            alts.append(r"^(?:其中)?(?:" + literal_alternation(short) + ")")
+            alts.append(r"^(?:其中|分别(?:为|是|有))?(?:" + literal_alternation(short) + ")")
         out.append((name, lazy_compile("|".join(alts))))
     return out
 

@@ -230,6 +230,60 @@ def parts_clause(h: Host, rng: random.Random) -> Iterator[Site]:
                                   "，共受理案件80件，结案率达99.5%", "，共帮扶23户，脱贫率达97.5%"])
 
 
+# things counted, with the two halves of a partition: (noun, measure word, part 1, part 2)
+_PARTITIONS = [("村", "个", "贫困村", "非贫困村"), ("企业", "家", "规上企业", "规下企业"), ("学员", "人", "男学员", "女学员"),
+               ("项目", "个", "新建项目", "续建项目"), ("案件", "件", "民事案件", "行政案件"), ("隐患", "处", "重大隐患", "一般隐患"),
+               ("农户", "户", "脱贫户", "监测户"), ("党员", "名", "男党员", "女党员"), ("学校", "所", "小学", "初中")]
+# a count and a rate of the same things: (verb, noun, measure word, rate)
+_RATES = [("受理", "案件", "件", "结案率"), ("排查", "隐患", "处", "整改率"), ("培训", "学员", "人", "合格率"),
+          ("实施", "项目", "个", "完工率"), ("走访", "农户", "户", "覆盖率"), ("办理", "诉求", "件", "办结率")]
+
+
+def _parts_over(rng: random.Random, n: int) -> tuple[int, int]:
+    a = rng.randint(max(1, n // 4), max(2, 3 * n // 4))
+    return a, n - a + rng.choice([1, 2, 3, 5, 10])
+
+
+def _clause_total(rng: random.Random) -> str:
+    """A clause whose parts add up to more than its total (or a part larger than the whole), in one of the forms
+    drafts use: the thing named before or after the total, 其中 with commas or 顿号, （其中：…）, 分别为."""
+    noun, mw, p1, p2 = rng.choice(_PARTITIONS)
+    n = rng.randint(8, 400)
+    a, b = _parts_over(rng, n)
+    form = rng.randrange(6)
+    if form == 0:
+        return f"，共有{noun}{n}{mw}，其中{p1}{a}{mw}，{p2}{b}{mw}"
+    if form == 1:
+        return f"，全县共有{n}{mw}{noun}，其中{p1}{a}{mw}、{p2}{b}{mw}"
+    if form == 2:
+        return f"，{noun}共计{n}{mw}（其中：{p1}{a}{mw}，{p2}{b}{mw}）"
+    if form == 3:
+        return f"，涉及{noun}{n}{mw}，分别为{p1}{a}{mw}、{p2}{b}{mw}"
+    if form == 4:
+        return f"，共{n}{mw}{noun}参加，其中{p1}{n + rng.choice([1, 3, 10])}{mw}"
+    return f"，合计{n}{mw}，其中{p1}{a}{mw}、{p2}{b}{mw}"
+
+
+def _clause_rate(rng: random.Random) -> str:
+    """A count and a rate of the same things that no whole number of them gives (80件, 99.5%)."""
+    from lintkit_rules.tot import _feasible_base, _feasible_count
+
+    verb, noun, mw, rate = rng.choice(_RATES)
+    while True:
+        n = rng.randint(7, 400)
+        p = Decimal(rng.randint(500, 999)) / 10
+        if not _feasible_count(n, p, 1) and not _feasible_base(n, p, 1):
+            break
+    return rng.choice([f"，共{verb}{noun}{n}{mw}，{rate}达{p}%", f"，{verb}{noun}{n}{mw}，{rate}为{p}%",
+                       f"，全年{verb}{noun}{n}{mw}，{rate}{p}%"])
+
+
+def totals_generated(h: Host, rng: random.Random) -> Iterator[Site]:
+    for m in re.finditer(rf"(?<=[{HAN}])(?=[，。])", h.text):
+        if h.in_prose(m.start()):
+            yield m.start(), m.start(), _clause_total(rng) if rng.random() < 0.7 else _clause_rate(rng)
+
+
 KINDS: list[Kind] = [
     Kind("year without 年 (2021全县)", ("DAT",), year_without_nian),
     Kind("abbreviated year (21年3月)", ("DAT",), abbreviated_year),
@@ -253,6 +307,7 @@ KINDS: list[Kind] = [
     Kind("parts exceed the total", ("TOT",), parts_exceed),
     Kind("impossible percentage", ("TOT",), impossible_percent),
     Kind("totals clause (parts/percent)", ("TOT",), parts_clause),
+    Kind("totals clause, generated forms", ("TOT",), totals_generated),
 ]
 
 

@@ -246,6 +246,30 @@ def test_tot_total_followed_by_the_counted_thing():
     check_rule("TOT005", valid=["共有30家企业参加，其中规上企业25家。"])
 
 
+def test_tot001_the_list_of_parts_ends_with_its_clauses():
+    # a clause without a part, or a part that does not close its clause, ends the list: the 个 of 三个/四个 later in
+    # the sentence belongs to another statement
+    check_rule("TOT001", invalid=[
+        ("共有村125个，其中贫困村92个，非贫困村43个，坚持稳中求进，取得“三个新的更大进展”。", [(3, 24)], None),
+        ("全县共有12个村，其中贫困村8个、非贫困村5个，乡党委将增强“四个意识”。", [(4, 23)], None),
+    ])
+    check_rule("TOT001", valid=[
+        "共有村125个，其中贫困村82个，非贫困村43个，坚持稳中求进，取得“三个新的更大进展”。",
+        "全县共有12个村，其中贫困村7个、非贫困村5个，乡党委将增强“四个意识”。",
+    ])
+    check_rule("TOT005", valid=["全县共有12个村，其中贫困村7个、非贫困村5个，新增就业岗位300个。"])
+
+
+def test_tot001_school_levels_and_respective_genders_are_one_dimension():
+    # 小学/初中 divide schools (or people's education) along one dimension; 分别为男…、女… along gender
+    check_rule("TOT001", invalid=[
+        ("全县共有164所学校，其中小学52所、初中113所。", [(4, 25)], None),
+        ("涉及学员153人，分别为男学员85人、女学员69人。", [(4, 25)], None),
+    ])
+    check_rule("TOT001", valid=["全县共有165所学校，其中小学52所、初中113所。", "涉及学员154人，分别为男学员85人、女学员69人。",
+                                "村干部120人，其中女性50人，初中以上学历80人。"])  # gender against education: overlap
+
+
 def test_tot002_rate_named_after_the_counts_clause():
     # the rate's name repeats a word of the count's clause: the rate of the counted things
     check_rule("TOT002", invalid=[("识别监测对象26户78人，已消除风险21户，风险消除率95.3%。", [(18, 32)], None)])
