@@ -38,7 +38,7 @@ _DATE = LazyRegex(
     r"(?:(?<![\d.])(?P<y>\d{4})|(?<![" + _CN_DIGITS + r"十])(?P<cy>[" + _CN_DIGITS + r"]{4}))" + _BL + "?年" + _BL + "?"
     r"(?:(?P<m>\d{1,2})|(?P<cm>[" + _CN_SMALL + r"]{1,3}))" + _BL + "?月(?:份)?" + _BL + "?"
     r"(?:(?P<d>\d{1,2})|(?P<cd>[" + _CN_SMALL + r"]{1,3}))" + _BL + "?[日号]"
-    r"|(?:(?<![\d.\-—~～/年])(?P<m2>\d{1,2})|(?<![" + _CN_DIGITS + r"十年])(?P<cm2>[" + _CN_SMALL + r"]{1,3}))"
+    r"|(?:(?<![\d.\-—~～/])(?<![\d" + _CN_DIGITS + r"]\s?年)(?P<m2>\d{1,2})|(?<![" + _CN_DIGITS + r"十年])(?P<cm2>[" + _CN_SMALL + r"]{1,3}))"
     + _BL + "?月" + _BL + "?"
     r"(?:(?P<d2>\d{1,2})|(?P<cd2>[" + _CN_SMALL + r"]{1,3}))" + _BL + "?[日号]"
     r"|(?:(?<![\d.])(?P<y3>\d{4})|(?<![" + _CN_DIGITS + r"十])(?P<cy3>[" + _CN_DIGITS + r"]{4}))" + _BL + "?年" + _BL + "?"
@@ -53,7 +53,13 @@ _YEAR_MENTION = LazyRegex(r"(?<![\d.])(\d{4})\s?年|(?<![" + _CN_DIGITS + r"])([
 # a lunar date before a date makes it lunar, unless a bracket, 为/即/是 or a comma lies between the two: then the
 # date is the Gregorian one of the lunar day (腊月二十三（1月22日）, 正月初一为1月29日)
 _LUNAR = LazyRegex(r"(?:农历|阴历|夏历|旧历|正月|腊月|冬月)(?=[^（(为即是，,：:]*$)")
-_WEEKDAY_AFTER = LazyRegex(r"\s?[（(]?\s?((?:星期|礼拜|周)([" + _WEEKDAYS + r"]))")
+# the weekday of a date: in brackets or right after it (12月14日（星期二）, 12月14日星期二), or set off by a comma as an
+# apposition that a mark, a part of the day or the end of the clause follows (6月19日，星期四，正式开工); a weekday
+# after a comma that begins a range or a list (，周一至周五) is a schedule, not the date's weekday
+_WEEKDAY_AFTER = LazyRegex(
+    r"\s?[（(]?\s?((?:星期|礼拜|周)([" + _WEEKDAYS + r"]))"
+    r"|[，,]\s?((?:星期|礼拜)([" + _WEEKDAYS + r"])|周([" + _WEEKDAYS + r"]))"
+    r"(?=\s?(?:[，,。；;：:）)！？]|上午|下午|中午|晚上|早上|凌晨|夜间|$))")
 
 
 class DateMention(NamedTuple):
@@ -180,11 +186,25 @@ def year_without_nian(doc: Document, years) -> Iterator[Finding]:
 
 
 # ------------------------------------------------------------------------------------------------- DAT002
-# two digits and 年 before a month: the match is the 年 (group 1: the digits before it, read by the look-behind);
+# two digits and 年: the match is the 年 (group yy: the digits before it, read by the look-behind). The year is
+# abbreviated when a month follows (21年3月), when an apostrophe marks the elision (’16年, '98年), or when a point of
+# the year follows (group pt: 20年底, 19年初, 79年以来 — checked against the draft's full years in the rule).
 # (?<!\d\s): "20 21年3月" is a split year, SPC001's
 # (?<!\d[-—~]): "2011—15年3月" is a range, _SHORT_END_YEAR's; after a date or at a byline's dash it is a year
-_SHORT_YEAR = LazyRegex(r"年(?<=(?<![\d./'’A-Za-z])(?<!\d[\-—–~～])(?<!\d[ \t\u00a0])(\d{2})年)(?=\s?(\d{1,2})月)")
+_SHORT_YEAR = LazyRegex(
+    r"年(?<=(?:(?<![\d.A-Za-z])(?P<ap>[’'])|(?<![\d./A-Za-z'’])(?<!\d[\-—–~～])(?<!\d[ \t\u00a0]))(?P<yy>\d{2})年)"
+    r"(?:(?=\s?(?P<mo>\d{1,2})月)"
+    r"|(?=(?P<pt>底(?![线色蕴气子数部层])|初(?![心衷步级期中])|末(?![端尾位期])|以来|上半年|下半年))"
+    r"|(?<=[’']\d\d年))")
+# before the point of a year, a duration is counted, not named (近10年以来, 这20年底下): these words make it one
+_DURATION_BEFORE = "近这多约满达逾超余了过第前后每"
 _SHORT_END_YEAR = LazyRegex(r"(?<![\d.])((?:19|20)(\d\d))\s?年?\s?(?:至|到|—|–|-|～|~)\s?(\d{2})(年)(?!\d)")
+
+
+def _closes_quote(text: str, pos: int) -> bool:
+    """True when the ’ at ``pos`` closes a single quotation mark opened earlier on its line (‘三农’): no apostrophe."""
+    line_start = text.rfind("\n", 0, pos) + 1
+    return text.rfind("‘", line_start, pos) > text.rfind("’", line_start, pos)
 
 
 @rule("DAT002", "abbreviated-year", severity="warning", fix="unsafe",
@@ -193,27 +213,39 @@ def abbreviated_year(doc: Document, found) -> Iterator[Finding]:
     """年份简写为两位数。
 
     为什么：公文中的年份应写全，“21年3月”可以是2021年，也可以是1921年；起止年份的后一半也不能简写。
-    错误示例：21年3月召开换届大会；2011—15年工作总结
-    正确写法：2021年3月召开换届大会；2011—2015年工作总结
+    错误示例：21年3月召开换届大会；’16年12月5日公布；到20年底实现全覆盖；2011—15年工作总结
+    正确写法：2021年3月召开换届大会；2016年12月5日公布；到2020年底实现全覆盖；2011—2015年工作总结
     依据：GB/T 15835-2011《出版物上数字用法》5.1.4（年份不应简写，如“1990年”不写作“90年”）。
     修复：建议修复（--unsafe-fixes）：起止年份按前一年份的世纪补全；单独的“21年3月”只在文中别处写有全称
-    （如“2021年”）时补全，否则只报告。时长（“工作21年”“建党100年”）、“90后”后面不跟月份，不报告。
+    （如“2021年”）时补全，否则只报告。两位数加“年”后面跟着月份、前面有省略撇号（“’16年”“'98年”）时一定是
+    简写；后面跟“底”“初”“末”“以来”“上半年”时，只在文中别处写有这一年的全称（“79年以来”而文中有“1979年”）
+    时报告，前面有“近”“这”“满”等计时长的词时不报告（“近10年以来”）。时长（“工作21年”“建党100年”）、
+    “90后”、引号后的数（“‘三农’10年”）不报告。
     """
     text = doc.norm
     short_years, short_end_years = found
     full_years = None
     for m in short_years:
-        month = int(m.group(2))
-        if not 1 <= month <= 12:
+        month = m.group("mo")
+        if month is not None and not 1 <= int(month) <= 12:
             continue
-        s, e = m.span(1)
-        yy = m.group(1)
+        s, e = m.span("yy")
+        yy = m.group("yy")
         if full_years is None:
             full_years = {ym.group(1)[2:]: ym.group(1) for ym in _FULL_YEAR_RE.finditer(text)}
         full = full_years.get(yy)
-        fix = Fix.replace(s, e, full, f"写全为“{full}年”", applicability="unsafe") if full else None
+        ap = m.start("ap") if m.group("ap") else -1
+        if ap >= 0 and text[ap] == "’" and _closes_quote(text, ap):
+            if month is None:
+                continue  # ‘三农’10年以来: a closing quotation mark, then a duration
+            ap = -1
+        if month is None and ap < 0:  # 20年底, 79年以来: a year only when the draft names it in full
+            if full is None or (s > 0 and text[s - 1] in _DURATION_BEFORE):
+                continue
+        start = ap if ap >= 0 else s
+        fix = Fix.replace(start, e, full, f"写全为“{full}年”", applicability="unsafe") if full else None
         hint = f"，应写全（如“{full}年”）" if full else "，应写全四位"
-        yield Finding(s, m.end(), f"年份“{doc.text[s:m.end()]}”是简写{hint}", fix)
+        yield Finding(start, m.end(), f"年份“{doc.text[start:m.end()]}”是简写{hint}", fix)
     for m in short_end_years:
         first, first_yy, yy = m.group(1), int(m.group(2)), int(m.group(3))
         if yy <= first_yy:
@@ -301,7 +333,8 @@ def weekday_mismatch(doc: Document, _weekdays) -> Iterator[Finding]:
     正确写法：2021年12月14日（星期二）召开会议
     依据：公历；星期由 Python 标准库 calendar 计算。
     修复：无（不知道错的是日期还是星期）。日期本身写了年份时为警告；年份取自同一段前文时为提示；
-    没有年份可依的日期不检查。
+    没有年份可依的日期不检查。星期可以在括号里、紧跟日期，或用逗号隔开作同位语（“2011年6月19日，星期日，
+    正式开工”）；逗号后的“周一至周五”“周一、周三”是作息安排，不是这一天的星期，不检查。
     """
     text = doc.norm
     for dm in doc.dates:
@@ -312,13 +345,128 @@ def weekday_mismatch(doc: Document, _weekdays) -> Iterator[Finding]:
         wm = _WEEKDAY_AFTER.match(text, dm.end)
         if wm is None:
             continue
-        written = wm.group(2)
+        if wm.group(1) is None:  # the comma form: the weekday's groups are 3 and 4 (星期/礼拜) or 5 (周)
+            wstart, wend, written = wm.start(3), wm.end(3), wm.group(4) or wm.group(5)
+        else:
+            wstart, wend, written = wm.start(1), wm.end(1), wm.group(2)
         written_idx = 6 if written in "日天" else "一二三四五六".index(written)
         actual = calendar.weekday(dm.year, dm.month, dm.day)
         if actual == written_idx:
             continue
         where = "" if dm.year_stated else f"（年份按前文“{dm.year_text}”）"
-        yield Finding(dm.start, wm.end(),
+        yield Finding(dm.start, wend,
                       f"{dm.year}年{dm.month}月{dm.day}日是星期{_WEEKDAY_NAMES[actual]}，"
-                      f"不是“{doc.text[wm.start(1):wm.end(1)]}”{where}",
+                      f"不是“{doc.text[wstart:wend]}”{where}",
                       severity=None if dm.year_stated else "info")
+
+
+# ------------------------------------------------------------------------------------------------- DAT007
+# A date written with points in running text. The match starts at the date's first digit (at most 4 characters
+# before its first point):
+#   full  2017.5.5, 1996.1.8 (group y, m, d): a year of four digits, month and day;
+#   md    4.14, 12.20 (group m2, d2) where its place makes it a date: right after a year (2016年12.5), after a word
+#         naming a year (今年7.1), after 从 (从5.1起), or at the start of a clause (，5.20在…召开; 、5.3内蒙古); what
+#         follows is read in the rule (a unit makes it a number: 今年1.5万人, ，2.5小时); anywhere else only when a
+#         weekday follows it (腊月二十三（1.22，星期三）).
+# Never after a letter, a digit, a point or a colon-like mark (V2019.1.2, 1.2.3 sections, 10:30.5), never followed
+# by another digit, point or per cent sign (2.3.1, 5.5%).
+_DATE_POINT = LazyRegex(
+    r"(?<![A-Za-z0-9_.．·/\-])"
+    r"(?:(?P<y>(?:19|20)\d\d)[.．](?P<m>\d{1,2})[.．](?P<d>\d{1,2})"
+    r"|(?:(?<=\d{4}\s?年\s?)(?P<after_year>)|(?<=今年|明年|去年|当年|同年|次年|本年|翌年|前年|后年)(?P<after_topic>)"
+    r"|(?<=从)(?P<after_from>)|(?<=[，,；;、：:])(?P<clause>)|(?P<elsewhere>))(?P<m2>\d{1,2})[.．](?P<d2>\d{1,2}))"
+    r"(?![\d.．%％])(?P<ri>[日号])?")
+# what follows a month–day that makes it a number: a measure word or unit (data/num.toml) or these characters and
+# words (2.5公顷, 1.2兆瓦, 1.5以上, 3.2左右, 0.8的)
+_NUMBER_AFTER = LazyRegex(r"[个倍万亿元人名次件项岁米分秒度克吨亩公平立千百兆毫厘英寸升斤码级成折余多的]|以上|以下|以内|之间|左右")
+# what follows a month–day that makes it a date (，11.22起全面排查; ，12.8前上报; 今年1.1起)
+_DATE_AFTER_CLAUSE = LazyRegex(r"起(?![草步源点伏])|前|后|以前|以后|之前|之后")
+# a series of values by year (2021年8.1，2022年3.2): figures, not dates
+_YEAR_SERIES = LazyRegex(r"\s?[，,、；;]\s?\d{4}\s?年\s?\d")
+_SERIES_BEFORE = LazyRegex(r"\d{4}\s?年\s?\d+(?:\.\d+)?\s?[，,、；;]\s?\d{4}\s?年\s?$")
+_HAN_CHAR = LazyRegex(r"\p{Han}")
+_WEEKDAY_NEXT = LazyRegex(r"\s?[（(，,]?\s?(?:星期|礼拜|周)[" + _WEEKDAYS + r"]")
+_PROSE_MARK = LazyRegex(r"[，。；！？]")
+
+
+def _valid_md(m: str, d: str) -> bool:
+    return 1 <= int(m) <= 12 and 1 <= int(d) <= 31 and not (len(d) > 1 and d[0] == "0") and m[0] != "0"
+
+
+@functools.lru_cache(maxsize=1)
+def _pun007_dates() -> tuple:
+    """PUN007's patterns of dates written with points (month–day in prose, event names, full dates after a date
+    preposition): a date that PUN007 reports is not reported again here."""
+    from . import pun
+
+    return pun._PROSE_DATE_RE, pun._EVENT_DATE_RE, pun._PROSE_FULL_DATE_RE
+
+
+@rule("DAT007", "date-with-points", severity="warning", fix="unsafe",
+      on=Trigger(chars=".．", view="norm", pattern=_DATE_POINT, before=4))
+def date_with_points(doc: Document, found) -> Iterator[Finding]:
+    """正文中的日期写成了带小数点的数字形式。
+
+    为什么：“2017.5.5”“2016年12.5”“今年7.1”在正文里既不像日期也不像数，读者要停下来猜；公文正文中的日期
+    按“2008年8月8日”写。
+    错误示例：2017.5.5日，阿里研究院发布了报告；公布日期为2016年12.5；从今年1.1起，再连续三年提高标准；
+    ，11.22起全面开展排查
+    正确写法：2017年5月5日，阿里研究院发布了报告；公布日期为2016年12月5日；从今年1月1日起……；，11月22日起
+    全面开展排查
+    依据：GB/T 15835-2011《出版物上数字用法》5.1.4（年月日按口语顺序写作“2008年8月8日”；“年”“月”只可按
+    GB/T 7408 的扩展格式用“-”替代，且年月日不完整时不能替代，不用小数点）。
+    修复：建议修复（--unsafe-fixes），改为“××××年×月×日”或“×月×日”。四位年份带月、日的写法都报告；只有
+    月、日的“4.14”只在位置说明它是日期时报告：紧跟在“××××年”“今年”“明年”之后、在“从……起”之中、在分句
+    开头（逗号、顿号之后）且后面不是单位，或后面跟着星期（“（1.22，星期三）”）。后面跟单位或“以上”“左右”
+    的是数（“今年1.5万人”“，2.5小时”）；按年份列出的一串数值（“2021年8.1，2022年3.2”）、月份或日期不成立
+    的数（“3.45”“1.05”）、版本号、章节号都不报告。“于4.29召开”“11.25反家暴宣传周”等由 PUN007 报告，这里
+    不重复。没有句读的行（网页的“发布时间：2019.11.25”）不是正文，不报告。
+    """
+    text = doc.norm
+    masked = doc.masked
+    pun_md, pun_event, pun_full = _pun007_dates()
+    for m in found:
+        s, e = m.span()
+        if m.group("y") is not None:
+            y, mo, d = m.group("y"), m.group("m"), m.group("d")
+            if pun_full.match(masked, s):
+                continue
+        else:
+            y, mo, d = None, m.group("m2"), m.group("d2")
+            if pun_md.match(masked, s) or pun_event.match(masked, s):
+                continue
+        if not (1 <= int(mo) <= 12 and 1 <= int(d) <= 31) if y else not _valid_md(mo, d):
+            continue  # a full date may pad with zeros (2021.05.06); a month–day with a zero is a decimal (1.05)
+        if not m.group("ri"):
+            if m.group("y") is None and not _dated_by_what_follows(m, text, e):
+                continue
+            if m.group("y") is not None and (_NUMBER_AFTER.match(text, e) or _YEAR_SERIES.match(text, e)):
+                continue
+        line_start = text.rfind("\n", 0, s) + 1
+        line_end = text.find("\n", e)
+        line_end = len(text) if line_end < 0 else line_end
+        if not _PROSE_MARK.search(text, line_start, line_end):
+            continue  # a line without a sentence mark (发布时间：2019.11.25): a date line, not running text
+        good = (f"{y}年" if y else "") + f"{int(mo)}月{int(d)}日"
+        shown = doc.text[s:e]
+        yield Finding(s, e, f"正文中的日期“{shown}”写成了带小数点的数字，应写作“{good}”",
+                      Fix.replace(s, e, good, f"改为“{good}”", applicability="unsafe"))
+
+
+def _dated_by_what_follows(m, text: str, e: int) -> bool:
+    """True when what follows a month–day (no 日/号) makes its place a date (see _DATE_POINT)."""
+    if m.group("elsewhere") is not None:
+        return _WEEKDAY_NEXT.match(text, e) is not None
+    if m.group("after_from") is not None:
+        return text.startswith(("起", "开始", "以来"), e)
+    if _DATE_AFTER_CLAUSE.match(text, e):
+        return True
+    if m.group("clause") is not None:
+        if _NUMBER_AFTER.match(text, e) or not _HAN_CHAR.match(text, e):
+            return False
+        return not _measure_re().match(text, e)
+    # after a year or a word naming a year: anything but a unit or a series of values by year
+    if _NUMBER_AFTER.match(text, e) or _YEAR_SERIES.match(text, e) or (
+            m.group("after_year") is not None and _SERIES_BEFORE.search(text, max(0, m.start() - 40), m.start())):
+        return False
+    return not (_HAN_CHAR.match(text, e) and _measure_re().match(text, e))

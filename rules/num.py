@@ -32,14 +32,14 @@ _NUM = r"(?:\d+(?:\.\d+)?|[" + CN_NUM_CHARS + r"]+)"
 
 
 def _approx_source() -> str:
-    return (r"(?P<pre>将近|接近|近|大约|约|超过|逾)(?P<num>" + _NUM + r")\s?(?P<big>[万亿])?(?P<suf>多|余)?\s?"
+    return (r"(?P<pre>将近|接近|近|大约|约|超过|逾)(?:有|为|达)?(?P<num>" + _NUM + r")\s?(?P<big>[万亿])?(?P<suf>多|余)?\s?"
             r"(?P<big2>[万亿])?(?P<mw>" + _measure_alt() + r")?(?P<post>左右|以上|上下)?")
 
 
 def _approx_post_source() -> str:
-    # N多/N余 … 左右 without a prefix; the match is its 左右/上下, the look-behind reads the number (group num)
-    return (r"(?P<post>左右|上下)(?<=(?<![将接近约逾过\d.])(?P<num>\d+(?:\.\d+)?|(?<![" + CN_NUM_CHARS + r"])["
-            + CN_NUM_CHARS + r"]+)\s?[万亿]?(?P<suf>多|余)[万亿]?(?:" + _measure_alt() + r")(?:左右|上下))")
+    # N多/N余 … 左右/以上 without a prefix; the match is its 左右/上下/以上, the look-behind reads the number (group num)
+    return (r"(?P<post>左右|上下|以上)(?<=(?<![将接近约逾过\d.])(?<![将接近约逾过][有为达])(?P<num>\d+(?:\.\d+)?|(?<![" + CN_NUM_CHARS + r"])["
+            + CN_NUM_CHARS + r"]+)\s?[万亿]?(?P<suf>多|余)[万亿]?(?:" + _measure_alt() + r")(?:左右|上下|以上))")
 
 
 #: an approximation marker before a number (将近, 接近 and 大约 hold 近/约 one character after their start)
@@ -54,14 +54,14 @@ def _time_units() -> frozenset[str]:
 
 @rule("NUM001", "contradictory-approximation", severity="warning",
       on=(Trigger("近", "约", "超过", "逾", view="norm", pattern=_APPROX, before=1),
-          Trigger("左右", "上下", view="norm", pattern=_APPROX_POST)))
+          Trigger("左右", "上下", "以上", view="norm", pattern=_APPROX_POST)))
 def contradictory_approximation(doc: Document, found) -> Iterator[Finding]:
     """同一个数同时用了两个概数标记，意思重复或互相矛盾。
 
     为什么：“近600名”是不到600，“600多名”是超过600，“近600多名”自相矛盾；“超过600人以上”“600多人左右”
     则是重复。读者无法确定数字到底是多少。
-    错误示例：全县共有近600多名孩子得到代理妈妈的赞助和关爱；超过300人以上参加
-    正确写法：近600名（或600多名）孩子；300多人参加（或超过300人）
+    错误示例：全县共有近600多名孩子得到代理妈妈的赞助和关爱；超过300人以上参加；筛选100余家以上企业
+    正确写法：近600名（或600多名）孩子；300多人参加（或超过300人）；筛选100余家企业（或100家以上）
     依据：GB/T 15835-2011《出版物上数字用法》4.2.2（概数）；表示概数的词语不叠用。
     修复：无（两种改法意思不同，由作者选择）。“近五年来”“近3个月”是时段（最近几年），不报告；
     “约……左右”很多编辑认可，只作提示。
@@ -97,7 +97,7 @@ def contradictory_approximation(doc: Document, found) -> Iterator[Finding]:
                 what, severity = f"“{pre}”与“{post}”重复", "info"
             elif suf:
                 what, severity = f"“{pre}”与“{suf}”重复", "info"
-        if what is None and suf and post in ("左右", "上下"):
+        if what is None and suf and post in ("左右", "上下", "以上"):
             what = f"“{suf}”与“{post}”重复"
         if what is None:
             continue
@@ -158,29 +158,32 @@ _MIXED = data_pattern(_mixed_source)
 _YEAR_DIGITS = "〇一二三四五六七八九"
 # 二0二一年: the digit 0 (or the letter O) after a Chinese digit of a year (the Chinese zero of years is 〇);
 # the match starts at the Chinese digit (group z: the zero)
+# 百分之10: the Chinese words of a percentage before an arabic number (the match is 百分之 and the number)
+_PERCENT_ARABIC = LazyRegex(r"百分之(?P<pnum>\d+(?:\.\d+)?)", _stdlib=True)
 _ARABIC_ZERO = LazyRegex(r"[" + _YEAR_DIGITS + r"](?P<z>[0０Oo])(?=[" + _YEAR_DIGITS + r"0０]*年)", _stdlib=True)
 
 
 @rule("NUM003", "mixed-numerals", severity="warning", fix="unsafe",
       on=(Trigger(chars="千百十", view="norm", pattern=_MIXED),
-          Trigger(*(d + z for d in _YEAR_DIGITS for z in "0０Oo"), view="norm", pattern=_ARABIC_ZERO)))
+          Trigger(*(d + z for d in _YEAR_DIGITS for z in "0０Oo"), view="norm", pattern=_ARABIC_ZERO),
+          Trigger("百分之", view="norm", pattern=_PERCENT_ARABIC)))
 def mixed_numerals(doc: Document, found) -> Iterator[Finding]:
     """一个数里混用阿拉伯数字和汉字数字（“万”“亿”除外）。
 
     为什么：“4千”“1百零8”既不是阿拉伯数字写法，也不是汉字数字写法；年份“二0二一年”中的“0”是阿拉伯数字，
     汉字年份的零写作“〇”。
-    错误示例：培训妇女4千人次；二0二一年十二月
-    正确写法：培训妇女4000人次（或四千人次）；二〇二一年十二月
+    错误示例：培训妇女4千人次；二0二一年十二月；报销比例达到百分之75
+    正确写法：培训妇女4000人次（或四千人次）；二〇二一年十二月；报销比例达到75%（或百分之七十五）
     依据：GB/T 15835-2011《出版物上数字用法》5.3（阿拉伯数字与汉字数字不混用；“万”“亿”可以与阿拉伯数字
     连用，如“3.98万元”）、4.1.2（年份中的“〇”）。
-    修复：“4千”“1.5千”“3百”建议改为“4000”“1500”“300”（--unsafe-fixes）；汉字年份中的“0”改为“〇”
+    修复：“4千”“1.5千”“3百”建议改为“4000”“1500”“300”、“百分之75”建议改为“75%”（--unsafe-fixes）；汉字年份中的“0”改为“〇”
     （安全修复）。“3.98万元”“19.2万元”正确；“4千米”“5千克”“3665.21千吨”“3百分点”是单位或术语
     （法定计量单位加词头“千”），不报告；有两位以上小数的数（“22.838千只”）是统计表的计量值，其后的
     “千只”是单位，不报告。繁体文稿中“1,686萬4千元”这种万/亿后接“N千”的写法是台港常见写法
     （GB/T 15835 不适用），只作提示。
     """
     text = doc.norm
-    mixed, zeros = found
+    mixed, zeros, percents = found
     traditional = None
     prev_end = 0
     for m in mixed:
@@ -211,6 +214,11 @@ def mixed_numerals(doc: Document, found) -> Iterator[Finding]:
         digits = str(int(value))
         yield Finding(s, e, f"“{orig}”混用了阿拉伯数字和汉字数字，应写作“{digits}”",
                       Fix.replace(s, e, digits, f"改为“{digits}”", applicability="unsafe"))
+    for m in percents:
+        s, e = m.span()
+        good = m.group("pnum") + "%"
+        yield Finding(s, e, f"“{doc.text[s:e]}”混用了汉字“百分之”和阿拉伯数字，应写作“{good}”",
+                      Fix.replace(s, e, good, f"改为“{good}”", applicability="unsafe"))
     for m in zeros:
         s, e = m.span("z")
         yield Finding(s, e, "汉字年份中的零应写作“〇”，不用阿拉伯数字“0”或字母“O”",
@@ -336,3 +344,106 @@ def fullwidth_alphanumerics(doc: Document, matches) -> Iterator[Finding]:
         run = m.group()
         half = run.translate(_TO_HALF)
         yield Finding(s, e, f"全角字符“{run}”：数字和字母应使用半角“{half}”", Fix.replace(s, e, half, f"改为“{half}”"))
+
+
+# ------------------------------------------------------------------------------------------------- NUM005
+# a number with halfwidth commas: the groups after the first are checked (1,0000 12,34,567 are grouped wrongly)
+_COMMA_NUMBER = LazyRegex(r"(?<![0-9.,，A-Za-z_/])[0-9]{1,4}(?:,[0-9]+)+(?![0-9,A-Za-z])", _stdlib=True)
+# a number grouped with the Chinese comma (7，000万元): groups of three, then a unit or measure word
+_CN_COMMA_NUMBER = data_pattern(lambda: r"(?<![0-9.,，A-Za-z_/])[0-9]{1,3}(?:，[0-9]{3})+(?![0-9，])(?=(?:\.[0-9]+)?\s?(?:%|‰|"
+                                + _measure_alt() + r"))")
+# a decimal point written as 。 · ． (51。8% 0·9025元 3．5亿): a unit right after the number
+_ODD_POINT = LazyRegex(r"(?<![0-9.．。·A-Za-z])[0-9]{1,12}(?P<p>[。·．])[0-9]+(?=\s?(?:[%‰万亿倍]|元|个百分点))", _stdlib=True)
+# a decimal without its 0 (增长.5%): after a Han character, before a unit
+_BARE_POINT = LazyRegex(r"(?<=[\u4e00-\u9fff])[.．][0-9]+(?=[%‰万亿倍元])", _stdlib=True)
+
+
+@rule("NUM005", "number-form", severity="warning", fix="unsafe",
+      on=(Trigger(",", pattern=_COMMA_NUMBER, before=4), Trigger("，", pattern=_CN_COMMA_NUMBER, before=3),
+          Trigger(chars="。·．", pattern=_ODD_POINT, before=12), Trigger(chars=".．", pattern=_BARE_POINT)))
+def number_form(doc: Document, found) -> Iterator[Finding]:
+    """数字的分节号或小数点写错了（“1,0000”“12,34,567”“7，000万元”“51。8%”“增长.5%”）。
+
+    为什么：阿拉伯数字从小数点起向左每三位一节，节与节之间用半角逗号“,”（或千分空）；按“万”四位一节、
+    一节两位的写法，用中文逗号“，”分节，读者会读成别的数或两个数。小数点是半角“.”，写成句号“。”、间隔号“·”
+    或全角“．”都会被读成别的符号；纯小数的整数位“0”不能省。
+    错误示例：设计灌溉面积为5,7000亩；投资7，000万元；接待入境过夜游客增长51。8%；价格为4·5元/立方米；增长.5%
+    正确写法：设计灌溉面积为57,000亩（或57000亩）；投资7000万元；增长51.8%；价格为4.5元/立方米；增长0.5%
+    依据：GB/T 15835-2011《出版物上数字用法》5.1.2（多位数的分节：三位一节，用千分撇“,”或千分空）、
+    5.1.1（小数点用“.”，纯小数必须写出整数位“0”）。
+    修复：建议修复（--unsafe-fixes）：删去分节号、改为半角小数点或补上“0”。“1,2,3号”这样的数字并列、
+    年份并列（“2019,2020”）不报告；用中文逗号分节的只在后面跟着单位或量词时报告；小数点写错的只在后面跟着
+    “%”“万”“亿”“元”“倍”等时报告，所以“6·26”禁毒日这样的月日简称不报告。
+    """
+    commas, cn_commas, odd_points, bare_points = found
+    for m in commas:
+        s, e = m.span()
+        head, *groups = m.group().split(",")
+        if max(len(g) for g in groups) < 3:
+            continue  # 1,2,3: numbers listed
+        if len(head) == 4 and all(len(g) == 4 for g in groups):
+            continue  # 2019,2020: years listed (PUN001 reports the halfwidth comma)
+        if len(head) <= 3 and all(len(g) == 3 for g in groups):
+            continue  # 27,203,319: right
+        plain = m.group().replace(",", "")
+        yield Finding(s, e, f"“{m.group()}”的分节不对：应从小数点起向左每三位一节，或不分节写作“{plain}”",
+                      Fix.replace(s, e, plain, f"改为“{plain}”", applicability="unsafe"))
+    for m in cn_commas:
+        s, e = m.span()
+        plain = m.group().replace("，", "")
+        yield Finding(s, e, f"“{m.group()}”用中文逗号“，”分节，会被读成两个数：应写作“{plain}”",
+                      Fix.replace(s, e, plain, f"改为“{plain}”", applicability="unsafe"))
+    for m in odd_points:
+        s, e = m.span()
+        good = m.group().replace(m.group("p"), ".")
+        yield Finding(s, e, f"“{m.group()}”的小数点写成了“{m.group('p')}”：应为“{good}”",
+                      Fix.replace(s, e, good, f"改为“{good}”", applicability="unsafe"))
+    for m in bare_points:
+        s, e = m.span()
+        good = "0." + m.group()[1:]
+        yield Finding(s, e, f"纯小数“{m.group()}”缺少整数位“0”：应为“{good}”",
+                      Fix.replace(s, e, good, f"改为“{good}”", applicability="unsafe"))
+
+
+# ------------------------------------------------------------------------------------------------- NUM009
+# a range whose first number lacks the unit of the second (15～30%, 9～16亿): the match starts at the first number
+_RANGE = LazyRegex(r"(?<![0-9.,A-Za-z_/\-])(?P<a>[0-9]{1,9}(?:\.[0-9]{1,4})?)\s?(?P<dash>[～~—–\-－至到])\s?(?P<b>[0-9]+(?:\.[0-9]+)?)"
+                   r"(?P<unit>%|‰|万|亿)(?![0-9])", _stdlib=True)
+# a range of percentages joined with a hyphen (10%-20%)
+_PERCENT_HYPHEN = LazyRegex(r"(?<![0-9.])[0-9]{1,9}(?:\.[0-9]{1,4})?%(?P<dash>[\-－–])[0-9]+(?:\.[0-9]+)?%", _stdlib=True)
+
+
+@rule("NUM009", "range-form", severity="warning", fix="unsafe",
+      on=(Trigger(chars="～~—–-－至到", pattern=_RANGE, before=15),
+          Trigger("%-", "%－", "%–", pattern=_PERCENT_HYPHEN, before=14)))
+def range_form(doc: Document, found) -> Iterator[Finding]:
+    """数值范围的前一个数省略了“%”“万”“亿”（“15～30%”“9～16亿”），或百分数范围用了连字符（“10%-20%”）。
+
+    为什么：“15～30%”可以读成“15到30%”（15个什么？），前后两个数的单位不同；百分数、以“万”“亿”为单位的数值
+    表示范围时，前后两个数都要写出“%”“万”“亿”。连接范围的是浪纹线“～”或一字线“—”，不用连字符“-”。
+    错误示例：农民负担平均减轻30～60%；增长5.6-11.2%；约占全县总种植面积的27%-54%；达到10～20万元
+    正确写法：减轻30%～60%；增长5.6%～11.2%；27%～54%；达到10万～20万元
+    依据：GB/T 15835-2011《出版物上数字用法》4.x 数值范围（示例：15%～30%，不写为15～30%；9亿～16亿，
+    不写为9～16亿）；GB/T 15834-2011 4.13.3.2（标示数值范围用浪纹线或一字线）。
+    修复：建议修复（--unsafe-fixes）：前一个数补上单位，连字符改为“～”。以“万”“亿”为单位的范围、用连字符
+    连接的百分数范围（“6.5%－7%”）很多文稿这样写，只作提示；全角数字归 NUM008；年份范围、编号（“2021-2025”“GB/T 15834-2011”）不报告。
+    """
+    ranges, hyphens = found
+    for m in ranges:
+        s, e = m.span()
+        unit = m.group("unit")
+        a = m.group("a")
+        if unit != "%" and unit != "‰" and doc.norm[e:e + 1] in "元人":
+            tail = unit + doc.norm[e]
+        else:
+            tail = unit
+        dash = "～" if m.group("dash") in "-－–~" else m.group("dash")
+        good = f"{a}{unit}{dash}{m.group('b')}{unit}"
+        severity = None if unit in "%‰" else "info"
+        yield Finding(s, e, f"数值范围“{m.group()}{tail[len(unit):]}”的前一个数也要写出“{unit}”：{good}",
+                      Fix.replace(s, e, good, f"改为“{good}”", applicability="unsafe"), severity=severity)
+    for m in hyphens:
+        s, e = m.span()
+        good = m.group().replace(m.group("dash"), "～")
+        yield Finding(s, e, f"百分数范围“{m.group()}”应用浪纹线连接：{good}",
+                      Fix.replace(s, e, good, f"改为“{good}”", applicability="unsafe"), severity="info")

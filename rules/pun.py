@@ -636,10 +636,21 @@ _EVENT_DATE_RE = data_pattern(lambda: (
 
 # a month–day date written with a point in prose (于4.29召开, 11.22上午): a time word after it, or 截至/于 before it
 # and 前/后/起/止 after it; never a number before it (2021.4.29 is a full date) or a unit after it
+# A Han character after the date that is no unit or measure word, and no 以上/之间/的 (在1.2以上, 低于1.2的 are numbers)
+_NOT_UNIT = r"(?=\p{Han})(?![个個倍万萬亿億元人名次件项項岁歲米分秒度克吨噸亩畝公平立千百以之左上下的])"
 _PROSE_DATE_RE = lazy_compile(
     r"(?<![A-Za-z0-9_.．·“第])(\d{1,2})[.．](\d{1,2})(?![\d.．%％])"
     r"(?:(?P<ri>[日号])|(?=上午|下午|晚上|凌晨|当天|当日|召开|举行|举办|开幕|闭幕|启动|期间|以来)"
-    r"|(?<=(?:截至|截止|于)\d{1,2}[.．]\d{1,2})(?=前|后|之前|之后|起|止))")
+    r"|(?<=(?:截至|截止|于|自|在)\d{1,2}[.．]\d{1,2})(?=前|后|之前|之后|起|止)"
+    # a year right before it (2014年6.18正式通航), or a date preposition (于, 自, 截至, 在; not 高于/低于…)
+    r"|(?<=(?:\d{4}\s?年|(?<![高低大小等多少优劣快慢早晚强弱好差])于|自|截至|截止|定于|在)\d{1,2}[.．]\d{1,2})" + _NOT_UNIT +
+    # the first of two month–day dates joined at a clause start (，8.16至8.20集中培训)
+    r"|(?<=(?:^|[，。；：、\s])\d{1,2}[.．]\d{1,2})(?=\s?[至到—\-～~]\s?\d{1,2}[.．]\d{1,2}(?![\d.．%％])" + _NOT_UNIT + r"))")
+# a full date written with points in running text after a date preposition (于2021.4.29召开): a Han character that
+# is no unit after it (a line that starts 2019.11.25发布 is a web page's date line)
+_PROSE_FULL_DATE_RE = lazy_compile(
+    r"(?<=(?:(?<![高低大小等多少优劣快慢早晚强弱好差])于|自|截至|截止|定于|在)(?=\d))"
+    r"((?:19|20)\d\d)[.．](\d{1,2})[.．](\d{1,2})(?![\d.．%％])(?P<ri>[日号])?" + _NOT_UNIT)
 
 
 def _valid_month_day(m: str, d: str) -> bool:
@@ -649,7 +660,8 @@ def _valid_month_day(m: str, d: str) -> bool:
 
 @rule("PUN007", "interpunct-form", severity="error", fix="safe",
       on=(Trigger(chars=_ODD_DOTS, pattern=_ODD_DOT_RE), Trigger("“", pattern=_QUOTED_DATE_RE),
-          Trigger(chars=".．", pattern=_EVENT_DATE_RE, before=2), Trigger(chars=".．", pattern=_PROSE_DATE_RE, before=2)))
+          Trigger(chars=".．", pattern=_EVENT_DATE_RE, before=2), Trigger(chars=".．", pattern=_PROSE_DATE_RE, before=2),
+          Trigger(chars=".．", pattern=_PROSE_FULL_DATE_RE, before=4)))
 def interpunct_form(doc: Document, found) -> Iterator[Finding]:
     """间隔号写错了字符（日文“・”、项目符号“•”），或月日简称用了小数点（“6.26”）。
 
@@ -666,7 +678,7 @@ def interpunct_form(doc: Document, found) -> Iterator[Finding]:
     “4.5万元”“缩小至2.12”、章节号“1.2”、完整日期“2021.4.29”不报告，“11·2”本身正确。
     """
     masked = doc.masked
-    odd_dots, quoted_dates, event_dates, prose_dates = found
+    odd_dots, quoted_dates, event_dates, prose_dates, full_dates = found
     for m in odd_dots:
         s = m.start()
         name = {"・": "日文中点", "•": "项目符号"}.get(m.group(), "圆点")
@@ -697,6 +709,13 @@ def interpunct_form(doc: Document, found) -> Iterator[Finding]:
         s, e = m.span()
         good = f"{int(m.group(1))}月{int(m.group(2))}日"
         yield Finding(s, e, f"日期“{m.group()}”写成了小数的样子，应为“{good}”",
+                      Fix.replace(s, e, good, f"改为“{good}”", "unsafe"), severity="warning")
+    for m in full_dates:
+        if not _valid_month_day(m.group(2), m.group(3)):
+            continue
+        s, e = m.span()
+        good = f"{m.group(1)}年{int(m.group(2))}月{int(m.group(3))}日"
+        yield Finding(s, e, f"正文中的日期“{m.group()}”应写作“{good}”",
                       Fix.replace(s, e, good, f"改为“{good}”", "unsafe"), severity="warning")
 
 

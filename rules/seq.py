@@ -49,8 +49,8 @@ _ORDINAL_RE = lazy_compile(
     # level 2 / 4: bracketed Chinese or arabic numeral, any bracket width, optional stray point after it
     # (a line may end with the opening bracket: text pasted from a web page breaks （⏎三）)
     r"(?P<bopen>[（(])(?:\r\n|\r|\n)?(?P<bnum>[一二三四五六七八九十]{1,3}|\d{1,2})(?P<bclose>[）)])(?P<bpoint>[、.．,，]?)"
-    r"(?=[ \t\u3000]*[\p{Han}“‘《「『\d])"
-    r"|(?P<cnum>[一二三四五六七八九十]{1,3})、(?=[ \t\u3000]*[\p{Han}“‘《「『\d])"  # level 1
+    r"(?=[ \t\u3000]*(?P<bbreak>(?:\r\n|\r|\n)[ \t\u3000]*)?[\p{Han}“‘《「『\d])"
+    r"|(?P<cnum>[一二三四五六七八九十]{1,3})、(?=[ \t\u3000]*(?P<cbreak>(?:\r\n|\r|\n)[ \t\u3000]*)?[\p{Han}“‘《「『\d])"  # level 1
     r"|(?P<anum>\d{1,2})(?P<apoint>[.．、])(?![\d.．])(?=[ \t\u3000]*[\p{Han}“‘《「『A-Z])"  # level 3
     r")",
     regex.M,
@@ -99,7 +99,7 @@ class Ordinal(NamedTuple):
 # every match holds an anchor).
 _ORDINAL_ANCHOR_RE = lazy_compile(
     r"[（(](?=(?:\r\n|\r|\n)?(?:[一二三四五六七八九十]{1,3}|\d{1,2})[）)])"
-    r"|、(?<=[一二三四五六七八九十]、)(?=[ \t\u3000]*[\p{Han}“‘《「『\d])"
+    r"|、(?<=[一二三四五六七八九十]、)(?=[ \t\u3000]*(?:(?:\r\n|\r|\n)[ \t\u3000]*)?[\p{Han}“‘《「『\d])"
     r"|[.．、](?<=\d.)(?![\d.．])(?=[ \t\u3000]*[\p{Han}“‘《「『A-Z])"
 )
 _ANCHOR_BEFORE = 3
@@ -122,7 +122,7 @@ def ordinals(doc: Document) -> list[Ordinal]:
     out: list[Ordinal] = []
     for m in ordinal_matches(masked):
         s, e = m.span()
-        _, han, bopen, bnum, bclose, bpoint, cnum, anum, apoint = m.groups()
+        _, han, bopen, bnum, bclose, bpoint, bbreak, cnum, cbreak, anum, apoint = m.groups()
         if han is not None and (bnum is None or bnum[0] not in _CN or masked[s - 1] in _REFERENCE_BEFORE
                                 or word_across(masked[max(0, s - 3):s], masked[e:e + 3])):
             continue  # after a Han character only （一） counts, and not inside a word (小（二）型水库)
@@ -132,8 +132,8 @@ def ordinals(doc: Document) -> list[Ordinal]:
         while p and masked[p - 1] in " \t\u3000":
             p -= 1
         at_start = not p or masked[p - 1] in "\r\n"
-        if not at_start and in_quotes_on_line(doc, s, e):
-            continue
+        if not at_start and (bbreak or cbreak or in_quotes_on_line(doc, s, e)):
+            continue  # an ordinal alone at the end of its line is a heading only at the line's start (三、⏎国家…)
         if bnum is not None:
             arabic = bnum.isdigit()
             value = int(bnum) if arabic else cn_number(bnum)
@@ -261,11 +261,22 @@ def _written_otherwise(masked: str, prev: Ordinal, o: Ordinal) -> bool:
     return regex.search(r"(?m)^[ \t\u3000]*" + pattern, masked, pos=prev.end, endpos=o.start) is not None
 
 
+def _next_value(ordinals: list[Ordinal], i: int) -> int | None:
+    """The value of the next ordinal of the level of ``ordinals[i]`` before one of a higher level (None: none)."""
+    level = ordinals[i].level
+    for o in ordinals[i + 1:]:
+        if o.level < level:
+            return None
+        if o.level == level:
+            return o.value
+    return None
+
+
 def _sequence_findings(masked: str, ordinals: list[Ordinal]) -> Iterator[Finding]:
     # per level, the lists still open: a list that restarts at 1 inside another (一、…四、 then 一、二、三、 as
     # sub-items, then 五、) ends where the outer list goes on
     open_lists: dict[int, list[Ordinal]] = {}
-    for o in ordinals:
+    for i, o in enumerate(ordinals):
         for lvl in [k for k in open_lists if k > o.level]:
             del open_lists[lvl]  # a new parent heading restarts the numbering below it
         lists = open_lists.setdefault(o.level, [])
@@ -276,8 +287,9 @@ def _sequence_findings(masked: str, ordinals: list[Ordinal]) -> Iterator[Finding
         if o.value == prev.value + 1:
             lists[-1] = o
             continue
-        if o.value == 1 and not (prev.value == 1 and o.level <= 2):
-            lists.append(o)  # a new list (一、 twice in a row is a repeated heading, not a list of one)
+        if o.value == 1 and not (prev.value == 1 and (o.level <= 2 or _next_value(ordinals, i) == 3)):
+            # a new list (一、 twice in a row is a repeated heading, not a list of one; so is 1. 1. 3.)
+            lists.append(o)
             continue
         outer = next((k for k in range(len(lists) - 2, -1, -1) if o.value == lists[k].value + 1), None)
         if outer is not None:

@@ -219,14 +219,37 @@ def _total_before(doc: Document, text: str, ss: int, a_start: int) -> Qty | None
     # punctuation of _TOKEN_BREAK_BEFORE: the tokens after the last one before j are those a scan of the whole
     # window finds there, and if the total exists it is the last of them.
     j = _GAP_BEFORE.match(text, lo, a_start).start()
-    if j <= lo or text[j - 1] not in _token_ends():
+    if j <= lo:
         return None
+    if text[j - 1] not in _token_ends():
+        return _total_with_noun(doc, text, lo, j) if text.startswith("其中", a_start) else None
     b = _TOKEN_BREAK_BEFORE.search(text, lo, j)
     before = tokens(doc, b.end() if b else lo, a_start)
     if not before:
         return None
     total = before[-1]
     if not _BETWEEN_TOTAL_ANCHOR.fullmatch(text, total.end, a_start):
+        return _total_with_noun(doc, text, lo, j) if text.startswith("其中", a_start) else None
+    return total
+
+
+# the words of the counted thing after a total, up to the end of its clause (共有12个村，其中…; 共有30家企业参加，其中…):
+# Han characters only, no conjunction (12个村和部分社区: the whole is more than the count) and no word that makes the
+# clause say something else of the number (占, 比, 增, 每, 各, 以上)
+_NOUN_AFTER_TOTAL = LazyRegex(r"(?:(?![和及与或等占比增减每各以])\p{Han}){1,10}")
+_CLAUSE_START = LazyRegex(r"(?r)[，,、；;：:（(。]")
+
+
+def _total_with_noun(doc: Document, text: str, lo: int, j: int) -> Qty | None:
+    """The total of a 其中 whose clause names the counted thing after the number (全县共有12个村，其中贫困村8个): the
+    last token of the clause that ends at ``j``, followed by the thing's words (_NOUN_AFTER_TOTAL) only."""
+    c = _CLAUSE_START.search(text, lo, j)
+    cs = c.end() if c else lo
+    before = tokens(doc, cs, j)
+    if not before:
+        return None
+    total = before[-1]
+    if not _NOUN_AFTER_TOTAL.fullmatch(text, total.end, j):
         return None
     return total
 
@@ -270,6 +293,12 @@ def _anchored(doc: Document, text: str, ss: int, se: int) -> list[Statement]:
                     text, max(a_end, t.start - 2), t.start):
                 break  # 负债总额为1727万元: a new total; 各10名: a figure per member; the parts ended before it
             parts.append(t)
+        # the list of parts ends where a clause without a part comes between two of them (其中贫困村92个，非贫困村43个，
+        # 坚持稳中求进……，取得“三个新的更大进展”: the last 个 belongs to another clause of the sentence)
+        for i in range(1, len(parts)):
+            if len(_CLAUSE_SEP.findall(text, parts[i - 1].end, parts[i].start)) > 1:
+                parts = parts[:i]
+                break
         if not parts:
             continue
         # one part per clause, else the structure is not a simple list
@@ -277,6 +306,23 @@ def _anchored(doc: Document, text: str, ss: int, se: int) -> list[Statement]:
         if len(set(clauses)) != len(clauses):
             continue
         distributive = am.group().startswith("分别")
+        if not distributive:
+            # a list of parts that close their clauses ends before the first part that does not (其中贫困村8个、
+            # 非贫困村5个，乡党委将增强“四个意识”: the 四个 begins another statement)
+            k = next((i for i, (p, c) in enumerate(zip(parts, clauses)) if not _categorical(text, [p], [c])),
+                     len(parts))
+            if 2 <= k < len(parts):
+                parts, clauses = parts[:k], clauses[:k]
+            # parts that already make up the total end the list (其中贫困村7个、非贫困村5个，新增就业岗位300个 under 12个)
+            if opener is None and total.hi is not None:
+                running = Decimal(0)
+                exact = total.exact
+                for i, p in enumerate(parts[:-1]):
+                    running += p.lo
+                    exact = exact and p.exact
+                    if i >= 1 and exact and running == total.lo:
+                        parts, clauses = parts[:i + 1], clauses[:i + 1]
+                        break
         span_end = parts[-1].end
         if total.hi is not None:
             big = [p for p in parts if p.lo > total.hi]
@@ -299,7 +345,8 @@ def _categorical(text: str, parts: list[Qty], clause_ends: list[int]) -> bool:
 @functools.lru_cache(maxsize=1)
 def _dimensions() -> list[tuple[str, "regex.Pattern[str]"]]:
     """One pattern per dimension of data/tot.toml: its words anywhere in a part's clause, and its one-character
-    words (女, 男) only where the clause begins (女劳动力; the 女 of 妇女之家 is no gender)."""
+    words (女, 男) only where the clause begins, after 其中 or 分别为 if any (女劳动力, 分别为男学员; the 女 of
+    妇女之家 is no gender)."""
     dims = load_data("tot")["dimensions"]
     out = []
     for name, words in dims.items():
@@ -307,7 +354,7 @@ def _dimensions() -> list[tuple[str, "regex.Pattern[str]"]]:
         short = [w for w in words if len(w) == 1]
         alts = [literal_alternation(long)] if long else []
         if short:
-            alts.append(r"^(?:其中)?(?:" + literal_alternation(short) + ")")
+            alts.append(r"^(?:其中|分别(?:为|是|有))?(?:" + literal_alternation(short) + ")")
         out.append((name, lazy_compile("|".join(alts))))
     return out
 
@@ -520,6 +567,19 @@ def _feasible_base(n: int, p: Decimal, d: int) -> bool:
 # the rate's clause names its own population before the rate word (“毕业生就业率”, “群众满意率”, “优质鲜切花占比”):
 # after a clause boundary, three or more Han characters end at the keyword (a bare rate name “结案率” has two)
 _OWN_SUBJECT = LazyRegex(r"[，,；;：:、]\s*\p{Han}{3,}$")
+_HAN_PAIR = LazyRegex(r"(?=(\p{Han}\p{Han}))")
+
+
+def _same_population(text: str, lo: int, count_start: int, name_start: int, kw: int) -> bool:
+    """True when the rate's name (``text[name_start:kw]``) repeats a word of the count's clause (the text before
+    the count back to its clause start): 已消除风险21户，风险消除率… is the rate of the 21 households, 专业8个，毕业生
+    就业率… is not the rate of the 8 majors. A word is a pair of Han characters."""
+    c = _CLAUSE_START.search(text, lo, count_start)
+    clause = text[c.end() if c else lo:count_start]
+    pairs = {m.group(1) for m in _HAN_PAIR.finditer(clause)}
+    return any(m.group(1) in pairs for m in _HAN_PAIR.finditer(text, name_start, kw))
+
+
 # a share of a measured quantity, not of a count (占总面积70%, 约占总量的35%, 占地区生产总值的)
 _MEASURED_BASE = LazyRegex(r"面积|量|产值|总值|额|收入|支出|投资|GDP|规模")
 # a rounded share: 约占, 近占
@@ -573,7 +633,9 @@ def impossible_percentage(doc: Document, percents) -> Iterator[Finding]:
                 continue
             if not t.exact or t.mw not in counts or t.factor != 1 or t.lo != t.lo.to_integral_value():
                 continue
-            if _OWN_SUBJECT.search(text, t.end, kw) and m.group("kw") != "占":
+            own = _OWN_SUBJECT.search(text, t.end, kw)
+            if own and m.group("kw") != "占" and not _same_population(text, max(ss, t.start - 20), t.start,
+                                                                        own.start(), kw):
                 continue  # 专业8个，毕业生就业率97.5%: the rate names its own population in a new clause
             if m.group("kw") != "率" and (_MEASURED_BASE.search(m.group("mid")) or _LONG_SUBJECT.search(text, t.end, kw)):
                 continue  # 占总面积70%; 12条重点产业链项目占比: a share of something else than the count

@@ -92,6 +92,38 @@ def test_dat002_negatives():
     ])
 
 
+def test_dat002_apostrophe_marks_the_elision():
+    # an apostrophe before two digits and 年 marks an abbreviated year whatever follows it
+    check_rule("DAT002", invalid=[
+        ("土地级别调整方案公布日期为’16年12月5日，本次公布基准地价按照商服用地。", [(13, 17)], None),
+        ("机场于'11年6月19日正式开工建设。", [(3, 7)], None),
+        ("’99年以来，发展改革委已在国债项目中安排资金。", [(0, 4)], None),
+        ("资本充足率从’07年底的8.4%提升到去年底的13.4%。", [(6, 10)], None),
+    ])
+    (d,) = lint("2016年以来，’16年12月5日公布。", ["DAT002"])
+    assert d.message == "年份“’16年”是简写，应写全（如“2016年”）"
+    # a closing quotation mark is no apostrophe: ‘三农’10年 counts ten years
+    check_rule("DAT002", valid=["实施‘三农’10年以来，2010年起步的工程全部完工。", "The ’90s 年代"])
+
+
+def test_dat002_point_of_a_year_named_in_full_elsewhere():
+    # 20年底, 19年初, 79年以来: a year when the draft names the same year in full, and no counting word before it
+    check_rule("DAT002", invalid=[
+        ("2020年工作要点。到20年底，实现市场监管领域相关部门全覆盖。", [(11, 14)], None),
+        ("1979年国民经济有所好转。现在，我着重报告79年以来贯彻执行调整方针的情况。", [(22, 25)], None),
+        ("2019年集中采购。于19年初开始执行集中采购结果。", [(11, 14)], None),
+    ])
+    (d,) = lint("2020年工作要点。到20年底，实现全覆盖。", ["DAT002"])
+    assert d.fix is not None and d.message == "年份“20年”是简写，应写全（如“2020年”）"
+    check_rule("DAT002", valid=[
+        "到20年底，实现全覆盖。",                          # no full year in the draft: 20年 may be a duration
+        "2010年启动。近10年以来，城乡差距逐步缩小。",        # 近 counts years
+        "2010年启动。坚守10年初心不改。",                  # 初心, not 年初
+        "2011年至2022年，11年中农民收入翻番。",             # 中 is no point of a year
+        "2021年，改革开放40年以来的经验。",                # no full year 1940/2040 in the draft
+    ])
+
+
 def test_split_year_is_spc001s_only():
     text = seed_line("000", 10) + "\n对20 21年3月的工作进行了测评。"
     rules = {d.rule for d in lint(text, ["DAT", "SPC001"])}
@@ -202,6 +234,24 @@ def test_dat006_weekday_words():
     ], valid=["建党100周年，2021年12月14日召开会议。", "2021年12月14日 周 三"])
 
 
+def test_dat006_weekday_set_off_by_commas():
+    # the weekday as an apposition after a comma, followed by a mark, a part of the day or the clause's end
+    check_rule("DAT006", invalid=[
+        ("机场于2011年6月19日，星期四，正式开工建设。", [(3, 17)], None),
+        ("普查标准时点为2023年12月31日，星期二。", [(7, 22)], None),
+        ("定于2021年12月14日，周三上午召开会议。", [(2, 16)], None),
+    ])
+    (d,) = lint("机场于2011年6月19日，星期四，正式开工建设。", ["DAT006"])
+    assert d.message == "2011年6月19日是星期日，不是“星期四”"
+    check_rule("DAT006", valid=[
+        "机场于2011年6月19日，星期日，正式开工建设。",
+        "自2021年7月1日，周一至周五正常开放。",            # a schedule, not the date's weekday
+        "2021年7月1日，周一、周三开放。",
+        "2021年12月14日，周边群众纷纷前来。",
+        "2021年12月14日，星期三的会议改期。",              # 的: the weekday names another day's meeting
+    ])
+
+
 def test_dat006_year_from_paragraph_is_info():
     (d,) = lint("2021年工作安排：12月14日（星期三）召开总结会。", ["DAT006"])
     assert d.severity == "info"
@@ -209,6 +259,64 @@ def test_dat006_year_from_paragraph_is_info():
     (d,) = lint("2021年工作安排如下，\n12月14日（星期三）召开总结会。", ["DAT006"])
     assert d.severity == "info" and "年份按前文“2021年”" in d.message
     assert lint("2021年工作安排如下。\n12月14日（星期三）召开总结会。", ["DAT006"]) == []
+
+
+# ------------------------------------------------------------------------------------------------- DAT007
+def _spans(cases):
+    """(text, date, fixed) -> (text, [span of the date's first occurrence], fixed)"""
+    return [(t, [(t.index(x), t.index(x) + len(x))], f) for t, x, f in cases]
+
+
+def test_dat007_full_dates_with_points():
+    check_rule("DAT007", invalid=_spans([
+        ("，2017.5.5日，阿里研究院基于农产品销售数据发布报告。", "2017.5.5日", "，2017年5月5日，阿里研究院基于农产品销售数据发布报告。"),
+        ("与往年不同。1996.1.8至12日召开的会议研究了防御工作。", "1996.1.8", "与往年不同。1996年1月8日至12日召开的会议研究了防御工作。"),
+        ("辽宁省人民政府：\n2004.4.16至18日，副总理率有关部门负责同志考察。", "2004.4.16", None),
+        ("到１９９７.７.１我国对香港恢复行使主权，这是大势所趋。", "１９９７.７.１", None),
+        ("土地使用期限至2047.06.30止。", "2047.06.30", "土地使用期限至2047年6月30日止。"),
+    ]), unsafe=True)
+    (d,) = lint("，2017.5.5日，阿里研究院发布报告。", ["DAT007"])
+    assert d.message == "正文中的日期“2017.5.5日”写成了带小数点的数字，应写作“2017年5月5日”"
+    check_rule("DAT007", valid=[
+        "发布时间：2019.11.25",                    # a date line, no running text
+        "2019.11.25",
+        "请下载V2019.1.2版本的客户端，安装后登录。",    # a version number
+        "见第2021.3.2.1条，按规定执行。",             # four numbers: a section number
+        "全年增长2021.5万元，同比提高。",              # no day
+    ])
+
+
+def test_dat007_month_day_where_its_place_makes_it_a_date():
+    check_rule("DAT007", invalid=_spans([
+        ("公布日期为2016年12.5，本次公布基准地价按照商服用地执行。", "12.5", None),
+        ("这部作品在1931年1.1以前以匿名发表，版权已过期。", "1.1", None),
+        ("专家于2004年4.14—15日对马鬃山村进行了调查。", "4.14", None),
+        ("今年12.20，澳门将回到祖国怀抱。", "12.20", "今年12月20日，澳门将回到祖国怀抱。"),
+        ("三是从今年1.1起，再连续三年提高标准。", "1.1", None),
+        ("一是全面实施营改增，从5.1起，将试点范围扩大到建筑业。", "5.1", None),
+        ("在国际风云变幻的形势下，11.22起全面开展排查，外交工作进一步开创新局面。", "11.22", None),
+        ("我代表县政府，5.20在县会议中心召开，向全县干部群众致以问候。", "5.20", None),
+        ("3月19日新疆阿图什6.9级、5.3内蒙古包头西6.4级地震。", "5.3", None),
+        ("今年腊月二十三（1.22，星期三）为北方小年。", "1.22", None),
+    ]), unsafe=True)
+    check_rule("DAT007", valid=[
+        "今年1.5万人参加培训，比上年增长。",
+        "增长率由2021年的1.5提高到2.3。",
+        "人均GDP增速：2021年8.1，2022年3.2。",       # values by year
+        "，2.5小时内到达现场，1.5倍于去年。",
+        "，0.5个百分点，3.5平方公里，1.2兆瓦。",
+        "比例为：1.5，高于全省。",
+        "1.2 加强组织领导，确保落实。",               # a heading number
+        "专家组4.14实地调查了灾情。",                  # no date place (a miss, not a guess)
+        "平均办理时间压缩至1.5个工作日，增长1.22，周边地区同步。",
+        "，3.45在合理区间，1.05为基准。",              # no such month–day
+    ])
+
+
+def test_dat007_leaves_pun007s_dates_to_it():
+    # PUN007 reports month–day dates after 于/在/截至 and before time words, event names, full dates after 于
+    found = [(d.rule, d.text) for d in lint("全县于4.29召开推进会，11.25反家暴宣传周期间，定于2021.4.29举行。", ["DAT", "PUN"])]
+    assert found == [("PUN007", "4.29"), ("PUN007", "11.25"), ("PUN007", "2021.4.29")]
 
 
 def test_seeds_dates_are_silent_where_correct(seeds_dir):
@@ -232,7 +340,7 @@ def test_synthetic_notice_is_clean():
     assert lint(draft, ["DAT"]) == []
 
 
-@pytest.mark.parametrize("rid", ["DAT001", "DAT002", "DAT003", "DAT004", "DAT006"])
+@pytest.mark.parametrize("rid", ["DAT001", "DAT002", "DAT003", "DAT004", "DAT006", "DAT007"])
 def test_docstring_sections(rid):
     from lintkit import rules_in
 
@@ -285,3 +393,13 @@ def test_dates_view_finds_every_date_and_takes_the_year_from_its_paragraph():
             assert (dm.year, dm.year_text) == (want, prev[-1].group() if prev else ""), (text, dm)
             n_from_line += want is not None
     assert n_from_line > 100
+
+
+# ------------------------------------------------------------------------------------------------ issue 17
+def test_dat003_month_after_a_year_word():
+    # 今年/去年/每年 before the month: the date is read without a year
+    check_rule("DAT003", invalid=[("地方各级行政执法机关应当于每年1月32日前公开。", [(15, 20)], None),
+                                  ("从去年13月1日起，国家较大幅度增加了收入。", [(3, 8)], None)],
+               valid=["今年4月30日召开。", "2021年4月5日召开。", "每年12月31日前报送。"])
+    d = lint("今年12月32日，澳门将回到祖国怀抱。", ["DAT003"])[0]
+    assert d.message == "日期“12月32日”不存在：12月只有31天"

@@ -62,7 +62,8 @@ def test_num001_suffix_and_post_without_a_prefix():
     longest = max((w for w in _data()["measure_words"] if w not in ("余", "多", "来")), key=len)
     assert [d.text for d in lint(f"共有3多万{longest}左右", ["NUM001"])] == [f"3多万{longest}左右"]
     assert [d.text for d in lint("参加一千多萬平方米左右。", ["NUM001"])] == ["一千多萬平方米左右"]
-    assert [d.text for d in lint("约有12.5余吨上下，", ["NUM001"])] == ["12.5余吨上下"]
+    assert [d.text for d in lint("共有12.5余吨上下，", ["NUM001"])] == ["12.5余吨上下"]
+    assert [d.text for d in lint("约有12.5余吨上下，", ["NUM001"])] == ["约有12.5余吨上下"]
     assert lint("300人左右，上下联动，多人左右", ["NUM001"]) == []
 
 
@@ -202,7 +203,7 @@ def test_num004_negatives():
     ])
 
 
-@pytest.mark.parametrize("rid", ["NUM001", "NUM002", "NUM003", "NUM004", "NUM007", "NUM008"])
+@pytest.mark.parametrize("rid", ["NUM001", "NUM002", "NUM003", "NUM004", "NUM005", "NUM007", "NUM008", "NUM009"])
 def test_docstring_sections(rid):
     from lintkit import rules_in
 
@@ -301,3 +302,51 @@ def test_num008_negatives():
         "完成率达到15％。",     # the percent sign is not this rule's
         "第一、二季度",
     ])
+
+
+# ------------------------------------------------------------------------------------------------ issue 17
+def test_num001_approximation_with_you_and_yishang():
+    d = lint("引进培育约有100家左右首店。", ["NUM001"])
+    assert [(x.offset, x.end_offset, x.severity, x.message) for x in d] == [
+        (4, 12, "info", "“约有100家左右”：“约”与“左右”重复")]
+    check_rule("NUM001", invalid=[("筛选100余家以上优质企业。", [(2, 9)], None),
+                                  ("共有300多人以上参加。", [(2, 9)], None)],
+               valid=["年满18岁以上的公民。", "共有300人以上参加。", "近年来为300人服务。"])
+
+
+def test_num003_percent_words_with_arabic():
+    d = lint("住院患者报销比例分别达到百分之75和70%。", ["NUM003"])[0]
+    assert (d.offset, d.end_offset) == (12, 17)
+    assert d.message == "“百分之75”混用了汉字“百分之”和阿拉伯数字，应写作“75%”"
+    assert fix("达到百分之75。", ["NUM003"], unsafe=True) == "达到75%。"
+    check_rule("NUM003", valid=["增长百分之十二点五。", "增长75%。"])
+
+
+def test_num005_number_form():
+    check_rule("NUM005", invalid=[
+        ("水库设计灌溉面积为5,7000亩。", [(9, 15)], None),
+        ("共计12,34,567元。", [(2, 11)], None),
+        ("投资7，000万元，2021年进行井下改造。", [(2, 7)], "投资7000万元，2021年进行井下改造。"),
+        ("接待入境过夜游客增长51。8%。", [(10, 14)], "接待入境过夜游客增长51.8%。"),
+        ("价格为4·5元/立方米。", [(3, 6)], None),
+        ("新增公路通车里程1．2万公里。", [(8, 11)], None),
+        ("同比增长.5%。", [(4, 6)], "同比增长0.5%。"),
+    ], unsafe=True, valid=[
+        "收入27,203,319元。", "1,2,3号楼已完工。", "2019,2020两年。", "“6·26”国际禁毒日。",
+        "２，４５０万元。", "从2019年起，2，3号楼开工。", "1.2万公里。",
+    ])
+    d = lint("投资7，000万元。", ["NUM005"])[0]
+    assert d.message == "“7，000”用中文逗号“，”分节，会被读成两个数：应写作“7000”"
+
+
+def test_num009_range_form():
+    check_rule("NUM009", invalid=[
+        ("试点地区农民负担平均减轻30～60%。", [(12, 18)], "试点地区农民负担平均减轻30%～60%。"),
+        ("增长5.6-11.2%。", [(2, 11)], "增长5.6%～11.2%。"),
+        ("约占全县总种植面积的27%-54%。", [(10, 17)], "约占全县总种植面积的27%～54%。"),
+    ], unsafe=True, valid=[
+        "减轻30%～60%。", "2021-2025年规划。", "GB/T 15834-2011。", "9月1日至10月1日。", "增长3%至5%。",
+    ])
+    d = lint("达到10～20万元以上。", ["NUM009"])[0]
+    assert (d.severity, d.message) == ("info", "数值范围“10～20万元”的前一个数也要写出“万”：10万～20万")
+    assert lint("国内生产总值增长6.5%－7%。", ["NUM009"])[0].severity == "info"

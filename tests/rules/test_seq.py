@@ -227,3 +227,22 @@ def test_seq003_missing_number_written_in_another_form():
 def test_ordinals_split_over_a_line_break_and_before_latin():
     text = "（一）甲。\n（二）乙。\n（\n三）丙。\n（四）丁。\n8.手术率。\n9. I类切口感染率。\n10.质量控制。\n"
     check_rule("SEQ003", valid=[text])
+
+
+# ------------------------------------------------------------------------------------------------ issue 17
+def test_seq003_heading_number_alone_on_its_line():
+    # a heading number with its title on the next line (text pasted from a web page): 三、⏎国家机关…
+    text = "一、\n总体要求\n二、\n主要任务\n二、\n保障措施\n"
+    d = [x for x in lint(text, ["SEQ003"])]
+    assert [(x.offset, x.end_offset, x.message) for x in d] == [(16, 18, "序号“二、”与上一个同级序号重复")]
+    # inside a paragraph an ordinal at the end of a line is no heading
+    check_rule("SEQ003", valid=["一、总体要求\n报告共分三类：一、\n二、主要任务\n"])
+
+
+def test_seq003_repeated_one_before_three():
+    text = "四、组织实施\n1.建立协调机制。\n1.有规范的名称。\n3.有固定的场所。\n"
+    d = lint(text, ["SEQ003"])
+    assert [(x.offset, x.end_offset, x.message) for x in d] == [(17, 19, "序号“1.”与上一个同级序号重复"),
+                                                                (27, 29, "序号不连续：“1.”之后是“3.”，缺少“2.”")]
+    # 1. 1. 2.: two lists (the first of one item), not reported
+    check_rule("SEQ003", valid=["四、组织实施\n1.建立协调机制。\n1.有规范的名称。\n2.有固定的场所。\n"])

@@ -231,6 +231,51 @@ def test_tot005():
     assert _found("共10人，其中女性12人，男性3人。") == [("TOT005", "10人，其中女性12人")]
 
 
+def test_tot_total_followed_by_the_counted_thing():
+    # 其中 after a clause that names the counted thing after its number: the clause's last quantity is the total
+    check_rule("TOT001", invalid=[("全县共有12个村，其中贫困村8个、非贫困村5个。", [(4, 23)], None)])
+    (d,) = lint("全县共有12个村，其中贫困村8个、非贫困村5个。", ["TOT001"])
+    assert d.message == "各部分之和8+5=13个，超过了总数“12个”"
+    check_rule("TOT005", invalid=[("本次共有30家企业参加，其中规上企业35家。", [(4, 21)], None)])
+    check_rule("TOT001", valid=[
+        "全县共有12个村，其中贫困村7个、非贫困村5个。",
+        "选派骨干教师120名到乡村学校支教，其中，县城学校选派76名，镇区学校选派44名。",
+        "覆盖12个村和部分社区，其中村8个、社区5个。",        # 和: the whole is more than the 12 villages
+        "投入资金增加12万元用于修路，其中省级8万元、县级5万元。",  # a change is no whole
+    ])
+    check_rule("TOT005", valid=["共有30家企业参加，其中规上企业25家。"])
+
+
+def test_tot001_the_list_of_parts_ends_with_its_clauses():
+    # a clause without a part, or a part that does not close its clause, ends the list: the 个 of 三个/四个 later in
+    # the sentence belongs to another statement
+    check_rule("TOT001", invalid=[
+        ("共有村125个，其中贫困村92个，非贫困村43个，坚持稳中求进，取得“三个新的更大进展”。", [(3, 24)], None),
+        ("全县共有12个村，其中贫困村8个、非贫困村5个，乡党委将增强“四个意识”。", [(4, 23)], None),
+    ])
+    check_rule("TOT001", valid=[
+        "共有村125个，其中贫困村82个，非贫困村43个，坚持稳中求进，取得“三个新的更大进展”。",
+        "全县共有12个村，其中贫困村7个、非贫困村5个，乡党委将增强“四个意识”。",
+    ])
+    check_rule("TOT005", valid=["全县共有12个村，其中贫困村7个、非贫困村5个，新增就业岗位300个。"])
+
+
+def test_tot001_school_levels_and_respective_genders_are_one_dimension():
+    # 小学/初中 divide schools (or people's education) along one dimension; 分别为男…、女… along gender
+    check_rule("TOT001", invalid=[
+        ("全县共有164所学校，其中小学52所、初中113所。", [(4, 25)], None),
+        ("涉及学员153人，分别为男学员85人、女学员69人。", [(4, 25)], None),
+    ])
+    check_rule("TOT001", valid=["全县共有165所学校，其中小学52所、初中113所。", "涉及学员154人，分别为男学员85人、女学员69人。",
+                                "村干部120人，其中女性50人，初中以上学历80人。"])  # gender against education: overlap
+
+
+def test_tot002_rate_named_after_the_counts_clause():
+    # the rate's name repeats a word of the count's clause: the rate of the counted things
+    check_rule("TOT002", invalid=[("识别监测对象26户78人，已消除风险21户，风险消除率95.3%。", [(18, 32)], None)])
+    check_rule("TOT002", valid=["识别监测对象26户78人，已消除风险21户，风险消除率80.8%。"])  # 21 of 26
+
+
 def test_synthetic_summary_is_clean():
     draft = (
         "2021年，全县妇联系统共受理群众来信来访42件，其中婚姻家庭纠纷30件，权益侵害12件，办结率100%。"
@@ -367,7 +412,8 @@ def test_tot_tokens_scan_from_the_first_numeral_finds_every_token():
 def test_tot_total_before_an_anchor_is_the_last_token_of_the_window():
     # _total_before rejects an anchor when the character before its separators ends no measure word and scans
     # only from the punctuation before them: the same total as the last token of the whole 40-character window
-    # followed by separators only
+    # followed by separators only, or (其中 only) the last token of the clause before them followed by the words
+    # of the counted thing
     from lintkit import Document
     from lintkit_rules import tot
 
@@ -380,6 +426,17 @@ def test_tot_total_before_an_anchor_is_the_last_token_of_the_window():
                 a = am.start()
                 before = tot.tokens(doc, max(ss, a - tot._TOTAL_WINDOW), a)
                 want = before[-1] if before and tot._BETWEEN_TOTAL_ANCHOR.fullmatch(norm[before[-1].end:a]) else None
+                if want is None and am.group() == "其中":
+                    # the counted thing's words after the total, to the clause's end (共有12个村，其中…)
+                    j = a - len(norm[:a]) + len(norm[:a].rstrip(" \t\u3000，,、：:（("))
+                    cs = max(ss, a - tot._TOTAL_WINDOW)
+                    for k in range(j - 1, cs - 1, -1):
+                        if norm[k] in "，,、；;：:（(。":
+                            cs = k + 1
+                            break
+                    clause = tot.tokens(doc, cs, j)
+                    if clause and tot._NOUN_AFTER_TOTAL.fullmatch(norm, clause[-1].end, j):
+                        want = clause[-1]
                 got = tot._total_before(doc, norm, ss, a)
                 assert got == want, (text, a)
                 found += want is not None
