@@ -360,7 +360,7 @@ def weekday_mismatch(doc: Document, _weekdays) -> Iterator[Finding]:
                       severity=None if dm.year_stated else "info")
 
 
-# ------------------------------------------------------------------------------------------------- DAT007
+# ------------------------------------------------------------------------------------------------- DAT008
 # A date written with points in running text. The match starts at the date's first digit (at most 4 characters
 # before its first point):
 #   full  2017.5.5, 1996.1.8 (group y, m, d): a year of four digits, month and day;
@@ -402,7 +402,7 @@ def _pun007_dates() -> tuple:
     return pun._PROSE_DATE_RE, pun._EVENT_DATE_RE, pun._PROSE_FULL_DATE_RE
 
 
-@rule("DAT007", "date-with-points", severity="warning", fix="unsafe",
+@rule("DAT008", "date-with-points", severity="warning", fix="unsafe",
       on=Trigger(chars=".．", view="norm", pattern=_DATE_POINT, before=4))
 def date_with_points(doc: Document, found) -> Iterator[Finding]:
     """正文中的日期写成了带小数点的数字形式。

@@ -261,23 +261,23 @@ def test_dat006_year_from_paragraph_is_info():
     assert lint("2021年工作安排如下。\n12月14日（星期三）召开总结会。", ["DAT006"]) == []
 
 
-# ------------------------------------------------------------------------------------------------- DAT007
+# ------------------------------------------------------------------------------------------------- DAT008
 def _spans(cases):
     """(text, date, fixed) -> (text, [span of the date's first occurrence], fixed)"""
     return [(t, [(t.index(x), t.index(x) + len(x))], f) for t, x, f in cases]
 
 
 def test_dat007_full_dates_with_points():
-    check_rule("DAT007", invalid=_spans([
+    check_rule("DAT008", invalid=_spans([
         ("，2017.5.5日，阿里研究院基于农产品销售数据发布报告。", "2017.5.5日", "，2017年5月5日，阿里研究院基于农产品销售数据发布报告。"),
         ("与往年不同。1996.1.8至12日召开的会议研究了防御工作。", "1996.1.8", "与往年不同。1996年1月8日至12日召开的会议研究了防御工作。"),
         ("辽宁省人民政府：\n2004.4.16至18日，副总理率有关部门负责同志考察。", "2004.4.16", None),
         ("到１９９７.７.１我国对香港恢复行使主权，这是大势所趋。", "１９９７.７.１", None),
         ("土地使用期限至2047.06.30止。", "2047.06.30", "土地使用期限至2047年6月30日止。"),
     ]), unsafe=True)
-    (d,) = lint("，2017.5.5日，阿里研究院发布报告。", ["DAT007"])
+    (d,) = lint("，2017.5.5日，阿里研究院发布报告。", ["DAT008"])
     assert d.message == "正文中的日期“2017.5.5日”写成了带小数点的数字，应写作“2017年5月5日”"
-    check_rule("DAT007", valid=[
+    check_rule("DAT008", valid=[
         "发布时间：2019.11.25",                    # a date line, no running text
         "2019.11.25",
         "请下载V2019.1.2版本的客户端，安装后登录。",    # a version number
@@ -287,7 +287,7 @@ def test_dat007_full_dates_with_points():
 
 
 def test_dat007_month_day_where_its_place_makes_it_a_date():
-    check_rule("DAT007", invalid=_spans([
+    check_rule("DAT008", invalid=_spans([
         ("公布日期为2016年12.5，本次公布基准地价按照商服用地执行。", "12.5", None),
         ("这部作品在1931年1.1以前以匿名发表，版权已过期。", "1.1", None),
         ("专家于2004年4.14—15日对马鬃山村进行了调查。", "4.14", None),
@@ -299,7 +299,7 @@ def test_dat007_month_day_where_its_place_makes_it_a_date():
         ("3月19日新疆阿图什6.9级、5.3内蒙古包头西6.4级地震。", "5.3", None),
         ("今年腊月二十三（1.22，星期三）为北方小年。", "1.22", None),
     ]), unsafe=True)
-    check_rule("DAT007", valid=[
+    check_rule("DAT008", valid=[
         "今年1.5万人参加培训，比上年增长。",
         "增长率由2021年的1.5提高到2.3。",
         "人均GDP增速：2021年8.1，2022年3.2。",       # values by year
@@ -340,7 +340,7 @@ def test_synthetic_notice_is_clean():
     assert lint(draft, ["DAT"]) == []
 
 
-@pytest.mark.parametrize("rid", ["DAT001", "DAT002", "DAT003", "DAT004", "DAT006", "DAT007"])
+@pytest.mark.parametrize("rid", ["DAT001", "DAT002", "DAT003", "DAT004", "DAT006", "DAT008"])
 def test_docstring_sections(rid):
     from lintkit import rules_in
 
