@@ -15,9 +15,11 @@ The generated file lets SCR001/SCR003 run without importing OpenCC at all:
   ideographs; the forms that both OpenCC's Taiwan and Hong Kong tables replace (爲 → 為); and, from the Unihan
   database (Unicode's Unihan_Variants and Unihan_OtherMappings, as shipped by Debian's ``unicode-data`` package in
   /usr/share/unicode), every CJK character that is neither in 《通用规范汉字表》 (kTGH) nor in Big5 (kBigFive) nor
-  used by OpenCC, whose one Z, spoofing or semantic variant (or whose EACC code, shared with the CCCII code of
-  another character) is such a standard character (靑 → 青, 硏 → 研). ``unsafe``: the variants known only as
-  semantic variants, whose fix is left to the author. ``simplified_only``: the Big5 characters outside
+  used by OpenCC (in the Basic Multilingual Plane: the rarer characters beyond it are names'), whose one Z, spoofing
+  or semantic variant (or whose EACC code, shared with the CCCII code of another character) is such a standard
+  character (靑 → 青, 硏 → 研; the simplified and traditional forms of one character count as one, 旹 → 時/时;
+  of several, the only one among the 3500 常用字, as a semantic variant: 咊 → 和). ``unsafe``: the variants known
+  only as semantic variants, whose fix is left to the author. ``simplified_only``: the Big5 characters outside
   《通用规范汉字表》 and OpenCC whose one Z, spoofing or semantic variant is a standard character with a simplified
   form in the table (寔 → 实, 筭 → 算, 旹 → 时): standard in a traditional text, variants in a simplified one.
 """
@@ -65,6 +67,9 @@ def unihan_variants(excluded: set[str], ts: dict[str, list[str]] | None = None, 
     variants = unihan("Variants")
     standard = {c for c, d in mappings.items() if "kTGH" in d or "kBigFive" in d}
     tgh = {c for c, d in mappings.items() if "kTGH" in d}
+    # the 常用字 of the table (its first 3500): of two standard targets (咊: 和 and 龢; 弌: 一 and 壹) the one
+    # that is a 常用字, when only one is, with its fix left to the author
+    common = {c for c, d in mappings.items() if "kTGH" in d and int(d["kTGH"].split(":")[1]) <= 3500}
     candidates = standard - tgh if big5 else set()
     by_cccii = {}
     for c, d in mappings.items():
@@ -79,7 +84,7 @@ def unihan_variants(excluded: set[str], ts: dict[str, list[str]] | None = None, 
     for c in sorted(set(variants) | set(mappings)):
         if (c in standard and c not in candidates) or c in excluded or c in SYMBOLS \
                 or (big5 and c not in candidates) or not ("\u4e00" <= c <= "\u9fff" or "\u3400" <= c <= "\u4dbf"):
-            continue
+            continue  # (beyond the BMP: rare characters of names, 𠮷 of 𠮷野家, left alone)
         fields = variants.get(c, {})
         close = [t for f in ("kZVariant", "kSpoofingVariant") for t in targets(fields.get(f, "")) if t in standard]
         eacc = by_cccii.get(mappings.get(c, {}).get("kEACC", ""))
@@ -89,6 +94,9 @@ def unihan_variants(excluded: set[str], ts: dict[str, list[str]] | None = None, 
         found = list(dict.fromkeys(close or semantic))
         if len({ts.get(t, [t])[0] for t in found}) == 1:  # one character, in one or both scripts
             found = sorted(found, key=lambda t: t not in ts)[:1]  # its traditional form first
+        elif len(found) > 1 and len(common_found := [t for t in found if t in common]) == 1:
+            found = common_found
+            close = []  # (reported as a semantic variant: unsafe)
         if len(found) == 1 and (not big5 or ts.get(found[0], found[0])[0] in tgh):
             out[c] = found[0]
             if not close:

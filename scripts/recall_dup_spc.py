@@ -34,6 +34,9 @@ UNITS = "省市县区镇乡村"
 # organisations that follow a place name (the material of the inserted place-name kind)
 ORGS = ["妇联", "团委", "卫生院", "中心小学", "人民医院", "农业农村局", "财政局", "教育局", "文化站", "派出所",
         "综治中心", "便民服务中心", "林业站", "供销社", "融媒体中心", "人民法院", "税务局", "民政局"]
+# a word that begins with a numeral or a distributive said twice is grammar (一个一个, 两三次两三次, 各个各个):
+# doubling it makes no error to find
+DISTRIBUTIVE = "一二三四五六七八九十百千万两几各每多个"
 POS_GROUPS = {  # jieba's ICTCLAS tags
     "verb": {"v", "vd", "vn"},
     "noun": {"n", "nr", "nz", "ng"},
@@ -90,14 +93,15 @@ def kinds(listed_words, modifiers):
         def make(host, line, rng):
             words = [(p, w) for p, w, f in tokens(host, line)
                      if len(w) in lengths and regex.fullmatch(r"\p{Han}+", w) and w not in listed
-                     and f in POS_GROUPS[group]]
+                     and f in POS_GROUPS[group] and w[0] not in DISTRIBUTIVE]
             i, w = rng.choice(words)
             return _inject_at(host.text, i, i + len(w), w + w)
         return make
 
     def long_word(host, line, rng):
         words = [(p, w) for p, w, f in tokens(host, line)
-                 if len(w) in (3, 4) and regex.fullmatch(r"\p{Han}+", w) and w not in listed]
+                 if len(w) in (3, 4) and regex.fullmatch(r"\p{Han}+", w) and w not in listed
+                 and w[0] not in DISTRIBUTIVE]
         i, w = rng.choice(words)
         return _inject_at(host.text, i, i + len(w), w + w)
 
