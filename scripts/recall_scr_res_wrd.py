@@ -1,7 +1,8 @@
 #!/usr/bin/env python3
 """Recall of the SCR, RES and WRD rules on injected errors (a development script, not a test).
 
-    python scripts/recall_scr_res_wrd.py [--hosts DIR] [--per-file N] [--seed S] [--save CASES.json | --cases CASES.json]
+    python scripts/recall_scr_res_wrd.py [--hosts DIR] [--per-file N] [--seed S] [--only KIND] [--misses N]
+                                         [--save CASES.json | --cases CASES.json]
 
 Each correct draft of tests/fixtures/clean (or, with ``--hosts DIR``, each document of DIR, e.g.
 ../shared/corpus/real: documents that are not ours, the figure that estimates unseen drafts) gets one injected
