@@ -40,6 +40,7 @@ for _e in _D1["chars"]:
     _char_alts.append(_alt)
 _DOUBLE_CHAR = lazy_compile("|".join(_char_alts))
 _WORDS = sorted(_D1["words"]["words"], key=len, reverse=True)
+_WORD_SET = frozenset(_WORDS)
 _DOUBLE_WORD = lazy_compile(r"(?P<w>" + "|".join(regex.escape(w) for w in _WORDS) + r")(?P=w)")
 _PL = _D1["place"]
 _DOUBLE_UNIT = lazy_compile(
@@ -422,34 +423,56 @@ def repeated_word_in_clause(doc: Document, words) -> Iterator[Finding]:
 _LEXICON = load_data("dup_words")  # generated from jieba's dictionary by scripts/gen_dup_data.py
 _NEVER_DOUBLED = frozenset(_LEXICON["dup005"]["warning"].split())
 _MAYBE_DOUBLED = frozenset(_LEXICON["dup005"]["info"].split())
-_VERBS = frozenset(_LEXICON["dup005"]["verbs"].split())
-# what may follow a verb's tentative reduplication at the end of its phrase (坐下来研究研究、商量商量。)
-_PHRASE_END = frozenset("、，,；;。！？!?：:）)”’\r\n")
-# two characters written twice (stdlib re: a back-reference to a two-character group is its cheapest form)
-_DOUBLED_PAIR = lazy_re(r"(..)\1")
+# two characters written twice, at every offset (a lookahead: 晋级省级省级 holds 级省级省 and 省级省级), and a
+# run of three to eight Han characters written twice, the longest first (前期工作前期工作)
+_DOUBLED_PAIR = lazy_re(r"(?=(..)\1)")
+_DOUBLED_RUN = lazy_re(r"([\u3400-\u4dbf\u4e00-\u9fff]{3,8})\1")
+# a run that begins with a numeral or a distributive character is a distributive phrase said twice (一件事情一件
+# 事情地抓, 一栋楼一栋楼地推): grammar, not a typing error
+_DISTRIBUTIVE_FIRST = frozenset("一二三四五六七八九十百千万两几各每多个")
+# a degree adverb and an adjective said twice is emphasis (很多很多, 很紧很紧, 太好太好)
+_DEGREE = frozenset("很太真挺好蛮极超")
 
 
 @rule("DUP005", "doubled-lexicon-word", severity="warning", fix="unsafe")
 def doubled_lexicon_word(doc: Document) -> Iterator[Finding]:
-    """一个双音节词连写了两遍（“周边周边”“推进推进”），按词典中的词性判断。
+    """一个词连写了两遍（“周边周边”“推进推进”“前期工作前期工作”），双音节词按词典中的词性判断。
 
     为什么：复制粘贴或修改时多留了一遍，是“字词重复”最常见的形式；DUP001 只查一张封闭的常用词表，这条规则查
-    词典里的所有双音节词。
-    错误示例：咱们咱们要；学校周边周边环境；推进推进乡村振兴（提示）
-    正确写法：咱们要；学校周边环境；推进乡村振兴
+    词典里的所有双音节词和任何三个字以上的词语。
+    错误示例：咱们咱们要；学校周边周边环境；深入开展前期工作前期工作；推进推进乡村振兴（提示）
+    正确写法：咱们要；学校周边环境；深入开展前期工作；推进乡村振兴
     依据：共产党员网公文常见差错“字词重复”；词和词性取自 jieba 词典（MIT 许可，scripts/gen_dup_data.py 生成
     data/dup_words.toml）。
-    修复：代词、方位词、处所词、地名、机构名、简称等从不重叠的词连写两遍，报告为警告，建议修复
-    （--unsafe-fixes）删去第二遍。动词、形容词、副词、名词、介词、连词、时间词连写两遍可能是语法上的重叠（“研究
-    研究”“商量商量”“高兴高兴”）或口语的强调（“可以可以”），jieba 也常把动词标成别的词类，只作提示；以数字或
-    “各、每、个”开头的词（“一样一样地”“各个”）也只作提示。数词、量词（“一步一步”）、人名、拟声词、叹词不报告；
-    AABB 式（“扎扎实实”）和“县县通”“村村有”“人人”这类单字重叠不是双音节词重复，不在本规则范围。
-    DUP001 表中的词由 DUP001 报告。繁体文本按简体词形查词典。
+    修复：代词、方位词、处所词、地名、机构名、简称、双音节量词（“公里”）等从不重叠的词连写两遍，报告为警告，
+    建议修复（--unsafe-fixes）删去第二遍；三到八个汉字连写两遍（“前期工作前期工作”）也是警告。动词、形容词、
+    副词、名词、介词、连词、时间词连写两遍可能是语法上的重叠（“研究研究”“商量商量”“高兴高兴”）或口语的强调
+    （“可以可以”），jieba 也常把动词标成别的词类，只作提示；以数字或“各、每、个”开头的词（“一样一样地”
+    “一件事情一件事情地抓”）不报告或只作提示。词典中没有的两个字连写两遍（“我县我县”“镇街镇街”）也作提示，
+    除非中间两个字本身成词、是偶然相接（“新兴产业创业创新”“是不是不够”）。“很多很多”“很紧很紧”
+    这样程度副词加形容词说两遍是强调，不报告。一串“研究研究、商量商量”不报告。数词、单音节量词（“一步一步”）、
+    人名、拟声词、叹词不报告；AABB 式（“扎扎实实”）和“县县通”“村村有”“人人”这类单字重叠不是词的重复，
+    不在本规则范围。DUP001 表中的词由 DUP001 报告。繁体文本按简体词形查词典。
     """
     masked = doc.masked
     norm = None
-    for m in _DOUBLED_PAIR.finditer(masked):
+    runs: list[tuple[int, int]] = []  # the doubled runs reported
+    for m in _DOUBLED_RUN.finditer(masked):
         s, e = m.span()
+        run = m.group(1)
+        if run[0] in _DISTRIBUTIVE_FIRST or len(set(run)) == 1 or run in _WORD_SET or \
+                (len(run) % 2 == 0 and run[:len(run) // 2] == run[len(run) // 2:]):
+            continue
+        runs.append((s, e))
+        shown = doc.text[s:s + len(run)]
+        yield Finding(s, e, f"“{shorten(shown)}”重复了两遍",
+                      Fix.replace(s + len(run), e, "", f"删去重复的“{shorten(shown)}”", "unsafe"))
+    end = 0  # where the previous finding ends
+    for m in _DOUBLED_PAIR.finditer(masked):
+        s = m.start()
+        e = s + 4
+        if s < end or any(rs <= s < re_ for rs, re_ in runs):
+            continue
         word = m.group(1)
         if word not in _NEVER_DOUBLED and word not in _MAYBE_DOUBLED:
             if not _ALL_HAN.fullmatch(word):
@@ -457,20 +480,28 @@ def doubled_lexicon_word(doc: Document) -> Iterator[Finding]:
             if norm is None:
                 norm = doc.norm
             word = norm[s:s + 2]  # a traditional spelling
-            if word not in _NEVER_DOUBLED and word not in _MAYBE_DOUBLED:
+            if word not in _NEVER_DOUBLED and word not in _MAYBE_DOUBLED and not _unknown_word_doubled(word):
                 continue
-        before = (masked if norm is None else norm)[s - 2:s] if s >= 2 else ""
-        if word in _VERBS and masked[e:e + 1] in _PHRASE_END and before not in _VERBS:
-            continue  # tentative reduplication (大家商量商量。), unless a verb compound's half (研究部署部署。)
-        if _next_to_a_reduplication(masked, s, e):
-            continue  # 研究研究、商量商量: reduplications in a series are deliberate
+        if _next_to_a_reduplication(masked, s, e) or word[0] in _DEGREE:
+            continue  # 研究研究、商量商量: reduplications in a series are deliberate; 很多很多: emphasis
+        end = e
         shown = doc.text[s:s + 2]
         if word in _NEVER_DOUBLED:
             yield Finding(s, e, f"“{shown}”重复了两遍",
                           Fix.replace(s + 2, e, "", f"删去重复的“{shown}”", "unsafe"))
         else:
+            # a verb at the end of its phrase may be the tentative reduplication of grammar (大家商量商量。)
             yield Finding(s, e, f"“{shown}”连写了两遍；如果不是有意的重叠（如“研究研究”），删去一个",
                           severity="info")
+
+
+def _unknown_word_doubled(word: str) -> bool:
+    """Whether ``word`` (two Han characters, in no list) written twice is a doubled word that the dictionary does
+    not know (我县我县, 镇街镇街): not two words that meet by chance (产业创业创新: 创业 is the word in the middle,
+    是不是不够: 不是), nor a numeral, a distributive or a character repeated (一个一个, 十九十九, 哈哈)."""
+    return word[0] != word[1] and word[0] not in _DISTRIBUTIVE_FIRST and word not in _WORD_SET and \
+        word[1] + word[0] not in _NEVER_DOUBLED and word[1] + word[0] not in _MAYBE_DOUBLED and \
+        word[1] + word[0] not in _WORD_SET
 
 
 def _next_to_a_reduplication(masked: str, s: int, e: int) -> bool:
@@ -484,13 +515,15 @@ _PLACE = _LEXICON["place"]
 _DISTRIBUTIVE_NEXT = frozenset(_PLACE["verbish"].split())  # verbs, adverbs, adjectives (one or two characters)
 _UNIT_WORDS = frozenset(_PLACE["words"].split())  # 县长, 县委, 市场, 村民, 乡村, 镇政府 …
 _FUNCTION_CHARS = frozenset(_PLACE["function"].split())  # 的, 在, 和, 其 …: no place name ends with one
-_PLACE_UNITS = "省市县镇乡村縣鎮鄉"  # (区 is left out: 区区 is the word "merely")
+_PLACE_NAMES = frozenset(_PLACE["names"].split())  # place names of two and three characters (吉林, 朝阳)
+_UNIT_ENDING = frozenset(_PLACE["ending"].split())  # words that end in a unit (地区, 行政区, 城中村, 吉林省)
+_PLACE_UNITS = "省市县区镇乡村縣鎮鄉區"  # (区区 is also the word "merely": only after a place name)
 
 
 @rule("DUP006", "doubled-place-unit", severity="info", fix="unsafe",
       on=Trigger(*(u + u for u in _PLACE_UNITS)))
 def doubled_place_unit(doc: Document, hits) -> Iterator[Finding]:
-    """地名后的行政单位字重复：“西峡县县妇联”“推进城关镇镇妇联建设”（提示）。
+    """地名后的行政单位字重复：“西峡县县妇联”“推进城关镇镇妇联建设”“吉林省省近现代史展”（提示）。
 
     为什么：“西峡县妇联”多打一个“县”就成了“西峡县县妇联”。但“某县县长”“某市市场监督管理局”“某村村民”
     是地名加上以“县、市、村”开头的词，“县县通”“村村有”是“每个县、每个村”的意思，都是正确的汉语。
@@ -499,7 +532,8 @@ def doubled_place_unit(doc: Document, hits) -> Iterator[Finding]:
     依据：衍字（共产党员网公文常见差错“字词重复”）；词和词性取自 jieba 词典。
     修复：提示，建议修复（--unsafe-fixes）删去第二个字。第二个字与后面的字组成词典中的词（县长、县委、市场、
     村民、乡村、镇政府）、后面是动词副词形容词（县县通、村村有、县县全覆盖）或前面是动词（实现市市通、开展村村比）
-    时不报告；前面是虚词（“以乡镇为单位的村村比”）时不是地名，也不报告；后面接地名的“镇镇红星村”由 DUP001
+    时不报告；前面是虚词（“以乡镇为单位的村村比”）时不是地名，也不报告；前面是词典中的地名或以这个字结尾的词（“吉林省省”
+    “朝阳区区”“北方地区区经济”）时，后面是什么都报告（“区区”只在这时报告：“这区区几个”是“仅仅”）；后面接地名的“镇镇红星村”由 DUP001
     报告（警告）。地名“某某县县医院”这种机构全称也会得到提示。
     """
     masked = doc.masked
@@ -509,12 +543,17 @@ def doubled_place_unit(doc: Document, hits) -> Iterator[Finding]:
         if s < 2 or not _ALL_HAN.fullmatch(masked, s - 2, e):
             continue  # the unit follows a name of at least two Han characters
         unit = norm[s]
-        if norm[s - 2:s] in _DISTRIBUTIVE_NEXT or norm[s - 1] in _FUNCTION_CHARS or norm[s - 1] == unit:
-            continue  # 实现县县通, 单位的村村比: no place name before; in 县县县 only the first pair is judged
         if norm[s + 1:s + 3] in _UNIT_WORDS or norm[s + 1:s + 4] in _UNIT_WORDS:
             continue  # 柳河县县长, 南阳市市场, 马田镇镇政府
-        if norm[e:e + 2] in _DISTRIBUTIVE_NEXT or norm[e:e + 1] in _DISTRIBUTIVE_NEXT:
-            continue  # 县县通, 村村都有
+        if norm[s - 1] == unit:
+            continue  # in 县县县 only the first pair is judged
+        if not (norm[s - 2:s] in _PLACE_NAMES or norm[s - 3:s] in _PLACE_NAMES
+                or any(norm[s - n:s + 1] in _UNIT_ENDING for n in (1, 2, 3))):
+            # no known place name before: the doubled unit may be a distributive (县县通, 实现县县通) or 区区
+            if unit in "区區" or norm[s - 2:s] in _DISTRIBUTIVE_NEXT or norm[s - 1] in _FUNCTION_CHARS:
+                continue  # 实现县县通, 单位的村村比, 这区区几个
+            if norm[e:e + 2] in _DISTRIBUTIVE_NEXT or norm[e:e + 1] in _DISTRIBUTIVE_NEXT:
+                continue  # 县县通, 村村都有
         if _DOUBLE_UNIT.match(masked, s):
             continue  # before the next place name: DUP001's
         shown = doc.text[s:e]

@@ -40,12 +40,14 @@ _BP_LINES = [
 # ends in one of these) or after 页 (a forum's page bar).
 _BP_LINE_ANCHORS = lazy_compile(
     r"欢迎|歡迎|首页|首頁|主页|ICP|Copyright|[Rr]ights|版权|©|打印|关闭|關閉|返回|分享|\[\d|"
-    r"[:：](?<=(?:时间|時間|日期|作者|来源|來源|编辑|編輯|次数|次數|浏览|點擊|点击|阅读|閱讀|字号|字體|字体|页|頁)"
-    r"\s*[:：])|收藏本页|字号|查看完整版|扫一扫|扫描二维码")
+    r"[:：](?<=(?:时间|時間|日期|作者|来源|來源|编辑|編輯|次数|次數|浏览|點擊|点击|阅读|閱讀|字号|字體|字体|页|頁|一篇|一条|上篇|下篇)"
+    r"\s*[:：])|收藏|字号|查看完整版|扫一扫|扫描|扫码|网站地图|联系我们|关于我们|關於我們|使用帮助|网站声明|"
+    r"隐私|免责声明|设为首页|网站纠错|意见建议|无障碍|长者模式")
 #: every anchor starts with one of these literals
 _BP_TRIGGER = Trigger("欢迎", "歡迎", "首页", "首頁", "主页", "ICP", "Copyright", "Rights", "rights", "版权", "©",
-                      "打印", "关闭", "關閉", "返回", "分享", "[", ":", "：", "收藏本页", "字号", "查看完整版",
-                      "扫一扫", "扫描二维码",
+                      "打印", "关闭", "關閉", "返回", "分享", "[", ":", "：", "收藏", "字号", "查看完整版",
+                      "扫一扫", "扫描", "扫码", "网站地图", "联系我们", "关于我们", "關於我們", "使用帮助", "网站声明",
+                      "隐私", "免责声明", "设为首页", "网站纠错", "意见建议", "无障碍", "长者模式",
                       pattern=_BP_LINE_ANCHORS)
 _HAN = lazy_compile(r"\p{Han}")
 # a line that is a Chinese sentence (a fullwidth comma, ends with a fullwidth full stop, ! or ?) is prose, not a
@@ -170,7 +172,8 @@ def pinyin_annotation(doc: Document, annotations) -> Iterator[Finding]:
     依据：文稿整洁；网页残留。
     修复：安全修复：删除标注。全文有 3 处及以上带声调的拼音标注时全部报告；少于 3 处时，只报告常用字（《通用规范汉字表》一级字及其繁体）
     标着它最常见读音（Unihan kMandarin）的带声调标注（“設(shè)”）；标在生僻字上的（“亳(bó)州”）或标的是少见读音的
-    （“蚌(bèng)埠”）视为作者有意的注音，不报告。不带声调的括注（如“(de)”）只在全文已有 3 处带声调标注时才算。
+    （“蚌(bèng)埠”）视为作者有意的注音，不报告。不带声调的括注（如“(de)”）只在全文已有 3 处带声调标注时，
+    或者它就是这个常用字的轻声读音时（“的(de)”“了(le)”）才算。
     拼音标注在后续规则中被屏蔽（PUN001 不再把其中的半角括号当作标点问题）。
     """
     found = [(m.start(), m.end(), toned) for m in annotations
@@ -179,8 +182,9 @@ def pinyin_annotation(doc: Document, annotations) -> Iterator[Finding]:
         # a few annotations: residue where a common character carries its common reading (設(shè)); a reading
         # given for a rare character (亳(bó)州) or a rare reading (蚌(bèng)埠) is the author's
         common = _common_readings()
+        # (a toneless annotation equals a reading only where that reading is the neutral tone: 的(de), 了(le))
         found = [(s, e, t) for s, e, t in found
-                 if t and common.get(doc.text[s - 1]) == unicodedata.normalize("NFC", doc.text[s + 1:e - 1].lower())]
+                 if common.get(doc.text[s - 1]) == unicodedata.normalize("NFC", doc.text[s + 1:e - 1].lower())]
     total = len(found)
     for s, e, _ in found:
         yield Finding(s, e, f"拼音标注“{doc.text[s:e]}”是网页注音残留（全文共 {total} 处）",
@@ -342,12 +346,32 @@ _WM = _DATA["watermark"]
 _SITES = Trigger(*_WM["sites"])
 _MENTION_BEFORE = tuple(_WM["mention_before"])
 _MENTION_AFTER = tuple(_WM["mention_after"])
+# the entries that only continue a name ending in 网 into a word (网络, 网站, 网民): after 人人文库 they say nothing
+_NET_WORD_ENDS = frozenset("络絡站格点點页頁民友址吧")
+_MENTION_AFTER_ANY = tuple(x for x in _MENTION_AFTER if x not in _NET_WORD_ENDS)
+# after a name that is in no list, 的 says nothing either (公文帮的监督): a real mention has 在, 从 … before it
+_TRADE_MENTION_AFTER = tuple(x for x in _MENTION_AFTER if x != "的")
 
 
 #: the end of a site's name (老秘网, 某某文库); a name of this shape that splits a word is reported as a hint
 _SITE_SUFFIXES = ("网", "網", "文库", "文庫", "文档", "文檔")
 _SITE_SHAPE = Trigger(*_SITE_SUFFIXES)
 _HAN_CHAR = lazy_compile(r"\p{Han}")
+#: the trade of document-sharing and template sites (公文搜, 文秘帮, 星光资料网, 51范文网) and the endings of their
+#: names: a trade word followed by an ending is a site's name wherever it stands in running text
+_TRADE = tuple(_WM["trade"])
+_TRADE_ENDS = tuple(sorted(_WM["trade_ends"], key=len, reverse=True))
+_TRADE_NAMES = Trigger(*_TRADE)
+_TRADE_END_DIGITS = lazy_compile(r"\d{2,3}(?!\d)")
+_LEADING_DIGITS = lazy_compile(r"(?r)\d{2,4}")
+# what follows a count (材料300份): digits before one of these end no site name
+_MEASURES = frozenset("余多万千百亿份个件人项次年月日号条篇页本册套张部台户家所名元米吨亩斤公")
+#: a web address squeezed between Han characters (政务服务www.abc.com体系); in the text view: the masked view
+#: hides addresses
+_DOMAIN = lazy_compile(r"(?:www\.)?[A-Za-z0-9][A-Za-z0-9-]{1,40}\.(?:com|cn|net|org)(?:\.cn)?(?![A-Za-z0-9.])")
+_DOMAIN_START = lazy_compile(r"(?r)(?:www\.)?[A-Za-z0-9][A-Za-z0-9-]{1,40}")
+_DOMAINS = Trigger(".com", ".cn", ".net", ".org", view="text")
+_DOMAIN_MENTION_BEFORE = ("网", "網", "址", "见", "見", "号", "號", "为", "為", "是", "即", "@")
 
 
 @functools.lru_cache(maxsize=1)
@@ -357,6 +381,19 @@ def _dictionary_words() -> frozenset[str]:
     d = load_data("wrd002_pos")
     return frozenset(w for k in ("adjectives", "adverbial", "adverbs", "verbs", "nouns", "other")
                      for w in d[k].split() if len(w) >= 2)
+
+
+def _splits_a_word(masked: str, s: int, e: int) -> bool:
+    """Whether ``masked[s:e]`` splits a word: the characters on either side of it form a dictionary word of two
+    to four characters (结对我[老秘网]区: 我区; 全[资料88]方位: 全方位; 建筑[大使文库]面积: 建筑面积) and, for a
+    word of two characters, the one before does not begin a word with the name's first character."""
+    if s <= 0 or e >= len(masked):
+        return False
+    words = _dictionary_words()
+    a, b = masked[max(0, s - 2):s], masked[e:e + 2]
+    if any(x in words for x in (a + b[:1], a[-1:] + b, a + b) if len(x) >= 3):
+        return True  # a word of three or four characters: evidence enough (全资料88方位, though 全资 is a word)
+    return a[-1] + b[0] in words and masked[s - 1:s + 1] not in words
 
 
 def _site_shaped(masked: str, p: int, suffix: str) -> tuple[int, int] | None:
@@ -374,26 +411,73 @@ def _site_shaped(masked: str, p: int, suffix: str) -> tuple[int, int] | None:
         if not _HAN_CHAR.match(masked, s - 1) or not all(_HAN_CHAR.match(c) for c in name) \
                 or suffix in name[:-len(suffix)]:
             continue
-        if masked[s - 1] + masked[e] in words and masked[s - 1:s + 1] not in words and name not in words:
+        if _splits_a_word(masked, s, e) and name not in words:
             return s, e
     return None
 
 
-@rule("RES004", "watermark", severity="warning", fix="unsafe", phase=0, masks=True, on=(_SITES, _SITE_SHAPE))
+def _trade_name(masked: str, p: int, trade: str) -> tuple[int, int, bool] | None:
+    """A site's name made of the trade word ``trade`` at ``p`` and an ending (资料网, 公文搜, 文秘114, 云帆文库)
+    in running text: (start, end, whether it splits a word). The name takes the digits before it (51范文网) or
+    the one to three Han characters before it whose removal with it joins a word (调[星光资料网]研); without such
+    evidence it is the trade word and the ending only (an ending of digits then needs three of them and no
+    measure word after them: 材料30份, 资料200余份 are counts). After two to four digits the trade word needs no
+    ending (365文档, 51范文). None when a one-character ending begins a word with what follows (资料汇编,
+    公文网络), the name is a dictionary word (资料库), the text after it says it is a mention (网站, 网上, 发布)
+    or goes on with no Han character or digit; a name that splits a word is a watermark all the same (军政军
+    [材料网]民团结)."""
+    words = _dictionary_words()
+    e = p + len(trade)
+    end = next((x for x in _TRADE_ENDS if masked.startswith(x, e)), None)
+    digits = 0
+    if end is not None:
+        e += len(end)
+    elif (m := _TRADE_END_DIGITS.match(masked, e)) is not None:
+        e = m.end()
+        digits = e - m.start()
+    elif not (p and masked[p - 1].isdigit()) and trade not in ("文库", "文庫"):
+        return None  # 公文写作, 资料显示: a trade word is no name by itself (365文档 is, and a 文库 that splits a word)
+    if e >= len(masked) or not _HAN_OR_DIGIT.match(masked, e):
+        return None
+    if (m := _LEADING_DIGITS.match(masked, 0, p)) is not None and m.end() == p:
+        s = m.start()
+        return (s, e, _splits_a_word(masked, s, e)) if s > 0 and _HAN_CHAR.match(masked, s - 1) else None
+    for s in range(max(1, p - 3), p + 1):  # the longest name first
+        if all(_HAN_CHAR.match(c) for c in masked[s - 1:p]) and _splits_a_word(masked, s, e) \
+                and masked[s:e] not in words:
+            return s, e, True
+    if masked.startswith(_TRADE_MENTION_AFTER, e):
+        return None  # 资料网站, 公文网上: the word, or a mention
+    if end is not None and len(end) == 1 and (masked[e - 1:e + 1] in words or masked[e - 1:e + 2] in words):
+        return None  # 资料汇编, 公文网络, 素材库存: the ending begins a word with what follows
+    if digits and (digits != 3 or masked[e] in _MEASURES):
+        return None  # 材料30份, 资料200余份: a count
+    if masked[p:e] in words or (end is None and not digits and not masked[p - 1].isdigit()) \
+            or not (p and _HAN_CHAR.match(masked, p - 1)):
+        return None  # 资料库: a word of its own; 中文维基文库社群: a 文库 named in the text; at the start of a line
+    return p, e, False
+
+
+@rule("RES004", "watermark", severity="warning", fix="unsafe", phase=0, masks=True,
+      on=(_SITES, _SITE_SHAPE, _TRADE_NAMES, _DOMAINS))
 def watermark(doc: Document, found) -> Iterator[Finding]:
     """句子中间插入了文档分享网站的水印名称，如“结对我老秘网区42名”。
 
     为什么：一些文库、范文网站在复制出的文字中插入自己的站名作为水印，站名嵌在句子中间，把原句拆断。
-    错误示例：牵线搭桥市爱心人士先后结对我老秘网区42名困境儿童
+    错误示例：牵线搭桥市爱心人士先后结对我老秘网区42名困境儿童；全面深化“放管服51范文网”改革；
+    政务服务www.fanwen.com体系
     正确写法：牵线搭桥市爱心人士先后结对我区42名困境儿童
     依据：文稿整洁；网页残留。
     修复：建议修复（--unsafe-fixes）：删除站名。站名表见 data/res.toml（文库、范文、公文类网站，不含政府网站）。
-    不在表中、但形如站名（以“网”“文库”“文档”结尾）、插在一个词中间（删去后前后两字连成 jieba 词典中的词，
-    如“调星光资料网研”）的，作为提示报告。站名前后是“在、通过、访问、登录”或
-    “上、网站、平台、发布”、引号书名号时，是正文真的在谈这个网站，不报告。
+    不在表中、但形如站名的，作为提示报告：以“网”“文库”“文档”结尾、插在一个词中间（删去后前后两字连成 jieba
+    词典中的词，如“调星光资料网研”）的；由“范文、公文、文秘、资料、素材……”加上“网、库、吧、帮、搜、汇、之家、
+    大全”或数字组成的（“公文搜”“文秘114”“晨曦范文网”，data/res.toml 的 trade 和 trade_ends）；夹在两个汉字
+    之间的网址（“服务www.fanwen.com体系”）。
+    站名前后是“在、通过、访问、登录”或“上、网站、平台、发布”、引号书名号时，是正文真的在谈这个网站，
+    不报告；“资料汇编”“公文网络”这样后一字与后文成词的、“资料库”这样本身是词的也不报告。
     """
     masked = doc.masked
-    sites, suffixes = found
+    sites, suffixes, trades, domains = found
     last = 0
     listed = []
     # leftmost-longest, without overlap: at one offset the longest name (one name can hold another)
@@ -403,8 +487,10 @@ def watermark(doc: Document, found) -> Iterator[Finding]:
         e = last = s + len(site)
         before = masked[max(0, s - 2):s]
         after = masked[e:e + 3]
-        if before.endswith(_MENTION_BEFORE) or after.startswith(_MENTION_AFTER):
-            continue
+        mention_after = _MENTION_AFTER if site.endswith(("网", "網")) else _MENTION_AFTER_ANY
+        if (before.endswith(_MENTION_BEFORE) or after.startswith(mention_after)) and \
+                not _splits_a_word(masked, s, e):
+            continue  # (经老秘网济: 经济 split, not a mention)
         # a watermark sits inside running text: Han or digits on both sides
         if not (s > 0 and _HAN_OR_DIGIT.match(masked[s - 1])
                 and e < len(masked) and _HAN_OR_DIGIT.match(masked[e])):
@@ -420,9 +506,44 @@ def watermark(doc: Document, found) -> Iterator[Finding]:
         s, e = span
         if masked[max(0, s - 2):s].endswith(_MENTION_BEFORE) or masked[e:e + 3].startswith(_MENTION_AFTER):
             continue
+        listed.append((s, e))
         name = doc.text[s:e]
         yield Finding(s, e, f"“{name}”像是插入句中的网站水印（删去后“{doc.text[s - 1]}{doc.text[e]}”连成一词）",
                       Fix.replace(s, e, "", "删除水印", "unsafe"), severity="info")
+    for p, trade in trades:
+        if any(s <= p < e for s, e in listed):
+            continue
+        shaped = _trade_name(masked, p, trade)
+        if shaped is None:
+            continue
+        s, e, split = shaped
+        if any(a < e and s < b for a, b in listed) or \
+                (masked[max(0, s - 2):s].endswith(_MENTION_BEFORE) and not split):
+            continue
+        listed.append((s, e))
+        name = doc.text[s:e]
+        if split:
+            yield Finding(s, e, f"“{name}”像是插入句中的网站水印（删去后“{doc.text[s - 1]}{doc.text[e]}”连成一词）",
+                          Fix.replace(s, e, "", "删除水印", "unsafe"), severity="info")
+        else:
+            yield Finding(s, e, f"“{name}”像是插入句中的网站名（水印），请核对", severity="info")
+    text = doc.text
+    for q, _ in domains:
+        start = _DOMAIN_START.match(text, 0, q)
+        if start is None or start.start() == q:
+            continue
+        m = _DOMAIN.match(text, start.start())
+        if m is None or any(a < m.end() and m.start() < b for a, b in listed):
+            continue
+        s, e = m.span()
+        if not (s > 0 and _HAN_CHAR.match(text, s - 1) and e < len(text) and _HAN_CHAR.match(text, e)):
+            continue  # an address of its own, or after a colon or a bracket
+        if (text[max(0, s - 2):s].endswith(_MENTION_BEFORE + _DOMAIN_MENTION_BEFORE) or
+                text[e:e + 3].startswith(_MENTION_AFTER)) and not _splits_a_word(text, s, e):
+            continue  # 登录www.gov.cn查询, 中国政府网www.gov.cn发布 (but 经mywk.com营 splits 经营)
+        listed.append((s, e))
+        yield Finding(s, e, f"句中插入了网址“{shorten(text[s:e], 30)}”，像是网站水印",
+                      Fix.replace(s, e, "", "删除网址", "unsafe"), severity="info")
 
 
 # ------------------------------------------------------------------------------------------------- RES005

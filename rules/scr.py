@@ -46,6 +46,7 @@ class _Tables:
     variants: dict[str, tuple[str, str]]
     unsafe_variants: frozenset[str]
     ambiguous: frozenset[str]
+    simplified_only_variants: frozenset[str]  # Big5 characters: variants in simplified text only (寔, 筭)
 
 
 @functools.lru_cache(maxsize=None)
@@ -58,7 +59,8 @@ def _tables() -> _Tables:
     v = ch["variants"]
     variants = {k: (t, s) for k, t, s in zip(v["chars"], v["traditional"], v["simplified"])}
     return _Tables(frozenset(t_only), frozenset(s_only), _pairs(ch["maps"]["t2s"]), _pairs(ch["maps"]["s2t"]),
-                   variants, frozenset(v["unsafe"]), frozenset(ch["scr002"]["ambiguous"]))
+                   variants, frozenset(v["unsafe"]), frozenset(ch["scr002"]["ambiguous"]),
+                   frozenset(v["simplified_only"]))
 
 
 #: a majority is clear when it has at least this many script-specific characters and the minority at most 5 %
@@ -463,7 +465,8 @@ def variant_form(doc: Document) -> Iterator[Finding]:
     依据：《通用规范汉字表》（2013，Unihan kTGH）；Unicode Unihan 异体字数据（kZVariant、kSpoofingVariant、
     kSemanticVariant、kEACC）；OpenCC 日文新字体表（JPShinjitaiCharacters）与港台异体字表；Unicode 兼容汉字的规范
     分解。字表由 scripts/gen_scr_data.py 生成：既不在《通用规范汉字表》也不在 Big5 字集、OpenCC 也不使用的字，
-    只有一个规范字与之对应时才收入。
+    只有一个规范字与之对应时才收入；在 Big5 字集中、不在《通用规范汉字表》中、对应的规范字有简化字形的
+    （寔→实、筭→算、旹→时），只在简体文稿中报告。
     修复：按全文字形改为规范简体字或规范繁体字（全文简繁不明时，只在两者相同时修复）；同一字形的异体（Z 变体、
     EACC 同码）安全修复，只知是语义异体的（如“㐅”与“五”）只给建议修复（--unsafe-fixes）。附近有日文假名
     （引用日文原名）时不报告。
@@ -472,11 +475,15 @@ def variant_form(doc: Document) -> Iterator[Finding]:
     masked = doc.masked
     variants = _tables().variants
     unsafe = _tables().unsafe_variants
+    simplified_only = _tables().simplified_only_variants
     for found in info.patterns.v.finditer(info.masked):
         s = found.start()
         char = doc.text[s]
         if char not in variants:
             continue
+        if char in simplified_only and not (info.majority == "simplified" or (
+                info.majority is None and info.traditional <= info.simplified)):
+            continue  # a Big5 character (寔): standard in traditional text
         if _KANA.search(masked, max(0, s - _KANA_WINDOW), min(len(masked), s + 1 + _KANA_WINDOW)):
             continue
         trad, simp = variants[char]

@@ -6,7 +6,8 @@ jieba's dict.txt lists about 350,000 words, each with a frequency and a part-of-
 generated file keeps, for the words that occur at least MIN_FREQ times and are written in Han characters only:
 
 - ``dup005.warning``: two-character words of the classes that never reduplicate — pronouns (r), locatives (f),
-  place words (s), place and organisation names (ns, nt), other proper nouns (nz) and abbreviations (j):
+  place words (s), place and organisation names (ns, nt), other proper nouns (nz), abbreviations (j) and measure
+  words of two characters (q: ``公里``, ``公斤``; only one-character measure words reduplicate, ``个个``):
   ``我们我们``, ``周边周边``, ``妇联妇联`` are typing errors. Words that begin with a numeral or a distributive
   character (一 … 十, 两, 几, 各, 每, 多, 个) are left to the next list: they reduplicate (``一样一样地``);
 - ``dup005.info``: two-character verbs, adjectives, adverbs, state words, nouns, prepositions, conjunctions,
@@ -14,9 +15,6 @@ generated file keeps, for the words that occur at least MIN_FREQ times and are w
   reduplication of grammar (``研究研究``, ``商量商量``), speech doubles a word for emphasis (``可以可以``,
   ``不是不是``), and jieba tags many verbs as nouns, prepositions, conjunctions or time words (``商量``,
   ``关照``, ``接管``, ``前往``), so a doubled word of these classes is only a hint;
-- ``dup005.verbs``: the two-character verbs (v; not the verbal nouns vn such as ``活动``, ``保障``): a verb
-  written twice at the end of its phrase (``大家商量商量。``) is the tentative reduplication of grammar, unless it
-  follows another verb (``研究部署部署。``, a verb compound with its second half doubled);
 - ``place.verbish``: one- and two-character verbs, adverbs and adjectives (v, vd, d, a, ad): after a doubled place
   unit they make the unit distributive (``县县通``, ``村村有``, ``县县全覆盖``);
 - ``place.function``: single characters that are function words (particles u*, prepositions p, conjunctions c,
@@ -26,8 +24,16 @@ generated file keeps, for the words that occur at least MIN_FREQ times and are w
   ``县委``, ``市场``, ``村民``, ``镇政府``): a doubled unit followed by the rest of one of them is a place name and
   a word (``柳河县县长``, ``南阳市市场``).
 
-Numerals, measure words, names of persons, onomatopoeia, interjections, idioms and fixed phrases are left out: they
-reduplicate (``一步一步``) or are not compared.
+The two dup005 lists keep the words of frequency WORD_MIN_FREQ and above (a doubled rare word is as much a typing
+error as a doubled common one); the other lists MIN_FREQ and above.
+
+- ``place.names``: place names (ns) of two and three characters: after one of them a doubled unit is a doubled
+  unit whatever follows (``吉林省省近现代史展``), and ``区区`` is one too (``朝阳区区委``, not ``区区几人``);
+- ``place.ending``: words of two to four characters that end in a unit (``地区``, ``行政区``, ``城中村``,
+  ``吉林省``): the unit after one of them is doubled whatever follows (``北方地区区经济``).
+
+Numerals, one-character measure words, names of persons, onomatopoeia, interjections, idioms and fixed phrases
+are left out: they reduplicate (``一步一步``) or are not compared.
 """
 
 from __future__ import annotations
@@ -40,11 +46,12 @@ ROOT = Path(__file__).resolve().parent.parent
 DICT = Path(jieba.__file__).parent / "dict.txt"
 OUT = ROOT / "rules" / "data" / "dup_words.toml"
 MIN_FREQ = 100
-WARNING = {"r", "f", "s", "ns", "nt", "nz", "j"}
+WORD_MIN_FREQ = 10  # dup005: a doubled word is a typing error whatever its frequency (匠心匠心, 列支列支)
+NAME_MIN_FREQ = 3  # place.names
+WARNING = {"r", "f", "s", "ns", "nt", "nz", "j", "q"}
 INFO = {"v", "vd", "vn", "a", "ad", "an", "b", "d", "z", "n", "p", "c", "u", "t"}
 DISTRIBUTIVE_FIRST = "一二三四五六七八九十两几各每多个"
 VERBISH = {"v", "vd", "d", "a", "ad"}
-VERBS = {"v"}
 FUNCTION = {"p", "c", "r", "d", "y"}
 UNITS = "省市县区镇乡村"
 
@@ -59,7 +66,7 @@ def build() -> str:
 
     dup = tomllib.loads((ROOT / "rules" / "data" / "dup.toml").read_text(encoding="utf-8"))
     listed = set(dup["dup001"]["words"]["words"])  # DUP001 reports these (with a safe fix)
-    warning, info, verbs, verbish, words, function = set(), set(), set(), set(), set(), set()
+    warning, info, verbish, words, function, names, ending = set(), set(), set(), set(), set(), set(), set()
     for line in DICT.read_text(encoding="utf-8").splitlines():
         parts = line.split()
         if len(parts) != 3:
@@ -69,15 +76,17 @@ def build() -> str:
             continue
         if 2 <= len(word) <= 3 and word[0] in UNITS:
             words.add(word)
-        if freq < MIN_FREQ:
-            continue
-        if len(word) == 2 and word not in listed:
+        if tag == "ns" and 2 <= len(word) <= 3 and freq >= NAME_MIN_FREQ:
+            names.add(word)
+        if 2 <= len(word) <= 4 and word[-1] in UNITS and freq >= NAME_MIN_FREQ:
+            ending.add(word)
+        if len(word) == 2 and word not in listed and freq >= WORD_MIN_FREQ:
             if tag in WARNING and word[0] not in DISTRIBUTIVE_FIRST:
                 warning.add(word)
             elif tag in INFO or tag in WARNING:
                 info.add(word)
-        if len(word) == 2 and tag in VERBS:
-            verbs.add(word)
+        if freq < MIN_FREQ:
+            continue
         if len(word) == 1 and (tag[0] == "u" or tag in FUNCTION):
             function.add(word)
         if len(word) <= 2 and tag in VERBISH:
@@ -90,10 +99,10 @@ def build() -> str:
     return (
         f"# Generated by scripts/gen_dup_data.py from jieba's dictionary (jieba {jieba.__version__}, MIT licence): "
         "do not edit.\n"
-        f"# Words written in Han characters with a frequency of at least {MIN_FREQ}; "
-        "see the script for the classes.\n\n"
-        f"[dup005]\nwarning = {block(warning)}\n\ninfo = {block(info)}\n\nverbs = {block(verbs)}\n\n"
-        f"[place]\nverbish = {block(verbish)}\n\nfunction = {block(function)}\n\nwords = {block(words)}\n")
+        f"# Words written in Han characters with a frequency of at least {MIN_FREQ} (dup005.warning and .info: "
+        f"{WORD_MIN_FREQ}; place.names: {NAME_MIN_FREQ}); see the script for the classes.\n\n"
+        f"[dup005]\nwarning = {block(warning)}\n\ninfo = {block(info)}\n\n"
+        f"[place]\nverbish = {block(verbish)}\n\nfunction = {block(function)}\n\nwords = {block(words)}\n\nnames = {block(names)}\n\nending = {block(ending)}\n")
 
 
 def main() -> None:

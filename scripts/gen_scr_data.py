@@ -15,9 +15,13 @@ The generated file lets SCR001/SCR003 run without importing OpenCC at all:
   ideographs; the forms that both OpenCC's Taiwan and Hong Kong tables replace (爲 → 為); and, from the Unihan
   database (Unicode's Unihan_Variants and Unihan_OtherMappings, as shipped by Debian's ``unicode-data`` package in
   /usr/share/unicode), every CJK character that is neither in 《通用规范汉字表》 (kTGH) nor in Big5 (kBigFive) nor
-  used by OpenCC, whose one Z, spoofing or semantic variant (or whose EACC code, shared with the CCCII code of
-  another character) is such a standard character (靑 → 青, 硏 → 研). ``unsafe``: the variants known only as
-  semantic variants, whose fix is left to the author.
+  used by OpenCC (in the Basic Multilingual Plane: the rarer characters beyond it are names'), whose one Z, spoofing
+  or semantic variant (or whose EACC code, shared with the CCCII code of another character) is such a standard
+  character (靑 → 青, 硏 → 研; the simplified and traditional forms of one character count as one, 旹 → 時/时;
+  of several, the only one among the 3500 常用字, as a semantic variant: 咊 → 和). ``unsafe``: the variants known
+  only as semantic variants, whose fix is left to the author. ``simplified_only``: the Big5 characters outside
+  《通用规范汉字表》 and OpenCC whose one Z, spoofing or semantic variant is a standard character with a simplified
+  form in the table (寔 → 实, 筭 → 算, 旹 → 时): standard in a traditional text, variants in a simplified one.
 """
 
 from __future__ import annotations
@@ -35,6 +39,8 @@ DICTS = Path(opencc_purepy.__file__).parent / "dicts"
 OUT = ROOT / "rules" / "data" / "scr_chars.toml"
 PHRASES_OUT = ROOT / "rules" / "data" / "scr_phrases.toml"
 UNIHAN = Path("/usr/share/unicode")
+# symbols that Unihan lists as variants of a character (卍 of 万) but that are written as symbols
+SYMBOLS = "卍卐"
 
 
 def unihan(name: str) -> dict[str, dict[str, str]]:
@@ -49,12 +55,22 @@ def unihan(name: str) -> dict[str, dict[str, str]]:
     return out
 
 
-def unihan_variants(excluded: set[str]) -> tuple[dict[str, str], set[str]]:
+def unihan_variants(excluded: set[str], ts: dict[str, list[str]] | None = None, big5: bool = False
+                    ) -> tuple[dict[str, str], set[str]]:
     """Non-standard CJK characters with the one standard character they are a variant of, and the ones known
-    only as semantic variants (see the module documentation)."""
+    only as semantic variants (see the module documentation). Targets that are the simplified and traditional
+    forms of one character (旹: 时 and 時) count as one (``ts``: OpenCC's TSCharacters). With ``big5``: the Big5
+    characters instead that are not in 《通用规范汉字表》 and whose one standard character has a simplified form
+    in it (寔 → 實/实, 筭 → 算): standard in a traditional text, variants in a simplified one."""
+    ts = ts or {}
     mappings = unihan("OtherMappings")
     variants = unihan("Variants")
     standard = {c for c, d in mappings.items() if "kTGH" in d or "kBigFive" in d}
+    tgh = {c for c, d in mappings.items() if "kTGH" in d}
+    # the 常用字 of the table (its first 3500): of two standard targets (咊: 和 and 龢; 弌: 一 and 壹) the one
+    # that is a 常用字, when only one is, with its fix left to the author
+    common = {c for c, d in mappings.items() if "kTGH" in d and int(d["kTGH"].split(":")[1]) <= 3500}
+    candidates = standard - tgh if big5 else set()
     by_cccii = {}
     for c, d in mappings.items():
         if "kCCCII" in d:
@@ -66,8 +82,9 @@ def unihan_variants(excluded: set[str]) -> tuple[dict[str, str], set[str]]:
     out: dict[str, str] = {}
     semantic_only: set[str] = set()
     for c in sorted(set(variants) | set(mappings)):
-        if c in standard or c in excluded or not ("\u4e00" <= c <= "\u9fff" or "\u3400" <= c <= "\u4dbf"):
-            continue
+        if (c in standard and c not in candidates) or c in excluded or c in SYMBOLS \
+                or (big5 and c not in candidates) or not ("\u4e00" <= c <= "\u9fff" or "\u3400" <= c <= "\u4dbf"):
+            continue  # (beyond the BMP: rare characters of names, 𠮷 of 𠮷野家, left alone)
         fields = variants.get(c, {})
         close = [t for f in ("kZVariant", "kSpoofingVariant") for t in targets(fields.get(f, "")) if t in standard]
         eacc = by_cccii.get(mappings.get(c, {}).get("kEACC", ""))
@@ -75,7 +92,12 @@ def unihan_variants(excluded: set[str]) -> tuple[dict[str, str], set[str]]:
             close.append(eacc)
         semantic = [t for t in targets(fields.get("kSemanticVariant", "")) if t in standard]
         found = list(dict.fromkeys(close or semantic))
-        if len(found) == 1:
+        if len({ts.get(t, [t])[0] for t in found}) == 1:  # one character, in one or both scripts
+            found = sorted(found, key=lambda t: t not in ts)[:1]  # its traditional form first
+        elif len(found) > 1 and len(common_found := [t for t in found if t in common]) == 1:
+            found = common_found
+            close = []  # (reported as a semantic variant: unsafe)
+        if len(found) == 1 and (not big5 or ts.get(found[0], found[0])[0] in tgh):
             out[c] = found[0]
             if not close:
                 semantic_only.add(c)
@@ -159,12 +181,19 @@ def main() -> None:
             variants[c] = (target, ts.get(target, ts.get(c, [target]))[0])
     # Unihan: the rest of the non-standard forms
     unsafe: set[str] = set()
+    simplified_only: set[str] = set()
     if (UNIHAN / "Unihan_Variants.txt.bz2").exists():
         regional = set(hk.values()) | set(tw.values())
-        found, unsafe = unihan_variants(standard | regional | kept_forms | set(variants))
+        found, unsafe = unihan_variants(standard | regional | kept_forms | set(variants), ts)
         for c, target in found.items():
             trad = target if target in ts or target not in st else st[target][0]
             variants[c] = (trad, ts.get(trad, [trad])[0])
+        found, more_unsafe = unihan_variants(standard | regional | kept_forms | set(variants), ts, big5=True)
+        for c, target in found.items():
+            trad = target if target in ts or target not in st else st[target][0]
+            variants[c] = (trad, ts.get(trad, [trad])[0])
+            simplified_only.add(c)
+        unsafe |= more_unsafe
     else:
         print(f"note: {UNIHAN} has no Unihan files (apt-get install unicode-data): Unihan variants left out")
 
@@ -195,6 +224,8 @@ def main() -> None:
         f"simplified = {q(''.join(variants[k][1] for k in sorted(variants)))}",
         "# variants known only as semantic variants (Unihan): reported with a fix left to the author",
         f"unsafe = {q(''.join(sorted(unsafe)))}",
+        "# Big5 characters that are variants only in a simplified text (寔 for 实): reported in simplified text only",
+        f"simplified_only = {q(''.join(sorted(simplified_only)))}",
     ]
     OUT.write_text("\n".join(lines) + "\n", encoding="utf-8")
     PHRASES_OUT.write_text("\n".join([

@@ -378,6 +378,51 @@ def test_dup005_reduplication_is_at_most_a_hint():
     ])
 
 
+def test_dup005_every_offset_is_tried():
+    # 晋级省级省级: the pair 级省级省 (no word) comes first and overlaps the doubled word
+    found = lint("2020年7月14日晋级省级省级开发区", ["DUP005"])
+    assert [(d.offset, d.end_offset, d.severity) for d in found] == [(12, 16, "info")]
+
+
+def test_dup005_runs_of_three_to_eight_characters():
+    check_rule("DUP005", invalid=[
+        ("深入开展前期工作前期工作，国家将根据东北电力需求", [(4, 12)], "深入开展前期工作，国家将根据东北电力需求"),
+        ("成立景友中草药种植专业合作社专业合作社", [(9, 19)], "成立景友中草药种植专业合作社"),
+    ], unsafe=True)
+    found = lint("深入开展前期工作前期工作，", ["DUP005"])
+    assert [(d.severity, d.message) for d in found] == [("warning", "“前期工作”重复了两遍")]
+    check_rule("DUP005", valid=[
+        "要一件事情一件事情地抓，一个问题一个问题地解决",  # a distributive phrase said twice
+        "要一个小区一个小区地研究，一栋楼一栋楼地推进", "哈哈哈哈哈哈", "进一步进一步加强",
+    ])
+
+
+def test_dup005_doubled_words_the_dictionary_lacks_are_hints():
+    found = lint("2016年我县我县被商务部评为“全国电子商务进农村综合示范县”", ["DUP005"])
+    assert [(d.offset, d.end_offset, d.severity, d.message) for d in found] == [
+        (5, 9, "info", "“我县”连写了两遍；如果不是有意的重叠（如“研究研究”），删去一个")]
+    check_rule("DUP005", valid=[
+        "设立新兴产业创业创新平台",  # 业创业创: 创业 is the word in the middle
+        "他是不是不够认真", "粮食生产必须抓得很紧很紧", "还有很多很多小生产", "迎接党的十九十九大",
+    ])
+
+
+def test_dup005_tentative_reduplication_at_the_end_of_a_phrase_is_a_hint():
+    found = lint("这件事大家商量商量。", ["DUP005"])
+    assert [(d.text, d.severity) for d in found] == [("商量商量", "info")]
+
+
+@pytest.mark.skipif(not (SEEDS.parent.parent / "shared" / "corpus" / "real").is_dir(),
+                    reason="../shared/corpus is absent")
+def test_dup005_real_doubled_words():
+    # real errors of public documents (read in place): 通化属于属于“双廊、双带、双线”, 种植种植专业合作社
+    corpus = SEEDS.parent.parent / "shared" / "corpus" / "real"
+    for name, word in (("cty_liuhe_about_traffic.txt", "属于属于"), ("cty_liuhe_area_wudao.txt", "种植种植")):
+        text = (corpus / name).read_text(encoding="utf-8")
+        found = [d for d in lint(text, ["DUP005"]) if d.text == word]
+        assert [(d.offset, d.severity) for d in found] == [(text.index(word), "info")], name
+
+
 # ------------------------------------------------------------------------------------------------- DUP006
 def test_dup006_seed_line_with_a_doubled_unit():
     line = seed_line("000", 3).replace("西峡县妇联", "西峡县县妇联", 1)
@@ -396,6 +441,20 @@ def test_dup006_words_distributives_and_dup001_places_are_silent():
         "这区区几个村", "县县通公路",
     ])
     check_rule("DUP006", invalid=[("推进城关镇镇妇联建设", [(4, 6)], None), ("西峽縣縣婦聯", [(2, 4)], None)])
+
+
+def test_dup006_after_a_place_name_whatever_follows():
+    # a place name of the dictionary (吉林) or a word that ends in the unit (地区, 城中村) before the doubled unit:
+    # no distributive reading is possible, so a following adjective or verb does not silence it; 区区 only here
+    check_rule("DUP006", invalid=[
+        ("吉林省省近现代史展等一批展览焕新亮相", [(2, 4)], None),
+        ("北方地区区经济重要增长极作用更加凸显", [(3, 5)], None),
+        ("推进保障性住房、城中村村改造等项目建设", [(10, 12)], None),
+        ("朝阳区区妇联开展活动", [(2, 4)], None),
+    ])
+    found = lint("北方地区区经济重要增长极", ["DUP006"])
+    assert [(d.severity, d.message) for d in found] == [("info", "“区区”：地名后的“区”可能重复了")]
+    check_rule("DUP006", valid=["朝阳区区委书记", "这区区几个村", "农村村民", "实现县县通", "仅区区数人"])
 
 
 # ------------------------------------------------------------------------------------------------- real documents

@@ -62,6 +62,36 @@ def test_res001_page_furniture_anywhere():
                                 body + "打印本页后签字\n" + body])
 
 
+def test_res001_furniture_of_other_shapes_anywhere():
+    body = "".join(f"第{i}项工作取得明显成效。\n" for i in range(1, 15))
+    lines = {
+        "[打印] 【关闭窗口】": "网页功能链接", "【字体：大 中 小】【打印此页】【关闭窗口】": "网页功能链接",
+        "【收藏】【加入收藏】[关闭窗口]【大】【中】【小】": "网页功能链接",
+        "网站地图 | 联系我们 | 关于我们": "网站页脚导航", "分享到：微信 微博 QQ空间": "分享栏",
+        "上一篇：县妇联召开专项行动启动会": "上一篇、下一篇", "责任编辑：李华": "责任编辑",
+        "用微信扫描二维码分享至好友和朋友圈": "扫码阅读提示", "手机扫一扫，阅读更方便": "扫码阅读提示",
+    }
+    for line, label in lines.items():
+        found = lint(body + line + "\n" + body, ["RES001"])
+        assert [(d.text, d.message) for d in found] == [(line, f"网页模板文字（{label}）混入正文：“{line}”")], line
+    check_rule("RES001", valid=[body + line + "\n" + body for line in (
+        "分享经验，共同提高。", "责任编辑部门要加强审核。", "上一篇文章中我们提到，要加强学习。",
+        "主办单位：县妇联", "编辑：本报记者张三，摄影：李四。", "联系我们的群众，",
+    )])
+
+
+@pytest.mark.skipif(not (SEEDS.parent.parent / "shared" / "corpus" / "real").is_dir(),
+                    reason="../shared/corpus is absent")
+def test_res001_real_share_bars():
+    # public documents (read in place): a page's share bar pasted with the text (分享: / 分享到:)
+    corpus = SEEDS.parent.parent / "shared" / "corpus" / "real"
+    for name, line in (("prov_gwr_2026_shaanxi.txt", "分享:"), ("prov_gwr_2026_yunnan.txt", "分享到:")):
+        text = (corpus / name).read_text(encoding="utf-8")
+        found = [d for d in lint(text, ["RES001"]) if d.text == line]
+        assert found and all(d.message == f"网页模板文字（分享栏）混入正文：“{line}”" for d in found), name
+        assert found[0].offset == text.index(line + "\n")
+
+
 def test_res001_weak_patterns_only_at_edges():
     middle = "\n".join(["第一段正文。"] * 8 + ["[1]"] + ["第二段正文。"] * 8)
     assert not lint(middle, ["RES001"])
@@ -105,6 +135,13 @@ def test_res002_single_annotation_on_a_common_character():
         ("全面推進美麗鄉村建設(shè)工作。", [(10, 15)], "全面推進美麗鄉村建設工作。"),
     ])
     assert not lint("亳(bó)州是安徽省的地级市。", ["RES002"])
+
+
+def test_res002_a_neutral_tone_reading_counts_once():
+    # 的(de), 了(le): the common reading of the character is the neutral tone, written without a tone mark
+    check_rule("RES002", invalid=[("在工作中作出更多的(de)成绩来。", [(9, 13)], "在工作中作出更多的成绩来。"),
+                                  ("经济效益有了(le)很大提高。", [(6, 10)], None)])
+    check_rule("RES002", valid=["比如(ru)这样。", "方案(an)和措施。"])
 
 
 def test_res002_toneless_only_with_toned_majority():
@@ -192,6 +229,34 @@ def test_res004_real_mentions():
         "老秘网",
         "使公文易读易懂。",
     ])
+
+
+def test_res004_trade_word_names_in_no_list_are_hints():
+    # a trade word of such sites with an ending (公文帮, 资料88) or a web address between Han characters; with the
+    # evidence of a word it splits (全方位, 经营) the message names it
+    found = lint("全资料88方位深化放管服改革", ["RES004"])
+    assert [(d.offset, d.end_offset, d.severity, d.message) for d in found] == [
+        (1, 5, "info", "“资料88”像是插入句中的网站水印（删去后“全方”连成一词）")]
+    found = lint("加强对政策落实公文帮的监督", ["RES004"])
+    assert [(d.text, d.severity, d.message, d.fix) for d in found] == [
+        ("公文帮", "info", "“公文帮”像是插入句中的网站名（水印），请核对", None)]
+    check_rule("RES004", invalid=[
+        ("政务服务www.fanwen.com体系", [(4, 18)], None),
+        ("企业要依法经mywk.com营", [(6, 14)], None),  # 经 is a mention word, but 经营 is split
+        ("专注于满足小365文档微企业", [(6, 11)], None),
+        ("组织干部深入基层调星光文库研", [(9, 13)], None),
+    ])
+    check_rule("RES004", valid=[
+        "编印资料汇编3册。", "建设资料库。", "报送材料30份，", "收集资料200余份，", "请登录www.gov.cn查询。",
+        "中文维基文库社群认为，", "发展低空智能网联汽车。", "加强公文通报工作。", "公文写作能力提升。",
+        "中国政府网www.gov.cn发布。", "大厅云帆文库月平均办件",  # (a 文库 that splits no word is a name in the text)
+    ])
+
+
+def test_res004_a_listed_name_ending_in_wenku_is_not_a_mention_before_min():
+    # 网民 is a word: 民 after a name ending in 网 may be a mention; after 人人文库 it is the rest of 人民
+    found = lint("事关各国人人文库民的根本利益。", ["RES004"])
+    assert [(d.text, d.severity) for d in found] == [("人人文库", "warning")]
 
 
 # ------------------------------------------------------------------------------------------------- RES005

@@ -176,6 +176,28 @@ def test_scr003_unihan_variants():
     check_rule("SCR003", valid=[simp + "群众踊跃参与。", simp + "喫茶。", TRADITIONAL_DRAFT + "登上高峯。"])
 
 
+def test_scr003_big5_variants_only_in_simplified_text():
+    # 寔 (實), 筭 (算), 旹 (時/时: two targets, one character) are Big5 characters outside the official table:
+    # variants in simplified text, left alone in traditional text (where 寔 is a character of Big5)
+    simp = "县妇联认真开展各项工作，组织干部深入基层调研，妇女儿童工作取得明显成效。"
+    found = lint(simp + "寔现全覆盖，分别计筭占比，同旹推进。", ["SCR003"])
+    n = len(simp)
+    assert [(d.offset, d.message) for d in found] == [
+        (n, "“寔”是异体字或日文字形，应为“实”"), (n + 9, "“筭”是异体字或日文字形，应为“算”"),
+        (n + 14, "“旹”是异体字或日文字形，应为“时”")]
+    assert all(d.fix.applicability == "unsafe" for d in found)  # semantic variants: the author decides
+    check_rule("SCR003", valid=[TRADITIONAL_DRAFT + "寔為國家之本。", simp + "卍字纹样。"])
+
+
+def test_scr003_of_several_standard_targets_the_common_one():
+    # 咊 is a semantic variant of 和 (a 常用字) and of 龢 (not one): 和, with the fix left to the author;
+    # characters beyond the BMP (𠮷 of 𠮷野家) are names' and left alone
+    simp = "县妇联认真开展各项工作，组织干部深入基层调研，妇女儿童工作取得明显成效。"
+    (d,) = lint(simp + "发挥委员会咊各群众组织的作用。", ["SCR003"])
+    assert (d.text, d.message, d.fix.applicability) == ("咊", "“咊”是异体字或日文字形，应为“和”", "unsafe")
+    check_rule("SCR003", valid=[simp + "𠮷野家的门店。"])
+
+
 def test_scr003_examples():
     simp = "县妇联认真开展各项工作，组织干部深入基层调研，妇女儿童工作取得明显成效。"
     trad = "縣婦聯認真開展各項工作，組織幹部深入基層調研，婦女兒童工作取得明顯成效。"
