@@ -671,22 +671,23 @@ def _examine_word(d: _Data, text: str, rs: int, re_: int, j: int, status: bytes)
 _ITEM_SEPARATORS = "、，；"
 
 
-def _after_shared_frame(text: str, rs: int, re_: int, k: int) -> bool:
-    """True when ``text[k - 1]`` stands at the same place in the previous item of a list or parallel sentence,
-    counted from the start or from the end of the items (``实现镇镇有监控、村村有哨点``: 有 is the third
-    character from the end of both): items built on one frame fill its slots with their own words, so
-    ``text[k]`` starts a word and its unseen pair with the frame is no slip."""
-    if rs < 2 or text[rs - 1] not in _ITEM_SEPARATORS:
+def _in_shared_frame(text: str, rs: int, re_: int, p: int) -> bool:
+    """True when ``text[p]`` (in the run ``[rs, re_)``) stands at the same place in the previous item of a list
+    or parallel sentence, counted from the start or from the end of the items (``实现镇镇有监控、村村有哨点``: 有
+    is the third character from the end of both; ``知难克难、知责担责``: 知 opens both): items built on one
+    frame share its characters and fill its slots with their own words, so neither the frame's character nor the
+    character after it is a slip."""
+    if rs < 2 or text[rs - 1] not in _ITEM_SEPARATORS or not rs <= p < re_:
         return False
     prev_end = rs - 1
     prev_start = prev_end
     while prev_start > 0 and "\u3400" <= text[prev_start - 1] <= "\u9fff":
         prev_start -= 1
-    o = k - 1 - rs  # from the start
-    if prev_end - prev_start > o + 1 and text[prev_start + o] == text[k - 1]:
+    o = p - rs  # from the start
+    if prev_end - prev_start > o + 1 and text[prev_start + o] == text[p]:
         return True
-    o = re_ - (k - 1)  # from the end
-    return prev_end - prev_start > o and o > 1 and text[prev_end - o] == text[k - 1]
+    o = re_ - p  # from the end
+    return prev_end - prev_start > o and o > 1 and text[prev_end - o] == text[p]
 
 
 def _examine(d: _Data, text: str, rs: int, re_: int, j: int, status: bytes, written: Counter) -> Typo | None:
@@ -704,6 +705,8 @@ def _examine(d: _Data, text: str, rs: int, re_: int, j: int, status: bytes, writ
             continue  # a repeated character (``一剂剂``) or a frame that repeats one (``倾心倾力``, ``知重负重``)
         if rs < k < re_ - 1 and text[k - 1] == text[k + 1]:
             continue  # the middle of a frame around a repeated character (``应助尽助``, ``能收尽收``)
+        if k - 3 >= rs and text[k - 1] in (text[k - 3], text[k - 4] if k - 4 >= rs else ""):
+            continue  # the slot after a character the phrase repeats (``电竞电音``, ``治山治岸``, ``适老化适儿化``)
         # the draft's own term next to it (an unseen pair written more than once, ``参训``): its neighbour is
         # not a slip either
         if (k == j and k > rs and status[k - 1] == UNSEEN and written[text[k - 1:k + 1]] > 1) or (
@@ -713,8 +716,8 @@ def _examine(d: _Data, text: str, rs: int, re_: int, j: int, status: bytes, writ
         right = text[k + 1] if k + 1 < re_ else ""
         if left and k >= 4 and text[k - 2] in "、，" and text[k - 4] == left:
             continue  # parallel items that share their first character (``扶志、扶智``)
-        if left and _after_shared_frame(text, rs, re_, k):
-            continue  # the slot after a frame the previous item has too (``镇镇有监控、村村有哨点``)
+        if _in_shared_frame(text, rs, re_, k) or (left and _in_shared_frame(text, rs, re_, k - 1)):
+            continue  # a frame the previous item has too, or the slot after it (``村村有哨点``, ``知责担责``)
         # the replacements that make a seen pair with at least one neighbour (bit masks: one AND each); the pair on
         # the other side may be a boundary between two words, which the word model judges below
         mask = d.confusable_bits(wrong)

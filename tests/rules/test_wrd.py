@@ -319,6 +319,8 @@ def test_wrd008_names_places_and_short_names():
         "南京师范大学郦波教授做客文化讲堂。",      # two characters that are no word before a title
         "深入实施陕电入皖工程。",                  # provincial short names (GB/T 2260)
         "做到应助尽助、应保尽保。",                # the middle of a frame around a repeated character
+        "发展数字演艺、电竞电音等新型文化业态。",  # the slot after a character the phrase repeats
+        "知重负重、知难克难、知责担责。",          # a frame the previous item shares
         "将参训人员名单报送，参训对象为各村干部。",  # next to the draft's own term, written twice
     ])
 
