@@ -160,6 +160,91 @@ def _lexicon() -> _Lexicon:
                     verbal_nouns=words["verbal_nouns"])
 
 
+@dataclass(frozen=True)
+class _Usage:
+    """How often words stand before and after 的, 地 and 得 in correct official text (data/wrd002_stats.txt, made
+    by scripts/gen_wrd_data.py --stats from public official documents segmented by jieba)."""
+
+    after: dict[str, tuple[int, int, int]]   # word -> times followed by 的, 地, 得
+    before: dict[str, tuple[int, int, int]]  # word -> times preceded by 的, 地, 得
+    words: frozenset[str]  # every word of the table (with or without counts): word boundaries
+    glued: frozenset[str]  # words that hold 的 or 地 as a morpheme (目的, 的确, 各地, 所在地)
+    prior: tuple[float, float, float]
+
+
+@functools.lru_cache(maxsize=1)
+def _usage() -> _Usage:
+    import os
+
+    after: dict[str, tuple[int, int, int]] = {}
+    before: dict[str, tuple[int, int, int]] = {}
+    words, glued, totals = set(), frozenset(), (1, 1, 1)
+    with open(os.path.join(os.path.dirname(os.path.abspath(__file__)), "data", "wrd002_stats.txt"),
+              encoding="utf-8") as f:
+        for line in f:
+            parts = line.rstrip("\n").split("\t")
+            if line.startswith("#"):
+                if parts[0] == "#total":
+                    totals = tuple(int(x) for x in parts[1].split(","))
+                elif parts[0] == "#glued":
+                    glued = frozenset(parts[1].split())
+                continue
+            words.add(parts[0])
+            if len(parts) > 1 and parts[1]:
+                after[parts[0]] = tuple(int(x) for x in parts[1].split(","))
+            if len(parts) > 2 and parts[2]:
+                before[parts[0]] = tuple(int(x) for x in parts[2].split(","))
+    n = sum(totals)
+    return _Usage(after, before, frozenset(words), glued, tuple(t / n for t in totals))
+
+
+def _glued(text: str, p: int, stats: _Usage, lex: "_Lexicon") -> bool:
+    """True when the 的 or 地 at ``p`` is inside a word (目的, 的确, 各地, 所在地, 地方) as jieba segments it: a
+    word that holds it and starts at it, or starts before it unless an adjective or adverbial of two characters
+    or more ends just before it and straddles that word (重大地: 重大, not 大地)."""
+    for n in (4, 3, 2):
+        if text[p:p + n] in stats.glued and len(text[p:p + n]) == n:
+            return True
+    before = _word_ending(text, p, _known_words(), shortest=1)
+    modifier = len(before) > 1 and (before in lex.adjectives or before in lex.adverbials or _reduplicated(before))
+    for n in (4, 3, 2):
+        for k in range(1, n):
+            start = p - k
+            if start >= 0 and text[start:start + n] in stats.glued and not (modifier and p - len(before) < start):
+                return True
+    return False
+
+
+@functools.lru_cache(maxsize=1)
+def _known_words() -> frozenset[str]:
+    """The words of the lexicon and of the usage table: the longest of them at a place is the word there."""
+    return _lexicon().all | _usage().words
+
+
+_SMOOTHING = 1.0
+
+
+def _by_usage(text: str, p: int, lex: "_Lexicon") -> tuple[list[float], str, str]:
+    """Log-scores of 的, 地 and 得 at ``p`` from the words before and after it (the longest word of the lexicon or
+    the usage table at each side) and the words themselves ("" when a side has no counts)."""
+    import math
+
+    stats = _usage()
+    known = _known_words()
+    a = _word_ending(text, p, known, shortest=1)
+    b = _word_starting(text, p + 1, known, shortest=1)
+    ca, cb = stats.after.get(a), stats.before.get(b)
+    scores = []
+    for x in range(3):
+        prior = stats.prior[x]
+        s = math.log(prior)
+        for counts in (ca, cb):
+            if counts:
+                s += math.log((counts[x] + _SMOOTHING * prior) / (sum(counts) + _SMOOTHING)) - math.log(prior)
+        scores.append(s)
+    return scores, a if ca else "", b if cb else ""
+
+
 #: degree adverbs: after a verb and before an adjective they make a complement of degree (做得很好)
 _DEGREE = ("越来越", "非常", "十分", "特别", "更加", "更为", "比较", "相当", "极其", "极为", "格外", "过于", "不够", "很",
            "太", "更", "较", "挺")
@@ -471,6 +556,81 @@ def _opens_clause(text: str, start: int, lex: _Lexicon, empty: bool = False) -> 
     return True
 
 
+#: the margins (natural log) by which the counts must prefer the right particle: 地 for 的 before a verb, 的 for 地
+#: before a noun
+_USAGE_MARGIN_DI = 2.0
+_USAGE_MARGIN_DE = 3.5
+#: the margin for 得 after a verb, before a complement that ends its clause within a few characters (说的很对，)
+_USAGE_MARGIN_DE2 = 4.0
+_SHORT_CLAUSE_END = LazyRegex(r"\p{Han}{0,4}?(?:一些|一点)?(?:了|罢了)?(?:[，。；：！？、,;:!?）)”]|$)")
+#: the margin for 地 before a verb + a noun (object or compound?) outside a verb phrase
+_USAGE_MARGIN_OBJECT = 5.0
+#: the margin for 地 before a verb that ends its clause (我们清醒的看到，)
+_USAGE_MARGIN_CLAUSE_END = 6.0
+
+
+def _by_usage_and_structure(text: str, p: int, particle: str) -> tuple[str, int, float] | None:
+    """The right particle, the start of the word before it and the margin of the counts, when the counts of the
+    usage table call for another particle than ``particle`` at ``p`` and the structure allows it:
+
+    - 的 → 地: the counts of both neighbours prefer 地 and the word after is a verb that goes on, outside a noun
+      phrase (the structure of ``_adverbial``): 清醒的看到, 有步骤的扩大对外开放;
+    - 地 → 的: the counts of both neighbours prefer 的 and the word after is a noun (独特地环境), not followed
+      by a verb (公正合理地政治解决);
+    - 的 → 得: the counts prefer 得, the word before is a verb and the clause ends a few characters later
+      (说的很对，搞的快一些。)."""
+    lex = _lexicon()
+    stats = _usage()
+    if _glued(text, p, stats, lex):
+        return None
+    scores, a, b = _by_usage(text, p, lex)
+    if not a or not b:
+        return None  # both neighbours must have been seen next to a particle
+    start = p - len(a)
+    if particle == "的":
+        verb = _word_ending(text, p, lex.all, shortest=1)
+        if (scores[2] - scores[0] > _USAGE_MARGIN_DE2 and verb in lex.verbs and text[p - len(verb) - 1:p - len(verb)] != "所"
+                and _SHORT_CLAUSE_END.match(text, p + 1 + len(b))):
+            return "得", p - len(verb), scores[2] - scores[0]  # 说的很对，搞的快一些。
+        margin = scores[1] - scores[0]
+        if margin <= _USAGE_MARGIN_DI or b not in lex.verbs and b not in lex.verbal_nouns or b in _COPULAS:
+            return None
+        if a in lex.nouns and a not in lex.adjectives and a not in lex.adverbials:
+            return None  # a noun before 的 (收支计划的完成): its 地 counts are those of a phrase (有计划地)
+        after = p + 1 + len(b)
+        if after >= len(text) or not _is_han(text[after]) or text[after] in "是为" or (
+                text[after] in _NOUN_PHRASE_END and len(_word_starting(text, after, lex.all, shortest=1)) < 2):
+            if not (_CLAUSE_END.match(text, after) and (margin > _USAGE_MARGIN_CLAUSE_END
+                                                        or _before_verb_phrase(text, start, lex))):
+                return None  # the verb ends a noun phrase (在各方努力的推动下) or has no object
+        if _in_noun_phrase(text, start, lex):
+            return None  # 发挥了积极的推动作用, 一种积极的探索
+        following = _word_starting(text, after, lex.all, shortest=1)
+        nominal = following in lex.nouns or following in lex.verbal_nouns
+        if (nominal or following in lex.verbs) and margin <= _USAGE_MARGIN_OBJECT and not (
+                _before_verb_phrase(text, start, lex) or not following in lex.verbs and _opens_clause(text, start, lex)):
+            return None  # a noun or verb after the verb: its object or a compound (稳妥的发展速度, 极大的推动作用)
+        return "地", start, margin
+    if particle == "地":
+        margin = scores[0] - scores[1]
+        if margin <= _USAGE_MARGIN_DE or b in lex.verbs or not (
+                b in lex.nouns or b not in lex.all and b[-2:] in lex.nouns):  # 货币政策
+            return None
+        nxt = _word_starting(text, p + 1 + len(b), lex.all, shortest=1)
+        if nxt in lex.verbs or nxt in lex.verbal_nouns:
+            return None  # a noun used as an adverbial before a verb (主动地全部撤出, 公正合理地政治解决)
+        return "的", start, margin
+    return None
+
+
+def _usage_disagrees(text: str, p: int, particle: str, right: str) -> bool:
+    """True when the counts of both neighbours prefer the particle written at ``p`` to ``right`` by the margin of
+    a finding: the parts of speech alone then make the finding doubtful."""
+    lex = _lexicon()
+    scores, a, b = _by_usage(text, p, lex)
+    return bool(a and b) and scores[_PARTICLES.index(particle)] - scores[_PARTICLES.index(right)] > _USAGE_MARGIN_DE
+
+
 def _particle_pairs(value: Any, rule_id: str = "") -> tuple[tuple[str, str, str], ...]:
     """``_pairs`` whose wrong forms each hold 的, 地 or 得 (the rule runs where one of them occurs)."""
     out = _pairs(value, rule_id)
@@ -511,7 +671,8 @@ def de_di_de(doc: Document, particles, options) -> Iterator[Finding]:
     正确写法：引导更多的妇女和家庭学习模范；起到的積極的作用；认真地开展活动；工作做得很好；
     为妇女儿童创造美好的环境。
     依据：《现代汉语词典》第7版“的”“地”“得”条；吕叔湘《现代汉语八百词》；词性取自 jieba 词典（MIT 许可，
-    scripts/gen_wrd_data.py 生成 data/wrd002_pos.toml）。
+    scripts/gen_wrd_data.py 生成 data/wrd002_pos.toml）；用法统计取自公开的法律法规、政府工作报告和党代会报告
+    （只存词频，scripts/gen_wrd_data.py --stats 生成 data/wrd002_stats.txt，见 wrd002_stats.LICENSE）。
     修复：建议修复（--unsafe-fixes）。两种依据：data/wrd.toml 中列出的常见搭配（前后词都在表中）；按两边的词性
     和句子结构判断（每处取词典中最长的词；“的”“地”在词内——有的、别的、目的、各地、基地、地区——不算）：
     状语性的词（副词、副形词、成语、AABB 叠词：认真、逐步、坚定不移、扎扎实实）+ 的 + 动词，动词后有宾语、
@@ -523,6 +684,11 @@ def de_di_de(doc: Document, particles, options) -> Iterator[Finding]:
     作用，得到了认真的落实），有数量词、介词（一种积极的探索，按相同的支付标准），或动词后是“下”“和”“是”
     （在各方努力的推动下）；“出现的不平衡”“存在的不足”“所做的很好”“出现的较大变化”也不报告。词典的词性
     一词一类（“利用”“代表”“关心”标为名词），所以“地 + 这类词”只在名词短语的位置上才判断。
+    用法统计：两边的词在正式公文中前后多用哪个助词（“清醒”后多用“地”，“看到”前多用“地”；“环境”前几乎
+    只用“的”；“很对”前多用“得”），两边合起来明显指向另一个助词、句子结构也允许时（“的”后的动词带宾语或
+    到此分句结束，不在名词短语中；“地”后的名词后面不是动词；“的”前是动词、几个字内分句结束），报告为 info
+    （清醒的看到，有步骤的扩大试点范围，说的很对，稳健地货币政策）；按词性判断的报告维持 warning，统计明显
+    相反时降为 info。
     选项 extra：补充整段的错误写法和正确写法（须含“的”“地”或“得”），如 [["积极地意义", "积极的意义"]]。
     """
     extra = _particle_pairs(options["extra"], "WRD002") if options["extra"] else ()
@@ -558,18 +724,27 @@ def de_di_de(doc: Document, particles, options) -> Iterator[Finding]:
             if g["right"] == "的" and word in lex.verbs and not _CLAUSE_END.match(text, after + len(word)):
                 continue  # a verb that goes on (有力地保障和改善了民生): the adverb's 地 is right
             wrong.setdefault(m.start(), (g["right"], m.start("b")))
+    doubtful: set[int] = set()  # reported at info: the counts of usage alone decide, or they disagree
     for p, particle in pos_candidates:
         if p not in wrong:
             decided = _by_part_of_speech(text, p, particle)
             if decided is not None:
                 wrong[p] = decided
+                if _usage_disagrees(text, p, particle, decided[0]):
+                    doubtful.add(p)
+                continue
+            decided_by_usage = _by_usage_and_structure(text, p, particle)
+            if decided_by_usage is not None:
+                wrong[p] = decided_by_usage[:2]
+                doubtful.add(p)
     for s in sorted(wrong):
         right, b = wrong[s]
         if right == "地" and _nominalised(text, s):
             continue
         phrase = doc.text[b:min(len(text), s + 3)]
         yield Finding(s, s + 1, f"“{phrase}”中的“{doc.text[s]}”应为“{right}”",
-                      Fix.replace(s, s + 1, right, f"改为“{right}”", applicability="unsafe"))
+                      Fix.replace(s, s + 1, right, f"改为“{right}”", applicability="unsafe"),
+                      severity="info" if s in doubtful else None)
     if extra:
         extras, extras_pattern = _particle_extras(extra)
         for m in extras_pattern.finditer(text):

@@ -1,5 +1,7 @@
 """Generate rules/data/wrd002_pos.toml: parts of speech for WRD002 (的/地/得) from jieba's dictionary; with
-``--variants TSV``, also rules/data/wrd003_variants.toml: the non-recommended word forms of WRD003.
+``--variants TSV``, also rules/data/wrd003_variants.toml: the non-recommended word forms of WRD003; with
+``--stats DOCS…``, only rules/data/wrd002_stats.txt: how often each word stands before and after 的, 地, 得 in
+official documents (see ``stats`` and data/wrd002_stats.LICENSE).
 
 Run once when the source changes:  pip install jieba && python scripts/gen_wrd_data.py [--variants TSV]
 
@@ -17,6 +19,9 @@ as a morpheme (各地, 基地, 地方), so that a 地 inside a word is never tak
 from __future__ import annotations
 
 import argparse
+import csv
+import json
+import re
 from pathlib import Path
 
 import jieba
@@ -84,10 +89,135 @@ def variants(source: Path) -> None:
     print(f"{VARIANTS_OUT}: {len(pairs)} non-recommended forms")
 
 
+STATS_OUT = ROOT / "rules" / "data" / "wrd002_stats.txt"
+CORPUS_REAL = ROOT.parent / "shared" / "corpus" / "real"
+PARTICLES = "的地得"
+#: a word is written when it stands before (or after) a particle at least this often in the counted text
+STATS_MIN = 3
+#: the dictionary's words of the particles (目的, 所在地) at least this frequent are written as glued
+GLUED_MIN = 3
+#: an X地 of the dictionary whose X has one of these parts of speech is an adverbial + 地 (牢固地, 有秩序地)
+SPLIT_TAGS = frozenset(("a", "ad", "d", "z", "i", "l", "t"))
+_HAN_RUN = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff]+")
+
+
+def _in_corpus(doc: str, real_text: str) -> bool:
+    """True when ``doc`` is (a version of) a document of corpus/real: most of ten snippets of it occur there (the
+    test of scripts/build_typo_data.py)."""
+    runs = [r for r in _HAN_RUN.findall(doc) if len(r) >= 16]
+    if not runs:
+        return False
+    step = max(1, len(runs) // 10)
+    snippets = [r[:16] for r in runs[::step]][:10]
+    return sum(s in real_text for s in snippets) * 2 > len(snippets)
+
+
+def _documents(paths: list[Path]):
+    """(source, text) of each document: .txt whole; .jsonl the field ``content``; .csv the column ``full_text``."""
+    csv.field_size_limit(1 << 30)
+    for path in paths:
+        if path.suffix == ".jsonl":
+            with open(path, encoding="utf-8") as f:
+                for line in f:
+                    yield path.name, json.loads(line).get("content") or ""
+        elif path.suffix == ".csv":
+            with open(path, encoding="utf-8", newline="") as f:
+                for row in csv.DictReader(f):
+                    yield path.name, row.get("full_text") or ""
+        else:
+            yield path.name, path.read_text(encoding="utf-8")
+
+
+def stats(sources: list[Path], real_half: str) -> None:
+    """rules/data/wrd002_stats.txt: how often each word stands before and after 的, 地 and 得 in correct official
+    text, the particles and words as jieba segments them (a particle is a token of its own; 目的, 各地, 取得 are
+    words and not counted). Counted: corpus/real (``--real-half even``: its even-numbered documents in sorted order
+    only, so that the odd ones measure the rule honestly) and the documents of ``sources`` that are not documents of
+    corpus/real. Only counts are written, never text."""
+    import sys
+
+    sys.path.insert(0, str(ROOT))
+    from rules._zh import to_simplified
+
+    jieba.setLogLevel(60)
+    lexicon = {}
+    for line in (Path(jieba.__file__).parent / "dict.txt").read_text(encoding="utf-8").splitlines():
+        word, freq, pos = line.split(" ")
+        lexicon[word] = (int(freq), pos)
+
+    def split(tok: str) -> list[str]:
+        """An adverbial + 地 that the dictionary holds as one word (创造性地, 有秩序地, 牢固地) as two tokens; a noun
+        of place stays whole (所在地, 目的地, 保护地)."""
+        stem = tok[:-1]
+        if (tok[-1:] == "地" and len(stem) >= 2 and stem in lexicon
+                and (lexicon[stem][1] in SPLIT_TAGS or stem.endswith("性"))):
+            return [stem, "地"]
+        return [tok]
+
+    real = sorted(CORPUS_REAL.glob("*.txt"))
+    real_text = "".join(to_simplified(p.read_text(encoding="utf-8")) for p in real)
+    docs = [(p.name, p.read_text(encoding="utf-8")) for p in (real[::2] if real_half == "even" else real)]
+    kept = left = 0
+    for name, text in _documents(sources):
+        if _in_corpus(to_simplified(text), real_text):
+            left += 1
+        else:
+            kept += 1
+            docs.append((name, text))
+    after: dict[str, list[int]] = {}   # word -> times followed by 的, 地, 得
+    before: dict[str, list[int]] = {}  # word -> times preceded by 的, 地, 得
+    totals = [0, 0, 0]
+    chars = 0
+    for _name, text in docs:
+        for run in _HAN_RUN.findall(to_simplified(text)):
+            chars += len(run)
+            # the dictionary only: no 办得, 更多地 guessed as words by the HMM
+            toks = [t for tok in jieba.cut(run, HMM=False) for t in split(tok)]
+            for i in range(1, len(toks) - 1):
+                k = PARTICLES.find(toks[i])
+                if k < 0 or len(toks[i]) != 1:
+                    continue
+                a, b = toks[i - 1], toks[i + 1]
+                if a in PARTICLES or b in PARTICLES:
+                    continue
+                after.setdefault(a, [0, 0, 0])[k] += 1
+                before.setdefault(b, [0, 0, 0])[k] += 1
+                totals[k] += 1
+    words = sorted(w for w in set(after) | set(before) if len(w) <= 4)  # the rule looks up words of 1-4 characters
+
+    def cell(counts: list[int] | None) -> str:
+        return ",".join(map(str, counts)) if counts and sum(counts) >= STATS_MIN else ""
+
+    lines = [f"{w}\t{cell(after.get(w))}\t{cell(before.get(w))}".rstrip("\t") for w in words]
+    # the words of the dictionary that hold 的 or 地 as a morpheme (目的, 的确, 各地, 所在地): where one of them
+    # covers the particle the rule does not count it, as jieba did not
+    glued = sorted(w for w, (freq, _pos) in lexicon.items()
+                   if 2 <= len(w) <= 4 and freq >= GLUED_MIN and ("的" in w or "地" in w)
+                   and all("\u4e00" <= c <= "\u9fff" for c in w) and split(w) == [w])
+    STATS_OUT.write_text(
+        "# Generated by scripts/gen_wrd_data.py --stats. Do not edit by hand. Source and status: wrd002_stats.LICENSE (NOTICE).\n"
+        f"# {kept} documents counted besides corpus/real ({real_half}), {left} left out as documents of corpus/real;"
+        f" {chars} Han characters.\n"
+        "# word<TAB>times followed by 的,地,得<TAB>times preceded by 的,地,得 (no counts: seen fewer than "
+        f"{STATS_MIN} times; the word still marks a word boundary)\n"
+        f"#total\t{','.join(map(str, totals))}\n"
+        f"#glued\t{' '.join(glued)}\n" + "\n".join(lines) + "\n", encoding="utf-8")
+    print(f"{STATS_OUT}: {len(lines)} words, {len(glued)} glued, particles {totals}, {chars} characters, {kept} "
+          f"documents (+ corpus/real {real_half}), {left} left out")
+
+
 def main(argv: list[str] | None = None) -> None:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--variants", type=Path, help="TSV of 《第一批异形词整理表》 (see wrd003_variants.LICENSE)")
+    ap.add_argument("--stats", type=Path, nargs="*",
+                    help="write only data/wrd002_stats.txt, counting corpus/real and these official documents "
+                         "(.txt; .jsonl with a 'content' field; .csv with a 'full_text' column)")
+    ap.add_argument("--real-half", choices=("all", "even"), default="even",
+                    help="with --stats: count all documents of corpus/real or the even-numbered ones (default)")
     args = ap.parse_args(argv if argv is not None else [])
+    if args.stats is not None:
+        stats(args.stats, args.real_half)
+        return
     if args.variants:
         variants(args.variants)
     groups: dict[str, list[str]] = {"a": [], "ad": [], "d": [], "v": [], "n": [], "vn": [], "z": [], "i": [], "b": [],

@@ -2,7 +2,7 @@
 """Recall of WRD002 (的/地/得) on errors injected into real text (a development script, not a test).
 
     pip install -e '.[build-data]'     # jieba, for the parts of speech of the hosts (never needed at run time)
-    python scripts/recall_wrd.py [--hosts real|clean|both] [--per-kind N] [--seed S] [--show-missed K]
+    python scripts/recall_wrd.py [--hosts real|clean|both] [--per-kind N] [--seed S] [--show-missed K] [--real-half odd]
                                  [--save CASES.json | --cases CASES.json]
 
 The hosts are the paragraphs (lines) of ../shared/corpus/real and of tests/fixtures/clean, texts the rules were
@@ -51,9 +51,12 @@ CLEAN = ROOT / "tests" / "fixtures" / "clean"
 KINDS = ("di>de", "de>di", "de2>de", "variant")
 
 
-def paragraphs(where: str) -> list[tuple[str, str]]:
-    """(source name, paragraph) of the host set."""
+def paragraphs(where: str, half: str = "all") -> list[tuple[str, str]]:
+    """(source name, paragraph) of the host set; ``half="odd"``: only the odd-numbered documents of corpus/real in
+    sorted order (the even ones are counted by scripts/gen_wrd_data.py --stats, --real-half even)."""
     files = sorted(REAL.glob("*.txt")) if where == "real" else sorted(CLEAN.glob("*.*"))
+    if where == "real" and half == "odd":
+        files = files[1::2]
     out = []
     for path in files:
         for i, line in enumerate(path.read_text(encoding="utf-8").splitlines()):
@@ -97,7 +100,7 @@ def variant_places(text: str, recommended: dict[str, str]) -> list[tuple[int, st
     return [(m.start(), recommended[m.group()]) for m in variant_places.pattern.finditer(text)]
 
 
-def make_cases(where: str, per_kind: int, rng: random.Random) -> list[list]:
+def make_cases(where: str, per_kind: int, rng: random.Random, half: str = "all") -> list[list]:
     import jieba
 
     jieba.setLogLevel(60)
@@ -106,7 +109,7 @@ def make_cases(where: str, per_kind: int, rng: random.Random) -> list[list]:
         recommended.setdefault(right, wrong)
     recommended_of = {w: r for r, w in recommended.items()}
     pool: dict[str, list[tuple[str, str, int, str]]] = {k: [] for k in KINDS}
-    for name, text in paragraphs(where):
+    for name, text in paragraphs(where, half):
         for kind, found in places(text).items():
             pool[kind].extend((name, text, p, wrong) for p, wrong in found)
         if not name.startswith("hk_"):  # the variants table is mainland house style
@@ -129,6 +132,9 @@ def main() -> None:
     ap.add_argument("--hosts", choices=("real", "clean", "both"), default="both")
     ap.add_argument("--per-kind", type=int, default=150, help="injected copies per kind and host set")
     ap.add_argument("--seed", type=int, default=17)
+    ap.add_argument("--real-half", choices=("all", "odd"), default="all",
+                    help="odd: hosts from the odd-numbered documents of corpus/real only (held out from the counts "
+                         "of data/wrd002_stats.txt when it was built with --real-half even)")
     ap.add_argument("--show-missed", type=int, default=0, help="print this many missed cases per kind")
     ap.add_argument("--save", help="write the injected cases to this JSON file")
     ap.add_argument("--cases", help="lint the cases of this JSON file instead of injecting new ones")
@@ -144,7 +150,7 @@ def main() -> None:
     else:
         cases = []
         for where in (("real", "clean") if args.hosts == "both" else (args.hosts,)):
-            cases += make_cases(where, args.per_kind, rng)
+            cases += make_cases(where, args.per_kind, rng, args.real_half)
     if args.save:
         Path(args.save).write_text(json.dumps(cases, ensure_ascii=False, indent=0), encoding="utf-8")
     found, injected, missed = Counter(), Counter(), {}

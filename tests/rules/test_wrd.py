@@ -86,10 +86,10 @@ def test_wrd002_extra_option(tmp_path):
     from lintkit import check_text
 
     cfg = tmp_path / "lintkit.toml"
-    cfg.write_text('[rules.WRD002]\nextra = [["深刻地意义", "深刻的意义"], ["美好地环境", "美好的环境"]]\n',
+    cfg.write_text('[rules.WRD002]\nextra = [["深刻地内涵", "深刻的内涵"], ["美好地环境", "美好的环境"]]\n',
                    encoding="utf-8")
-    diags = check_text("具有深刻地意义。", select=["WRD002"], config=str(cfg))
-    assert [(d.rule, d.text) for d in diags] == [("WRD002", "深刻地意义")]
+    diags = check_text("具有深刻地内涵。", select=["WRD002"], config=str(cfg))  # (深刻地意义: found by the counts)
+    assert [(d.rule, d.text) for d in diags] == [("WRD002", "深刻地内涵")]
     # a particle the rule finds by itself is reported once, by the rule
     diags = check_text("创造美好地环境。", select=["WRD002"], config=str(cfg))
     assert [(d.rule, d.text) for d in diags] == [("WRD002", "地")]
