@@ -24,7 +24,7 @@ import atexit
 import os
 import pickle
 import sys
-from typing import Any
+from typing import Any, Callable
 
 import regex
 
@@ -192,6 +192,19 @@ def _data_file(path: str) -> str:
 
 def load_toml(path: str) -> Any:
     """A TOML data file, parsed (the parse is cached, keyed by path, modification time and size)."""
+
+    def parse(path: str) -> Any:
+        import tomllib
+
+        with open(path, "rb") as fh:
+            return tomllib.load(fh)
+
+    return load_parsed(path, parse)
+
+
+def load_parsed(path: str, parse: Callable[[str], Any]) -> Any:
+    """``parse(path)`` of a data file, cached like a TOML file (keyed by path, modification time and size): for
+    data whose parse in Python costs more than unpickling the result. The value is shared: do not change it."""
     global _data
     st = os.stat(path)
     if _data is None:
@@ -203,10 +216,7 @@ def load_toml(path: str) -> Any:
             hit = _data[path] = loaded
     if isinstance(hit, tuple) and len(hit) == 3 and hit[0] == st.st_mtime_ns and hit[1] == st.st_size:
         return hit[2]
-    import tomllib
-
-    with open(path, "rb") as fh:
-        value = tomllib.load(fh)
+    value = parse(path)
     _data[path] = (st.st_mtime_ns, st.st_size, value)
     if not _data_new:
         atexit.register(save_data)

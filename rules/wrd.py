@@ -176,11 +176,18 @@ class _Usage:
 def _usage() -> _Usage:
     import os
 
+    from lintkit.cache import load_parsed
+
+    path = os.path.join(os.path.dirname(os.path.abspath(__file__)), "data", "wrd002_stats.txt")
+    return _Usage(*load_parsed(path, _read_usage))
+
+
+def _read_usage(path: str) -> tuple:
+    """The fields of :class:`_Usage` from data/wrd002_stats.txt (parsed once, then cached with the data)."""
     after: dict[str, tuple[int, int, int]] = {}
     before: dict[str, tuple[int, int, int]] = {}
     words, glued, totals = set(), frozenset(), (1, 1, 1)
-    with open(os.path.join(os.path.dirname(os.path.abspath(__file__)), "data", "wrd002_stats.txt"),
-              encoding="utf-8") as f:
+    with open(path, encoding="utf-8") as f:
         for line in f:
             parts = line.rstrip("\n").split("\t")
             if line.startswith("#"):
@@ -195,7 +202,7 @@ def _usage() -> _Usage:
             if len(parts) > 2 and parts[2]:
                 before[parts[0]] = tuple(int(x) for x in parts[2].split(","))
     n = sum(totals)
-    return _Usage(after, before, frozenset(words), glued, tuple(t / n for t in totals))
+    return after, before, frozenset(words), glued, tuple(t / n for t in totals)
 
 
 def _glued(text: str, p: int, stats: _Usage, lex: "_Lexicon") -> bool:
