@@ -446,4 +446,5 @@ def test_wrd008_held_out_sentences():
                 true += bool(ok)
                 got.update(ok)
         hit += len(got)
-    assert hit / spans >= 0.15 and true / on_errors >= 0.85, (hit, spans, true, on_errors)
+    # (scripts/eval_typo.py: 113/365 found, 113/120 right; the targets are 30 % and 80 %)
+    assert hit / spans >= 0.30 and true / on_errors >= 0.85, (hit, spans, true, on_errors)
