@@ -352,6 +352,7 @@ def test_num005_decimal_point_written_as_comma_or_enumeration_comma():
         ("地表水径流年均总量11、07亿立方米。", [(9, 14)], None),
         ("耕地面积8，8公顷。", [(4, 7)], "耕地面积8.8公顷。"),
         ("比上年增长19·5％。", [(5, 9)], "比上年增长19.5％。"),
+        ("平均办理时间由5个工作日压缩至1·5个工作日。", [(15, 18)], "平均办理时间由5个工作日压缩至1.5个工作日。"),
         ("安排补助资金1，0000万元。", [(6, 12)], "安排补助资金10000万元。"),
         ("收入12，345，678元。", [(2, 12)], "收入12345678元。"),  # one number, one finding
     ], unsafe=True, valid=[
@@ -363,6 +364,8 @@ def test_num005_decimal_point_written_as_comma_or_enumeration_comma():
         "增长６．３％，达到２，４５０万元。",
         # a sentence that ends on a number, the next one without a unit
         "全县共有村民小组12。3个社区完成改造。",
+        # years listed (年 takes no decimals)
+        "1998、1999年连续遭受特大洪涝灾害。",
     ])
     d = lint("实现网络零售额5、8亿元。", ["NUM005"])[0]
     assert d.message == "“5、8”的小数点写成了“、”：应为“5.8”（如是两个数并列，各自写出单位：5亿、8亿）"
