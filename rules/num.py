@@ -352,28 +352,39 @@ _COMMA_NUMBER = LazyRegex(r"(?<![0-9.,，A-Za-z_/])[0-9]{1,4}(?:,[0-9]+)+(?![0-9
 # a number grouped with the Chinese comma (7，000万元): groups of three, then a unit or measure word
 _CN_COMMA_NUMBER = data_pattern(lambda: r"(?<![0-9.,，A-Za-z_/])[0-9]{1,3}(?:，[0-9]{3})+(?![0-9，])(?=(?:\.[0-9]+)?\s?(?:%|‰|"
                                 + _measure_alt() + r"))")
-# a decimal point written as 。 · ． (51。8% 0·9025元 3．5亿): a unit right after the number
-_ODD_POINT = LazyRegex(r"(?<![0-9.．。·A-Za-z])[0-9]{1,12}(?P<p>[。·．])[0-9]+(?=\s?(?:[%‰万亿倍]|元|个百分点))", _stdlib=True)
+# a mark between the digits of a number that holds a unit right after it (51。8% 0·9025元 3．5亿 2，8亿元 5、8亿元):
+# a decimal point written wrongly; the mark is the match's group p, one to twelve digits after its start. The
+# number before the mark is not itself the end of a list or a grouped number (no digit, or digit and mark, before it)
+_ODD_POINT = data_pattern(lambda: r"(?<![0-9０-９.．A-Za-z])(?<![0-9][，、,。·])(?P<a>[0-9]{1,12})(?P<p>[。·．，、])(?P<b>[0-9]+)"
+                          r"(?=\s?(?P<u>[%％‰万亿倍]|个百分点|" + literal_alternation(_data()["number_form"]["decimal_units"]) + r"))")
+# a clause that lists numbers: the words that pair them with things, or a 顿号 between things before them (the
+# search runs from the clause's start to the number)
+_LISTED = LazyRegex(r"[^，。；：！？\n]*(?:分别|依次|各自|[\u4e00-\u9fff]、[\u4e00-\u9fff])[^，。；：！？\n]*\Z", _stdlib=True)
 # a decimal without its 0 (增长.5%): after a Han character, before a unit
 _BARE_POINT = LazyRegex(r"(?<=[\u4e00-\u9fff])[.．][0-9]+(?=[%‰万亿倍元])", _stdlib=True)
 
 
 @rule("NUM005", "number-form", severity="warning", fix="unsafe",
       on=(Trigger(",", pattern=_COMMA_NUMBER, before=4), Trigger("，", pattern=_CN_COMMA_NUMBER, before=3),
-          Trigger(chars="。·．", pattern=_ODD_POINT, before=12), Trigger(chars=".．", pattern=_BARE_POINT)))
+          Trigger(*(d + p for d in "0123456789" for p in "。·．，、"), pattern=_ODD_POINT, before=11), Trigger(chars=".．", pattern=_BARE_POINT)))
 def number_form(doc: Document, found) -> Iterator[Finding]:
-    """数字的分节号或小数点写错了（“1,0000”“12,34,567”“7，000万元”“51。8%”“增长.5%”）。
+    """数字的分节号或小数点写错了（“1,0000”“12,34,567”“7，000万元”“51。8%”“2，8亿元”“增长.5%”）。
 
     为什么：阿拉伯数字从小数点起向左每三位一节，节与节之间用半角逗号“,”（或千分空）；按“万”四位一节、
-    一节两位的写法，用中文逗号“，”分节，读者会读成别的数或两个数。小数点是半角“.”，写成句号“。”、间隔号“·”
-    或全角“．”都会被读成别的符号；纯小数的整数位“0”不能省。
-    错误示例：设计灌溉面积为5,7000亩；投资7，000万元；接待入境过夜游客增长51。8%；价格为4·5元/立方米；增长.5%
-    正确写法：设计灌溉面积为57,000亩（或57000亩）；投资7000万元；增长51.8%；价格为4.5元/立方米；增长0.5%
+    一节两位的写法，用中文逗号“，”分节，读者会读成别的数或两个数。小数点是半角“.”，写成句号“。”、间隔号“·”、
+    全角“．”、逗号“，”或顿号“、”都会被读成别的符号或两个数；纯小数的整数位“0”不能省。
+    错误示例：设计灌溉面积为5,7000亩；投资7，000万元；接待入境过夜游客增长51。8%；价格为4·5元/立方米；
+    投资2，8亿元的物流项目；实现网络零售额5、8亿元；增长.5%
+    正确写法：设计灌溉面积为57,000亩（或57000亩）；投资7000万元；增长51.8%；价格为4.5元/立方米；
+    投资2.8亿元；5.8亿元（两个数并列时写作“5亿元、8亿元”）；增长0.5%
     依据：GB/T 15835-2011《出版物上数字用法》5.1.2（多位数的分节：三位一节，用千分撇“,”或千分空）、
-    5.1.1（小数点用“.”，纯小数必须写出整数位“0”）。
-    修复：建议修复（--unsafe-fixes）：删去分节号、改为半角小数点或补上“0”。“1,2,3号”这样的数字并列、
-    年份并列（“2019,2020”）不报告；用中文逗号分节的只在后面跟着单位或量词时报告；小数点写错的只在后面跟着
-    “%”“万”“亿”“元”“倍”等时报告，所以“6·26”禁毒日这样的月日简称不报告。
+    5.1.1（小数点用“.”，纯小数必须写出整数位“0”）；GB/T 15834-2011《标点符号用法》（相邻两数连用表示概数，
+    用汉字，不用顿号：“五六倍”）。
+    修复：建议修复（--unsafe-fixes）：删去分节号、改为半角小数点或补上“0”；顿号既可能是小数点也可能是并列，只报告。
+    “1,2,3号”这样的数字并列、年份并列（“2019,2020”）不报告；用中文逗号分节的只在后面跟着单位或量词时报告。
+    数字中间的“。”“·”“．”“，”“、”只在后面紧跟着带小数的单位（“%”“万”“亿”“倍”“个百分点”“元”“吨”“亩”
+    “公里”等）时当作小数点：“6·26”禁毒日、“2，3号楼”“3，5个”（两个数）不报告；序数后面的（“居全国第4，21个
+    学科”）、有“分别”“依次”或前面有顿号并列的事物的（“分别提高15、22个百分点”）是两个数，也不报告。
     """
     commas, cn_commas, odd_points, bare_points = found
     for m in commas:
@@ -393,10 +404,32 @@ def number_form(doc: Document, found) -> Iterator[Finding]:
         plain = m.group().replace("，", "")
         yield Finding(s, e, f"“{m.group()}”用中文逗号“，”分节，会被读成两个数：应写作“{plain}”",
                       Fix.replace(s, e, plain, f"改为“{plain}”", applicability="unsafe"))
+    text = doc.masked
     for m in odd_points:
         s, e = m.span()
-        good = m.group().replace(m.group("p"), ".")
-        yield Finding(s, e, f"“{m.group()}”的小数点写成了“{m.group('p')}”：应为“{good}”",
+        a, p, b = m.group("a"), m.group("p"), m.group("b")
+        if p == "，" and len(b) == 3:
+            continue  # 7，000万元: the Chinese comma as a thousands separator (above)
+        if text[s - 1:s] in "第前":
+            continue  # 居全国第4，21万…: an ordinal ends its clause, the next number begins another
+        if p in "，、" and _LISTED.search(text, max(0, s - 24), s):
+            continue  # 分别提高15、22个百分点; 粮食、棉花分别增长5，8%: numbers listed
+        if p == "，" and len(b) > 3:
+            plain = a + b
+            yield Finding(s, e, f"“{m.group()}”用中文逗号“，”分节，会被读成两个数：应写作“{plain}”",
+                          Fix.replace(s, e, plain, f"改为“{plain}”", applicability="unsafe"))
+            continue
+        good = f"{a}.{b}"
+        if p == "、":
+            unit = m.group("u")
+            if len(a) == len(b) == 1 and 0 < int(b) - int(a) <= 2:
+                what = (f"“{m.group()}”：相邻两数表示概数时用汉字、不加顿号（如“三五”“五六”）；"
+                        f"如是小数，应为“{good}”")
+            else:
+                what = f"“{m.group()}”的小数点写成了“、”：应为“{good}”（如是两个数并列，各自写出单位：{a}{unit}、{b}{unit}）"
+            yield Finding(s, e, what)
+            continue
+        yield Finding(s, e, f"“{m.group()}”的小数点写成了“{p}”：应为“{good}”",
                       Fix.replace(s, e, good, f"改为“{good}”", applicability="unsafe"))
     for m in bare_points:
         s, e = m.span()

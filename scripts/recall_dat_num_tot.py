@@ -159,15 +159,18 @@ def range_missing_unit(h: Host, rng: random.Random) -> Iterator[Site]:
 
 
 def wrong_grouping(h: Host, rng: random.Random) -> Iterator[Site]:
+    # only groupings that are wrong: 5,700 (four digits grouped by three) and 12,345 are right, so grouping by 万
+    # needs five digits (1,0000) and grouping by two needs six (1,23,456); halfwidth digits only (a fullwidth draft's
+    # １６，３７１ is the fullwidth form of a right grouping, NUM008's)
     def make(m):
         n = m.group(1)
-        if len(n) < 4:
-            return None
-        return rng.choice([n[:-4] + "," + n[-4:],                                   # 1,0000 (by 万)
-                           ",".join([n[:-3], n[-3:]]).replace(",", "，"),            # 12，345 (Chinese comma)
-                           n[:-3] + "，" + n[-3:],
-                           (n[:-5] + "," if len(n) > 5 else "") + n[-5:-3] + "," + n[-3:]])  # 1,23,456
-    return sites(r"(?<![\d.,，])(\d{4,9})(?![\d.,])(?=[万亿]?[元人名个家户件项吨亩])", h, make)
+        forms = [n[:-3] + "，" + n[-3:]] * 2                                       # 12，345 (Chinese comma)
+        if len(n) >= 5:
+            forms.append(n[:-4] + "," + n[-4:])                                     # 1,0000 (by 万)
+        if len(n) >= 6:
+            forms.append(n[:-5] + "," + n[-5:-3] + "," + n[-3:])                    # 1,23,456
+        return rng.choice(forms)
+    return sites(r"(?<![0-9０-９.,，．])([0-9]{4,9})(?![0-9０-９.,．])(?=[万亿]?[元人名个家户件项吨亩])", h, make)
 
 
 def decimal_point_form(h: Host, rng: random.Random) -> Iterator[Site]:

@@ -339,6 +339,61 @@ def test_num005_number_form():
     assert d.message == "“7，000”用中文逗号“，”分节，会被读成两个数：应写作“7000”"
 
 
+def test_num005_decimal_point_written_as_comma_or_enumeration_comma():
+    # a Chinese comma or 顿号 between the digits of a number with a decimal unit after it is the decimal point
+    check_rule("NUM005", invalid=[
+        ("投资2，8亿元的京东物流项目。", [(2, 5)], "投资2.8亿元的京东物流项目。"),
+        ("居民消费价格涨幅控制在3，3%，城镇新增就业1168万人。", [(11, 14)], "居民消费价格涨幅控制在3.3%，城镇新增就业1168万人。"),
+        ("科技进步贡献率上升到56，2%。", [(10, 14)], "科技进步贡献率上升到56.2%。"),
+        ("税收1，99亿元。", [(2, 6)], "税收1.99亿元。"),
+        ("占地面积15，7万平方米。", [(4, 8)], "占地面积15.7万平方米。"),
+        ("城区日供水量0，6万吨。", [(6, 9)], "城区日供水量0.6万吨。"),
+        ("实现网络零售额5、8亿元，同比增长11.9%。", [(7, 10)], None),
+        ("地表水径流年均总量11、07亿立方米。", [(9, 14)], None),
+        ("耕地面积8，8公顷。", [(4, 7)], "耕地面积8.8公顷。"),
+        ("比上年增长19·5％。", [(5, 9)], "比上年增长19.5％。"),
+        ("平均办理时间由5个工作日压缩至1·5个工作日。", [(15, 18)], "平均办理时间由5个工作日压缩至1.5个工作日。"),
+        ("安排补助资金1，0000万元。", [(6, 12)], "安排补助资金10000万元。"),
+        ("收入12，345，678元。", [(2, 12)], "收入12345678元。"),  # one number, one finding
+    ], unsafe=True, valid=[
+        # two numbers: an ordinal ends its clause, counted things, numbers listed with 分别 or after listed things
+        "出口通关效率稳居中部地区第1，7家企业上榜。", "科技创新指数居全国第4，21个学科进入ESI前1%。",
+        "设施产量占比分别提高15、22个百分点。", "粮食、棉花产量增长5、8%。", "分别增长6，8%。",
+        "从2019年起，2，3号楼开工。", "全年共举办3，5个批次。", "1、2、3%三档。",
+        # a fullwidth draft's own decimal point and grouping (NUM008's)
+        "增长６．３％，达到２，４５０万元。",
+        # a sentence that ends on a number, the next one without a unit
+        "全县共有村民小组12。3个社区完成改造。",
+        # years listed (年 takes no decimals)
+        "1998、1999年连续遭受特大洪涝灾害。",
+    ])
+    d = lint("实现网络零售额5、8亿元。", ["NUM005"])[0]
+    assert d.message == "“5、8”的小数点写成了“、”：应为“5.8”（如是两个数并列，各自写出单位：5亿、8亿）"
+    assert d.fix is None
+    d = lint("投资2，8亿元。", ["NUM005"])[0]
+    assert d.message == "“2，8”的小数点写成了“，”：应为“2.8”"
+    # two adjacent single digits with a 顿号: an approximation written with arabic digits, or a decimal point
+    d = lint("内河港口吞吐量增长5、6倍。", ["NUM005"])[0]
+    assert (d.text, d.message) == ("5、6", "“5、6”：相邻两数表示概数时用汉字、不加顿号（如“三五”“五六”）；如是小数，应为“5.6”")
+
+
+def test_num005_on_the_corpus_is_the_old_reports_house_style():
+    from pathlib import Path
+
+    real = Path(__file__).resolve().parents[2].parent / "shared" / "corpus" / "real"
+    if not real.is_dir():
+        pytest.skip("../shared/corpus/real is not there")
+    got = {}
+    for path in sorted(real.glob("*.txt")):
+        found = [d for d in lint(path.read_text(encoding="utf-8"), ["NUM005"]) if d.rule == "NUM005"]
+        if found:
+            got[path.name] = len(found)
+    # all true against the standard, the house style of old reports or of their transcription: 1980 writes 33，212万吨
+    # (the Chinese comma as a thousands separator), 1999 19·5％ (four of five decimals), 2000 77．7％ and 1．2万公里
+    # (every decimal); no look-alike (第1，7家企业, 分别提高15、22个百分点) is reported
+    assert got == {"nat_gwr_1980.txt": 27, "nat_gwr_1999.txt": 4, "nat_gwr_2000.txt": 6}
+
+
 def test_num009_range_form():
     check_rule("NUM009", invalid=[
         ("试点地区农民负担平均减轻30～60%。", [(12, 18)], "试点地区农民负担平均减轻30%～60%。"),
