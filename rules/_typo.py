@@ -2,25 +2,32 @@
 
 A wrong character typed with a pinyin input method (or read wrong by OCR) usually leaves a pair of adjacent
 characters that never occurs in real text (``堂务`` in ``代表大会堂务委员会``), while a character of the same
-sound or a similar shape in its place gives pairs and a word that are common (``常务``, ``常务委员会``).
+sound or a similar shape in its place gives pairs and a word that are common (``常务``, ``常务委员会``). A whole
+word typed as another of the same sound (``联席悔意办公室``) leaves such pairs at its edges.
 
-Data (rules/data/typo/, built by scripts/build_typo_data.py, loaded lazily and only in part):
-- ``bigrams.txt``: counts of adjacent Han characters (official documents and jieba's lexicon);
-- ``words.txt``: jieba's words of 2–7 characters with a frequency class;
+Data (rules/data/typo/, built by scripts/build_typo_data.py, loaded lazily and only in part; formats in that
+script's docstring):
+- ``bigrams.txt`` (and ``preceders.txt``, ``chars.txt``): counts of adjacent Han characters (official documents
+  and jieba's lexicon);
+- ``words.txt``: jieba's words of 1–7 characters with a frequency class; ``inner_after.txt``/``inner_before.txt``:
+  the pairs inside those words;
 - ``confusion.txt``: per character, the characters of the same syllable (pypinyin), of similar sound and of
-  similar shape (ECSpell);
+  similar shape (ECSpell); ``shape.txt``: more characters of similar shape (scripts/build_shape_similar.py);
+- ``homophones.txt``, ``syllables.txt``: two-character words by their syllables; the usual syllable of a character;
 - ``surnames.txt``: first characters of person names.
 
-Finding suspects (work in C, :func:`pair_status`): every pair of adjacent characters of the document is looked
-up, as one 32-bit number, in a table of the counted pairs built once (173,528 pairs: ~40 ms, ~10 MB); a regular
-expression over the resulting status bytes picks the unseen pairs that are not flanked by two common pairs. Only
-those (a few per hundred characters) are examined in Python; candidate replacements are found by ANDing bit masks
-(confusable with the character, seen after its left and before its right neighbour).
+Finding suspects (:func:`pair_status`): every pair of adjacent characters is looked up, as one 32-bit number, in
+a table of the counted pairs (a short text pair by pair in its characters' records); a regular expression over the
+status bytes picks the unseen pairs that are not flanked by two common pairs. Only those (a few per hundred
+characters) are examined in Python.
 
-Scoring: a pair never seen marks a suspect. Each character of the pair is tried against its confusion set; a
-replacement is kept only when every pair it makes has been seen often, the character-pair model (add-α smoothed
-conditional probabilities) prefers the new text by a wide margin, and the new text holds a lexicon word through the
-replaced character that the old text does not. Anything less certain is not reported.
+Scoring (:func:`_examine`): each character of the pair is tried against its confusion set. A candidate must make
+a seen pair with one neighbour (bit masks: one AND each) and a pair of a lexicon word across the unseen pair; the
+best-scored by the character-pair model (add-α smoothed conditional probabilities) are tried against the lexicon
+(the correction must make a word through the replaced character that the old text does not) and the word model
+(the best segmentation into lexicon words must prefer the new text by a wide margin). :func:`_examine_word` does
+the same for a two-character word and the words of the same syllables; :func:`_examine_whole` for a run of three
+characters. Names, places, frames and the draft's own terms are left alone. Anything less certain is not reported.
 """
 
 from __future__ import annotations
