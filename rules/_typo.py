@@ -201,6 +201,9 @@ class _Data:
         self._homophones: dict[bytes, bytes] | None = None
         self._surnames: str | None = None
         self.words_of = functools.lru_cache(maxsize=_WORD_CACHE)(self._words_of)
+        #: the second characters of the words of two or more characters that start with a character
+        self.seconds_of = functools.lru_cache(maxsize=_WORD_CACHE)(
+            lambda first: frozenset(rest[0] for rest in self.words_of(first) if rest != "_"))
         self._preceders: _Table | None = None
         #: the characters seen after / before a character and those confusable with it, as bit masks over
         #: :attr:`chars` (an intersection is one AND of two integers), the most recent only
@@ -321,16 +324,14 @@ class _Data:
             self._syllables = _Table("syllables.txt")
         return self._syllables.get(c)
 
-    def homophones(self, s0: str, s1: str) -> list[tuple[str, int]]:
-        """The two-character words read ``s0 s1``, with their frequency class."""
+    @functools.lru_cache(maxsize=_SET_CACHE)
+    def homophones(self, s0: str, s1: str) -> tuple[str, ...]:
+        """The two-character words read ``s0 s1`` (most recent kept)."""
         if self._homophones is None:
             with open(os.path.join(_DIR, "homophones.txt"), "rb") as f:
                 self._homophones = dict(line.split(b"\t", 1) for line in f.read().splitlines())
         raw = self._homophones.get(f"{s0} {s1}".encode())
-        if not raw:
-            return []
-        items = raw.decode("utf-8").split(" ")
-        return list(zip(items[::2], map(int, items[1::2])))
+        return tuple(raw.decode("utf-8").split(" ")[::2]) if raw else ()
 
     # -------------------------------------------------------------- confusion sets
     def confusions(self, c: str) -> tuple[str, ...]:
@@ -418,11 +419,12 @@ def _best_word(d: _Data, run: str, k: int, c: str, lo: int, hi: int) -> str:
     words_of = d.words_of
     # (spans run[lo:hi], length, frequency class) of the best word so far
     best, best_key = "", (False, 0, -1)
+    seconds_of = d.seconds_of
     for s in range(a, min(k, n - 2) + 1):
-        words = words_of(new[s - a])
-        if len(words) < 2:
-            continue
         i = s - a
+        if new[i + 1] not in seconds_of(new[i]):
+            continue  # no word of two characters or more starts here
+        words = words_of(new[i])
         spans_left = s <= lo
         for e in range(min(b, s + 7), max(k + 1, s + 2) - 1, -1):
             spans = spans_left and e >= hi
@@ -644,7 +646,7 @@ def _examine_word(d: _Data, text: str, rs: int, re_: int, j: int, status: bytes)
         s0, s1 = d.syllable(word[0]), d.syllable(word[1])
         if not s0 or not s1:
             continue
-        cands = [c for c, _cls in d.homophones(s0, s1) if c[0] != word[0] and c[1] != word[1]]
+        cands = [c for c in d.homophones(s0, s1) if c[0] != word[0] and c[1] != word[1]]
         if not cands:
             continue
         old = ((_logp(d, left, word[0]) if left else 0.0) + _logp(d, word[0], word[1])
@@ -676,6 +678,8 @@ def _examine_word(d: _Data, text: str, rs: int, re_: int, j: int, status: bytes)
 
 #: marks that separate the items of a list or the clauses of a parallel sentence
 _ITEM_SEPARATORS = "、，；"
+#: the longest item of a parallel list looked at
+_ITEM_MAX = 24
 
 
 def _in_shared_frame(text: str, rs: int, re_: int, p: int) -> bool:
@@ -688,10 +692,11 @@ def _in_shared_frame(text: str, rs: int, re_: int, p: int) -> bool:
         return False
     prev_end = rs - 1
     prev_start = prev_end
-    while prev_start > 0 and "\u3400" <= text[prev_start - 1] <= "\u9fff":
+    # (items of a parallel list are short: a longer previous run is looked at from its end only)
+    while prev_start > max(0, prev_end - _ITEM_MAX) and "\u3400" <= text[prev_start - 1] <= "\u9fff":
         prev_start -= 1
     o = p - rs  # from the start
-    if prev_end - prev_start > o + 1 and text[prev_start + o] == text[p]:
+    if prev_end - prev_start > o + 1 and text[prev_start + o] == text[p] and prev_end - prev_start < _ITEM_MAX:
         return True
     o = re_ - p  # from the end
     return prev_end - prev_start > o and o > 1 and text[prev_end - o] == text[p]
