@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from decimal import Decimal
+from pathlib import Path
 
 import pytest
 
@@ -405,3 +406,18 @@ def test_num009_range_form():
     d = lint("达到10～20万元以上。", ["NUM009"])[0]
     assert (d.severity, d.message) == ("info", "数值范围“10～20万元”的前一个数也要写出“万”：10万～20万")
     assert lint("国内生产总值增长6.5%－7%。", ["NUM009"])[0].severity == "info"
+
+
+def test_num009_on_real_lines():
+    """Real lines of ../shared/corpus/real (read in place): a range whose first number lacks 万, and a percent range
+    joined by a dash; both are hints (many drafts write ranges so)."""
+    real = Path(__file__).resolve().parents[2].parent / "shared" / "corpus" / "real"
+    if not real.is_dir():
+        pytest.skip("../shared/corpus/real is not there")
+    line = (real / "cty_liuhe_about_traffic.txt").read_text(encoding="utf-8").splitlines()[14]
+    (d,) = lint(line, ["NUM009"])
+    assert (d.offset, d.text, d.severity, d.message) == (
+        172, "9至12万", "info", "数值范围“9至12万”的前一个数也要写出“万”：9万至12万")
+    line = (real / "nat_gwr_2019.txt").read_text(encoding="utf-8").splitlines()[66]
+    (d,) = lint(line, ["NUM009"])
+    assert (d.offset, d.text, d.message) == (25, "6%－6.5%", "百分数范围“6%－6.5%”应用浪纹线连接：6%～6.5%")
