@@ -82,6 +82,22 @@ def held_in(row_id: str) -> bool:
     return int(row_id.rsplit("-", 1)[1]) % 2 == 0
 
 
+def fuzzy_syllable(syllable: str) -> str:
+    """``syllable`` with the distinctions of fuzzy pinyin (模糊音) dropped: zh/ch/sh → z/c/s, n → l, hu → fu as
+    initials; ang/eng/ing → an/en/in as finals."""
+    for retroflex in ("zh", "ch", "sh"):
+        if syllable.startswith(retroflex):
+            syllable = syllable[0] + syllable[2:]
+            break
+    if syllable.startswith("n"):
+        syllable = "l" + syllable[1:]
+    elif syllable.startswith("hu"):
+        syllable = "f" + syllable[1:]
+    if syllable.endswith(("ang", "eng", "ing")):
+        syllable = syllable[:-1]
+    return syllable
+
+
 def extra_documents(paths: list[Path]):
     """The texts of the documents in ``paths`` (see --extra)."""
     import csv
@@ -252,10 +268,16 @@ def main() -> None:
         readings[c] = r
         for s in r:
             by_syllable[s].add(c)
+    # the syllables an input method's fuzzy pinyin (模糊音) does not tell apart: z/zh, c/ch, s/sh, n/l and h/f before
+    # u as initials, an/ang, en/eng, in/ing as finals; a slip between them is typed as often as a same-syllable one
+    by_fuzzy: dict[str, set[str]] = defaultdict(set)
+    for syllable, members in by_syllable.items():
+        by_fuzzy[fuzzy_syllable(syllable)] |= members
     rows = []
     for c in sorted(chars):
         same = set().union(*(by_syllable[s] for s in readings[c])) if readings[c] else set()
-        near = {x for x in sound.get(c, ()) if x in chars} - same
+        near = ({x for x in sound.get(c, ()) if x in chars}
+                | set().union(*(by_fuzzy[fuzzy_syllable(s)] for s in readings[c]))) - same
         look = {x for x in shape.get(c, ()) if x in chars}
         same.discard(c)
         near.discard(c)

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from conftest import check_rule, fix, lint, seed_line
+from conftest import check_rule, fix, lint, load_script, seed_line
 
 from lintkit_rules import wrd
 
@@ -448,3 +448,26 @@ def test_wrd008_held_out_sentences():
         hit += len(got)
     # (scripts/eval_typo.py: 113/365 found, 113/120 right; the issue's targets are 30 % and 80 %)
     assert hit / spans >= 0.30 and true / on_errors >= 0.85, (hit, spans, true, on_errors)
+
+
+def test_wrd008_fuzzy_pinyin_on_a_real_line():
+    """A slip between syllables that fuzzy pinyin (模糊音) does not tell apart (lin/ling), in a real line of
+    ../shared/corpus/real (read in place): 睦领友好 for 睦邻友好."""
+    from conftest import ROOT
+
+    path = ROOT.parent / "shared" / "corpus" / "real" / "nat_cpc_congress_14.txt"
+    if not path.exists():
+        pytest.skip("../shared/corpus is absent")
+    line = path.read_text(encoding="utf-8").splitlines()[235]
+    found = [(d.text, d.message) for d in lint(line, ["WRD008"])]
+    assert ("领", "“睦领友”不成词；常见为“睦邻友好”，“领”应为“邻”") in found
+
+
+def test_fuzzy_syllables():
+    build = load_script("build_typo_data")
+    assert build.fuzzy_syllable("zhi") == build.fuzzy_syllable("zi") == "zi"
+    assert build.fuzzy_syllable("ling") == build.fuzzy_syllable("nin") == "lin"
+    assert build.fuzzy_syllable("huang") == "fuan" and build.fuzzy_syllable("hao") == "hao"
+    from lintkit_rules import _typo
+
+    assert "邻" in _typo.data().confusions("领")[1]  # (lín / lǐng: similar sound)
