@@ -532,13 +532,17 @@ def find_in(text: str, runs: list[tuple[int, int]]) -> Iterator[tuple[int, Typo]
     """(offset in ``text``, typo) of the likely typos of ``text`` (simplified) within ``runs``, the spans of its
     runs of Han characters in ascending order."""
     status = pair_status(text)
-    found = [(t.start, t) for t in _find_all(text, runs, status)]
+    # a pair written more than once is the draft's own term (a slip is rarely repeated letter for letter)
+    written = Counter(text[m.start():m.start() + 2] for m in _UNSEEN.finditer(status))
+    found = [(t.start, t) for t in _find_all(text, runs, status, written)]
     # a run of three characters set off by marks (a list item, a short heading) with a pair never seen is too
     # short for the pair statistics, but may be a common word with one character wrong (``柴政部``); not an item
     # of a list whose items share a character in the same place (``不敢腐、不能腐``)
     for i, (rs, re_) in enumerate(runs):
         if re_ - rs != 3 or (rs and text[rs - 1].isdigit()) or UNSEEN not in status[rs:rs + 2]:
             continue
+        if written[text[rs:rs + 2]] > 1 or written[text[rs + 1:re_]] > 1:
+            continue  # (the draft's own term)
         siblings = [text[s:e] for s, e in runs[max(0, i - 1):i + 2:2] if e - s == 3 and abs(s - rs) <= 5]
         if any(a == b for sib in siblings for a, b in zip(sib, text[rs:re_])):
             continue
@@ -552,11 +556,10 @@ def find_in(text: str, runs: list[tuple[int, int]]) -> Iterator[tuple[int, Typo]
         yield p, t._replace(start=p - rs)
 
 
-def _find_all(text: str, runs: list[tuple[int, int]], status: bytes) -> Iterator[Typo]:
-    """The likely typos of the runs of MIN_RUN characters or more, offsets into ``text``."""
+def _find_all(text: str, runs: list[tuple[int, int]], status: bytes, written: Counter) -> Iterator[Typo]:
+    """The likely typos of the runs of MIN_RUN characters or more, offsets into ``text``; ``written`` counts the
+    unseen pairs of the text."""
     d = data()
-    # a pair written more than once is the draft's own term (a slip is rarely repeated letter for letter)
-    written = Counter(text[m.start():m.start() + 2] for m in _UNSEEN.finditer(status))
     starts = [s for s, _e in runs]
     rs, re_ = -1, -1
     done_start, done_end = -2, -2  # the span last reported
