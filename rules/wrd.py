@@ -21,15 +21,12 @@ built-in wrong forms to ignore. A malformed entry stops the rule with a message 
 from __future__ import annotations
 
 import functools
-import operator
-import re
 from dataclasses import dataclass
 from typing import Any, Iterator, Sequence
 
 import regex
 
 from lintkit import Document, Finding, Fix, OptionSpec, Trigger, lazy_compile, rule
-from lintkit.cache import compile_re
 
 from ._common import load_data
 from ._zh import LazyRegex, literal_alternation, restore_script, to_simplified
