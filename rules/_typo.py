@@ -108,6 +108,8 @@ _BELOW_MIN = re.compile("[\x21-\x26]")
 _SET_CACHE = 8192
 #: pairs whose smoothed log-probability stays computed
 _LOGP_CACHE = 1 << 17
+#: characters in context whose scored corrections stay computed (see _scored)
+_SCORED_CACHE = 1 << 16
 
 
 def _codes(b: bytes) -> array:
@@ -194,6 +196,8 @@ class _Data:
         #: characters looked up pair by pair so far (see pair_status)
         self.short_texts = 0
         self.logp_cache: dict[str, float] = {}
+        self.scored_cache: dict[tuple, tuple] = {}
+        self.word_cache: dict[tuple, tuple] = {}
         self._conf: _Table | None = None
         self._syllables: _Table | None = None
         self._shape: _Table | None = None
@@ -628,6 +632,41 @@ def _examine_whole(d: _Data, run: str, rs: int) -> Typo | None:
 _WORD_PRIOR = 2.0
 
 
+def _word_candidates(d: _Data, left: str, word: str, right: str) -> tuple:
+    """The words of the same syllables as the two-character ``word`` between ``left`` and ``right`` ("" at the
+    edge of a run) that the pair model prefers by MARGIN: (score, word), best first (of equal scores, the commoner
+    reading first). Kept for the most recent contexts, like :func:`_scored`."""
+    key = (left, word, right)
+    got = d.word_cache.get(key)
+    if got is not None:
+        return got
+    got = ()
+    # an input method offers whole words: what it put in place of a word is a word itself (a pair of
+    # characters that is none is a name or a term the lexicon lacks: ``李佳婷``, ``聚储``)
+    if word[0] != word[1] and (left or right) and d.word_class(word) >= 0:
+        s0, s1 = d.syllable(word[0]), d.syllable(word[1])
+        cands = [c for c in d.homophones(s0, s1) if c[0] != word[0] and c[1] != word[1]] if s0 and s1 else ()
+        if cands:
+            old = ((_logp(d, left, word[0]) if left else 0.0) + _logp(d, word[0], word[1])
+                   + (_logp(d, word[1], right) if right else 0.0))
+            scored = []
+            for i, cand in enumerate(cands):
+                # both edges must become pairs that occur (the unseen one is what gave the word away)
+                if (left and d.count(left, cand[0]) < MIN_PAIR) or (right and d.count(cand[1], right) < MIN_PAIR):
+                    continue
+                new = ((_logp(d, left, cand[0]) if left else 0.0) + _logp(d, cand[0], cand[1])
+                       + (_logp(d, cand[1], right) if right else 0.0))
+                score = new - old - _WORD_PRIOR
+                if score >= MARGIN:
+                    scored.append((-score, i, cand))
+            scored.sort()
+            got = tuple((-neg, cand) for neg, _i, cand in scored)
+    if len(d.word_cache) >= _SCORED_CACHE:
+        d.word_cache.clear()
+    d.word_cache[key] = got
+    return got
+
+
 def _examine_word(d: _Data, text: str, rs: int, re_: int, j: int, status: bytes) -> Typo | None:
     """The best replacement of a two-character word next to the unseen pair ``text[j:j + 2]`` by a word of the
     same syllables (``联席悔意办公室`` → ``会议``): a pinyin input method offers the homophones of a word, and
@@ -638,33 +677,13 @@ def _examine_word(d: _Data, text: str, rs: int, re_: int, j: int, status: bytes)
         if w0 < rs or w1 > re_:
             continue
         word = text[w0:w1]
-        # an input method offers whole words: what it put in place of a word is a word itself (a pair of
-        # characters that is none is a name or a term the lexicon lacks: ``李佳婷``, ``聚储``)
-        if word[0] == word[1] or d.word_class(word) < 0:
-            continue
         left = text[w0 - 1] if w0 > rs else ""
         right = text[w1] if w1 < re_ else ""
-        if not left and not right:
-            continue
-        s0, s1 = d.syllable(word[0]), d.syllable(word[1])
-        if not s0 or not s1:
-            continue
-        cands = [c for c in d.homophones(s0, s1) if c[0] != word[0] and c[1] != word[1]]
-        if not cands:
-            continue
-        old = ((_logp(d, left, word[0]) if left else 0.0) + _logp(d, word[0], word[1])
-               + (_logp(d, word[1], right) if right else 0.0))
         run = None
         base = None
-        for cand in cands:
-            # both edges must become pairs that occur (the unseen one is what gave the word away)
-            if (left and d.count(left, cand[0]) < MIN_PAIR) or (right and d.count(cand[1], right) < MIN_PAIR):
-                continue
-            new = ((_logp(d, left, cand[0]) if left else 0.0) + _logp(d, cand[0], cand[1])
-                   + (_logp(d, cand[1], right) if right else 0.0))
-            score = new - old - _WORD_PRIOR
-            if score < MARGIN or (best is not None and score <= best.score):
-                continue
+        for score, cand in _word_candidates(d, left, word, right):
+            if best is not None and score <= best.score:
+                break
             if run is None:
                 run = text[rs:re_]
             r = w0 - rs
@@ -676,6 +695,7 @@ def _examine_word(d: _Data, text: str, rs: int, re_: int, j: int, status: bytes)
             if segment_logp(d, run[lo_w:r] + cand + run[r + 2:hi_w]) - base - _WORD_PRIOR < WORD_MARGIN:
                 continue
             best = Typo(w0, word, cand, text[min(w0, j):max(w1, j + 2)], cand, score)
+            break
     return best
 
 
@@ -705,6 +725,55 @@ def _in_shared_frame(text: str, rs: int, re_: int, p: int) -> bool:
     return prev_end - prev_start > o and o > 1 and text[prev_end - o] == text[p]
 
 
+def _scored(d: _Data, left: str, wrong: str, right: str, left_unseen: bool, right_unseen: bool) -> tuple:
+    """The corrections of ``wrong`` between ``left`` and ``right`` ("" at the edge of a run) that the pair model
+    prefers by MARGIN: (score, kind of confusion, character), best first. ``left_unseen``/``right_unseen``: whether
+    the pair with that neighbour is unseen. Depends on these five values only, so it is kept for the most recent
+    ones (terms, names and their slips recur within a document and across an archive)."""
+    key = (left, wrong, right, left_unseen, right_unseen)
+    got = d.scored_cache.get(key)
+    if got is not None:
+        return got
+    got = ()
+    # the replacements that make a seen pair with at least one neighbour (bit masks: one AND each); the pair on
+    # the other side may be a boundary between two words, which the word model judges later
+    mask = d.confusable_bits(wrong)
+    if mask and left and right:
+        mask &= d.after_bits(left) | d.before_bits(right)
+    elif mask and left:
+        mask &= d.after_bits(left)
+    elif mask and right:
+        mask &= d.before_bits(right)
+    if mask:
+        cands = d.chars_of(mask)
+        # the word the correction must make spans the unseen pair(s) next to it (see _best_word): a candidate
+        # that makes no pair of a lexicon word there cannot make one
+        inner_after = d.inner_after(left) if left_unseen else None
+        inner_before = d.inner_before(right) if right_unseen else None
+        if inner_after is not None and inner_before is not None:
+            cands = [c for c in cands if c in inner_after or c in inner_before]
+        elif inner_after is not None:
+            cands = [c for c in cands if c in inner_after]
+        else:
+            cands = [c for c in cands if c in inner_before]
+        if cands:
+            conf = d.confusions(wrong)
+            old = (_logp(d, left, wrong) if left else 0.0) + (_logp(d, wrong, right) if right else 0.0)
+            scored = []
+            for c in cands:
+                kind = 0 if c in conf[0] else 1 if c in conf[1] else 2
+                new = (_logp(d, left, c) if left else 0.0) + (_logp(d, c, right) if right else 0.0)
+                score = new - old - _PRIOR[kind]
+                if score >= MARGIN:
+                    scored.append((score, kind, c))
+            scored.sort(reverse=True)
+            got = tuple(scored)
+    if len(d.scored_cache) >= _SCORED_CACHE:
+        d.scored_cache.clear()
+    d.scored_cache[key] = got
+    return got
+
+
 def _examine(d: _Data, text: str, rs: int, re_: int, j: int, status: bytes, written: Counter) -> Typo | None:
     """The best correction of either character of the unseen pair ``text[j:j + 2]`` in the run ``[rs, re_)``
     (offsets into ``text``), or None."""
@@ -716,6 +785,13 @@ def _examine(d: _Data, text: str, rs: int, re_: int, j: int, status: bytes, writ
         if (k == rs and before.isalnum()) or (k == re_ - 1 and after.isalnum()):
             continue  # next to a digit or a letter: a unit or part of a code
         wrong = text[k]
+        left = text[k - 1] if k > rs else ""
+        right = text[k + 1] if k + 1 < re_ else ""
+        # the corrections the pair model prefers (the costlier guards below only for a character that has one)
+        scored = _scored(d, left, wrong, right, k > rs and status[k - 1] == UNSEEN,
+                         k + 1 < re_ and status[k] == UNSEEN)
+        if not scored or (best is not None and scored[0][0] <= best.score):
+            continue
         if wrong in text[max(rs, k - 2):k] or wrong in text[k + 1:min(re_, k + 3)]:
             continue  # a repeated character (``一剂剂``) or a frame that repeats one (``倾心倾力``, ``知重负重``)
         if rs < k < re_ - 1 and text[k - 1] == text[k + 1]:
@@ -727,57 +803,23 @@ def _examine(d: _Data, text: str, rs: int, re_: int, j: int, status: bytes, writ
         if (k == j and k > rs and status[k - 1] == UNSEEN and written[text[k - 1:k + 1]] > 1) or (
                 k == j + 1 and k + 1 < re_ and status[k] == UNSEEN and written[text[k:k + 2]] > 1):
             continue
-        left = text[k - 1] if k > rs else ""
-        right = text[k + 1] if k + 1 < re_ else ""
         if left and k >= 4 and text[k - 2] in "、，" and text[k - 4] == left:
             continue  # parallel items that share their first character (``扶志、扶智``)
         if _in_shared_frame(text, rs, re_, k) or (left and _in_shared_frame(text, rs, re_, k - 1)):
             continue  # a frame the previous item has too, or the slot after it (``村村有哨点``, ``知责担责``)
-        # the replacements that make a seen pair with at least one neighbour (bit masks: one AND each); the pair on
-        # the other side may be a boundary between two words, which the word model judges below
-        mask = d.confusable_bits(wrong)
-        if mask and left and right:
-            mask &= d.after_bits(left) | d.before_bits(right)
-        elif mask and left:
-            mask &= d.after_bits(left)
-        elif mask and right:
-            mask &= d.before_bits(right)
-        if not mask:
-            continue
-        cands = d.chars_of(mask)
-        # the word the correction must make spans the unseen pair(s) next to it (see _best_word): a candidate
-        # that makes no pair of a lexicon word there cannot make one
-        inner_after = d.inner_after(left) if k > rs and status[k - 1] == UNSEEN else None
-        inner_before = d.inner_before(right) if k + 1 < re_ and status[k] == UNSEEN else None
-        if inner_after is not None and inner_before is not None:
-            cands = [c for c in cands if c in inner_after or c in inner_before]
-        elif inner_after is not None:
-            cands = [c for c in cands if c in inner_after]
-        else:
-            cands = [c for c in cands if c in inner_before]
-        if not cands:
-            continue
-        conf = d.confusions(wrong)
         if run is None:
             run = text[rs:re_]
         r = k - rs
         name = None  # whether position r may belong to a name (computed once, when needed)
-        old = (_logp(d, left, wrong) if left else 0.0) + (_logp(d, wrong, right) if right else 0.0)
         # the replaced character and its neighbours across unseen pairs: the word must span them
         lo = r - 1 if k > rs and status[k - 1] == UNSEEN else r
         hi = r + 2 if k + 1 < re_ and status[k] == UNSEEN else r + 1
         lo_w, hi_w = max(0, r - 4), min(len(run), r + 5)
         base = None  # the word model's score of the original window (computed once, when needed)
-        scored = []
-        for c in cands:
-            kind = 0 if c in conf[0] else 1 if c in conf[1] else 2
-            new = (_logp(d, left, c) if left else 0.0) + (_logp(d, c, right) if right else 0.0)
-            score = new - old - _PRIOR[kind]
-            if score >= MARGIN and (best is None or score > best.score):
-                scored.append((score, kind, c))
+        if best is not None:
+            scored = [x for x in scored if x[0] > best.score]
         # the best-scored candidates first; the first that makes a word the word model prefers is the best of this
         # character, and the rest (rarely right when the likeliest are not) are not tried
-        scored.sort(reverse=True)
         for score, kind, c in scored[:TRIED]:
             # the lexicon word the correction makes (the cheaper test first), then the word model's verdict
             word = _best_word(d, run, r, c, lo, hi)
