@@ -705,24 +705,27 @@ _ITEM_SEPARATORS = "、，；"
 _ITEM_MAX = 24
 
 
-def _in_shared_frame(text: str, rs: int, re_: int, p: int) -> bool:
-    """True when ``text[p]`` (in the run ``[rs, re_)``) stands at the same place in the previous item of a list
-    or parallel sentence, counted from the start or from the end of the items (``实现镇镇有监控、村村有哨点``: 有
-    is the third character from the end of both; ``知难克难、知责担责``: 知 opens both): items built on one
-    frame share its characters and fill its slots with their own words, so neither the frame's character nor the
-    character after it is a slip."""
+def _frame_slots(text: str, rs: int, re_: int, p: int) -> str:
+    """The characters that follow the previous item's copy of ``text[p]`` ("" when it has none) when ``text[p]``
+    (in the run ``[rs, re_)``) stands at the same place in the previous item of a list or parallel sentence,
+    counted from the start or from the end of the items (``实现镇镇有监控、村村有哨点``: 有 is the third character
+    from the end of both; ``知难克难、知责担责``: 知 opens both). Items built on one frame share its characters and
+    fill its slots with their own words, so neither the frame's character nor the character after it is a slip."""
     if rs < 2 or text[rs - 1] not in _ITEM_SEPARATORS or not rs <= p < re_:
-        return False
+        return ""
     prev_end = rs - 1
     prev_start = prev_end
     # (items of a parallel list are short: a longer previous run is looked at from its end only)
     while prev_start > max(0, prev_end - _ITEM_MAX) and "\u3400" <= text[prev_start - 1] <= "\u9fff":
         prev_start -= 1
+    slots = ""
     o = p - rs  # from the start
     if prev_end - prev_start > o + 1 and text[prev_start + o] == text[p] and prev_end - prev_start < _ITEM_MAX:
-        return True
+        slots = text[prev_start + o + 1]
     o = re_ - p  # from the end
-    return prev_end - prev_start > o and o > 1 and text[prev_end - o] == text[p]
+    if prev_end - prev_start > o and o > 1 and text[prev_end - o] == text[p]:
+        slots += text[prev_end - o + 1]
+    return slots
 
 
 def _scored(d: _Data, left: str, wrong: str, right: str, left_unseen: bool, right_unseen: bool) -> tuple:
@@ -805,8 +808,15 @@ def _examine(d: _Data, text: str, rs: int, re_: int, j: int, status: bytes, writ
             continue
         if left and k >= 4 and text[k - 2] in "、，" and text[k - 4] == left:
             continue  # parallel items that share their first character (``扶志、扶智``)
-        if _in_shared_frame(text, rs, re_, k) or (left and _in_shared_frame(text, rs, re_, k - 1)):
-            continue  # a frame the previous item has too, or the slot after it (``村村有哨点``, ``知责担责``)
+        if _frame_slots(text, rs, re_, k):
+            continue  # a frame's character the previous item has too (``村村有哨点``)
+        # the slot after a frame's character (``知责担责``), unless the correction is what the previous item has
+        # there: then it is the same word, written wrong (``改善教育结构，提高教扭质量``)
+        slots = _frame_slots(text, rs, re_, k - 1) if left else ""
+        if slots:
+            scored = [x for x in scored if x[2] in slots]
+            if not scored:
+                continue
         if run is None:
             run = text[rs:re_]
         r = k - rs

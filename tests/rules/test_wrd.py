@@ -325,6 +325,15 @@ def test_wrd008_names_places_and_short_names():
     ])
 
 
+def test_wrd008_slot_of_a_frame_filled_with_the_previous_items_word():
+    """The slot after a character the previous item has in the same place is a frame's slot (``知责担责``),
+    unless the correction is what the previous item has there: then both items use one word, and this one
+    writes it wrong."""
+    (d,) = lint("要改善教育结构，提高教扭质量。", ["WRD008"])
+    assert (d.offset, d.text, d.message) == (11, "扭", "“教扭质”不成词；常见为“教育”，“扭”应为“育”")
+    check_rule("WRD008", valid=["知重负重、知难克难、知责担责。", "实现镇镇有监控、村村有哨点。"])
+
+
 def test_wrd008_guards():
     check_rule("WRD008", valid=[
         "持续优化营商环境，激发市场活力。",
