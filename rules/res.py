@@ -469,7 +469,7 @@ def watermark(doc: Document, found) -> Iterator[Finding]:
     正确写法：牵线搭桥市爱心人士先后结对我区42名困境儿童
     依据：文稿整洁；网页残留。
     修复：建议修复（--unsafe-fixes）：删除站名。站名表见 data/res.toml（文库、范文、公文类网站，不含政府网站）。
-    不在表中、但形如站名的，作为提示报告：以“网”“文库”“文档”结尾、插在一个词中间（删去后前后两字连成 jieba
+    站名至少一侧紧接汉字或数字（“工作，公文搜取得”也算）。不在表中、但形如站名的，作为提示报告：以“网”“文库”“文档”结尾、插在一个词中间（删去后前后两字连成 jieba
     词典中的词，如“调星光资料网研”）的；由“范文、公文、文秘、资料、素材……”加上“网、库、吧、帮、搜、汇、之家、
     大全”或数字组成的（“公文搜”“文秘114”“晨曦范文网”，data/res.toml 的 trade 和 trade_ends）；夹在两个汉字
     之间的网址（“服务www.fanwen.com体系”）。
@@ -491,9 +491,10 @@ def watermark(doc: Document, found) -> Iterator[Finding]:
         if (before.endswith(_MENTION_BEFORE) or after.startswith(mention_after)) and \
                 not _splits_a_word(masked, s, e):
             continue  # (经老秘网济: 经济 split, not a mention)
-        # a watermark sits inside running text: Han or digits on both sides
-        if not (s > 0 and _HAN_OR_DIGIT.match(masked[s - 1])
-                and e < len(masked) and _HAN_OR_DIGIT.match(masked[e])):
+        # a watermark sits in running text: next to Han or digits on at least one side (a site may land after a
+        # mark, ``工作，公文搜取得``, or before one)
+        if not ((s > 0 and _HAN_OR_DIGIT.match(masked[s - 1]))
+                or (e < len(masked) and _HAN_OR_DIGIT.match(masked[e]))):
             continue
         listed.append((s, e))
         yield Finding(s, e, f"句中插入了网站水印“{site}”", Fix.replace(s, e, "", "删除水印", "unsafe"))

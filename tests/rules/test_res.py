@@ -221,6 +221,15 @@ def test_res004_a_site_shaped_name_that_splits_a_word_is_a_hint():
                                 "全县共建成乡村振兴网点12个。"])
 
 
+def test_res004_a_listed_site_next_to_a_mark():
+    """A watermark may land after or before a punctuation mark; running text on one side is enough."""
+    check_rule("RES004", invalid=[
+        ("扎实推进各项工作，公文搜取得了明显成效。", [(9, 12)], "扎实推进各项工作，取得了明显成效。"),
+        ("取得了明显成效文秘帮。", [(7, 10)], "取得了明显成效。"),
+    ], unsafe=True)
+    check_rule("RES004", valid=["资料来源：百度文库。", "（文秘帮）", "可在百度文库下载。"])
+
+
 def test_res004_real_mentions():
     check_rule("RES004", valid=[
         "不得从豆丁网等网站下载材料照抄照搬。",
