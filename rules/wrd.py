@@ -21,6 +21,7 @@ built-in wrong forms to ignore. A malformed entry stops the rule with a message 
 from __future__ import annotations
 
 import functools
+import math
 from dataclasses import dataclass
 from typing import Any, Iterator, Sequence
 
@@ -138,9 +139,12 @@ class _Lexicon:
     #: words that are mostly adverbials before a verb: adverbial adjectives (认真), adverbs (逐步), statives
     #: (扎扎实实), idioms (坚定不移, 有步骤), and the modifiers before 地 of the listed collocations (data/wrd.toml)
     adverbials: frozenset[str] = frozenset()
+    adverbs: frozenset[str] = frozenset()  # jieba's d
     #: adjectives and adverbial adjectives that can be a complement of degree after 得 (很好, 非常顺利)
     complements: frozenset[str] = frozenset()
     verbal_nouns: frozenset[str] = frozenset()
+    #: the modifiers of scripts/gen_wrd_data.py's classes: adjectives, adverbial adjectives, adverbs, statives, idioms
+    modifiers: frozenset[str] = frozenset()
 
 
 @functools.lru_cache(maxsize=1)
@@ -154,7 +158,9 @@ def _lexicon() -> _Lexicon:
                     adverbials=words["adverbial"] | words["adverbs"] | words["statives"] | words["idioms"]
                     | frozenset(to_simplified(w) for g in _data()["wrd002"] if g["right"] == "地" for w in g["before"]),
                     complements=words["adjectives"] | words["adverbial"] | words["statives"],
-                    verbal_nouns=words["verbal_nouns"])
+                    verbal_nouns=words["verbal_nouns"], adverbs=words["adverbs"],
+                    modifiers=words["adjectives"] | words["adverbial"] | words["adverbs"] | words["statives"]
+                    | words["idioms"])
 
 
 @dataclass(frozen=True)
@@ -167,6 +173,13 @@ class _Usage:
     words: frozenset[str]  # every word of the table (with or without counts): word boundaries
     glued: frozenset[str]  # words that hold 的 or 地 as a morpheme (目的, 的确, 各地, 所在地)
     prior: tuple[float, float, float]
+    #: the same counts when the word on the other side of the particle is of a class of data/wrd002_pos.toml:
+    #: word -> times followed by 的, 地, 得 and a verb (``after_verb``), a noun (``after_noun``); times preceded by a
+    #: modifier (``before_modifier``) or a verb (``before_verb``) and 的, 地, 得
+    after_verb: dict[str, tuple[int, int, int]] = None  # type: ignore[assignment]
+    after_noun: dict[str, tuple[int, int, int]] = None  # type: ignore[assignment]
+    before_modifier: dict[str, tuple[int, int, int]] = None  # type: ignore[assignment]
+    before_verb: dict[str, tuple[int, int, int]] = None  # type: ignore[assignment]
 
 
 @functools.lru_cache(maxsize=1)
@@ -183,6 +196,9 @@ def _read_usage(path: str) -> tuple:
     """The fields of :class:`_Usage` from data/wrd002_stats.txt (parsed once, then cached with the data)."""
     after: dict[str, tuple[int, int, int]] = {}
     before: dict[str, tuple[int, int, int]] = {}
+    # the conditioned columns (scripts/gen_wrd_data.py CONDITIONED): after + verb, after + noun, after + modifier,
+    # before + modifier, before + verb; the third is not read
+    cond: tuple[dict, ...] = ({}, {}, {}, {}, {})
     words, glued, totals = set(), frozenset(), (1, 1, 1)
     with open(path, encoding="utf-8") as f:
         for line in f:
@@ -198,8 +214,12 @@ def _read_usage(path: str) -> tuple:
                 after[parts[0]] = tuple(int(x) for x in parts[1].split(","))
             if len(parts) > 2 and parts[2]:
                 before[parts[0]] = tuple(int(x) for x in parts[2].split(","))
+            for i, cell in enumerate(parts[3:8]):
+                if cell:
+                    cond[i][parts[0]] = tuple(int(x) for x in cell.split(","))
     n = sum(totals)
-    return after, before, frozenset(words), glued, tuple(t / n for t in totals)
+    return (after, before, frozenset(words), glued, tuple(t / n for t in totals), cond[0], cond[1], cond[3],
+            cond[4])
 
 
 def _glued(text: str, p: int, stats: _Usage, lex: "_Lexicon") -> bool:
@@ -627,6 +647,137 @@ def _by_usage_and_structure(text: str, p: int, particle: str) -> tuple[str, int,
     return None
 
 
+#: the margin (natural log of the odds) by which the conditioned counts must prefer the right particle
+_CONDITIONED_MARGIN = 2.0
+_CONDITIONED_SMOOTHING = 0.5
+_CONDITIONED_AGAINST = 1.0
+#: the margin when one side has no counts or is against (the other side alone decides)
+_CONDITIONED_MARGIN_ONE = 2.5
+#: 地 → 的: the noun's own conditioned log odds for 的 at least this
+_CONDITIONED_NOUN = 1.0
+_CONDITIONED_STRONG_NOUN = 2.5
+
+
+def _odds(counts: tuple[int, int, int] | None, right: int, wrong: int) -> float | None:
+    """The log odds of ``right`` against ``wrong`` in ``counts`` (None when there are none)."""
+    import math
+
+    if not counts:
+        return None
+    return math.log((counts[right] + _CONDITIONED_SMOOTHING) / (counts[wrong] + _CONDITIONED_SMOOTHING))
+
+
+def _is_modifier(word: str, lex: _Lexicon) -> bool:
+    """A modifier as scripts/gen_wrd_data.py classes it: an adjective, adverb, stative, idiom or AABB."""
+    return word in lex.modifiers or _reduplicated(word)
+
+
+def _by_conditioned_usage(text: str, p: int, particle: str) -> tuple[str, int, float] | None:
+    """The right particle, the start of the word before it and the margin, by the counts of the words on both
+    sides *given the class of the other word* (data/wrd002_stats.txt, conditioned columns):
+
+    - modifier + 的 + verb: how often the modifier is followed by 地 rather than 的 when a verb follows (认真, 坚定,
+      不断), and the verb preceded by 地 rather than 的 when a modifier precedes it (推进, 开展, 进行);
+    - modifier + 地 + noun: the same with 的 and a noun (良好, 重要; 环境, 作用).
+    The log odds of the two sides add up (the words taken as independent given the classes); a side without counts
+    counts nothing, and the other side alone must then pass the margin. A verbal noun (发展, 建设) counts as a verb
+    only with 了/着/过, a directional complement or an object that cannot be a compound's second noun after it. The
+    structure of the clause must allow the other particle as in ``_by_usage_and_structure``."""
+    lex = _lexicon()
+    stats = _usage()
+    known = _known_words()
+    a = _word_ending(text, p, known, shortest=1)
+    if not _is_modifier(a, lex):
+        return None
+    b = _word_starting(text, p + 1, lex.all, shortest=1) or _word_starting(text, p + 1, known, shortest=1)
+    if len(b) > 2 and b[:-1] in known and len(_word_starting(text, p + len(b), known)) > 1:
+        b = b[:-1]  # 代表|人民, not 代表人|民
+    if _glued(text, p, stats, lex) and not (particle == "地" and _particle_di(text, p, a, b, stats)):
+        return None
+    after = p + 1 + len(b)
+    start = p - len(a)
+    if particle == "的":
+        if b in _COPULAS or b not in lex.verbs and not (
+                b in lex.verbal_nouns and (_ASPECT.match(text, after) or _OBJECT_START.match(text, after))):
+            return None
+        margin = _combined(_odds(stats.after_verb.get(a), 1, 0), _odds(stats.before_modifier.get(b), 1, 0),
+                           _odds(stats.after.get(a), 1, 0), _odds(stats.before.get(b), 1, 0),
+                           math.log(stats.prior[1] / stats.prior[0]))
+        if margin is None:
+            return None
+        if after >= len(text) or not _is_han(text[after]) or text[after] in "是为" or (
+                text[after] in _NOUN_PHRASE_END and len(_word_starting(text, after, lex.all, shortest=1)) < 2):
+            if not (_CLAUSE_END.match(text, after) and _before_verb_phrase(text, start, lex)):
+                return None  # the verb ends a noun phrase (在各方努力的推动下) or has no object
+        if _in_noun_phrase(text, start, lex):
+            return None  # 发挥了积极的推动作用, 一种积极的探索
+        following = _word_starting(text, after, lex.all, shortest=1)
+        if (following in lex.nouns or following in lex.verbal_nouns or following in lex.verbs) and (
+                margin <= _USAGE_MARGIN_OBJECT - 1.5 or following in lex.nouns
+                and _CLAUSE_END.match(text, after + len(following))) and not (
+                _ASPECT.match(text, after) or _OBJECT_START.match(text, after)
+                or _before_verb_phrase(text, start, lex) or _opens_clause(text, start, lex)):
+            return None  # a noun or verb after the verb: its object or a compound (坚定不移的奋斗目标)
+        return "地", start, margin
+    if particle == "地":
+        if (b not in lex.nouns or b in lex.verbs or text[after:after + 1] in ("地", "的")
+                or a in lex.adverbs and a not in lex.adjectives):
+            return None  # (积极地创造性地参加: the word after is an adverbial of its own; 尽量地节约: an adverb)
+        sb = _odds(stats.before_modifier.get(b), 0, 1)
+        if sb is None or sb < _CONDITIONED_NOUN:
+            return None  # the noun itself must be seen after a modifier and 的 (not 研究, 领导: verbs as often)
+        margin = _combined(_odds(stats.after_noun.get(a), 0, 1), sb)
+        if margin is None:
+            return None
+        nxt = _word_starting(text, after, lex.all, shortest=1)
+        if (nxt in lex.verbs or nxt in lex.verbal_nouns) and not (
+                sb > _CONDITIONED_STRONG_NOUN and _word_starting(text, after + len(nxt), lex.all) in lex.nouns):
+            return None  # a noun used as an adverbial before a verb (主动地全部撤出, 公正合理地政治解决); but a
+            # verb and a noun after a noun seen only after 的 go on with the noun phrase (高效地行政执法体系)
+        if len(a) == 1:
+            start -= len(_word_ending(text, start, _DEGREE_BEFORE, shortest=1))  # the phrase: 更大地贡献
+        return "的", start, margin
+    return None
+
+
+#: words of degree before a one-character adjective: it is then the adjective, not the start of a word with 地
+#: (更大地贡献, 这样大地成绩: not 大地)
+_DEGREE_BEFORE = frozenset(_DEGREE) | frozenset(("最", "这样", "那样", "如此", "这么", "那么", "较为"))
+
+
+def _particle_di(text: str, p: int, a: str, b: str, stats: _Usage) -> bool:
+    """True when the 地 at ``p``, inside a word of the dictionary as the longest match (大地, 地基, 地区, 地步), is
+    the particle between the modifier ``a`` and the noun ``b`` all the same: a word of degree stands before a
+    one-character adjective (更大地贡献), or the noun after 地 ends later than the word that holds 地 (好地基础:
+    地基|础 against 地|基础; 新地步伐, 明显地区域) and no word that holds 地 starts before it."""
+    if len(a) == 1 and _word_ending(text, p - 1, _DEGREE_BEFORE, shortest=1):
+        return True
+    if len(b) < 2 or len(a) == 1 and text[p - 1:p + 1] in stats.glued or any(text[p - k:p - k + n] in stats.glued for n in (2, 3, 4) for k in range(1, n)
+                         if p - k >= 0 and p - len(a) >= p - k):
+        return False
+    held = _word_starting(text, p, stats.glued)
+    return bool(held) and p + len(held) < p + 1 + len(b)
+
+
+def _combined(sa: float | None, sb: float | None, ua: float | None = None, ub: float | None = None,
+              prior: float = 0.0) -> float | None:
+    """The summed log odds of the two sides when they pass ``_CONDITIONED_MARGIN`` and neither side is against
+    by more than ``_CONDITIONED_AGAINST`` (None otherwise). A side without conditioned counts stands in with its
+    counts in any context (``ua``, ``ub``) less the log odds of the particles in any context (``prior``), when
+    these are against and never for (更好的收入前景: 收入 is seen after 的 only, whatever stands before it)."""
+    if sa is None and sb is None:
+        return None
+    if sa is None and ua is not None:
+        sa = min(0.0, ua - prior)
+    if sb is None and ub is not None:
+        sb = min(0.0, ub - prior)
+    if sa is not None and sa < -_CONDITIONED_AGAINST or sb is not None and sb < -_CONDITIONED_AGAINST:
+        return None
+    margin = (sa or 0.0) + (sb or 0.0)
+    one_sided = sa is None or sb is None or sa <= 0 or sb <= 0
+    return margin if margin > (_CONDITIONED_MARGIN_ONE if one_sided else _CONDITIONED_MARGIN) else None
+
+
 def _usage_disagrees(text: str, p: int, particle: str, right: str) -> bool:
     """True when the counts of both neighbours prefer the particle written at ``p`` to ``right`` by the margin of
     a finding: the parts of speech alone then make the finding doubtful."""
@@ -691,7 +842,9 @@ def de_di_de(doc: Document, particles, options) -> Iterator[Finding]:
     用法统计：两边的词在正式公文中前后多用哪个助词（“清醒”后多用“地”，“看到”前多用“地”；“环境”前几乎
     只用“的”；“很对”前多用“得”），两边合起来明显指向另一个助词、句子结构也允许时（“的”后的动词带宾语或
     到此分句结束，不在名词短语中；“地”后的名词后面不是动词；“的”前是动词、几个字内分句结束），报告为 info
-    （清醒的看到，有步骤的扩大试点范围，说的很对，稳健地货币政策）；按词性判断的报告维持 warning，统计明显
+    （清醒的看到，有步骤的扩大试点范围，说的很对，稳健地货币政策）；另计在另一边是动词、名词或修饰语时的用法
+    （修饰语后接动词时“推进”前几乎只用“地”，“贡献”前只用“的”），据此也报告为 info（紧张的进行建设，
+    更大地贡献，打下好地基础）；按词性判断的报告维持 warning，统计明显
     相反时降为 info。
     选项 extra：补充整段的错误写法和正确写法（须含“的”“地”或“得”），如 [["积极地意义", "积极的意义"]]。
     """
@@ -737,7 +890,7 @@ def de_di_de(doc: Document, particles, options) -> Iterator[Finding]:
                 if _usage_disagrees(text, p, particle, decided[0]):
                     doubtful.add(p)
                 continue
-            decided_by_usage = _by_usage_and_structure(text, p, particle)
+            decided_by_usage = _by_usage_and_structure(text, p, particle) or _by_conditioned_usage(text, p, particle)
             if decided_by_usage is not None:
                 wrong[p] = decided_by_usage[:2]
                 doubtful.add(p)

@@ -101,6 +101,34 @@ SPLIT_TAGS = frozenset(("a", "ad", "d", "z", "i", "l", "t"))
 _HAN_RUN = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff]+")
 
 
+#: the conditioned columns of data/wrd002_stats.txt, in order: (the side of the particle the word is on, the class of
+#: the word on the other side): followed by the particle and a verb, a noun, a modifier; preceded by a modifier and
+#: the particle, a verb and the particle
+CONDITIONED = {"after, verb next": ("after", "V"), "after, noun next": ("after", "N"),
+               "after, modifier next": ("after", "M"), "before, modifier before": ("before", "M"),
+               "before, verb before": ("before", "V")}
+
+
+def _classes():
+    """A function: word -> "V" (verb), "N" (noun), "M" (modifier: adjective, adverb, stative, idiom, AABB) or "",
+    by the parts of speech of data/wrd002_pos.toml (what the rule itself knows of a word)."""
+    import tomllib
+
+    d = tomllib.loads(OUT.read_text(encoding="utf-8"))
+    verbs, nouns = set(d["verbs"].split()), set(d["nouns"].split())
+    modifiers = set().union(*(d[k].split() for k in ("adjectives", "adverbial", "adverbs", "statives", "idioms")))
+
+    def of(word: str) -> str:
+        if word in verbs:
+            return "V"
+        if word in nouns:
+            return "N"
+        if word in modifiers or len(word) == 4 and word[0] == word[1] and word[2] == word[3] != word[0]:
+            return "M"
+        return ""
+    return of
+
+
 def _in_corpus(doc: str, real_text: str) -> bool:
     """True when ``doc`` is (a version of) a document of corpus/real: most of ten snippets of it occur there (the
     test of scripts/build_typo_data.py)."""
@@ -166,6 +194,10 @@ def stats(sources: list[Path], real_half: str) -> None:
             docs.append((name, text))
     after: dict[str, list[int]] = {}   # word -> times followed by 的, 地, 得
     before: dict[str, list[int]] = {}  # word -> times preceded by 的, 地, 得
+    # the same counts when the word on the other side of the particle is of a class of the rule's lexicon
+    # (data/wrd002_pos.toml): a verb, a noun or a modifier (adjective, adverb, stative, idiom, AABB)
+    classes = _classes()
+    cond = {key: {} for key in CONDITIONED}
     totals = [0, 0, 0]
     chars = 0
     for _name, text in docs:
@@ -183,12 +215,18 @@ def stats(sources: list[Path], real_half: str) -> None:
                 after.setdefault(a, [0, 0, 0])[k] += 1
                 before.setdefault(b, [0, 0, 0])[k] += 1
                 totals[k] += 1
+                ca, cb = classes(a), classes(b)
+                for key, (side, cls) in CONDITIONED.items():
+                    word, other = (a, cb) if side == "after" else (b, ca)
+                    if other == cls:
+                        cond[key].setdefault(word, [0, 0, 0])[k] += 1
     words = sorted(w for w in set(after) | set(before) if len(w) <= 4)  # the rule looks up words of 1-4 characters
 
     def cell(counts: list[int] | None) -> str:
         return ",".join(map(str, counts)) if counts and sum(counts) >= STATS_MIN else ""
 
-    lines = [f"{w}\t{cell(after.get(w))}\t{cell(before.get(w))}".rstrip("\t") for w in words]
+    lines = ["\t".join([w, cell(after.get(w)), cell(before.get(w))] + [cell(cond[key].get(w)) for key in CONDITIONED])
+             .rstrip("\t") for w in words]
     # the words of the dictionary that hold 的 or 地 as a morpheme (目的, 的确, 各地, 所在地): where one of them
     # covers the particle the rule does not count it, as jieba did not
     glued = sorted(w for w, (freq, _pos) in lexicon.items()
@@ -199,7 +237,8 @@ def stats(sources: list[Path], real_half: str) -> None:
         f"# {kept} documents counted besides corpus/real ({real_half}), {left} left out as documents of corpus/real;"
         f" {chars} Han characters.\n"
         "# word<TAB>times followed by 的,地,得<TAB>times preceded by 的,地,得 (no counts: seen fewer than "
-        f"{STATS_MIN} times; the word still marks a word boundary)\n"
+        f"{STATS_MIN} times; the word still marks a word boundary); then the same counts when the word on the other "
+        "side is of a class of data/wrd002_pos.toml: " + "; ".join(f"{k}" for k in CONDITIONED) + "\n"
         f"#total\t{','.join(map(str, totals))}\n"
         f"#glued\t{' '.join(glued)}\n" + "\n".join(lines) + "\n", encoding="utf-8")
     print(f"{STATS_OUT}: {len(lines)} words, {len(glued)} glued, particles {totals}, {chars} characters, {kept} "

@@ -59,6 +59,55 @@ def test_usage_look_alikes_are_right():
     ])
 
 
+def test_conditioned_usage_de_for_di_before_a_verb():
+    # the counts given the class of the other word: 推进 and 进行 are preceded by 地 when a modifier precedes them,
+    # whatever 平稳 and 紧张 are followed by in general
+    d = _one("各地要尽可能平稳的推进改革。")
+    assert (d.offset, d.end_offset, d.severity) == (8, 9, "info")
+    assert d.message == "“平稳的推进”中的“的”应为“地”"
+    d = _one("全国人民正在紧张的进行建设。")
+    assert (d.offset, d.severity, d.message) == (8, "info", "“紧张的进行”中的“的”应为“地”")
+    check_rule("WRD002", invalid=[("各地要尽可能平稳的推进改革。", [(8, 9)], "各地要尽可能平稳地推进改革。")],
+               unsafe=True)
+
+
+def test_conditioned_usage_di_for_de_before_a_noun():
+    # 地 inside a word as the longest match (地基, 地区, 大地) is the particle when a word of degree stands before a
+    # one-character adjective or the noun after 地 ends later than that word
+    d = _one("为国家作出更大地贡献。")
+    assert (d.offset, d.end_offset, d.severity) == (7, 8, "info")
+    assert d.message == "“更大地贡献”中的“地”应为“的”"
+    d = _one("为经济发展打下好地基础。")
+    assert (d.offset, d.severity, d.message) == (8, "info", "“好地基础”中的“地”应为“的”")
+    d = _one("建设一批成效明显地区域示范基地。")
+    assert (d.offset, d.severity, d.message) == (8, "info", "“明显地区域”中的“地”应为“的”")
+    d = _one("构建权威高效地行政执法体系。")
+    assert (d.offset, d.severity, d.message) == (6, "info", "“高效地行政”中的“地”应为“的”")
+
+
+def test_conditioned_usage_look_alikes_are_right():
+    check_rule("WRD002", valid=[
+        "使人大能够更好地代表人民。",  # 代表|人民, a verb (jieba: noun)
+        "更加积极地创造性地参加建设。",  # the word after 地 is an adverbial of its own
+        "说服消费者，尽量地节约粮食。",  # an adverb before 地
+        "不对的就改正，不足的加以完善。",  # a phrase with 的 as the subject
+        "提供更好的收入前景。",  # 收入 is seen after 的 only
+        "是我们坚定不移的奋斗目标。",  # a compound noun ends the clause
+        "齐鲁大地新的篇章。",
+        "祖国大地发生了巨大变化。",
+        "这是高地上的哨所。",
+        "各地的经验值得推广。",
+        "本地区的企业要加强管理。",
+        "的确取得了进展。",
+        "这是此行的目的地。",
+        "要有的放矢地开展工作。",
+        "他坐的士去开会。",
+        "交流学习心得体会。",
+        "获得了很好的效果。",
+        "得到了认真的落实。",
+    ])
+
+
 def test_usage_table_is_small_and_counts_only():
     path = ROOT / "rules" / "data" / "wrd002_stats.txt"
     assert path.stat().st_size < 1_000_000
@@ -69,6 +118,6 @@ def test_usage_table_is_small_and_counts_only():
         if line.startswith("#"):
             continue
         word, *cells = line.split("\t")
-        assert 1 <= len(word) <= 4 and len(cells) <= 2
+        assert 1 <= len(word) <= 4 and len(cells) <= 7  # any context, then the five conditioned columns
         assert all(not c or len(c.split(",")) == 3 for c in cells)
     assert (ROOT / "rules" / "data" / "wrd002_stats.LICENSE").is_file()
