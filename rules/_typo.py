@@ -220,8 +220,6 @@ class _Data:
         #: are looked up in them)
         self.inner_after = functools.partial(self._inner_chars, "inner_after.txt")
         self.inner_before = functools.partial(self._inner_chars, "inner_before.txt")
-        self.inner_after_bits = functools.lru_cache(maxsize=_SET_CACHE)(lambda a: self.bits(self.inner_after(a)))
-        self.inner_before_bits = functools.lru_cache(maxsize=_SET_CACHE)(lambda b: self.bits(self.inner_before(b)))
 
     # -------------------------------------------------------------- pairs
     def _make_record(self, a: str) -> tuple[str, str, int]:
@@ -749,24 +747,30 @@ def _scored(d: _Data, left: str, wrong: str, right: str, left_unseen: bool, righ
         mask &= d.after_bits(left)
     elif mask and right:
         mask &= d.before_bits(right)
-    # the word the correction must make spans the unseen pair(s) next to it (see _best_word): a candidate that
-    # makes no pair of a lexicon word there cannot make one
-    if mask:
-        mask &= ((d.inner_after_bits(left) if left_unseen else 0)
-                 | (d.inner_before_bits(right) if right_unseen else 0))
     if mask:
         cands = d.chars_of(mask)
-        conf = d.confusions(wrong)
-        old = (_logp(d, left, wrong) if left else 0.0) + (_logp(d, wrong, right) if right else 0.0)
-        scored = []
-        for c in cands:
-            kind = 0 if c in conf[0] else 1 if c in conf[1] else 2
-            new = (_logp(d, left, c) if left else 0.0) + (_logp(d, c, right) if right else 0.0)
-            score = new - old - _PRIOR[kind]
-            if score >= MARGIN:
-                scored.append((score, kind, c))
-        scored.sort(reverse=True)
-        got = tuple(scored)
+        # the word the correction must make spans the unseen pair(s) next to it (see _best_word): a candidate
+        # that makes no pair of a lexicon word there cannot make one
+        inner_after = d.inner_after(left) if left_unseen else None
+        inner_before = d.inner_before(right) if right_unseen else None
+        if inner_after is not None and inner_before is not None:
+            cands = [c for c in cands if c in inner_after or c in inner_before]
+        elif inner_after is not None:
+            cands = [c for c in cands if c in inner_after]
+        else:
+            cands = [c for c in cands if c in inner_before]
+        if cands:
+            conf = d.confusions(wrong)
+            old = (_logp(d, left, wrong) if left else 0.0) + (_logp(d, wrong, right) if right else 0.0)
+            scored = []
+            for c in cands:
+                kind = 0 if c in conf[0] else 1 if c in conf[1] else 2
+                new = (_logp(d, left, c) if left else 0.0) + (_logp(d, c, right) if right else 0.0)
+                score = new - old - _PRIOR[kind]
+                if score >= MARGIN:
+                    scored.append((score, kind, c))
+            scored.sort(reverse=True)
+            got = tuple(scored)
     if len(d.scored_cache) >= _SCORED_CACHE:
         d.scored_cache.clear()
     d.scored_cache[key] = got
