@@ -198,6 +198,7 @@ class _Data:
         self.logp_cache: dict[str, float] = {}
         self.scored_cache: dict[tuple, tuple] = {}
         self.word_cache: dict[tuple, tuple] = {}
+        self.verdict_cache: dict[tuple, tuple | None] = {}
         self._conf: _Table | None = None
         self._syllables: _Table | None = None
         self._shape: _Table | None = None
@@ -817,36 +818,60 @@ def _examine(d: _Data, text: str, rs: int, re_: int, j: int, status: bytes, writ
             scored = [x for x in scored if x[2] in slots]
             if not scored:
                 continue
-        if run is None:
-            run = text[rs:re_]
-        r = k - rs
-        name = None  # whether position r may belong to a name (computed once, when needed)
-        # the replaced character and its neighbours across unseen pairs: the word must span them
-        lo = r - 1 if k > rs and status[k - 1] == UNSEEN else r
-        hi = r + 2 if k + 1 < re_ and status[k] == UNSEEN else r + 1
-        lo_w, hi_w = max(0, r - 4), min(len(run), r + 5)
-        base = None  # the word model's score of the original window (computed once, when needed)
-        if best is not None:
-            scored = [x for x in scored if x[0] > best.score]
-        # the best-scored candidates first; the first that makes a word the word model prefers is the best of this
-        # character, and the rest (rarely right when the likeliest are not) are not tried
-        for score, kind, c in scored[:TRIED]:
-            # the lexicon word the correction makes (the cheaper test first), then the word model's verdict
-            word = _best_word(d, run, r, c, lo, hi)
-            if not word or len(word) < MIN_WORD:
-                continue
-            # a name is left alone unless the correction makes a word of three or more characters that the
-            # lexicon knows and that is not itself the name of a place (``海关总宿、`` → ``海关总署``, but not
-            # ``丹水镇`` → ``淡水镇``)
-            if len(word) < NAME_WORD or word[-1] in _PLACE_ENDS:
-                if name is None:
-                    name = _in_name(d, run, r, after)
-                if name:
-                    continue
-            if base is None:
-                base = segment_logp(d, run[lo_w:hi_w])
-            if segment_logp(d, run[lo_w:r] + c + run[r + 1:hi_w]) - base - _PRIOR[kind] < WORD_MARGIN:
-                continue
-            best = Typo(k, wrong, c, run[lo:hi], word, score)
-            break
+        # the verdict depends on the characters within 6 before and 7 after (the lexicon word, a name's title, the
+        # word model's window) and on where the run ends: kept for the most recent such contexts
+        lu = k > rs and status[k - 1] == UNSEEN
+        ru = k + 1 < re_ and status[k] == UNSEEN
+        a, b = max(rs, k - 6), min(re_, k + 7)
+        key = (text[a:b], k - a, lu, ru, slots, after if b == re_ else None)
+        got = d.verdict_cache.get(key, _MISSING)
+        if got is _MISSING:
+            if run is None:
+                run = text[rs:re_]
+            got = _verdict(d, run, k - rs, scored, lu, ru, after)
+            if len(d.verdict_cache) >= _SCORED_CACHE:
+                d.verdict_cache.clear()
+            d.verdict_cache[key] = got
+        # (the best of this character, unless the other character of the pair had a better one)
+        if got is not None and (best is None or got[4] > best.score):
+            c, lo, hi, word, score = got
+            best = Typo(k, wrong, c, text[k + lo:k + hi], word, score)
     return best
+
+
+#: a key that is not in a cache
+_MISSING = object()
+
+
+def _verdict(d: _Data, run: str, r: int, scored, left_unseen: bool, right_unseen: bool,
+             after: str) -> tuple[str, int, int, str, float] | None:
+    """The first of the best-scored corrections of ``run[r]`` that makes a lexicon word the word model prefers:
+    (the character, the start and end of the unseen text around it relative to r, the word, the score); None when
+    none does."""
+    name = None  # whether position r may belong to a name (computed once, when needed)
+    # the replaced character and its neighbours across unseen pairs: the word must span them
+    lo = r - 1 if left_unseen else r
+    hi = r + 2 if right_unseen else r + 1
+    lo_w, hi_w = max(0, r - 4), min(len(run), r + 5)
+    base = None  # the word model's score of the original window (computed once, when needed)
+    # the best-scored candidates first; the first that makes a word the word model prefers is the best of this
+    # character, and the rest (rarely right when the likeliest are not) are not tried
+    for score, kind, c in scored[:TRIED]:
+        # the lexicon word the correction makes (the cheaper test first), then the word model's verdict
+        word = _best_word(d, run, r, c, lo, hi)
+        if not word or len(word) < MIN_WORD:
+            continue
+        # a name is left alone unless the correction makes a word of three or more characters that the
+        # lexicon knows and that is not itself the name of a place (``海关总宿、`` → ``海关总署``, but not
+        # ``丹水镇`` → ``淡水镇``)
+        if len(word) < NAME_WORD or word[-1] in _PLACE_ENDS:
+            if name is None:
+                name = _in_name(d, run, r, after)
+            if name:
+                continue
+        if base is None:
+            base = segment_logp(d, run[lo_w:hi_w])
+        if segment_logp(d, run[lo_w:r] + c + run[r + 1:hi_w]) - base - _PRIOR[kind] < WORD_MARGIN:
+            continue
+        return c, lo - r, hi - r, word, score
+    return None
