@@ -393,48 +393,86 @@ def _valid_md(m: str, d: str) -> bool:
     return 1 <= int(m) <= 12 and 1 <= int(d) <= 31 and not (len(d) > 1 and d[0] == "0") and m[0] != "0"
 
 
+# a month–day date written with a point in prose (于4.29召开, 11.22上午): a time word after it, or 截至/于 before it
+# and 前/后/起/止 or the end of a clause after it (截至11.22，); never a number before it (2021.4.29 is a full date)
+# or a unit after it
+# A Han character after the date that is no unit or measure word, and no 以上/之间/的 (在1.2以上, 低于1.2的 are numbers)
+_NOT_UNIT = r"(?=\p{Han})(?![个個倍万萬亿億元人名次件项項岁歲米分秒度克吨噸亩畝公平立千百以之左上下的])"
+_PROSE_DATE_RE = lazy_compile(
+    r"(?<![A-Za-z0-9_.．·“第])(\d{1,2})[.．](\d{1,2})(?![\d.．%％])"
+    r"(?:(?P<ri>[日号])|(?=上午|下午|晚上|凌晨|当天|当日|召开|举行|举办|开幕|闭幕|启动|期间|以来)"
+    r"|(?<=(?:截至|截止|于|自|在)\d{1,2}[.．]\d{1,2})(?=前|后|之前|之后|起|止)"
+    r"|(?<=(?:截至|截止)\d{1,2}[.．]\d{1,2})(?=[，,；;。])"
+    # a year right before it (2014年6.18正式通航), or a date preposition (于, 自, 截至, 在; not 高于/低于…)
+    r"|(?<=(?:\d{4}\s?年|(?<![高低大小等多少优劣快慢早晚强弱好差])于|自|截至|截止|定于|在)\d{1,2}[.．]\d{1,2})" + _NOT_UNIT +
+    # the first of two month–day dates joined at a clause start (，8.16至8.20集中培训)
+    r"|(?<=(?:^|[，。；：、\s])\d{1,2}[.．]\d{1,2})(?=\s?[至到—\-～~]\s?\d{1,2}[.．]\d{1,2}(?![\d.．%％])" + _NOT_UNIT + r"))")
+# a full date written with points in running text after a date preposition (于2021.4.29召开): a Han character that
+# is no unit after it (a line that starts 2019.11.25发布 is a web page's date line)
+_PROSE_FULL_DATE_RE = lazy_compile(
+    r"(?<=(?:(?<![高低大小等多少优劣快慢早晚强弱好差])于|自|截至|截止|定于|在)(?=\d))"
+    r"((?:19|20)\d\d)[.．](\d{1,2})[.．](\d{1,2})(?![\d.．%％])(?P<ri>[日号])?" + _NOT_UNIT)
+
+
+
+
 @functools.lru_cache(maxsize=1)
-def _pun007_dates() -> tuple:
-    """PUN007's patterns of dates written with points (month–day in prose, event names, full dates after a date
-    preposition): a date that PUN007 reports is not reported again here."""
+def _pun007_event_date():
+    """PUN007's pattern of a month–day name written with a point before an event word (11.25反家暴宣传周): a name,
+    which PUN007 reports, not a date."""
     from . import pun
 
-    return pun._PROSE_DATE_RE, pun._EVENT_DATE_RE, pun._PROSE_FULL_DATE_RE
+    return pun._EVENT_DATE_RE
 
 
 @rule("DAT008", "date-with-points", severity="warning", fix="unsafe",
-      on=Trigger(chars=".．", view="norm", pattern=_DATE_POINT, before=4))
+      on=(Trigger(chars=".．", view="norm", pattern=_DATE_POINT, before=4),
+          Trigger(chars=".．", pattern=_PROSE_DATE_RE, before=2),
+          Trigger(chars=".．", pattern=_PROSE_FULL_DATE_RE, before=4)))
 def date_with_points(doc: Document, found) -> Iterator[Finding]:
     """正文中的日期写成了带小数点的数字形式。
 
     为什么：“2017.5.5”“2016年12.5”“今年7.1”在正文里既不像日期也不像数，读者要停下来猜；公文正文中的日期
     按“2008年8月8日”写。
     错误示例：2017.5.5日，阿里研究院发布了报告；公布日期为2016年12.5；从今年1.1起，再连续三年提高标准；
-    ，11.22起全面开展排查
+    ，11.22起全面开展排查；会议于4.29召开；截至11.22，全镇完成排查
     正确写法：2017年5月5日，阿里研究院发布了报告；公布日期为2016年12月5日；从今年1月1日起……；，11月22日起
-    全面开展排查
+    全面开展排查；会议于4月29日召开；截至11月22日，全镇完成排查
     依据：GB/T 15835-2011《出版物上数字用法》5.1.4（年月日按口语顺序写作“2008年8月8日”；“年”“月”只可按
     GB/T 7408 的扩展格式用“-”替代，且年月日不完整时不能替代，不用小数点）。
     修复：建议修复（--unsafe-fixes），改为“××××年×月×日”或“×月×日”。四位年份带月、日的写法都报告；只有
-    月、日的“4.14”只在位置说明它是日期时报告：紧跟在“××××年”“今年”“明年”之后、在“从……起”之中、在分句
-    开头（逗号、顿号之后）且后面不是单位，或后面跟着星期（“（1.22，星期三）”）。后面跟单位或“以上”“左右”
-    的是数（“今年1.5万人”“，2.5小时”）；按年份列出的一串数值（“2021年8.1，2022年3.2”）、月份或日期不成立
-    的数（“3.45”“1.05”）、版本号、章节号都不报告。“于4.29召开”“11.25反家暴宣传周”等由 PUN007 报告，这里
+    月、日的“4.14”只在位置说明它是日期时报告：紧跟在“××××年”“今年”“明年”之后、在“从……起”之中、在
+    “于”“自”“截至”“定于”之后、后面跟着“召开”“上午”“期间”等时间词或“日”“号”、在分句开头（逗号、顿号之后）
+    且后面不是单位，或后面跟着星期（“（1.22，星期三）”）。后面跟单位或“以上”“左右”的是数（“今年1.5万人”
+    “，2.5小时”“高于1.2的”）；按年份列出的一串数值（“2021年8.1，2022年3.2”）、月份或日期不成立的数（“3.45”
+    “1.05”）、版本号、章节号都不报告。“11.25反家暴宣传周”这样的事件简称由 PUN007 报告（应为“11·25”），这里
     不重复。没有句读的行（网页的“发布时间：2019.11.25”）不是正文，不报告。
     """
     text = doc.norm
     masked = doc.masked
-    pun_md, pun_event, pun_full = _pun007_dates()
-    for m in found:
+    own, prose_dates, full_dates = found
+    event = _pun007_event_date()
+    reported = set()
+    # a date after a date preposition or before a time word (于4.29召开, 截至11.22，, 于2021.4.29召开)
+    for m in full_dates:
+        y, mo, d = m.group(1), m.group(2), m.group(3)
+        if _valid_month_day(mo, d):
+            reported.add(m.start())
+            yield _point_date(doc, m.start(), m.end(), y, mo, d)
+    for m in prose_dates:
+        if m.start() in reported or event.match(masked, m.start()):
+            continue
+        if _valid_month_day(m.group(1), m.group(2)):
+            reported.add(m.start())
+            yield _point_date(doc, m.start(), m.end(), None, m.group(1), m.group(2))
+    for m in own:
         s, e = m.span()
+        if s in reported or event.match(masked, s):
+            continue
         if m.group("y") is not None:
             y, mo, d = m.group("y"), m.group("m"), m.group("d")
-            if pun_full.match(masked, s):
-                continue
         else:
             y, mo, d = None, m.group("m2"), m.group("d2")
-            if pun_md.match(masked, s) or pun_event.match(masked, s):
-                continue
         if not (1 <= int(mo) <= 12 and 1 <= int(d) <= 31) if y else not _valid_md(mo, d):
             continue  # a full date may pad with zeros (2021.05.06); a month–day with a zero is a decimal (1.05)
         if not m.group("ri"):
@@ -447,10 +485,17 @@ def date_with_points(doc: Document, found) -> Iterator[Finding]:
         line_end = len(text) if line_end < 0 else line_end
         if not _PROSE_MARK.search(text, line_start, line_end):
             continue  # a line without a sentence mark (发布时间：2019.11.25): a date line, not running text
-        good = (f"{y}年" if y else "") + f"{int(mo)}月{int(d)}日"
-        shown = doc.text[s:e]
-        yield Finding(s, e, f"正文中的日期“{shown}”写成了带小数点的数字，应写作“{good}”",
-                      Fix.replace(s, e, good, f"改为“{good}”", applicability="unsafe"))
+        yield _point_date(doc, s, e, y, mo, d)
+
+
+def _valid_month_day(m: str, d: str) -> bool:
+    return 1 <= int(m) <= 12 and 1 <= int(d) <= 31 and not (len(d) > 1 and d[0] == "0")
+
+
+def _point_date(doc: Document, s: int, e: int, y: str | None, mo: str, d: str) -> Finding:
+    good = (f"{y}年" if y else "") + f"{int(mo)}月{int(d)}日"
+    return Finding(s, e, f"正文中的日期“{doc.text[s:e]}”写成了带小数点的数字，应写作“{good}”",
+                   Fix.replace(s, e, good, f"改为“{good}”", applicability="unsafe"))
 
 
 def _dated_by_what_follows(m, text: str, e: int) -> bool:

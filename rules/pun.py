@@ -634,25 +634,6 @@ _EVENT_DATE_RE = data_pattern(lambda: (
     + _alternation(load_data("pun")["interpunct"]["event_words"]) + ")"))
 
 
-# a month–day date written with a point in prose (于4.29召开, 11.22上午): a time word after it, or 截至/于 before it
-# and 前/后/起/止 after it; never a number before it (2021.4.29 is a full date) or a unit after it
-# A Han character after the date that is no unit or measure word, and no 以上/之间/的 (在1.2以上, 低于1.2的 are numbers)
-_NOT_UNIT = r"(?=\p{Han})(?![个個倍万萬亿億元人名次件项項岁歲米分秒度克吨噸亩畝公平立千百以之左上下的])"
-_PROSE_DATE_RE = lazy_compile(
-    r"(?<![A-Za-z0-9_.．·“第])(\d{1,2})[.．](\d{1,2})(?![\d.．%％])"
-    r"(?:(?P<ri>[日号])|(?=上午|下午|晚上|凌晨|当天|当日|召开|举行|举办|开幕|闭幕|启动|期间|以来)"
-    r"|(?<=(?:截至|截止|于|自|在)\d{1,2}[.．]\d{1,2})(?=前|后|之前|之后|起|止)"
-    # a year right before it (2014年6.18正式通航), or a date preposition (于, 自, 截至, 在; not 高于/低于…)
-    r"|(?<=(?:\d{4}\s?年|(?<![高低大小等多少优劣快慢早晚强弱好差])于|自|截至|截止|定于|在)\d{1,2}[.．]\d{1,2})" + _NOT_UNIT +
-    # the first of two month–day dates joined at a clause start (，8.16至8.20集中培训)
-    r"|(?<=(?:^|[，。；：、\s])\d{1,2}[.．]\d{1,2})(?=\s?[至到—\-～~]\s?\d{1,2}[.．]\d{1,2}(?![\d.．%％])" + _NOT_UNIT + r"))")
-# a full date written with points in running text after a date preposition (于2021.4.29召开): a Han character that
-# is no unit after it (a line that starts 2019.11.25发布 is a web page's date line)
-_PROSE_FULL_DATE_RE = lazy_compile(
-    r"(?<=(?:(?<![高低大小等多少优劣快慢早晚强弱好差])于|自|截至|截止|定于|在)(?=\d))"
-    r"((?:19|20)\d\d)[.．](\d{1,2})[.．](\d{1,2})(?![\d.．%％])(?P<ri>[日号])?" + _NOT_UNIT)
-
-
 def _valid_month_day(m: str, d: str) -> bool:
     mi, di = int(m), int(d)
     return 1 <= mi <= 12 and 1 <= di <= 31 and not (len(d) > 1 and d[0] == "0")
@@ -660,25 +641,21 @@ def _valid_month_day(m: str, d: str) -> bool:
 
 @rule("PUN007", "interpunct-form", severity="error", fix="safe",
       on=(Trigger(chars=_ODD_DOTS, pattern=_ODD_DOT_RE), Trigger("“", pattern=_QUOTED_DATE_RE),
-          Trigger(chars=".．", pattern=_EVENT_DATE_RE, before=2), Trigger(chars=".．", pattern=_PROSE_DATE_RE, before=2),
-          Trigger(chars=".．", pattern=_PROSE_FULL_DATE_RE, before=4)))
+          Trigger(chars=".．", pattern=_EVENT_DATE_RE, before=2)))
 def interpunct_form(doc: Document, found) -> Iterator[Finding]:
     """间隔号写错了字符（日文“・”、项目符号“•”），或月日简称用了小数点（“6.26”）。
 
     为什么：间隔号是“·”（U+00B7）；日文片假名中点“・”、项目符号“•”在排版中宽度、位置都不同。以阿拉伯数字
     表示月、日的事件简称，月日之间用间隔号，并加引号（“6·26”国际禁毒日），写成“6.26”会被读成小数。
-    正文中的日期也不能写成小数的样子（“于4.29召开”），应写“4月29日”。
-    错误示例：“贯彻十八大精神・巾帼建功比贡献”；“6・26”禁毒日；“6.26”國際禁毒日；11.25反家暴宣传周；于4.29召开
-    正确写法：“贯彻十八大精神·巾帼建功比贡献”；“6·26”禁毒日；“6·26”國際禁毒日；“11·25”反家暴宣传周；于4月29日召开
-    依据：GB/T 15834-2011 4.14.3.5（月日简称用间隔号）；GB/T 15835-2011 5.1.6（含月日的专名加引号）、5.2.2
-    （月日用阿拉伯数字时写作“4月29日”）。
+    错误示例：“贯彻十八大精神・巾帼建功比贡献”；“6・26”禁毒日；“6.26”國際禁毒日；11.25反家暴宣传周
+    正确写法：“贯彻十八大精神·巾帼建功比贡献”；“6·26”禁毒日；“6·26”國際禁毒日；“11·25”反家暴宣传周
+    依据：GB/T 15834-2011 4.14.3.5（月日简称用间隔号）；GB/T 15835-2011 5.1.6（含月日的专名加引号）。
     修复：“・”“•”换成“·”、引号内的“6.26”改为“6·26”是安全修复；没有引号的“11.25反家暴宣传周”加引号是修复建议
-    （--unsafe-fixes），只在后面跟着节日、宣传周等词时才报告；正文中的“4.29”改为“4月29日”也是修复建议，只在
-    后面跟着“召开”“上午”“期间”等时间词、“日”“号”，或前有“截至”“于”后有“前”“后”“起”时才报告。小数“9.09%”
-    “4.5万元”“缩小至2.12”、章节号“1.2”、完整日期“2021.4.29”不报告，“11·2”本身正确。
+    （--unsafe-fixes），只在后面跟着节日、宣传周等词时才报告。小数“9.09%”“4.5万元”“缩小至2.12”、章节号“1.2”
+    不报告，“11·2”本身正确。正文中写成小数样子的日期（“于4.29召开”）由 DAT008 报告。
     """
     masked = doc.masked
-    odd_dots, quoted_dates, event_dates, prose_dates, full_dates = found
+    odd_dots, quoted_dates, event_dates = found
     for m in odd_dots:
         s = m.start()
         name = {"・": "日文中点", "•": "项目符号"}.get(m.group(), "圆点")
@@ -702,21 +679,6 @@ def interpunct_form(doc: Document, found) -> Iterator[Finding]:
         good = f"“{m.group(1)}·{m.group(2)}”"
         yield Finding(s, e, f"月日简称“{m.group()}”应使用间隔号并加引号：{good}",
                       Fix.replace(s, e, good, f"改为{good}", "unsafe"), severity="warning")
-    event_spans = {m.start() for m in event_dates}
-    for m in prose_dates:
-        if m.start() in event_spans or not _valid_month_day(m.group(1), m.group(2)):
-            continue
-        s, e = m.span()
-        good = f"{int(m.group(1))}月{int(m.group(2))}日"
-        yield Finding(s, e, f"日期“{m.group()}”写成了小数的样子，应为“{good}”",
-                      Fix.replace(s, e, good, f"改为“{good}”", "unsafe"), severity="warning")
-    for m in full_dates:
-        if not _valid_month_day(m.group(2), m.group(3)):
-            continue
-        s, e = m.span()
-        good = f"{m.group(1)}年{int(m.group(2))}月{int(m.group(3))}日"
-        yield Finding(s, e, f"正文中的日期“{m.group()}”应写作“{good}”",
-                      Fix.replace(s, e, good, f"改为“{good}”", "unsafe"), severity="warning")
 
 
 # ------------------------------------------------------------------------------------------------- PUN008

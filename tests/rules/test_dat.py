@@ -313,10 +313,10 @@ def test_dat007_month_day_where_its_place_makes_it_a_date():
     ])
 
 
-def test_dat007_leaves_pun007s_dates_to_it():
-    # PUN007 reports month–day dates after 于/在/截至 and before time words, event names, full dates after 于
+def test_dat008_leaves_event_names_to_pun007():
+    # DAT008 reports the dates (after 于/在/截至, before time words, full dates after 于); PUN007 the event names
     found = [(d.rule, d.text) for d in lint("全县于4.29召开推进会，11.25反家暴宣传周期间，定于2021.4.29举行。", ["DAT", "PUN"])]
-    assert found == [("PUN007", "4.29"), ("PUN007", "11.25"), ("PUN007", "2021.4.29")]
+    assert found == [("DAT008", "4.29"), ("PUN007", "11.25"), ("DAT008", "2021.4.29")]
 
 
 def test_seeds_dates_are_silent_where_correct(seeds_dir):
@@ -403,3 +403,38 @@ def test_dat003_month_after_a_year_word():
                valid=["今年4月30日召开。", "2021年4月5日召开。", "每年12月31日前报送。"])
     d = lint("今年12月32日，澳门将回到祖国怀抱。", ["DAT003"])[0]
     assert d.message == "日期“12月32日”不存在：12月只有31天"
+
+
+# ------------------------------------------------------------------------------------------------ DAT008 (dates after a date word)
+def test_dat008_month_day_after_a_date_word_or_before_a_time_word():
+    check_rule("DAT008", invalid=[
+        ("全县动员大会于4.29召开。", [(7, 11)], "全县动员大会于4月29日召开。"),
+        ("11.22上午召开座谈会。", [(0, 5)], "11月22日上午召开座谈会。"),
+        ("截至11.30前完成。", [(2, 7)], "截至11月30日前完成。"),
+        ("4.29日召开。", [(0, 5)], "4月29日召开。"),
+    ], unsafe=True)
+    check_rule("DAT008", valid=[
+        "城乡收入比缩小至2.12，新改建农村公路。",
+        "同比增长4.29%。",
+        "投入4.29万元。",
+        "计划从今年预计的1.03比1改为1比1。",
+        "“4·29”召开。",
+    ])
+
+
+
+def test_dat008_point_dates_after_a_date_preposition():
+    check_rule("DAT008", invalid=[
+        ("机场于2011年6月19日正式开工建设，2014年6.18正式通航。", [(25, 29)], None),
+        ("请各乡镇于12.8前上报。", [(5, 9)], None),
+        ("本条例自7.1起施行。", [(4, 7)], "本条例自7月1日起施行。"),
+        ("全县于8.16至8.20集中开展培训。", [(3, 7)], None),
+        ("截至9.30共排查隐患12处。", [(2, 6)], None),
+        ("截至11.22，全镇完成排查。", [(2, 7)], "截至11月22日，全镇完成排查。"),
+        ("会议于2021.4.29召开。", [(3, 12)], "会议于2021年4月29日召开。"),
+    ], unsafe=True, valid=[
+        "快于2024年1.8个百分点。", "耕地面积保持在18.2亿亩以上。", "不低于1.2的比值。", "系数为1.2至1.5之间。", "截至11.22万元，",
+        "从1.2提高到1.5。", "震级均小于2.0级。", "比上年提高1.5，达到3.2。", "编号2021.4.29", "1.1　编制目的",
+    ])
+    d = lint("会议于2021.4.29召开。", ["DAT008"])[0]
+    assert (d.severity, d.message) == ("warning", "正文中的日期“2021.4.29”写成了带小数点的数字，应写作“2021年4月29日”")
