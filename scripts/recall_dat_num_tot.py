@@ -8,8 +8,8 @@
 Each kind rewrites one place of a host's running text the way a writer's mistake does, in varied forms chosen with
 a fixed seed; the copy is linted with the default rules and the error counts as found when a finding of the kind's
 family overlaps the rewritten text (scripts/inject_hosts.py describes the sampling and counting). A date written
-with a point (``4.29``) counts for DAT when any DAT or PUN rule reports it (PUN007 reads month–day points). A
-development script: the figures go into the notes, not into tests.
+with a point (``4.29``) counts when a DAT rule reports it (DAT008; PUN007 reports only event names like
+``11.25反家暴宣传周``). A development script: the figures go into the notes, not into tests.
 """
 
 from __future__ import annotations
@@ -293,8 +293,8 @@ KINDS: list[Kind] = [
     Kind("impossible date (4月31日 13月)", ("DAT",), impossible_date),
     Kind("closed period 以来", ("DAT",), closed_since),
     Kind("wrong weekday", ("DAT",), wrong_weekday),
-    Kind("date with a point (4.29, 2021.4.29)", ("DAT", "PUN"), point_date),
-    Kind("date with a point, clause (于4.29召开)", ("DAT", "PUN"), point_date_clause),
+    Kind("date with a point (4.29, 2021.4.29)", ("DAT",), point_date),
+    Kind("date with a point, clause (于4.29召开)", ("DAT",), point_date_clause),
     Kind("contradictory approximation (近…余)", ("NUM",), near_and_more),
     Kind("余/多 inside a number (35余万元)", ("NUM",), inner_approx),
     Kind("arabic with 千/百 (3千人)", ("NUM",), mixed_numerals),
