@@ -145,6 +145,9 @@ class _Lexicon:
     verbal_nouns: frozenset[str] = frozenset()
     #: the modifiers of scripts/gen_wrd_data.py's classes: adjectives, adverbial adjectives, adverbs, statives, idioms
     modifiers: frozenset[str] = frozenset()
+    #: one-character verbs and adjectives of a complement of degree, rarer ones included (迈的更大, 走的远)
+    complement_verbs: frozenset[str] = frozenset()
+    complement_adjectives: frozenset[str] = frozenset()
 
 
 @functools.lru_cache(maxsize=1)
@@ -160,7 +163,9 @@ def _lexicon() -> _Lexicon:
                     complements=words["adjectives"] | words["adverbial"] | words["statives"],
                     verbal_nouns=words["verbal_nouns"], adverbs=words["adverbs"],
                     modifiers=words["adjectives"] | words["adverbial"] | words["adverbs"] | words["statives"]
-                    | words["idioms"])
+                    | words["idioms"],
+                    complement_verbs=frozenset(d.get("complement_verbs", "").split()),
+                    complement_adjectives=frozenset(d.get("complement_adjectives", "").split()))
 
 
 @dataclass(frozen=True)
@@ -275,8 +280,12 @@ _DEGREE = ("越来越", "非常", "十分", "特别", "更加", "更为", "比�
 _DEGREE_FIRST = frozenset(w[0] for w in _DEGREE)
 #: what may stand between a verb + 的 and the adjective of a complement: 还, 也, 都 and a negation
 #: (办的还不好, 理解的不全面, 散发的很不均匀) before or instead of a degree adverb
-_COMPLEMENT_ADVERBS = LazyRegex(r"(?:还|也|都)?(?:很不|不太|不够|不很|不)?(?:" + "|".join(_DEGREE) + r")?")
-_COMPLEMENT_FIRST = _DEGREE_FIRST | frozenset("还也都不")
+#: (最 too: 发展的最快。)
+_COMPLEMENT_DEGREE = _DEGREE + ("最",)
+_COMPLEMENT_ADVERBS = LazyRegex(r"(?:还|也|都)?(?:很不|不太|不够|不很|不)?(?:" + "|".join(_COMPLEMENT_DEGREE) + r")?")
+_COMPLEMENT_FIRST = _DEGREE_FIRST | frozenset("还也都不最")
+#: after a complement of degree, an adverb that opens the next predicate ends it (做的不好也会被批评, 做的很好就)
+_NEXT_PREDICATE = LazyRegex(r"(?:也|就|才|都|便|还)(?=\p{Han})")
 #: 不 + an adjective that is a noun after 的 (存在的不足, 理解的不同): not a complement
 _NOT_COMPLEMENTS = frozenset(("不足", "不同", "不便", "不利", "不良", "不当", "不满", "不适", "不安", "不快"))
 #: after a listed verb, the end of a noun phrase rather than an object: 的帮助和领导, 在…的推动下
@@ -286,7 +295,7 @@ _DE_WORDS = frozenset(("有的", "别的", "似的", "是的", "好的", "真的
 #: the end of a clause: a mark, 了 and a mark, or the end of the text
 _CLAUSE_END = LazyRegex(r"(?:了)?(?:[，。；：！？、,;:!?\n\r）)”]|$)")
 #: after a verb + 的 + adjective: the clause ends, perhaps after 一些, 一点, 多了 (工作的更好一些。)
-_COMPLEMENT_END = LazyRegex(r"(?:一些|一点|许多|得多|多了)?(?:了)?(?:[，。；：！？、,;:!?\n\r）)”]|$)")
+_COMPLEMENT_END = LazyRegex(r"(?:一些|一点|许多|得多|多了)?(?:了|罢了)?(?:[，。；：！？、,;:!?\n\r）)”]|$)")
 #: function words after which a modifier + 的/地 begins a noun phrase (一个重大的步骤, 在新的条件下, 其有效的运行,
 #: 根据统一的部署): determiners and quantifiers, prepositions, conjunctions, 是 and 有
 _NOUN_PHRASE_BEFORE = frozenset((
@@ -396,7 +405,7 @@ def _in_noun_phrase(text: str, start: int, lex: _Lexicon, conjunctions: bool = T
     return False
 
 
-def _by_part_of_speech(text: str, p: int, particle: str) -> tuple[str, int] | None:
+def _by_part_of_speech(text: str, p: int, particle: str) -> tuple[str, int] | tuple[str, int, str] | None:
     """The right particle and the start of the word before it, when the parts of speech around ``particle`` at
     ``p`` call for another one. Each word is the longest dictionary word at its place.
 
@@ -442,55 +451,85 @@ def _by_part_of_speech(text: str, p: int, particle: str) -> tuple[str, int] | No
             text[p - 1:p + 1] in ("好的", "真的") and text[p - 2:p] in known) or text[p:p + 2] in known:
         return None  # 的 inside a word: 有的, 别的, 目的, 的确 (not 更好的, 认真的)
     nxt = text[p + 1]
-    if nxt in _COMPLEMENT_FIRST:
+    if nxt in _COMPLEMENT_FIRST or nxt in lex.complement_adjectives or nxt in lex.complements:
         decided = _complement(text, p, lex)
         if decided is not None:
             return decided
     return _adverbial(text, p, lex)
 
 
-def _complement(text: str, p: int, lex: _Lexicon) -> tuple[str, int] | None:
+def _complement(text: str, p: int, lex: _Lexicon) -> tuple[str, int] | tuple[str, int, str] | None:
     """得 for the 的 at ``p`` of a verb + 的 + a complement of degree that ends the clause (做的很好。, 办的还不好。,
-    建设的更加坚强有力。, 抓的很紧很紧。, 重视的很不够。)."""
+    建设的更加坚强有力。, 抓的很紧很紧。, 重视的很不够。, 迈的更大一些。). With less evidence, a third item "info":
+    a bare one-character adjective (走的远。, 管的好、), the question form (做的好不好), a bare 不 + adjective
+    (考虑的不全面。); a verb + 的 + an adjective that goes on with a noun is a noun phrase (做的好事, 取得的大成绩)."""
     known = lex.all
     verb = _word_ending(text, p, known, shortest=1)
-    if verb not in lex.verbs and verb not in lex.verbal_nouns or (p - len(verb) > 0
-                                                                  and text[p - len(verb) - 1] == "所"):
-        return None
-    q, degree, joined = p + 1, False, False
+    if len(verb) < 2 and text[p - 1:p] in lex.complement_verbs:
+        verb = text[p - 1]  # a one-character verb the classes leave out: 迈, 擦, 管
+    start = p - len(verb)
+    if verb not in lex.verbs and verb not in lex.verbal_nouns and verb not in lex.complement_verbs or verb in _COPULAS \
+            or text[start - 1:start] == "所" or "比" in text[max(0, start - 3):start]:
+        return None  # 所做的很好; the object of a comparison: 比预想的好, 比原来设想的更好
+    q, degree, joined, ended, weak = p + 1, False, False, False, False
     for i in range(6):  # adverbs + adjective, perhaps again after 和, 而, 又, 、 (更加稳妥和周到, 很紧很紧)
         m = _COMPLEMENT_ADVERBS.match(text, q)
         if i == 0 and m.end() == q:
-            return None  # no degree adverb or negation: 出现的问题
+            return _bare_complement(text, q, start, lex)  # 走的远。; not 出现的问题, 做的好事
         if "不" in m.group():
             neg = m.start() + m.group().index("不")
             if text.startswith("不够", neg) and _CLAUSE_END.match(text, neg + 2):
-                return "得", p - len(verb)  # 做的不够。
+                return "得", start  # 做的不够。
             word = _word_starting(text, neg, known)
             if m.group() == "不" and word not in _NEGATED_DEGREE:
-                return None  # a bare 不 + adjective is a noun as often (出现的不平衡, 存在的不协调)
+                if word or i > 0:
+                    return ("得", start) if ended else None  # 出现的不平衡, 存在的不协调: a word of its own
+                weak = True  # 考虑的不全面。: an adjective after a bare 不 (the verb's object may be the subject)
             after = _word_starting(text, neg + 1, known, shortest=1)
             if word in _NOT_COMPLEMENTS or (word and word not in _NEGATED_DEGREE
                                             and len(word) >= m.end() - neg + max(len(after), 1)):
-                return None  # 存在的不足, 出现的不平衡: one adjective with 不, not a negated complement
+                return ("得", start) if ended else None  # 存在的不足, 出现的不平衡: one adjective with 不
         adjective = _word_starting(text, m.end(), known, shortest=1) or text[m.end():m.end() + 1]
-        degree = any(a in m.group() for a in _DEGREE) or joined and degree
-        if not (adjective in lex.complements or adjective in _QUANTITIES
-                or degree and adjective in lex.verbs):  # jieba tags some adjectives as verbs: 更加坚强, 和周到
-            return None
+        degree = any(a in m.group() for a in _COMPLEMENT_DEGREE) or joined and degree
+        if not (adjective in lex.complements or adjective in _QUANTITIES and not weak
+                or adjective in lex.complement_adjectives
+                # jieba tags some adjectives as verbs: 更加坚强, 和周到, 更亮
+                or degree and (adjective in lex.verbs or adjective in lex.complement_verbs)):
+            return ("得", start) if ended else None
         joined = False
         q = m.end() + len(adjective)
         nxt = text[q + 1:q + 2]
         if text.startswith("、", q) and (nxt in _COMPLEMENT_FIRST or nxt and nxt in _FIRST_OF_COMPLEMENTS()):
-            q, joined = q + 1, True  # a series: 进行的更多、更快、更好
+            q, joined, ended = q + 1, True, not weak  # a series: 进行的更多、更快、更好, 生活的更安心、更省心
             continue
-        if _COMPLEMENT_END.match(text, q) or text.startswith(("一些", "一点"), q):
-            return "得", p - len(verb)
+        if _COMPLEMENT_END.match(text, q) or text.startswith(("一些", "一点"), q) or (
+                not weak and (degree or "不" in m.group()) and _NEXT_PREDICATE.match(text, q)
+                and not _word_starting(text, q, known)):
+            return ("得", start, "info") if weak else ("得", start)
         if text[q:q + 1] in ("和", "而", "又"):
             q, joined = q + 1, True
         elif text[q:q + 1] not in _COMPLEMENT_FIRST and _word_starting(text, q, known, shortest=1) \
                 not in lex.complements:
-            return None  # 生产的较快增长: a noun phrase goes on
+            return ("得", start) if ended else None  # 生产的较快增长: a noun phrase goes on
+    return None
+
+
+def _bare_complement(text: str, q: int, start: int, lex: _Lexicon) -> tuple[str, int, str] | None:
+    """得 at info for a verb + 的 + a one-character adjective with no adverb before it, when the adjective is a
+    word of its own (not 好事, 大成绩, 远方) and ends the clause (走的远。, 管的好、) or is asked with 不 (做的好不好).
+    多 and 少 stay quiet: a 的 phrase is as often their subject (说的多，做的少)."""
+    adjective = text[q:q + 1]
+    if not adjective or adjective in _QUANTITIES or not (
+            adjective in lex.complement_adjectives or adjective in lex.complements):
+        return None
+    if text.startswith("不" + adjective, q + 1) and _COMPLEMENT_END.match(text, q + 3):
+        return "得", start, "info"  # 做的好不好
+    if _word_starting(text, q, _known_words()):
+        return None  # the adjective opens a longer word: 好事, 大成绩, 远方, 好的
+    if text.startswith("、", q + 1) and text[q + 3:q + 4] == "、":
+        return None  # a list of one-character items: 创造的老、中、青三结合
+    if _COMPLEMENT_END.match(text, q + 1):
+        return "得", start, "info"
     return None
 
 
@@ -886,8 +925,8 @@ def de_di_de(doc: Document, particles, options) -> Iterator[Finding]:
         if p not in wrong:
             decided = _by_part_of_speech(text, p, particle)
             if decided is not None:
-                wrong[p] = decided
-                if _usage_disagrees(text, p, particle, decided[0]):
+                wrong[p] = decided[:2]
+                if len(decided) > 2 or _usage_disagrees(text, p, particle, decided[0]):
                     doubtful.add(p)
                 continue
             decided_by_usage = _by_usage_and_structure(text, p, particle) or _by_conditioned_usage(text, p, particle)
