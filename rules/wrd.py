@@ -541,13 +541,24 @@ def _FIRST_OF_COMPLEMENTS() -> frozenset[str]:
 def _adverbial(text: str, p: int, lex: _Lexicon) -> tuple[str, int] | None:
     """地 for the 的 at ``p`` of a modifier + 的 + a verb that goes on (各村认真的开展了自查)."""
     modifier, adverbial = _modifier_ending(text, p, lex)
+    verb = _word_starting(text, p + 1, lex.all)
+    after = p + 1 + len(verb)
+    # a verb with 着, 起来, 下去 is a verb, not the head of a noun phrase (严重的威胁着, 持久的存在下去, 很好的组织起来):
+    # a verbal noun too, and the modifier may be the end of a longer word (情况严重, 很好)
+    verbal = (verb in lex.verbs or verb in lex.verbal_nouns) and verb not in _COPULAS and bool(
+        _VERBAL_ASPECT.match(text, after))
+    if not modifier and verbal:
+        modifier = next((text[p - n:p] for n in (3, 2, 1) if text[p - n:p] in lex.adjectives
+                         and _word_ending(text, p - n, lex.all, shortest=1) and _is_han(text[p - n - 1:p])), "")
     if not modifier:
         return None
-    verb = _word_starting(text, p + 1, lex.all)
+    start = p - len(modifier)
+    if verbal and not _in_noun_phrase(text, start, lex):
+        return "地", start
+    if (verb in lex.verbs or verb in lex.verbal_nouns) and verb not in _COPULAS and _after_adverbial(text, start, lex):
+        return "地", start  # a series of adverbials: 及时地、准确的做到, 专心致志地心情愉快的进行
     if verb not in lex.verbs or verb in _COPULAS:
         return None
-    after = p + 1 + len(verb)
-    start = p - len(modifier)
     if adverbial and text[after:after + 1] in ("和", "并") and _word_starting(text, after + 1, lex.all) in lex.verbs:
         after += 1 + len(_word_starting(text, after + 1, lex.all))  # two verbs: 不断的完善和巩固我们的制度
     if adverbial and text.startswith("为", after) and not text.startswith("为了", after):
@@ -582,6 +593,26 @@ def _adverbial(text: str, p: int, lex: _Lexicon) -> tuple[str, int] | None:
         if nxt and not _CLAUSE_END.match(text, second) and nxt not in lex.verbs and nxt not in lex.verbal_nouns:
             return "地", start
     return None
+
+
+#: 着, 起来, 下去 after a verb: it is a verb (严重的威胁着), never the head of a noun phrase
+_VERBAL_ASPECT = LazyRegex(r"着(?![想力手眼重])|起来|下去")
+
+
+def _after_adverbial(text: str, start: int, lex: _Lexicon) -> bool:
+    """True when an adverbial with the particle 地 stands right before ``start``, perhaps with 、 or a degree adverb
+    between (及时地、畅通地、准确的做到; 自觉地更多的牺牲; 专心致志地心情愉快的进行): a series of adverbials."""
+    q = start
+    for _ in range(2):
+        word = _word_ending(text, q, lex.all, shortest=1)
+        if word and word in _SKIPPED_BEFORE:
+            q -= len(word)
+    if text[q - 1:q] == "、":
+        q -= 1
+    if text[q - 1:q] != "地" or q < 2 or _glued(text, q - 1, _usage(), lex):
+        return False
+    before, _adverbial_word = _modifier_ending(text, q - 1, lex)
+    return bool(before)
 
 
 def _before_verb_phrase(text: str, start: int, lex: _Lexicon) -> bool:
