@@ -815,6 +815,49 @@ def _by_conditioned_usage(text: str, p: int, particle: str) -> tuple[str, int, f
 _DEGREE_BEFORE = frozenset(_DEGREE) | frozenset(("最", "这样", "那样", "如此", "这么", "那么", "较为"))
 
 
+#: degree adverbs that make a degree phrase of the adjective after them (较大, 更多, 非常痛苦)
+_DEGREE_PHRASE = LazyRegex(r"(?:较为|更为|更加|非常|十分|特别|相当|极其|极为|过于|比较|最|更|较|过|很|太)$")
+
+
+def _degree_phrase(text: str, p: int, particle: str) -> tuple[str, int, float] | None:
+    """的 for the 地 at ``p`` after a degree adverb + an adjective (较大, 过猛, 非常痛苦) and before a noun of the
+    dictionary that is no verb or verbal noun, is seen after a modifier + 的 rather than 地 (data/wrd002_stats.txt,
+    at least ``_CONDITIONED_NOUN`` in log odds) and has no verb after it: the degree phrase modifies the noun (受冲击较大地行业, 增长过猛地现象); before a verb it is
+    an adverbial (更好地服务, 较快地增长), and nothing is said. Info."""
+    if particle != "地":
+        return None
+    lex = _lexicon()
+    stats = _usage()
+    word = _word_ending(text, p, lex.all, shortest=1)
+    one = lex.adjectives | lex.complement_adjectives
+    if len(word) == 2 and word[0] in "较更最过很太" and word[1] in one:
+        a, begin = word[1], p - 2  # one word of the dictionary: 较大, 过猛
+    else:
+        a = _word_ending(text, p, lex.adjectives, shortest=1)
+        if not a or len(word) > len(a):
+            return None  # the adjective ends a longer word
+        degree = _DEGREE_PHRASE.search(text, max(0, p - len(a) - 2), p - len(a))
+        if degree is None:
+            return None
+        begin = degree.start()
+    b = _word_starting(text, p + 1, lex.all, shortest=1)
+    if len(b) > 2 and b[:-1] in lex.all and len(_word_starting(text, p + len(b), _known_words())) > 1:
+        b = b[:-1]  # 代表|人民, not 代表人|民
+    if len(b) < 2 or b not in lex.nouns or b in lex.verbs or b in lex.verbal_nouns:
+        return None
+    if _glued(text, p, stats, lex) and not _particle_di(text, p, a, b, stats):
+        return None
+    odds = _odds(stats.before_modifier.get(b), 0, 1)
+    if odds is None or odds < _CONDITIONED_NOUN or b in lex.adverbials:
+        return None  # the noun must be seen after a modifier + 的, and not + 地: jieba tags verbs as nouns
+        # (很好地研究, 更好地代表, 很好地关心, 谨慎地区别)
+    after = p + 1 + len(b)
+    nxt = _word_starting(text, after, lex.all, shortest=1)
+    if nxt in lex.verbs or nxt in lex.verbal_nouns or text[after:after + 1] in ("地", "的"):
+        return None  # a noun as an adverbial before a verb (较大地程度上: no; 更多地依靠)
+    return "的", begin, odds or 0.0
+
+
 def _particle_di(text: str, p: int, a: str, b: str, stats: _Usage) -> bool:
     """True when the 地 at ``p``, inside a word of the dictionary as the longest match (大地, 地基, 地区, 地步), is
     the particle between the modifier ``a`` and the noun ``b`` all the same: a word of degree stands before a
@@ -960,7 +1003,8 @@ def de_di_de(doc: Document, particles, options) -> Iterator[Finding]:
                 if len(decided) > 2 or _usage_disagrees(text, p, particle, decided[0]):
                     doubtful.add(p)
                 continue
-            decided_by_usage = _by_usage_and_structure(text, p, particle) or _by_conditioned_usage(text, p, particle)
+            decided_by_usage = (_by_usage_and_structure(text, p, particle) or _by_conditioned_usage(text, p, particle)
+                                or _degree_phrase(text, p, particle))
             if decided_by_usage is not None:
                 wrong[p] = decided_by_usage[:2]
                 doubtful.add(p)
