@@ -145,6 +145,9 @@ class _Lexicon:
     verbal_nouns: frozenset[str] = frozenset()
     #: the modifiers of scripts/gen_wrd_data.py's classes: adjectives, adverbial adjectives, adverbs, statives, idioms
     modifiers: frozenset[str] = frozenset()
+    #: one-character verbs and adjectives of a complement of degree, rarer ones included (迈的更大, 走的远)
+    complement_verbs: frozenset[str] = frozenset()
+    complement_adjectives: frozenset[str] = frozenset()
 
 
 @functools.lru_cache(maxsize=1)
@@ -160,7 +163,9 @@ def _lexicon() -> _Lexicon:
                     complements=words["adjectives"] | words["adverbial"] | words["statives"],
                     verbal_nouns=words["verbal_nouns"], adverbs=words["adverbs"],
                     modifiers=words["adjectives"] | words["adverbial"] | words["adverbs"] | words["statives"]
-                    | words["idioms"])
+                    | words["idioms"],
+                    complement_verbs=frozenset(d.get("complement_verbs", "").split()),
+                    complement_adjectives=frozenset(d.get("complement_adjectives", "").split()))
 
 
 @dataclass(frozen=True)
@@ -275,8 +280,12 @@ _DEGREE = ("越来越", "非常", "十分", "特别", "更加", "更为", "比�
 _DEGREE_FIRST = frozenset(w[0] for w in _DEGREE)
 #: what may stand between a verb + 的 and the adjective of a complement: 还, 也, 都 and a negation
 #: (办的还不好, 理解的不全面, 散发的很不均匀) before or instead of a degree adverb
-_COMPLEMENT_ADVERBS = LazyRegex(r"(?:还|也|都)?(?:很不|不太|不够|不很|不)?(?:" + "|".join(_DEGREE) + r")?")
-_COMPLEMENT_FIRST = _DEGREE_FIRST | frozenset("还也都不")
+#: (最 too: 发展的最快。)
+_COMPLEMENT_DEGREE = _DEGREE + ("最",)
+_COMPLEMENT_ADVERBS = LazyRegex(r"(?:还|也|都)?(?:很不|不太|不够|不很|不)?(?:" + "|".join(_COMPLEMENT_DEGREE) + r")?")
+_COMPLEMENT_FIRST = _DEGREE_FIRST | frozenset("还也都不最")
+#: after a complement of degree, an adverb that opens the next predicate ends it (做的不好也会被批评, 做的很好就)
+_NEXT_PREDICATE = LazyRegex(r"(?:也|就|才|都|便|还)(?=\p{Han})")
 #: 不 + an adjective that is a noun after 的 (存在的不足, 理解的不同): not a complement
 _NOT_COMPLEMENTS = frozenset(("不足", "不同", "不便", "不利", "不良", "不当", "不满", "不适", "不安", "不快"))
 #: after a listed verb, the end of a noun phrase rather than an object: 的帮助和领导, 在…的推动下
@@ -286,7 +295,7 @@ _DE_WORDS = frozenset(("有的", "别的", "似的", "是的", "好的", "真的
 #: the end of a clause: a mark, 了 and a mark, or the end of the text
 _CLAUSE_END = LazyRegex(r"(?:了)?(?:[，。；：！？、,;:!?\n\r）)”]|$)")
 #: after a verb + 的 + adjective: the clause ends, perhaps after 一些, 一点, 多了 (工作的更好一些。)
-_COMPLEMENT_END = LazyRegex(r"(?:一些|一点|许多|得多|多了)?(?:了)?(?:[，。；：！？、,;:!?\n\r）)”]|$)")
+_COMPLEMENT_END = LazyRegex(r"(?:一些|一点|许多|得多|多了)?(?:了|罢了)?(?:[，。；：！？、,;:!?\n\r）)”]|$)")
 #: function words after which a modifier + 的/地 begins a noun phrase (一个重大的步骤, 在新的条件下, 其有效的运行,
 #: 根据统一的部署): determiners and quantifiers, prepositions, conjunctions, 是 and 有
 _NOUN_PHRASE_BEFORE = frozenset((
@@ -396,7 +405,7 @@ def _in_noun_phrase(text: str, start: int, lex: _Lexicon, conjunctions: bool = T
     return False
 
 
-def _by_part_of_speech(text: str, p: int, particle: str) -> tuple[str, int] | None:
+def _by_part_of_speech(text: str, p: int, particle: str) -> tuple[str, int] | tuple[str, int, str] | None:
     """The right particle and the start of the word before it, when the parts of speech around ``particle`` at
     ``p`` call for another one. Each word is the longest dictionary word at its place.
 
@@ -442,55 +451,85 @@ def _by_part_of_speech(text: str, p: int, particle: str) -> tuple[str, int] | No
             text[p - 1:p + 1] in ("好的", "真的") and text[p - 2:p] in known) or text[p:p + 2] in known:
         return None  # 的 inside a word: 有的, 别的, 目的, 的确 (not 更好的, 认真的)
     nxt = text[p + 1]
-    if nxt in _COMPLEMENT_FIRST:
+    if nxt in _COMPLEMENT_FIRST or nxt in lex.complement_adjectives or nxt in lex.complements:
         decided = _complement(text, p, lex)
         if decided is not None:
             return decided
     return _adverbial(text, p, lex)
 
 
-def _complement(text: str, p: int, lex: _Lexicon) -> tuple[str, int] | None:
+def _complement(text: str, p: int, lex: _Lexicon) -> tuple[str, int] | tuple[str, int, str] | None:
     """得 for the 的 at ``p`` of a verb + 的 + a complement of degree that ends the clause (做的很好。, 办的还不好。,
-    建设的更加坚强有力。, 抓的很紧很紧。, 重视的很不够。)."""
+    建设的更加坚强有力。, 抓的很紧很紧。, 重视的很不够。, 迈的更大一些。). With less evidence, a third item "info":
+    a bare one-character adjective (走的远。, 管的好、), the question form (做的好不好), a bare 不 + adjective
+    (考虑的不全面。); a verb + 的 + an adjective that goes on with a noun is a noun phrase (做的好事, 取得的大成绩)."""
     known = lex.all
     verb = _word_ending(text, p, known, shortest=1)
-    if verb not in lex.verbs and verb not in lex.verbal_nouns or (p - len(verb) > 0
-                                                                  and text[p - len(verb) - 1] == "所"):
-        return None
-    q, degree, joined = p + 1, False, False
+    if len(verb) < 2 and text[p - 1:p] in lex.complement_verbs:
+        verb = text[p - 1]  # a one-character verb the classes leave out: 迈, 擦, 管
+    start = p - len(verb)
+    if verb not in lex.verbs and verb not in lex.verbal_nouns and verb not in lex.complement_verbs or verb in _COPULAS \
+            or text[start - 1:start] == "所" or "比" in text[max(0, start - 3):start]:
+        return None  # 所做的很好; the object of a comparison: 比预想的好, 比原来设想的更好
+    q, degree, joined, ended, weak = p + 1, False, False, False, False
     for i in range(6):  # adverbs + adjective, perhaps again after 和, 而, 又, 、 (更加稳妥和周到, 很紧很紧)
         m = _COMPLEMENT_ADVERBS.match(text, q)
         if i == 0 and m.end() == q:
-            return None  # no degree adverb or negation: 出现的问题
+            return _bare_complement(text, q, start, lex)  # 走的远。; not 出现的问题, 做的好事
         if "不" in m.group():
             neg = m.start() + m.group().index("不")
             if text.startswith("不够", neg) and _CLAUSE_END.match(text, neg + 2):
-                return "得", p - len(verb)  # 做的不够。
+                return "得", start  # 做的不够。
             word = _word_starting(text, neg, known)
             if m.group() == "不" and word not in _NEGATED_DEGREE:
-                return None  # a bare 不 + adjective is a noun as often (出现的不平衡, 存在的不协调)
+                if word or i > 0:
+                    return ("得", start) if ended else None  # 出现的不平衡, 存在的不协调: a word of its own
+                weak = True  # 考虑的不全面。: an adjective after a bare 不 (the verb's object may be the subject)
             after = _word_starting(text, neg + 1, known, shortest=1)
             if word in _NOT_COMPLEMENTS or (word and word not in _NEGATED_DEGREE
                                             and len(word) >= m.end() - neg + max(len(after), 1)):
-                return None  # 存在的不足, 出现的不平衡: one adjective with 不, not a negated complement
+                return ("得", start) if ended else None  # 存在的不足, 出现的不平衡: one adjective with 不
         adjective = _word_starting(text, m.end(), known, shortest=1) or text[m.end():m.end() + 1]
-        degree = any(a in m.group() for a in _DEGREE) or joined and degree
-        if not (adjective in lex.complements or adjective in _QUANTITIES
-                or degree and adjective in lex.verbs):  # jieba tags some adjectives as verbs: 更加坚强, 和周到
-            return None
+        degree = any(a in m.group() for a in _COMPLEMENT_DEGREE) or joined and degree
+        if not (adjective in lex.complements or adjective in _QUANTITIES and not weak
+                or adjective in lex.complement_adjectives
+                # jieba tags some adjectives as verbs: 更加坚强, 和周到, 更亮
+                or degree and (adjective in lex.verbs or adjective in lex.complement_verbs)):
+            return ("得", start) if ended else None
         joined = False
         q = m.end() + len(adjective)
         nxt = text[q + 1:q + 2]
         if text.startswith("、", q) and (nxt in _COMPLEMENT_FIRST or nxt and nxt in _FIRST_OF_COMPLEMENTS()):
-            q, joined = q + 1, True  # a series: 进行的更多、更快、更好
+            q, joined, ended = q + 1, True, not weak  # a series: 进行的更多、更快、更好, 生活的更安心、更省心
             continue
-        if _COMPLEMENT_END.match(text, q) or text.startswith(("一些", "一点"), q):
-            return "得", p - len(verb)
+        if _COMPLEMENT_END.match(text, q) or text.startswith(("一些", "一点"), q) or (
+                not weak and (degree or "不" in m.group()) and _NEXT_PREDICATE.match(text, q)
+                and not _word_starting(text, q, known)):
+            return ("得", start, "info") if weak else ("得", start)
         if text[q:q + 1] in ("和", "而", "又"):
             q, joined = q + 1, True
         elif text[q:q + 1] not in _COMPLEMENT_FIRST and _word_starting(text, q, known, shortest=1) \
                 not in lex.complements:
-            return None  # 生产的较快增长: a noun phrase goes on
+            return ("得", start) if ended else None  # 生产的较快增长: a noun phrase goes on
+    return None
+
+
+def _bare_complement(text: str, q: int, start: int, lex: _Lexicon) -> tuple[str, int, str] | None:
+    """得 at info for a verb + 的 + a one-character adjective with no adverb before it, when the adjective is a
+    word of its own (not 好事, 大成绩, 远方) and ends the clause (走的远。, 管的好、) or is asked with 不 (做的好不好).
+    多 and 少 stay quiet: a 的 phrase is as often their subject (说的多，做的少)."""
+    adjective = text[q:q + 1]
+    if not adjective or adjective in _QUANTITIES or not (
+            adjective in lex.complement_adjectives or adjective in lex.complements):
+        return None
+    if text.startswith("不" + adjective, q + 1) and _COMPLEMENT_END.match(text, q + 3):
+        return "得", start, "info"  # 做的好不好
+    if _word_starting(text, q, _known_words()):
+        return None  # the adjective opens a longer word: 好事, 大成绩, 远方, 好的
+    if text.startswith("、", q + 1) and text[q + 3:q + 4] == "、":
+        return None  # a list of one-character items: 创造的老、中、青三结合
+    if _COMPLEMENT_END.match(text, q + 1):
+        return "得", start, "info"
     return None
 
 
@@ -502,13 +541,24 @@ def _FIRST_OF_COMPLEMENTS() -> frozenset[str]:
 def _adverbial(text: str, p: int, lex: _Lexicon) -> tuple[str, int] | None:
     """地 for the 的 at ``p`` of a modifier + 的 + a verb that goes on (各村认真的开展了自查)."""
     modifier, adverbial = _modifier_ending(text, p, lex)
+    verb = _word_starting(text, p + 1, lex.all)
+    after = p + 1 + len(verb)
+    # a verb with 着, 起来, 下去 is a verb, not the head of a noun phrase (严重的威胁着, 持久的存在下去, 很好的组织起来):
+    # a verbal noun too, and the modifier may be the end of a longer word (情况严重, 很好)
+    verbal = (verb in lex.verbs or verb in lex.verbal_nouns) and verb not in _COPULAS and bool(
+        _VERBAL_ASPECT.match(text, after))
+    if not modifier and verbal:
+        modifier = next((text[p - n:p] for n in (3, 2, 1) if text[p - n:p] in lex.adjectives
+                         and _word_ending(text, p - n, lex.all, shortest=1) and _is_han(text[p - n - 1:p])), "")
     if not modifier:
         return None
-    verb = _word_starting(text, p + 1, lex.all)
+    start = p - len(modifier)
+    if verbal and not _in_noun_phrase(text, start, lex):
+        return "地", start
+    if (verb in lex.verbs or verb in lex.verbal_nouns) and verb not in _COPULAS and _after_adverbial(text, start, lex):
+        return "地", start  # a series of adverbials: 及时地、准确的做到, 专心致志地心情愉快的进行
     if verb not in lex.verbs or verb in _COPULAS:
         return None
-    after = p + 1 + len(verb)
-    start = p - len(modifier)
     if adverbial and text[after:after + 1] in ("和", "并") and _word_starting(text, after + 1, lex.all) in lex.verbs:
         after += 1 + len(_word_starting(text, after + 1, lex.all))  # two verbs: 不断的完善和巩固我们的制度
     if adverbial and text.startswith("为", after) and not text.startswith("为了", after):
@@ -543,6 +593,26 @@ def _adverbial(text: str, p: int, lex: _Lexicon) -> tuple[str, int] | None:
         if nxt and not _CLAUSE_END.match(text, second) and nxt not in lex.verbs and nxt not in lex.verbal_nouns:
             return "地", start
     return None
+
+
+#: 着, 起来, 下去 after a verb: it is a verb (严重的威胁着), never the head of a noun phrase
+_VERBAL_ASPECT = LazyRegex(r"着(?![想力手眼重])|起来|下去")
+
+
+def _after_adverbial(text: str, start: int, lex: _Lexicon) -> bool:
+    """True when an adverbial with the particle 地 stands right before ``start``, perhaps with 、 or a degree adverb
+    between (及时地、畅通地、准确的做到; 自觉地更多的牺牲; 专心致志地心情愉快的进行): a series of adverbials."""
+    q = start
+    for _ in range(2):
+        word = _word_ending(text, q, lex.all, shortest=1)
+        if word and word in _SKIPPED_BEFORE:
+            q -= len(word)
+    if text[q - 1:q] == "、":
+        q -= 1
+    if text[q - 1:q] != "地" or q < 2 or _glued(text, q - 1, _usage(), lex):
+        return False
+    before, _adverbial_word = _modifier_ending(text, q - 1, lex)
+    return bool(before)
 
 
 def _before_verb_phrase(text: str, start: int, lex: _Lexicon) -> bool:
@@ -745,6 +815,49 @@ def _by_conditioned_usage(text: str, p: int, particle: str) -> tuple[str, int, f
 _DEGREE_BEFORE = frozenset(_DEGREE) | frozenset(("最", "这样", "那样", "如此", "这么", "那么", "较为"))
 
 
+#: degree adverbs that make a degree phrase of the adjective after them (较大, 更多, 非常痛苦)
+_DEGREE_PHRASE = LazyRegex(r"(?:较为|更为|更加|非常|十分|特别|相当|极其|极为|过于|比较|最|更|较|过|很|太)$")
+
+
+def _degree_phrase(text: str, p: int, particle: str) -> tuple[str, int, float] | None:
+    """的 for the 地 at ``p`` after a degree adverb + an adjective (较大, 过猛, 非常痛苦) and before a noun of the
+    dictionary that is no verb or verbal noun, is seen after a modifier + 的 rather than 地 (data/wrd002_stats.txt,
+    at least ``_CONDITIONED_NOUN`` in log odds) and has no verb after it: the degree phrase modifies the noun (受冲击较大地行业, 增长过猛地现象); before a verb it is
+    an adverbial (更好地服务, 较快地增长), and nothing is said. Info."""
+    if particle != "地":
+        return None
+    lex = _lexicon()
+    stats = _usage()
+    word = _word_ending(text, p, lex.all, shortest=1)
+    one = lex.adjectives | lex.complement_adjectives
+    if len(word) == 2 and word[0] in "较更最过很太" and word[1] in one:
+        a, begin = word[1], p - 2  # one word of the dictionary: 较大, 过猛
+    else:
+        a = _word_ending(text, p, lex.adjectives, shortest=1)
+        if not a or len(word) > len(a):
+            return None  # the adjective ends a longer word
+        degree = _DEGREE_PHRASE.search(text, max(0, p - len(a) - 2), p - len(a))
+        if degree is None:
+            return None
+        begin = degree.start()
+    b = _word_starting(text, p + 1, lex.all, shortest=1)
+    if len(b) > 2 and b[:-1] in lex.all and len(_word_starting(text, p + len(b), _known_words())) > 1:
+        b = b[:-1]  # 代表|人民, not 代表人|民
+    if len(b) < 2 or b not in lex.nouns or b in lex.verbs or b in lex.verbal_nouns:
+        return None
+    if _glued(text, p, stats, lex) and not _particle_di(text, p, a, b, stats):
+        return None
+    odds = _odds(stats.before_modifier.get(b), 0, 1)
+    if odds is None or odds < _CONDITIONED_NOUN or b in lex.adverbials:
+        return None  # the noun must be seen after a modifier + 的, and not + 地: jieba tags verbs as nouns
+        # (很好地研究, 更好地代表, 很好地关心, 谨慎地区别)
+    after = p + 1 + len(b)
+    nxt = _word_starting(text, after, lex.all, shortest=1)
+    if nxt in lex.verbs or nxt in lex.verbal_nouns or text[after:after + 1] in ("地", "的"):
+        return None  # a noun as an adverbial before a verb (较大地程度上: no; 更多地依靠)
+    return "的", begin, odds or 0.0
+
+
 def _particle_di(text: str, p: int, a: str, b: str, stats: _Usage) -> bool:
     """True when the 地 at ``p``, inside a word of the dictionary as the longest match (大地, 地基, 地区, 地步), is
     the particle between the modifier ``a`` and the noun ``b`` all the same: a word of degree stands before a
@@ -838,7 +951,11 @@ def de_di_de(doc: Document, particles, options) -> Iterator[Finding]:
     很好。重视的很不够。进行的更多、更快）。名词短语中不报告：前面有动词把整个短语当宾语（发挥了积极的推动
     作用，得到了认真的落实），有数量词、介词（一种积极的探索，按相同的支付标准），或动词后是“下”“和”“是”
     （在各方努力的推动下）；“出现的不平衡”“存在的不足”“所做的很好”“出现的较大变化”也不报告。词典的词性
-    一词一类（“利用”“代表”“关心”标为名词），所以“地 + 这类词”只在名词短语的位置上才判断。
+    一词一类（“利用”“代表”“关心”标为名词），所以“地 + 这类词”只在名词短语的位置上才判断。动词带“着”“起来”
+    “下去”时不会是名词短语的中心（严重的威胁着，广泛的发展起来），前面已有“X地、”的并列状语时也应为“地”
+    （及时地、准确的做到）；动词（含词典中较少用的单字动词：迈、擦、管）+ 的 + 单字形容词到此分句结束时报告为
+    info（走的远。管的好、），“比预想的好”这类比较的对象不报告；程度副词 + 形容词 + 地 + 名词（统计中该名词
+    前多用“的”、后面不是动词）报告为 info（受冲击较大地行业和企业）。
     用法统计：两边的词在正式公文中前后多用哪个助词（“清醒”后多用“地”，“看到”前多用“地”；“环境”前几乎
     只用“的”；“很对”前多用“得”），两边合起来明显指向另一个助词、句子结构也允许时（“的”后的动词带宾语或
     到此分句结束，不在名词短语中；“地”后的名词后面不是动词；“的”前是动词、几个字内分句结束），报告为 info
@@ -886,11 +1003,12 @@ def de_di_de(doc: Document, particles, options) -> Iterator[Finding]:
         if p not in wrong:
             decided = _by_part_of_speech(text, p, particle)
             if decided is not None:
-                wrong[p] = decided
-                if _usage_disagrees(text, p, particle, decided[0]):
+                wrong[p] = decided[:2]
+                if len(decided) > 2 or _usage_disagrees(text, p, particle, decided[0]):
                     doubtful.add(p)
                 continue
-            decided_by_usage = _by_usage_and_structure(text, p, particle) or _by_conditioned_usage(text, p, particle)
+            decided_by_usage = (_by_usage_and_structure(text, p, particle) or _by_conditioned_usage(text, p, particle)
+                                or _degree_phrase(text, p, particle))
             if decided_by_usage is not None:
                 wrong[p] = decided_by_usage[:2]
                 doubtful.add(p)

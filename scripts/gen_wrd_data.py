@@ -46,6 +46,11 @@ MIN_FREQ = 100
 #: one-character verbs and adjectives (做, 干, 好, 快) only when this frequent: most single characters have several
 #: parts of speech
 MIN_FREQ_ONE = 5000
+#: one-character verbs (迈, 擦, 管) and adjectives (远, 慢, 稳) of a complement of degree: the structure verb + 的 +
+#: (degree adverb) + adjective + end of clause decides there, so rarer characters are kept than in the classes above
+#: (``complement_verbs``, ``complement_adjectives``; read by WRD002's complement test only)
+MIN_FREQ_COMPLEMENT_VERB = 500
+MIN_FREQ_COMPLEMENT_ADJECTIVE = 1000
 
 
 def variants(source: Path) -> None:
@@ -262,12 +267,17 @@ def main(argv: list[str] | None = None) -> None:
     groups: dict[str, list[str]] = {"a": [], "ad": [], "d": [], "v": [], "n": [], "vn": [], "z": [], "i": [], "b": [],
                                     "other": []}
     di_words = []
+    complement_verbs, complement_adjectives = [], []
     dict_path = Path(jieba.__file__).parent / "dict.txt"
     for line in dict_path.read_text(encoding="utf-8").splitlines():
         word, freq, pos = line.split(" ")
         if not all("\u4e00" <= c <= "\u9fff" for c in word) or len(word) > 4:
             continue
         if len(word) == 1:
+            if pos in ("v", "vn") and int(freq) >= MIN_FREQ_COMPLEMENT_VERB:
+                complement_verbs.append(word)
+            if pos == "a" and int(freq) >= MIN_FREQ_COMPLEMENT_ADJECTIVE:
+                complement_adjectives.append(word)
             if int(freq) >= MIN_FREQ_ONE and pos in ("v", "a"):
                 groups[pos].append(word)
             continue
@@ -293,7 +303,11 @@ def main(argv: list[str] | None = None) -> None:
         f"idioms = {q(groups['i'])}\n"
         f"distinguishers = {q(groups['b'])}\n"
         f"other = {q(groups['other'] + groups['vn'] + groups['z'] + groups['i'] + groups['b'])}\n"
-        f"di_words = {q(di_words)}\n", encoding="utf-8")
+        f"di_words = {q(di_words)}\n"
+        f"# One character, the verb and the adjective of a complement of degree (v/vn at least "
+        f"{MIN_FREQ_COMPLEMENT_VERB}, a at least {MIN_FREQ_COMPLEMENT_ADJECTIVE}).\n"
+        f"complement_verbs = {q(complement_verbs)}\n"
+        f"complement_adjectives = {q(complement_adjectives)}\n", encoding="utf-8")
     print(f"{OUT}: " + ", ".join(f"{k} {len(v)}" for k, v in groups.items()) + f", 地 words {len(di_words)}")
 
 

@@ -91,6 +91,52 @@ def places(text: str) -> dict[str, list[tuple[int, str]]]:
     return out
 
 
+def acceptable(kind: str, text: str, p: int, wrong: str) -> str:
+    """Why the injected text is no error of its kind ("" when it is one): the swapped particle reads as correct
+    text or as another word. Applied to fresh and saved cases alike (the paragraph is segmented again, simplified):
+
+    - ``di>de``  的 before a verb that ends its clause makes a noun phrase when the verb is a verbal noun or the
+      phrase can be the object of a verb or 是 before it (是大幅度的下跌。, 不要冗长的发言。);
+    - ``de>di``  地 + the whole next word is a noun of the dictionary (成效明显地市: 地市, prefecture-level cities);
+    - ``de2>de`` the character before 得 and 得 are one word of the dictionary that jieba missed in traditional
+      script (覺得 → 覺的 is a misspelt word, not a complement with the wrong particle)."""
+    import jieba.posseg as pseg
+
+    from rules._zh import to_simplified
+
+    simple = to_simplified(text)
+    if kind == "de2>de":
+        word = simple[p - 1:p + 1]
+        return f"{word}: a word" if _dictionary().get(word, 0) >= 1000 else ""
+    toks, pos = [], 0
+    for w, f in pseg.cut(simple):
+        toks.append((pos, w, f))
+        pos += len(w)
+    for i, (start, w, _f) in enumerate(toks):
+        if start != p or i + 1 >= len(toks):
+            continue
+        nw, nf = toks[i + 1][1], toks[i + 1][2]
+        after = toks[i + 2][1] if i + 2 < len(toks) else ""
+        head = toks[i - 2] if i >= 2 else (0, "", "")
+        if kind == "di>de" and (not after or after[0] in "，。；：！？,.;:!?") and (
+                nf == "vn" or head[2].startswith("v") or head[2] == "df" or head[1] == "是"):
+            return f"{head[1]}…的{nw}: a noun phrase, object or predicate"
+        if kind == "de>di" and ("地" + nw) in _dictionary() and _dictionary().get("地" + nw, 0) >= 10:
+            return f"地{nw}: a word"
+    return ""
+
+
+def _dictionary() -> dict[str, int]:
+    """jieba's dictionary: word -> frequency."""
+    if not hasattr(_dictionary, "words"):
+        import jieba
+
+        path = Path(jieba.__file__).parent / "dict.txt"
+        _dictionary.words = {line.split(" ")[0]: int(line.split(" ")[1])
+                             for line in path.read_text(encoding="utf-8").splitlines()}
+    return _dictionary.words
+
+
 def variant_places(text: str, recommended: dict[str, str]) -> list[tuple[int, str]]:
     """(offset, non-recommended form) where the paragraph has a recommended form of the variants table."""
     import re
@@ -155,9 +201,14 @@ def main() -> None:
         Path(args.save).write_text(json.dumps(cases, ensure_ascii=False, indent=0), encoding="utf-8")
     found, injected, missed = Counter(), Counter(), {}
     by_rule = Counter()
+    excluded = []
     for where, kind, name, text, p, wrong in cases:
         if covers(lint(text), p):
             continue  # the host already has a finding there
+        why = acceptable(kind, text, p, wrong) if kind != "variant" else ""
+        if why:
+            excluded.append((kind, name, why))
+            continue
         if kind == "variant":
             wrong, right = wrong.split(":")
             new = text[:p] + wrong + text[p + len(right):]
@@ -180,6 +231,10 @@ def main() -> None:
     if total_n:
         print(f"{'all':<15}{total_f:>7}{total_n:>10}{total_f / total_n:>8.0%}   (rules that found them: "
               f"{dict(by_rule)})")
+    if excluded:
+        print(f"\nleft out as no error of their kind: {len(excluded)}")
+        for kind, name, why in excluded:
+            print(f"  {kind:<8}{name}  {why}")
     if args.show_missed:
         for kind, items in missed.items():
             print(f"\nmissed {kind}:")

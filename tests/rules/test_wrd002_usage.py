@@ -121,3 +121,61 @@ def test_usage_table_is_small_and_counts_only():
         assert 1 <= len(word) <= 4 and len(cells) <= 7  # any context, then the five conditioned columns
         assert all(not c or len(c.split(",")) == 3 for c in cells)
     assert (ROOT / "rules" / "data" / "wrd002_stats.LICENSE").is_file()
+
+
+# ---- round 4: structure after the particle (complements, aspect, series of adverbials, degree phrases)
+def _none(text: str):
+    found = [d for d in lint(text, ["WRD002"]) if d.rule == "WRD002"]
+    assert not found, f"{text!r}: {[(d.offset, d.message) for d in found]}"
+
+
+def test_de_for_de2_with_a_rarer_one_character_verb_or_adjective():
+    # 迈, 擦 are verbs of jieba's dictionary below the floor of the classes (complement_verbs of wrd002_pos.toml)
+    d = _one("步子迈的更大一些。")
+    assert (d.offset, d.end_offset, d.severity, d.message) == (3, 4, "warning", "“迈的更大”中的“的”应为“得”")
+    d = _one("把标识擦的更亮。")
+    assert (d.offset, d.severity, d.message) == (4, "warning", "“擦的更亮”中的“的”应为“得”")
+    d = _one("全市经济发展的最快。")
+    assert (d.offset, d.severity, d.message) == (6, "warning", "“发展的最快”中的“的”应为“得”")
+    d = _one("这份材料做的不好也会被批评。")
+    assert (d.offset, d.severity, d.message) == (5, "warning", "“做的不好”中的“的”应为“得”")
+
+
+def test_de_for_de2_before_a_bare_one_character_adjective_is_info():
+    d = _one("他们走的远。")
+    assert (d.offset, d.end_offset, d.severity, d.message) == (3, 4, "info", "“走的远。”中的“的”应为“得”")
+    d = _one("要让基层接得住、管的好。")
+    assert (d.offset, d.severity, d.message) == (9, "info", "“管的好。”中的“的”应为“得”")
+    d = _one("工作做的好不好？")
+    assert (d.offset, d.severity) == (3, "info")
+
+
+def test_de2_look_alikes_stay_quiet():
+    for text in ("他说的话很有道理。", "多做的好事。", "取得的大成绩。", "我们的好朋友。", "这朵花是红的。", "的确很好。",
+                 "到达目的地。", "各地的做法。", "学习心得。", "获得表彰。", "经济形势比预想的好。",
+                 "群众创造的老、中、青三结合的经验。", "存在的不足。", "出现的不平衡。", "所做的很好。"):
+        _none(text)
+
+
+def test_de_for_di_before_a_verb_with_an_aspect_or_in_a_series():
+    d = _one("上述情况严重的威胁着我们的安全。")
+    assert (d.offset, d.end_offset, d.severity, d.message) == (6, 7, "warning", "“严重的威胁”中的“的”应为“地”")
+    d = _one("互助组已经广泛的发展起来。")
+    assert (d.offset, d.severity, d.message) == (7, "warning", "“广泛的发展”中的“的”应为“地”")
+    d = _one("要及时地、畅通地、准确的做到下情上达。")
+    assert (d.offset, d.severity, d.message) == (11, "warning", "“准确的做到”中的“的”应为“地”")
+    d = _one("完整地、正确的宣传党的方针。")
+    assert (d.offset, d.severity, d.message) == (6, "warning", "“正确的宣传”中的“的”应为“地”")
+
+
+def test_di_look_alikes_stay_quiet():
+    for text in ("新的发展起来的产业。", "各地、各部门的积极的努力。", "积极的意义。", "显著的成绩。", "当地的新的发展。",
+                 "要更好地服务群众。", "使人大能够更好地代表人民。", "要很好地研究这个问题。", "较快地增长。",
+                 "更多地依靠群众。"):
+        _none(text)
+
+
+def test_di_for_de_after_a_degree_phrase_is_info():
+    d = _one("减免受冲击较大地行业和企业的税费。")
+    assert (d.offset, d.end_offset, d.severity, d.message) == (7, 8, "info", "“较大地行业”中的“地”应为“的”")
+    _none("对受冲击较大地行业实行减免。")  # a verb after the noun: the noun may be an adverbial (quiet)
