@@ -84,13 +84,20 @@ class RuleSet:
     settings: Settings
     enabled_ids: frozenset[str] = field(default_factory=frozenset)
     scanners: dict[tuple[int, str], LiteralScanner] = field(default_factory=dict)
+    #: for each phase and view, the triggers each literal belongs to: after a scan, the triggers with a candidate
+    #: are those of the literals found, so a rule none of whose literals occurs is skipped without looking at it
+    triggers_of: dict[tuple[int, str], dict[str, tuple[Any, ...]]] = field(default_factory=dict)
 
     def __post_init__(self) -> None:
-        literals: dict[tuple[int, str], set[str]] = {}
+        triggers_of: dict[tuple[int, str], dict[str, list[Any]]] = {}
         for r, _sev, _opts in self.rules:
             for t in r.triggers:
-                literals.setdefault((r.phase, t.view), set()).update(t.literals)
-        self.scanners = {key: LiteralScanner(lits) for key, lits in literals.items()}
+                by_literal = triggers_of.setdefault((r.phase, t.view), {})
+                for lit in t.literals:
+                    by_literal.setdefault(lit, []).append(t)
+        self.scanners = {key: LiteralScanner(by_literal) for key, by_literal in triggers_of.items()}
+        self.triggers_of = {key: {lit: tuple(ts) for lit, ts in by_literal.items()}
+                            for key, by_literal in triggers_of.items()}
 
 
 # ---------------------------------------------------------------------------------------------------------------
@@ -285,7 +292,9 @@ class Linter:
         timings = self.rule_timings
         text_len = len(doc.text)
         scanners = ruleset.scanners
+        triggers_of = ruleset.triggers_of
         positions: dict[str, dict[str, list[int]]] = {}  # view -> literal -> offsets, for the current phase
+        live: set[Any] = set()  # the triggers of the current phase with a candidate in a view scanned so far
         current_phase = None
         t0 = 0.0
         for r, sev, opts in ruleset.rules:
@@ -295,18 +304,25 @@ class Linter:
                     doc.add_masks((f.start, f.end) for rr, _, f in findings if rr.masks)
                 current_phase = r.phase
                 positions = {}
+                live = set()
             if timings is not None:
                 t0 = perf_counter()
             try:
                 if r.triggers:
-                    hits = []
                     for t in r.triggers:
                         view = t.view
-                        found = positions.get(view)
-                        if found is None:
+                        if view not in positions:  # each view is scanned once per phase, for all rules
                             found = positions[view] = scanners[(r.phase, view)].scan(getattr(doc, view))
-                        hits.append(t.hits(getattr(doc, view), found) if found else [])
-                    if not any(hits):
+                            by_literal = triggers_of[(r.phase, view)]
+                            for lit in found:
+                                live.update(by_literal[lit])
+                    if not any(t in live for t in r.triggers):
+                        if timings is not None:
+                            timings[r.id] = timings.get(r.id, 0.0) + perf_counter() - t0
+                        continue
+                    hits = [t.hits(getattr(doc, t.view), positions[t.view]) if t in live else []
+                            for t in r.triggers]
+                    if not any(hits):  # (a pattern trigger whose candidates gave no match)
                         if timings is not None:
                             timings[r.id] = timings.get(r.id, 0.0) + perf_counter() - t0
                         continue
