@@ -205,7 +205,8 @@ class Linter:
         self._config_dirs: dict[str, Path | None] = {}  # directory -> nearest configuration file (find_config)
         self._rulesets: dict[tuple[int, tuple[str, ...]], RuleSet] = {}
         self._forced: Settings | None = None
-        #: when a dict, lint_document adds the seconds spent in each rule to it (scripts/bench.py --rules)
+        #: when a dict, lint_document adds the seconds spent in each rule to it (scripts/bench.py --rules), and
+        #: under "(scan)" those of the trigger scans (with the scanned view, when no rule computed it before)
         self.rule_timings: dict[str, float] | None = None
         if options.config:
             cfg = Path(options.config)
@@ -295,6 +296,9 @@ class Linter:
         triggers_of = ruleset.triggers_of
         positions: dict[str, dict[str, list[int]]] = {}  # view -> literal -> offsets, for the current phase
         live: set[Any] = set()  # the triggers of the current phase with a candidate in a view scanned so far
+        # each trigger's hits, computed once per phase: rules that share a trigger object (DOC001/DOC002) receive
+        # the same list, which is why a rule must not modify what it receives
+        hits_of: dict[Any, list] = {}
         current_phase = None
         t0 = 0.0
         for r, sev, opts in ruleset.rules:
@@ -305,23 +309,33 @@ class Linter:
                 current_phase = r.phase
                 positions = {}
                 live = set()
-            if timings is not None:
-                t0 = perf_counter()
+                hits_of = {}
             try:
                 if r.triggers:
                     for t in r.triggers:
                         view = t.view
                         if view not in positions:  # each view is scanned once per phase, for all rules
+                            if timings is not None:
+                                t0 = perf_counter()
                             found = positions[view] = scanners[(r.phase, view)].scan(getattr(doc, view))
                             by_literal = triggers_of[(r.phase, view)]
                             for lit in found:
                                 live.update(by_literal[lit])
+                            if timings is not None:  # (the view itself included, when no rule read it before)
+                                timings["(scan)"] = timings.get("(scan)", 0.0) + perf_counter() - t0
                     if not any(t in live for t in r.triggers):
-                        if timings is not None:
-                            timings[r.id] = timings.get(r.id, 0.0) + perf_counter() - t0
                         continue
-                    hits = [t.hits(getattr(doc, t.view), positions[t.view]) if t in live else []
-                            for t in r.triggers]
+                    if timings is not None:
+                        t0 = perf_counter()
+                    hits = []
+                    for t in r.triggers:
+                        if t not in live:
+                            hits.append([])
+                            continue
+                        h = hits_of.get(t)
+                        if h is None:
+                            h = hits_of[t] = t.hits(getattr(doc, t.view), positions[t.view])
+                        hits.append(h)
                     if not any(hits):  # (a pattern trigger whose candidates gave no match)
                         if timings is not None:
                             timings[r.id] = timings.get(r.id, 0.0) + perf_counter() - t0
@@ -329,6 +343,8 @@ class Linter:
                     arg = tuple(hits) if r.several else hits[0]
                     produced = list(r.func(doc, arg, opts) if r.options else r.func(doc, arg))
                 else:
+                    if timings is not None:
+                        t0 = perf_counter()
                     produced = list(r.func(doc, opts) if r.options else r.func(doc))
             except Exception as exc:  # isolate a crashing rule: LNT002, the other rules still run
                 crashes.append(self._diag(doc, "LNT002", "rule-crashed", "error",

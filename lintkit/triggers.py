@@ -19,7 +19,8 @@ A trigger names
 
 What the rule function receives: without a pattern, the sorted list of ``(offset, literal)`` occurrences; with a
 pattern, the list of match objects. A rule with several triggers (``on=(t1, t2)``) receives a tuple with one such
-list per trigger, and runs when any of them is non-empty.
+list per trigger, and runs when any of them is non-empty. The lists are computed once per document and phase
+and shared by every rule that declares the same Trigger object, so a rule reads them and never modifies them.
 """
 
 from __future__ import annotations
