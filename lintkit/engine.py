@@ -87,17 +87,23 @@ class RuleSet:
     #: for each phase and view, the triggers each literal belongs to: after a scan, the triggers with a candidate
     #: are those of the literals found, so a rule none of whose literals occurs is skipped without looking at it
     triggers_of: dict[tuple[int, str], dict[str, tuple[Any, ...]]] = field(default_factory=dict)
+    #: a trigger object that several rules declare (DOC001/DOC002) -> the index in ``rules`` of the last of them:
+    #: its hits are computed once and kept until that rule has run
+    last_user: dict[Any, int] = field(default_factory=dict)
 
     def __post_init__(self) -> None:
         triggers_of: dict[tuple[int, str], dict[str, list[Any]]] = {}
-        for r, _sev, _opts in self.rules:
+        users: dict[Any, list[int]] = {}
+        for i, (r, _sev, _opts) in enumerate(self.rules):
             for t in r.triggers:
+                users.setdefault(t, []).append(i)
                 by_literal = triggers_of.setdefault((r.phase, t.view), {})
                 for lit in t.literals:
                     by_literal.setdefault(lit, []).append(t)
         self.scanners = {key: LiteralScanner(by_literal) for key, by_literal in triggers_of.items()}
         self.triggers_of = {key: {lit: tuple(ts) for lit, ts in by_literal.items()}
                             for key, by_literal in triggers_of.items()}
+        self.last_user = {t: at[-1] for t, at in users.items() if len(set(at)) > 1}
 
 
 # ---------------------------------------------------------------------------------------------------------------
@@ -296,12 +302,13 @@ class Linter:
         triggers_of = ruleset.triggers_of
         positions: dict[str, dict[str, list[int]]] = {}  # view -> literal -> offsets, for the current phase
         live: set[Any] = set()  # the triggers of the current phase with a candidate in a view scanned so far
-        # each trigger's hits, computed once per phase: rules that share a trigger object (DOC001/DOC002) receive
-        # the same list, which is why a rule must not modify what it receives
+        # the hits of a trigger object that several rules declare (DOC001/DOC002), computed once and shared (which
+        # is why a rule must not modify what it receives), until the last of those rules has run
+        last_user = ruleset.last_user
         hits_of: dict[Any, list] = {}
         current_phase = None
         t0 = 0.0
-        for r, sev, opts in ruleset.rules:
+        for index, (r, sev, opts) in enumerate(ruleset.rules):
             if r.phase != current_phase:
                 if current_phase is not None:
                     # entering a later phase: mask what the earlier (residue) phase found
@@ -309,7 +316,7 @@ class Linter:
                 current_phase = r.phase
                 positions = {}
                 live = set()
-                hits_of = {}
+                hits_of = {}  # (a trigger declared in two phases is found again in the text the later one reads)
             try:
                 if r.triggers:
                     for t in r.triggers:
@@ -331,11 +338,15 @@ class Linter:
                     for t in r.triggers:
                         if t not in live:
                             hits.append([])
-                            continue
-                        h = hits_of.get(t)
-                        if h is None:
-                            h = hits_of[t] = t.hits(getattr(doc, t.view), positions[t.view])
-                        hits.append(h)
+                        elif t not in last_user:
+                            hits.append(t.hits(getattr(doc, t.view), positions[t.view]))
+                        else:
+                            h = hits_of.get(t)
+                            if h is None:
+                                h = hits_of[t] = t.hits(getattr(doc, t.view), positions[t.view])
+                            if last_user[t] == index:
+                                del hits_of[t]
+                            hits.append(h)
                     if not any(hits):  # (a pattern trigger whose candidates gave no match)
                         if timings is not None:
                             timings[r.id] = timings.get(r.id, 0.0) + perf_counter() - t0
