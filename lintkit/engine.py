@@ -369,6 +369,8 @@ class Linter:
                                               f"规则 {r.id}（{r.name}）给出了越界位置 {f.start}–{f.end}", 0, 0))
                     break
                 findings.append((r, sev, f))
+        # the candidates of the scans (an offset per occurrence of every literal) are not needed any more
+        positions = hits_of = live = hits = arg = produced = None  # type: ignore[assignment]
         findings = _resolve_overlaps(findings)
         # the rules are done: drop the masked/normalised copies of the text and the other views before the
         # diagnostics are built (on a large file they are tens of MB; peak memory is views + diagnostics)
