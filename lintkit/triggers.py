@@ -103,6 +103,18 @@ def matches_at_anchors(match, text: str, anchors: Sequence[int], before: int) ->
     ``pattern.finditer(text)`` (for a pattern that never matches the empty string)."""
     out = []
     tried = 0  # every position below this was tried already (or lies inside a match)
+    if before == 0:  # (most triggers: the match starts at its anchor) one try per anchor, outside a match
+        for a in anchors:
+            if a < tried:
+                continue
+            m = match(text, a)
+            if m is None:
+                tried = a + 1
+            else:
+                out.append(m)
+                end = m.end()
+                tried = end if end > a else a + 1
+        return out
     for a in anchors:
         p = a - before
         if p < tried:
