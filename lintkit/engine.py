@@ -330,7 +330,7 @@ class Linter:
                                 live.update(by_literal[lit])
                             if timings is not None:  # (the view itself included, when no rule read it before)
                                 timings["(scan)"] = timings.get("(scan)", 0.0) + perf_counter() - t0
-                    if not any(t in live for t in r.triggers):
+                    if live.isdisjoint(r.triggers):
                         continue
                     if timings is not None:
                         t0 = perf_counter()
