@@ -155,11 +155,13 @@ class LiteralScanner:
     def __init__(self, literals: Iterable[str]) -> None:
         import re
 
+        from .cache import compile_re  # (the compiled classes are kept in the start-up cache)
+
         lits = sorted(set(literals), key=lambda s: (-len(s), s))
         self.literals = tuple(lits)
         singles = [x for x in lits if len(x) == 1]
         longer = [x for x in lits if len(x) > 1]
-        self._character_class = re.compile("[" + "".join(map(re.escape, singles)) + "]") if singles else None
+        self._character_class = compile_re("[" + "".join(map(re.escape, singles)) + "]") if singles else None
         by_pair: dict[str, list[str]] = {}
         for lit in longer:
             by_pair.setdefault(lit[:2], []).append(lit)
@@ -168,7 +170,7 @@ class LiteralScanner:
         if longer:
             firsts = "".join(map(re.escape, sorted({x[0] for x in longer})))
             seconds = "".join(map(re.escape, sorted({x[1] for x in longer})))
-            self._pairs = re.compile(f"[{firsts}](?=[{seconds}])")
+            self._pairs = compile_re(f"[{firsts}](?=[{seconds}])")
 
     def scan(self, text: str) -> dict[str, list[int]]:
         """``{literal: [offsets]}`` (ascending) for the literals that occur in ``text``."""
