@@ -84,13 +84,26 @@ class RuleSet:
     settings: Settings
     enabled_ids: frozenset[str] = field(default_factory=frozenset)
     scanners: dict[tuple[int, str], LiteralScanner] = field(default_factory=dict)
+    #: for each phase and view, the triggers each literal belongs to: after a scan, the triggers with a candidate
+    #: are those of the literals found, so a rule none of whose literals occurs is skipped without looking at it
+    triggers_of: dict[tuple[int, str], dict[str, tuple[Any, ...]]] = field(default_factory=dict)
+    #: a trigger object that several rules declare (DOC001/DOC002) -> the index in ``rules`` of the last of them:
+    #: its hits are computed once and kept until that rule has run
+    last_user: dict[Any, int] = field(default_factory=dict)
 
     def __post_init__(self) -> None:
-        literals: dict[tuple[int, str], set[str]] = {}
-        for r, _sev, _opts in self.rules:
+        triggers_of: dict[tuple[int, str], dict[str, list[Any]]] = {}
+        users: dict[Any, list[int]] = {}
+        for i, (r, _sev, _opts) in enumerate(self.rules):
             for t in r.triggers:
-                literals.setdefault((r.phase, t.view), set()).update(t.literals)
-        self.scanners = {key: LiteralScanner(lits) for key, lits in literals.items()}
+                users.setdefault(t, []).append(i)
+                by_literal = triggers_of.setdefault((r.phase, t.view), {})
+                for lit in t.literals:
+                    by_literal.setdefault(lit, []).append(t)
+        self.scanners = {key: LiteralScanner(by_literal) for key, by_literal in triggers_of.items()}
+        self.triggers_of = {key: {lit: tuple(ts) for lit, ts in by_literal.items()}
+                            for key, by_literal in triggers_of.items()}
+        self.last_user = {t: at[-1] for t, at in users.items() if len(set(at)) > 1}
 
 
 # ---------------------------------------------------------------------------------------------------------------
@@ -198,7 +211,8 @@ class Linter:
         self._config_dirs: dict[str, Path | None] = {}  # directory -> nearest configuration file (find_config)
         self._rulesets: dict[tuple[int, tuple[str, ...]], RuleSet] = {}
         self._forced: Settings | None = None
-        #: when a dict, lint_document adds the seconds spent in each rule to it (scripts/bench.py --rules)
+        #: when a dict, lint_document adds the seconds spent in each rule to it (scripts/bench.py --rules), and
+        #: under "(scan)" those of the trigger scans (with the scanned view, when no rule computed it before)
         self.rule_timings: dict[str, float] | None = None
         if options.config:
             cfg = Path(options.config)
@@ -285,34 +299,63 @@ class Linter:
         timings = self.rule_timings
         text_len = len(doc.text)
         scanners = ruleset.scanners
+        triggers_of = ruleset.triggers_of
         positions: dict[str, dict[str, list[int]]] = {}  # view -> literal -> offsets, for the current phase
+        live: set[Any] = set()  # the triggers of the current phase with a candidate in a view scanned so far
+        # the hits of a trigger object that several rules declare (DOC001/DOC002), computed once and shared (which
+        # is why a rule must not modify what it receives), until the last of those rules has run
+        last_user = ruleset.last_user
+        hits_of: dict[Any, list] = {}
         current_phase = None
         t0 = 0.0
-        for r, sev, opts in ruleset.rules:
+        for index, (r, sev, opts) in enumerate(ruleset.rules):
             if r.phase != current_phase:
                 if current_phase is not None:
                     # entering a later phase: mask what the earlier (residue) phase found
                     doc.add_masks((f.start, f.end) for rr, _, f in findings if rr.masks)
                 current_phase = r.phase
                 positions = {}
-            if timings is not None:
-                t0 = perf_counter()
+                live = set()
+                hits_of = {}  # (a trigger declared in two phases is found again in the text the later one reads)
             try:
                 if r.triggers:
-                    hits = []
                     for t in r.triggers:
                         view = t.view
-                        found = positions.get(view)
-                        if found is None:
+                        if view not in positions:  # each view is scanned once per phase, for all rules
+                            if timings is not None:
+                                t0 = perf_counter()
                             found = positions[view] = scanners[(r.phase, view)].scan(getattr(doc, view))
-                        hits.append(t.hits(getattr(doc, view), found) if found else [])
-                    if not any(hits):
+                            by_literal = triggers_of[(r.phase, view)]
+                            for lit in found:
+                                live.update(by_literal[lit])
+                            if timings is not None:  # (the view itself included, when no rule read it before)
+                                timings["(scan)"] = timings.get("(scan)", 0.0) + perf_counter() - t0
+                    if live.isdisjoint(r.triggers):
+                        continue
+                    if timings is not None:
+                        t0 = perf_counter()
+                    hits = []
+                    for t in r.triggers:
+                        if t not in live:
+                            hits.append([])
+                        elif t not in last_user:
+                            hits.append(t.hits(getattr(doc, t.view), positions[t.view]))
+                        else:
+                            h = hits_of.get(t)
+                            if h is None:
+                                h = hits_of[t] = t.hits(getattr(doc, t.view), positions[t.view])
+                            if last_user[t] == index:
+                                del hits_of[t]
+                            hits.append(h)
+                    if not any(hits):  # (a pattern trigger whose candidates gave no match)
                         if timings is not None:
                             timings[r.id] = timings.get(r.id, 0.0) + perf_counter() - t0
                         continue
                     arg = tuple(hits) if r.several else hits[0]
                     produced = list(r.func(doc, arg, opts) if r.options else r.func(doc, arg))
                 else:
+                    if timings is not None:
+                        t0 = perf_counter()
                     produced = list(r.func(doc, opts) if r.options else r.func(doc))
             except Exception as exc:  # isolate a crashing rule: LNT002, the other rules still run
                 crashes.append(self._diag(doc, "LNT002", "rule-crashed", "error",
@@ -326,6 +369,8 @@ class Linter:
                                               f"规则 {r.id}（{r.name}）给出了越界位置 {f.start}–{f.end}", 0, 0))
                     break
                 findings.append((r, sev, f))
+        # the candidates of the scans (an offset per occurrence of every literal) are not needed any more
+        positions = hits_of = live = hits = arg = produced = None  # type: ignore[assignment]
         findings = _resolve_overlaps(findings)
         # the rules are done: drop the masked/normalised copies of the text and the other views before the
         # diagnostics are built (on a large file they are tens of MB; peak memory is views + diagnostics)

@@ -23,8 +23,9 @@ _DOCNO_RE = lazy_compile(
 )
 
 
-#: a document number starts at its opening bracket
-_DOCUMENT_NUMBERS = Trigger(chars="〔" + _OPEN, pattern=_DOCNO_RE)
+#: a document number starts at its opening bracket, followed by the 1 or 2 of its year (19xx, 20xx): anchored on
+#: both, the brackets of ordinary parentheses are never tried
+_DOCUMENT_NUMBERS = Trigger(*(b + d for b in "〔" + _OPEN for d in "12"), pattern=_DOCNO_RE)
 
 
 @rule("DOC001", "document-number-brackets", severity="error", fix="safe", on=_DOCUMENT_NUMBERS)

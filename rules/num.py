@@ -365,7 +365,10 @@ _BARE_POINT = LazyRegex(r"(?<=[\u4e00-\u9fff])[.．][0-9]+(?=[%‰万亿倍元])
 
 
 @rule("NUM005", "number-form", severity="warning", fix="unsafe",
-      on=(Trigger(",", pattern=_COMMA_NUMBER, before=4), Trigger("，", pattern=_CN_COMMA_NUMBER, before=3),
+      # a grouped number's first group ends in a digit before its first comma, at most 3 (2) characters after
+      # the match's start: anchored on digit and comma, a draft's hundreds of clause commas are never tried
+      on=(Trigger(*(d + "," for d in "0123456789"), pattern=_COMMA_NUMBER, before=3),
+          Trigger(*(d + "，" for d in "0123456789"), pattern=_CN_COMMA_NUMBER, before=2),
           Trigger(*(d + p for d in "0123456789" for p in "。·．，、"), pattern=_ODD_POINT, before=11), Trigger(chars=".．", pattern=_BARE_POINT)))
 def number_form(doc: Document, found) -> Iterator[Finding]:
     """数字的分节号或小数点写错了（“1,0000”“12,34,567”“7，000万元”“51。8%”“2，8亿元”“增长.5%”）。

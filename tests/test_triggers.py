@@ -49,6 +49,13 @@ def test_scanner_equals_a_search_for_each_literal(literals, text):
 
 
 @settings(max_examples=300, deadline=None)
+@given(st.lists(st.text(alphabet="]^-\\[a.", min_size=1, max_size=3), min_size=1, max_size=6),
+       st.text(alphabet="]^-\\[a.x", max_size=40))
+def test_scanner_with_the_characters_that_are_special_in_a_character_class(literals, text):
+    assert LiteralScanner(literals).scan(text) == _naive(literals, text)
+
+
+@settings(max_examples=300, deadline=None)
 @given(st.text(alphabet="12ab年月 ", max_size=80), st.integers(min_value=0, max_value=4))
 def test_matches_at_anchors_equal_finditer_when_every_match_holds_an_anchor(text, before):
     # every match of the pattern holds 年 at most `before` characters after its start (digits: at most 4)
@@ -105,7 +112,7 @@ def test_every_pattern_trigger_finds_the_matches_of_a_full_scan(trigger):
 
 
 def test_scanner_with_a_large_character_set_finds_the_same_occurrences():
-    chars = [chr(0x4E00 + i) for i in range(LiteralScanner.MAX_AUTOMATON_CHARACTERS + 10)]
+    chars = [chr(0x4E00 + i) for i in range(80)]
     lits = chars + ["一丁", "丁七丁", "。。"]
     text = "".join(chars[::7]) + "一丁七丁七。。。" + chars[3] * 3
     assert LiteralScanner(lits).scan(text) == _naive(lits, text)
