@@ -206,9 +206,6 @@ class _Data:
         self._homophones: dict[bytes, bytes] | None = None
         self._surnames: str | None = None
         self.words_of = functools.lru_cache(maxsize=_WORD_CACHE)(self._words_of)
-        #: the second characters of the words of two or more characters that start with a character
-        self.seconds_of = functools.lru_cache(maxsize=_WORD_CACHE)(
-            lambda first: frozenset(rest[0] for rest in self.words_of(first) if rest != "_"))
         self._preceders: _Table | None = None
         #: the characters seen after / before a character and those confusable with it, as bit masks over
         #: :attr:`chars` (an intersection is one AND of two integers), the most recent only
@@ -424,11 +421,11 @@ def _best_word(d: _Data, run: str, k: int, c: str, lo: int, hi: int) -> str:
     words_of = d.words_of
     # (spans run[lo:hi], length, frequency class) of the best word so far
     best, best_key = "", (False, 0, -1)
-    seconds_of = d.seconds_of
+    inner_after = d.inner_after
     for s in range(a, min(k, n - 2) + 1):
         i = s - a
-        if new[i + 1] not in seconds_of(new[i]):
-            continue  # no word of two characters or more starts here
+        if new[i + 1] not in inner_after(new[i]):
+            continue  # no word has these two characters next to each other
         words = words_of(new[i])
         spans_left = s <= lo
         for e in range(min(b, s + 7), max(k + 1, s + 2) - 1, -1):
