@@ -202,6 +202,7 @@ class _Data:
         self.scored_cache: dict[tuple, tuple] = {}
         self.word_cache: dict[tuple, tuple] = {}
         self.verdict_cache: dict[tuple, tuple | None] = {}
+        self.whole_cache: dict[str, Typo | None] = {}
         self._conf: _Table | None = None
         self._syllables: _Table | None = None
         self._shape: _Table | None = None
@@ -565,9 +566,9 @@ def find_in(text: str, runs: list[tuple[int, int]]) -> Iterator[tuple[int, Typo]
         siblings = [text[s:e] for s, e in runs[max(0, i - 1):i + 2:2] if e - s == 3 and abs(s - rs) <= 5]
         if any(a == b for sib in siblings for a, b in zip(sib, text[rs:re_])):
             continue
-        t = _examine_whole(data(), text[rs:re_], rs)
+        t = _whole(data(), text[rs:re_])
         if t is not None:
-            found.append((t.start, t))
+            found.append((rs + t.start, t._replace(start=rs + t.start)))
     found.sort(key=lambda x: x[0])
     starts = [s for s, _e in runs]
     for p, t in found:
@@ -614,6 +615,17 @@ def _find_all(text: str, runs: list[tuple[int, int]], status: bytes, written: Co
 #: the frequency class (round(2·ln f) in jieba's dictionary) a three-character run must reach when corrected
 #: as a whole: the names of common bodies (``财政部``, ``直辖市``), not rare words
 WHOLE_CLASS = 10
+
+
+def _whole(d: _Data, run: str) -> Typo | None:
+    """:func:`_examine_whole` of a run of three characters, offsets into the run (kept per run: list items recur)."""
+    got = d.whole_cache.get(run, _MISSING)
+    if got is _MISSING:
+        got = _examine_whole(d, run, 0)
+        if len(d.whole_cache) >= _SCORED_CACHE:
+            d.whole_cache.clear()
+        d.whole_cache[run] = got
+    return got
 
 
 def _examine_whole(d: _Data, run: str, rs: int) -> Typo | None:
