@@ -203,8 +203,34 @@ _GBK_SHARE = float(_MJ["gbk_min_share"])
 # Every signature starts with one of these characters (a test proves it for every code point), and every piece of
 # question-mark debris with its "?".
 _SIGNATURE_STARTS = "\ufffd锟烫屯" + "".join(map(chr, range(0xC2, 0xF0)))
+# GBK text read as UTF-8: a GBK character whose two bytes form a UTF-8 sequence comes out as one letter of
+# U+0080–U+07FF (装 → װ, 业 → ҵ, 平 → ƽ). Letters only (· of 马克思·恩格斯 is punctuation), not the pinyin letters
+# with tone marks and not the common Greek letters (α粒子).
+_UTF8_LETTERS = "".join(c for c in map(chr, range(0xC0, 0x800))
+                        if unicodedata.category(c)[0] == "L" and c not in _TONES + "üÜ"
+                        and not "\u0391" <= c <= "\u03c9")
+_UTF8_RUN = lazy_compile("[" + _UTF8_LETTERS + "]{1,3}")
 _MOJIBAKE = (Trigger(chars=_SIGNATURE_STARTS, pattern=_SIGNATURES), Trigger("?", pattern=_DEBRIS),
-             Trigger(chars=_MJ["gbk_lead"]))
+             Trigger(chars=_MJ["gbk_lead"]), Trigger(chars=_UTF8_LETTERS, pattern=_UTF8_RUN))
+_HAN_OR_FFFD = lazy_compile(r"[\p{Han}\ufffd]")
+
+
+def _gbk_as_utf8(masked: str, runs: list) -> list[tuple[int, int, str, str]]:
+    """GBK text read as UTF-8: one to three letters of U+0080–U+07FF between two Han characters (or U+FFFD)
+    whose UTF-8 bytes, read as GBK, are common characters (集װ箱 → 装, 林ҵ碳汇 → 业)."""
+    out = []
+    common = _common_readings()
+    for m in runs:
+        s, e = m.span()
+        if not (s > 0 and e < len(masked) and _HAN_OR_FFFD.match(masked, s - 1) and _HAN_OR_FFFD.match(masked, e)):
+            continue
+        try:
+            recovered = m.group().encode("utf-8").decode("gbk")
+        except UnicodeDecodeError:
+            continue
+        if all(c in common for c in recovered):
+            out.append((s, e, "GBK 文字被当作 UTF-8 解码的乱码", recovered))
+    return out
 # the run around one position, matched forwards from it and backwards to it
 _GBK_RUN_RIGHT = lazy_compile(r"[\p{Han}\ufffd]*")
 _GBK_RUN_LEFT = lazy_compile(r"(?r)[\p{Han}\ufffd]*")
@@ -288,10 +314,10 @@ def _round_trip(masked: str, p: int) -> tuple[int, int, str] | None:
     return best
 
 
-def _mojibake_spans(masked: str, signatures: list, debris: list, leads: list[tuple[int, str]]
+def _mojibake_spans(masked: str, signatures: list, debris: list, leads: list[tuple[int, str]], utf8: list = ()
                     ) -> list[tuple[int, int, str, str]]:
     """(start, end, what, recovered text or "") of every piece of mojibake, overlapping pieces merged."""
-    spans: list[tuple[int, int, str, str]] = []
+    spans: list[tuple[int, int, str, str]] = _gbk_as_utf8(masked, utf8) if utf8 else []
     for m in signatures:
         spans.append((m.start(), m.end(), "乱码", ""))
     for m in debris:
@@ -324,12 +350,14 @@ def mojibake(doc: Document, found) -> Iterator[Finding]:
     为什么：编码转换出错时，原来的文字被替换成“�”“?”或一串生僻字，原意已经丢失，必须对照原文补回。
     错误示例：发放宣传资料180多份?;顒?dòng)既滿足了廣大婦女的需求（原文为“180多份。活動既滿足”）；
     臨涇鎮婦女信息咨詢?nèi)?,傳播最新的信息；“锟斤拷”；“鍚勭骇濡囪仈缁勭粐”（“各级妇联组织”的 UTF-8 字节被当作 GBK）；
-    任务已瀹屾垚
-    正确写法：对照原始材料补回被损坏的文字：发放宣传资料180多份。活動既滿足了……；任务已完成
+    任务已瀹屾垚；集װ箱（GBK 的“装”被当作 UTF-8）
+    正确写法：对照原始材料补回被损坏的文字：发放宣传资料180多份。活動既滿足了……；任务已完成；集装箱
     依据：文稿完整性；GB 18030 与 UTF-8 编码。
     修复：一段文字按 GB 18030 编码再按 UTF-8 解码后成为普通文字（都是常用字、字母数字或中文标点），而它本身
     不是普通文字时，它就是 UTF-8 文字被错当 GBK 解码的乱码，无论是什么词：报告并给出还原的原文（建议修复，
-    --unsafe-fixes）。其他乱码无法自动恢复。只在乱码特征明确时报告：英文里的问号、正文中偶尔出现的生僻字
+    --unsafe-fixes）；反过来，夹在两个汉字之间的一到三个西文字母（U+0080–U+07FF，如“װ”“ҵ”“ƽ”）按 UTF-8 编码再按
+    GBK 解码后是常用字时，是 GBK 文字被错当 UTF-8 解码（“集װ箱”→“集装箱”；间隔号“·”、带声调的拼音字母和常用希腊
+    字母不算）。其他乱码无法自动恢复。只在乱码特征明确时报告：英文里的问号、正文中偶尔出现的生僻字
     （人名用字）不报告；问号只有紧贴其他标点（“?;”）或紧贴带声调的拼音（“?dòng)”）时才算残渣。
     """
     for s, e, what, recovered in _mojibake_spans(doc.masked, *found):
