@@ -399,7 +399,12 @@ _MEASURES = frozenset("余多万千百亿份个件人项次年月日号条篇页
 _DOMAIN = lazy_compile(r"(?:www\.)?[A-Za-z0-9][A-Za-z0-9-]{1,40}\.(?:com|cn|net|org)(?:\.cn)?(?![A-Za-z0-9.])")
 _DOMAIN_START = lazy_compile(r"(?r)(?:www\.)?[A-Za-z0-9][A-Za-z0-9-]{1,40}")
 _DOMAINS = Trigger(".com", ".cn", ".net", ".org", view="text")
-_DOMAIN_MENTION_BEFORE = ("网", "網", "址", "见", "見", "号", "號", "为", "為", "是", "即", "@")
+_DOMAIN_MENTION_BEFORE = ("网", "網", "址", "见", "見", "号", "號", "@")
+_COPULAS = ("为", "為", "是", "即")
+# 为/是/即 before an address name it only after a word for an address (网址为, 网站是, 邮箱即); after an address the
+# continuations of a 网 word (民, 站 …) and 的 (完备的) say nothing
+_ADDRESS_WORD = lazy_compile(r"网|網|址|站|箱|号|號")
+_DOMAIN_MENTION_AFTER = tuple(x for x in _MENTION_AFTER if x not in _NET_WORD_ENDS and x != "的")
 
 
 @functools.lru_cache(maxsize=1)
@@ -424,6 +429,35 @@ def _splits_a_word(masked: str, s: int, e: int) -> bool:
     return a[-1] + b[0] in words and masked[s - 1:s + 1] not in words
 
 
+def _removal_fits(masked: str, s: int, e: int) -> bool:
+    """Whether ``masked[s:e]`` reads as inserted between two words: the characters on either side of it are a
+    pair common in official text (adjacent-character counts of data/typo/bigrams.txt) while both pairs at its
+    edges were never seen (推进[海川文档]乡村: 进乡 common, 进海 … 档乡 unseen)."""
+    if s <= 0 or e >= len(masked) or not (_HAN_CHAR.match(masked, s - 1) and _HAN_CHAR.match(masked, e)):
+        return False
+    from ._typo import STRONG_PAIR, UNSEEN, pair_status
+
+    status = pair_status(masked[s - 1] + masked[s] + masked[e - 1] + masked[e] + masked[s - 1] + masked[e])
+    return status[0] == UNSEEN and status[2] == UNSEEN and status[4] == STRONG_PAIR
+
+
+_WORD_TAIL_SITE = ("网", "網", "文库", "文庫", "文档", "文檔")
+
+
+def _inserted_name(masked: str, p: int, suffix: str) -> tuple[int, int] | None:
+    """A name of a dictionary word (or two) and ``suffix`` (意思学习网, 庄严文库) at ``p`` between two words
+    (:func:`_removal_fits`): (start, end) or None."""
+    e = p + len(suffix)
+    words = _dictionary_words()
+    for s in range(max(1, p - 6), p - 1):  # the longest head first, at least two characters
+        head = masked[s:p]
+        if not (head in words or any(head[:k] in words and head[k:] in words for k in range(2, len(head) - 1))):
+            continue
+        if masked[s:e] not in words and _removal_fits(masked, s, e):
+            return s, e
+    return None
+
+
 def _site_shaped(masked: str, p: int, suffix: str) -> tuple[int, int] | None:
     """A name of one to five Han characters ending in ``suffix`` at ``p`` that splits a word: the characters
     on either side of it form a dictionary word (结对我[老秘网]区: 我区), the name starts no word with the
@@ -432,8 +466,10 @@ def _site_shaped(masked: str, p: int, suffix: str) -> tuple[int, int] | None:
     if e >= len(masked) or not _HAN_CHAR.match(masked, e):
         return None
     words = _dictionary_words()
-    if masked[e - 1:e + 1] in words or any(masked[e - n:e] in words for n in (2, 3, 4)):
-        return None  # 网络, 网站: the suffix begins a word; 互联网, 全网: it ends one
+    if masked[e - 1:e + 1] in words:
+        return None  # 网络, 网站: the suffix begins a word
+    if any(masked[e - n:e] in words for n in (2, 3, 4)):
+        return _inserted_name(masked, p, suffix)  # 互联网, 全网: it ends one (but 庄严文库: 文库 is a word)
     for s in range(max(1, p - 5), p - 1):  # the longest name first, at least three characters
         name = masked[s:e]
         if not _HAN_CHAR.match(masked, s - 1) or not all(_HAN_CHAR.match(c) for c in name) \
@@ -441,7 +477,7 @@ def _site_shaped(masked: str, p: int, suffix: str) -> tuple[int, int] | None:
             continue
         if _splits_a_word(masked, s, e) and name not in words:
             return s, e
-    return None
+    return _inserted_name(masked, p, suffix)
 
 
 def _trade_name(masked: str, p: int, trade: str) -> tuple[int, int, bool] | None:
@@ -463,7 +499,7 @@ def _trade_name(masked: str, p: int, trade: str) -> tuple[int, int, bool] | None
     elif (m := _TRADE_END_DIGITS.match(masked, e)) is not None:
         e = m.end()
         digits = e - m.start()
-    elif not (p and masked[p - 1].isdigit()) and trade not in ("文库", "文庫"):
+    elif not (p and masked[p - 1].isdigit()) and trade not in ("文库", "文庫", "文档", "文檔"):
         return None  # 公文写作, 资料显示: a trade word is no name by itself (365文档 is, and a 文库 that splits a word)
     if e >= len(masked) or not _HAN_OR_DIGIT.match(masked, e):
         return None
@@ -474,6 +510,12 @@ def _trade_name(masked: str, p: int, trade: str) -> tuple[int, int, bool] | None
         if all(_HAN_CHAR.match(c) for c in masked[s - 1:p]) and _splits_a_word(masked, s, e) \
                 and masked[s:e] not in words:
             return s, e, True
+    if end is None or len(end) > 1 or digits:
+        # (海川文档, 文秘88, 云帆文库 between two words: the pairs at its edges unseen, the pair across common)
+        for s in range(max(1, p - 3), p + 1):
+            if all(_HAN_CHAR.match(c) for c in masked[s - 1:p]) and masked[s:e] not in words \
+                    and not masked[s - 2:s].endswith(_MENTION_BEFORE) and _removal_fits(masked, s, e):
+                return s, e, False
     if masked.startswith(_TRADE_MENTION_AFTER, e):
         return None  # 资料网站, 公文网上: the word, or a mention
     if end is not None and len(end) == 1 and (masked[e - 1:e + 1] in words or masked[e - 1:e + 2] in words):
@@ -567,8 +609,10 @@ def watermark(doc: Document, found) -> Iterator[Finding]:
         s, e = m.span()
         if not (s > 0 and _HAN_CHAR.match(text, s - 1) and e < len(text) and _HAN_CHAR.match(text, e)):
             continue  # an address of its own, or after a colon or a bracket
-        if (text[max(0, s - 2):s].endswith(_MENTION_BEFORE + _DOMAIN_MENTION_BEFORE) or
-                text[e:e + 3].startswith(_MENTION_AFTER)) and not _splits_a_word(text, s, e):
+        before = text[max(0, s - 2):s]
+        if (before.endswith(_MENTION_BEFORE + _DOMAIN_MENTION_BEFORE)
+                or (before.endswith(_COPULAS) and _ADDRESS_WORD.search(text, max(0, s - 6), s))
+                or text[e:e + 3].startswith(_DOMAIN_MENTION_AFTER)) and not _splits_a_word(text, s, e):
             continue  # 登录www.gov.cn查询, 中国政府网www.gov.cn发布 (but 经mywk.com营 splits 经营)
         listed.append((s, e))
         yield Finding(s, e, f"句中插入了网址“{shorten(text[s:e], 30)}”，像是网站水印",
