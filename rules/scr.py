@@ -477,7 +477,8 @@ def variant_form(doc: Document) -> Iterator[Finding]:
     （引用日文原名）时不报告。
     关系较松的异体字（Unihan 的 kSpecializedSemanticVariant、反向的异体关系、OpenCC 港台日异体字表，含扩展 B 区
     以后的字，如“蕐”“㓟”“胷”“𠮷”）只作提示（info）：它们也可能是人名、地名用字。不在《通用规范汉字表》和
-    GB 2312 中的字才提示；Big5 字集中的字（“唅”“衞”）只在简体文稿中提示；姓氏加职衔（“X同志”“X主任”）中的字不提示。
+    GB 2312 中的字才提示，且只在全文简繁明确时提示；Big5 字集中的字（“唅”“衞”）只在简体文稿中提示；姓氏加职衔
+    （“X同志”“X主任”）中的字不提示。
     """
     info = doc.script
     masked = doc.masked
@@ -516,8 +517,9 @@ def _variant_hints(doc: Document, info: ScriptInfo) -> Iterator[Finding]:
     """SCR003's hints: the looser variants (data/scr_chars.toml [hints]), at info."""
     tables = _tables()
     masked = doc.masked
-    simplified_side = info.majority == "simplified" or (info.majority is None
-                                                        and info.traditional <= info.simplified)
+    if info.majority not in ("simplified", "traditional"):
+        return  # a fragment or a mixed draft: no script to hold a rare character against
+    simplified_side = info.majority == "simplified"
     for found in info.patterns.h.finditer(info.masked):
         s = found.start()
         char = doc.text[s]
