@@ -203,8 +203,34 @@ _GBK_SHARE = float(_MJ["gbk_min_share"])
 # Every signature starts with one of these characters (a test proves it for every code point), and every piece of
 # question-mark debris with its "?".
 _SIGNATURE_STARTS = "\ufffd锟烫屯" + "".join(map(chr, range(0xC2, 0xF0)))
+# GBK text read as UTF-8: a GBK character whose two bytes form a UTF-8 sequence comes out as one letter of
+# U+0080–U+07FF (装 → װ, 业 → ҵ, 平 → ƽ). Letters only (· of 马克思·恩格斯 is punctuation), not the pinyin letters
+# with tone marks and not the common Greek letters (α粒子).
+_UTF8_LETTERS = "".join(c for c in map(chr, range(0xC0, 0x800))
+                        if unicodedata.category(c)[0] == "L" and c not in _TONES + "üÜ"
+                        and not "\u0391" <= c <= "\u03c9")
+_UTF8_RUN = lazy_compile("[" + _UTF8_LETTERS + "]{1,3}")
 _MOJIBAKE = (Trigger(chars=_SIGNATURE_STARTS, pattern=_SIGNATURES), Trigger("?", pattern=_DEBRIS),
-             Trigger(chars=_MJ["gbk_lead"]))
+             Trigger(chars=_MJ["gbk_lead"]), Trigger(chars=_UTF8_LETTERS, pattern=_UTF8_RUN))
+_HAN_OR_FFFD = lazy_compile(r"[\p{Han}\ufffd]")
+
+
+def _gbk_as_utf8(masked: str, runs: list) -> list[tuple[int, int, str, str]]:
+    """GBK text read as UTF-8: one to three letters of U+0080–U+07FF between two Han characters (or U+FFFD)
+    whose UTF-8 bytes, read as GBK, are common characters (集װ箱 → 装, 林ҵ碳汇 → 业)."""
+    out = []
+    common = _common_readings()
+    for m in runs:
+        s, e = m.span()
+        if not (s > 0 and e < len(masked) and _HAN_OR_FFFD.match(masked, s - 1) and _HAN_OR_FFFD.match(masked, e)):
+            continue
+        try:
+            recovered = m.group().encode("utf-8").decode("gbk")
+        except UnicodeDecodeError:
+            continue
+        if all(c in common for c in recovered):
+            out.append((s, e, "GBK 文字被当作 UTF-8 解码的乱码", recovered))
+    return out
 # the run around one position, matched forwards from it and backwards to it
 _GBK_RUN_RIGHT = lazy_compile(r"[\p{Han}\ufffd]*")
 _GBK_RUN_LEFT = lazy_compile(r"(?r)[\p{Han}\ufffd]*")
@@ -288,10 +314,10 @@ def _round_trip(masked: str, p: int) -> tuple[int, int, str] | None:
     return best
 
 
-def _mojibake_spans(masked: str, signatures: list, debris: list, leads: list[tuple[int, str]]
+def _mojibake_spans(masked: str, signatures: list, debris: list, leads: list[tuple[int, str]], utf8: list = ()
                     ) -> list[tuple[int, int, str, str]]:
     """(start, end, what, recovered text or "") of every piece of mojibake, overlapping pieces merged."""
-    spans: list[tuple[int, int, str, str]] = []
+    spans: list[tuple[int, int, str, str]] = _gbk_as_utf8(masked, utf8) if utf8 else []
     for m in signatures:
         spans.append((m.start(), m.end(), "乱码", ""))
     for m in debris:
@@ -324,12 +350,14 @@ def mojibake(doc: Document, found) -> Iterator[Finding]:
     为什么：编码转换出错时，原来的文字被替换成“�”“?”或一串生僻字，原意已经丢失，必须对照原文补回。
     错误示例：发放宣传资料180多份?;顒?dòng)既滿足了廣大婦女的需求（原文为“180多份。活動既滿足”）；
     臨涇鎮婦女信息咨詢?nèi)?,傳播最新的信息；“锟斤拷”；“鍚勭骇濡囪仈缁勭粐”（“各级妇联组织”的 UTF-8 字节被当作 GBK）；
-    任务已瀹屾垚
-    正确写法：对照原始材料补回被损坏的文字：发放宣传资料180多份。活動既滿足了……；任务已完成
+    任务已瀹屾垚；集װ箱（GBK 的“装”被当作 UTF-8）
+    正确写法：对照原始材料补回被损坏的文字：发放宣传资料180多份。活動既滿足了……；任务已完成；集装箱
     依据：文稿完整性；GB 18030 与 UTF-8 编码。
     修复：一段文字按 GB 18030 编码再按 UTF-8 解码后成为普通文字（都是常用字、字母数字或中文标点），而它本身
     不是普通文字时，它就是 UTF-8 文字被错当 GBK 解码的乱码，无论是什么词：报告并给出还原的原文（建议修复，
-    --unsafe-fixes）。其他乱码无法自动恢复。只在乱码特征明确时报告：英文里的问号、正文中偶尔出现的生僻字
+    --unsafe-fixes）；反过来，夹在两个汉字之间的一到三个西文字母（U+0080–U+07FF，如“װ”“ҵ”“ƽ”）按 UTF-8 编码再按
+    GBK 解码后是常用字时，是 GBK 文字被错当 UTF-8 解码（“集װ箱”→“集装箱”；间隔号“·”、带声调的拼音字母和常用希腊
+    字母不算）。其他乱码无法自动恢复。只在乱码特征明确时报告：英文里的问号、正文中偶尔出现的生僻字
     （人名用字）不报告；问号只有紧贴其他标点（“?;”）或紧贴带声调的拼音（“?dòng)”）时才算残渣。
     """
     for s, e, what, recovered in _mojibake_spans(doc.masked, *found):
@@ -371,7 +399,12 @@ _MEASURES = frozenset("余多万千百亿份个件人项次年月日号条篇页
 _DOMAIN = lazy_compile(r"(?:www\.)?[A-Za-z0-9][A-Za-z0-9-]{1,40}\.(?:com|cn|net|org)(?:\.cn)?(?![A-Za-z0-9.])")
 _DOMAIN_START = lazy_compile(r"(?r)(?:www\.)?[A-Za-z0-9][A-Za-z0-9-]{1,40}")
 _DOMAINS = Trigger(".com", ".cn", ".net", ".org", view="text")
-_DOMAIN_MENTION_BEFORE = ("网", "網", "址", "见", "見", "号", "號", "为", "為", "是", "即", "@")
+_DOMAIN_MENTION_BEFORE = ("网", "網", "址", "见", "見", "号", "號", "@")
+_COPULAS = ("为", "為", "是", "即")
+# 为/是/即 before an address name it only after a word for an address (网址为, 网站是, 邮箱即); after an address the
+# continuations of a 网 word (民, 站 …) and 的 (完备的) say nothing
+_ADDRESS_WORD = lazy_compile(r"网|網|址|站|箱|号|號")
+_DOMAIN_MENTION_AFTER = tuple(x for x in _MENTION_AFTER if x not in _NET_WORD_ENDS and x != "的")
 
 
 @functools.lru_cache(maxsize=1)
@@ -396,6 +429,35 @@ def _splits_a_word(masked: str, s: int, e: int) -> bool:
     return a[-1] + b[0] in words and masked[s - 1:s + 1] not in words
 
 
+def _removal_fits(masked: str, s: int, e: int) -> bool:
+    """Whether ``masked[s:e]`` reads as inserted between two words: the characters on either side of it are a
+    pair common in official text (adjacent-character counts of data/typo/bigrams.txt) while both pairs at its
+    edges were never seen (推进[海川文档]乡村: 进乡 common, 进海 … 档乡 unseen)."""
+    if s <= 0 or e >= len(masked) or not (_HAN_CHAR.match(masked, s - 1) and _HAN_CHAR.match(masked, e)):
+        return False
+    from ._typo import STRONG_PAIR, UNSEEN, pair_status
+
+    status = pair_status(masked[s - 1] + masked[s] + masked[e - 1] + masked[e] + masked[s - 1] + masked[e])
+    return status[0] == UNSEEN and status[2] == UNSEEN and status[4] == STRONG_PAIR
+
+
+_WORD_TAIL_SITE = ("网", "網", "文库", "文庫", "文档", "文檔")
+
+
+def _inserted_name(masked: str, p: int, suffix: str) -> tuple[int, int] | None:
+    """A name of a dictionary word (or two) and ``suffix`` (意思学习网, 庄严文库) at ``p`` between two words
+    (:func:`_removal_fits`): (start, end) or None."""
+    e = p + len(suffix)
+    words = _dictionary_words()
+    for s in range(max(1, p - 6), p - 1):  # the longest head first, at least two characters
+        head = masked[s:p]
+        if not (head in words or any(head[:k] in words and head[k:] in words for k in range(2, len(head) - 1))):
+            continue
+        if masked[s:e] not in words and _removal_fits(masked, s, e):
+            return s, e
+    return None
+
+
 def _site_shaped(masked: str, p: int, suffix: str) -> tuple[int, int] | None:
     """A name of one to five Han characters ending in ``suffix`` at ``p`` that splits a word: the characters
     on either side of it form a dictionary word (结对我[老秘网]区: 我区), the name starts no word with the
@@ -404,8 +466,10 @@ def _site_shaped(masked: str, p: int, suffix: str) -> tuple[int, int] | None:
     if e >= len(masked) or not _HAN_CHAR.match(masked, e):
         return None
     words = _dictionary_words()
-    if masked[e - 1:e + 1] in words or any(masked[e - n:e] in words for n in (2, 3, 4)):
-        return None  # 网络, 网站: the suffix begins a word; 互联网, 全网: it ends one
+    if masked[e - 1:e + 1] in words:
+        return None  # 网络, 网站: the suffix begins a word
+    if any(masked[e - n:e] in words for n in (2, 3, 4)):
+        return _inserted_name(masked, p, suffix)  # 互联网, 全网: it ends one (but 庄严文库: 文库 is a word)
     for s in range(max(1, p - 5), p - 1):  # the longest name first, at least three characters
         name = masked[s:e]
         if not _HAN_CHAR.match(masked, s - 1) or not all(_HAN_CHAR.match(c) for c in name) \
@@ -413,7 +477,7 @@ def _site_shaped(masked: str, p: int, suffix: str) -> tuple[int, int] | None:
             continue
         if _splits_a_word(masked, s, e) and name not in words:
             return s, e
-    return None
+    return _inserted_name(masked, p, suffix)
 
 
 def _trade_name(masked: str, p: int, trade: str) -> tuple[int, int, bool] | None:
@@ -435,7 +499,7 @@ def _trade_name(masked: str, p: int, trade: str) -> tuple[int, int, bool] | None
     elif (m := _TRADE_END_DIGITS.match(masked, e)) is not None:
         e = m.end()
         digits = e - m.start()
-    elif not (p and masked[p - 1].isdigit()) and trade not in ("文库", "文庫"):
+    elif not (p and masked[p - 1].isdigit()) and trade not in ("文库", "文庫", "文档", "文檔"):
         return None  # 公文写作, 资料显示: a trade word is no name by itself (365文档 is, and a 文库 that splits a word)
     if e >= len(masked) or not _HAN_OR_DIGIT.match(masked, e):
         return None
@@ -446,6 +510,12 @@ def _trade_name(masked: str, p: int, trade: str) -> tuple[int, int, bool] | None
         if all(_HAN_CHAR.match(c) for c in masked[s - 1:p]) and _splits_a_word(masked, s, e) \
                 and masked[s:e] not in words:
             return s, e, True
+    if end is None or len(end) > 1 or digits:
+        # (海川文档, 文秘88, 云帆文库 between two words: the pairs at its edges unseen, the pair across common)
+        for s in range(max(1, p - 3), p + 1):
+            if all(_HAN_CHAR.match(c) for c in masked[s - 1:p]) and masked[s:e] not in words \
+                    and not masked[s - 2:s].endswith(_MENTION_BEFORE) and _removal_fits(masked, s, e):
+                return s, e, False
     if masked.startswith(_TRADE_MENTION_AFTER, e):
         return None  # 资料网站, 公文网上: the word, or a mention
     if end is not None and len(end) == 1 and (masked[e - 1:e + 1] in words or masked[e - 1:e + 2] in words):
@@ -539,8 +609,10 @@ def watermark(doc: Document, found) -> Iterator[Finding]:
         s, e = m.span()
         if not (s > 0 and _HAN_CHAR.match(text, s - 1) and e < len(text) and _HAN_CHAR.match(text, e)):
             continue  # an address of its own, or after a colon or a bracket
-        if (text[max(0, s - 2):s].endswith(_MENTION_BEFORE + _DOMAIN_MENTION_BEFORE) or
-                text[e:e + 3].startswith(_MENTION_AFTER)) and not _splits_a_word(text, s, e):
+        before = text[max(0, s - 2):s]
+        if (before.endswith(_MENTION_BEFORE + _DOMAIN_MENTION_BEFORE)
+                or (before.endswith(_COPULAS) and _ADDRESS_WORD.search(text, max(0, s - 6), s))
+                or text[e:e + 3].startswith(_DOMAIN_MENTION_AFTER)) and not _splits_a_word(text, s, e):
             continue  # 登录www.gov.cn查询, 中国政府网www.gov.cn发布 (but 经mywk.com营 splits 经营)
         listed.append((s, e))
         yield Finding(s, e, f"句中插入了网址“{shorten(text[s:e], 30)}”，像是网站水印",

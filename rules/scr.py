@@ -47,6 +47,8 @@ class _Tables:
     unsafe_variants: frozenset[str]
     ambiguous: frozenset[str]
     simplified_only_variants: frozenset[str]  # Big5 characters: variants in simplified text only (寔, 筭)
+    hints: dict[str, str]  # looser variants (SCR003 at info) -> their standard simplified forms (蕐 -> 华)
+    simplified_only_hints: frozenset[str]  # of those: Big5 characters, or written by OpenCC (衞, 唅)
 
 
 @functools.lru_cache(maxsize=None)
@@ -58,9 +60,11 @@ def _tables() -> _Tables:
     s_only = ch["classes"]["s_only"]
     v = ch["variants"]
     variants = {k: (t, s) for k, t, s in zip(v["chars"], v["traditional"], v["simplified"])}
+    h = ch["hints"]
     return _Tables(frozenset(t_only), frozenset(s_only), _pairs(ch["maps"]["t2s"]), _pairs(ch["maps"]["s2t"]),
                    variants, frozenset(v["unsafe"]), frozenset(ch["scr002"]["ambiguous"]),
-                   frozenset(v["simplified_only"]))
+                   frozenset(v["simplified_only"]), dict(zip(h["chars"], h["simplified"].split())),
+                   frozenset(h["simplified_only"]))
 
 
 #: a majority is clear when it has at least this many script-specific characters and the minority at most 5 %
@@ -94,6 +98,7 @@ class _ScriptPatterns:
         self.t = compile_re(f"[{t}]")
         self.s = compile_re(f"[{s_}]")
         self.v = compile_re(f"[{v}]")
+        self.h = compile_re(f"[{members(set(tables.hints) - variants - t_chars - s_chars)}]")
         self.t_runs = compile_re(f"[{t}]+")
         self.s_runs = compile_re(f"[{s_}]+")
         # at least MIN_SPECIFIC simplified-only characters, found in one call (the two classes are disjoint:
@@ -470,6 +475,10 @@ def variant_form(doc: Document) -> Iterator[Finding]:
     修复：按全文字形改为规范简体字或规范繁体字（全文简繁不明时，只在两者相同时修复）；同一字形的异体（Z 变体、
     EACC 同码）安全修复，只知是语义异体的（如“㐅”与“五”）只给建议修复（--unsafe-fixes）。附近有日文假名
     （引用日文原名）时不报告。
+    关系较松的异体字（Unihan 的 kSpecializedSemanticVariant、反向的异体关系、OpenCC 港台日异体字表，含扩展 B 区
+    以后的字，如“蕐”“㓟”“胷”“𠮷”）只作提示（info）：它们也可能是人名、地名用字。不在《通用规范汉字表》和
+    GB 2312 中的字才提示，且只在全文简繁明确时提示；Big5 字集中的字（“唅”“衞”）只在简体文稿中提示；姓氏加职衔
+    （“X同志”“X主任”）中的字不提示。
     """
     info = doc.script
     masked = doc.masked
@@ -501,3 +510,28 @@ def variant_form(doc: Document) -> Iterator[Finding]:
         yield Finding(s, s + 1, f"“{char}”是异体字或日文字形，应为“{target}”",
                       Fix.replace(s, s + 1, target, f"改为“{target}”",
                                   applicability="unsafe" if char in unsafe else "safe"))
+    yield from _variant_hints(doc, info)
+
+
+def _variant_hints(doc: Document, info: ScriptInfo) -> Iterator[Finding]:
+    """SCR003's hints: the looser variants (data/scr_chars.toml [hints]), at info."""
+    tables = _tables()
+    masked = doc.masked
+    if info.majority not in ("simplified", "traditional"):
+        return  # a fragment or a mixed draft: no script to hold a rare character against
+    simplified_side = info.majority == "simplified"
+    for found in info.patterns.h.finditer(info.masked):
+        s = found.start()
+        char = doc.text[s]
+        forms = tables.hints.get(char)
+        if forms is None or (char in tables.simplified_only_hints and not simplified_side):
+            continue
+        if _KANA.search(masked, max(0, s - _KANA_WINDOW), min(len(masked), s + 1 + _KANA_WINDOW)) \
+                or _titled_name(masked, s, s + 1):
+            continue  # a Japanese name; a person's name before a title (X同志)
+        if info.majority == "traditional":
+            forms = "".join(tables.s2t.get(c, c) for c in forms)
+        shown = "”或“".join(forms)
+        fix = Fix.replace(s, s + 1, forms, f"改为“{forms}”", applicability="unsafe") if len(forms) == 1 else None
+        yield Finding(s, s + 1, f"“{char}”是生僻的异体字，规范字为“{shown}”（人名、地名用字除外，请核对）", fix,
+                      severity="info")

@@ -22,6 +22,14 @@ The generated file lets SCR001/SCR003 run without importing OpenCC at all:
   only as semantic variants, whose fix is left to the author. ``simplified_only``: the Big5 characters outside
   《通用规范汉字表》 and OpenCC whose one Z, spoofing or semantic variant is a standard character with a simplified
   form in the table (寔 → 实, 筭 → 算, 旹 → 时): standard in a traditional text, variants in a simplified one.
+- ``hints`` (SCR003 at info): the rest of the characters that Unihan or OpenCC relate to a standard character in
+  either direction (kZVariant, kSpoofingVariant, kSemanticVariant, kSpecializedSemanticVariant; OpenCC's TW, HK
+  and JP variant tables), beyond the Basic Multilingual Plane too (𠮷 → 吉), that are in none of the tables above,
+  not in 《通用规范汉字表》, not in GB 2312 (kGB0: 卩, 揞 are standard simplified characters of the old set) and
+  not written by OpenCC in simplified text: variants whose relation is looser or whose use in names cannot be
+  ruled out (蕐 → 华, 㓟 → 披, 胷 → 胸). Each with its standard simplified forms (one to three, the 常用字 first)
+  and a scope: ``hint_simplified_only`` are Big5 characters or characters OpenCC writes in traditional text,
+  Taiwan's or Hong Kong's standard forms among them (唅, 衞 of 衞生, 敍 of 敍述), hints in simplified text only.
 """
 
 from __future__ import annotations
@@ -103,6 +111,57 @@ def unihan_variants(excluded: set[str], ts: dict[str, list[str]] | None = None, 
                 semantic_only.add(c)
     return out, semantic_only
 
+
+
+HINT_FIELDS = ("kZVariant", "kSpoofingVariant", "kSemanticVariant", "kSpecializedSemanticVariant")
+
+
+def unihan_hints(excluded: set[str], ts: dict[str, list[str]], st: dict[str, list[str]],
+                 opencc_pairs: list[tuple[str, str]], opencc_standard: set[str]
+                 ) -> tuple[dict[str, str], set[str]]:
+    """``{character: its standard simplified forms (one to three, 常用字 first)}`` of the looser variants (see
+    the module documentation: ``hints``), and those that are hints in simplified text only."""
+    mappings = unihan("OtherMappings")
+    variants = unihan("Variants")
+    tgh = {c for c, d in mappings.items() if "kTGH" in d}
+    common = {c for c, d in mappings.items() if "kTGH" in d and int(d["kTGH"].split(":")[1]) <= 3500}
+    gb2312 = {c for c, d in mappings.items() if "kGB0" in d}
+    big5 = {c for c, d in mappings.items() if "kBigFive" in d}
+    related: dict[str, set[str]] = defaultdict(set)
+    for c, d in variants.items():
+        for f in HINT_FIELDS:
+            for x in d.get(f, "").split():
+                t = chr(int(x.split("<")[0][2:], 16))
+                if t != c:
+                    related[c].add(t)
+                    related[t].add(c)
+    for a, b in opencc_pairs:
+        related[a].add(b)
+        related[b].add(a)
+
+    def simplified(t: str) -> str | None:
+        s = t if t in tgh else ts.get(t, [""])[0]
+        return s if s in tgh else None
+
+    def cjk(c: str) -> bool:
+        o = ord(c)
+        return 0x4E00 <= o <= 0x9FFF or 0x3400 <= o <= 0x4DBF or 0x20000 <= o <= 0x3FFFF
+
+    out: dict[str, str] = {}
+    simplified_only: set[str] = set()
+    for c in sorted(related):
+        if c in tgh or c in gb2312 or c in excluded or c in SYMBOLS or not cjk(c) \
+                or unicodedata.normalize("NFC", c) != c:
+            continue
+        targets = sorted({s for t in related[c] if (s := simplified(t))}, key=lambda s: (s not in common, s))
+        if not targets or len(targets) > 3:
+            continue
+        if len(targets) > 1 and sum(t in common for t in targets) == 1:
+            targets = targets[:1]  # (the one 常用字)
+        out[c] = "".join(targets)
+        if c in big5 or c in opencc_standard:
+            simplified_only.add(c)
+    return out, simplified_only
 
 
 def load(name: str) -> dict[str, list[str]]:
@@ -196,6 +255,15 @@ def main() -> None:
         unsafe |= more_unsafe
     else:
         print(f"note: {UNIHAN} has no Unihan files (apt-get install unicode-data): Unihan variants left out")
+    hints: dict[str, str] = {}
+    hint_simplified_only: set[str] = set()
+    if (UNIHAN / "Unihan_Variants.txt.bz2").exists():
+        opencc_pairs = [(k, v) for name in ("TWVariants", "HKVariants", "JPVariants", "JPShinjitaiCharacters")
+                        if (DICTS / f"{name}.txt").exists()
+                        for k, vs in load(name).items() if len(k) == 1 for v in vs if len(v) == 1]
+        hints, hint_simplified_only = unihan_hints(
+            set(variants) | set(t_only) | set(s_only) | both | kept_forms, ts, st, opencc_pairs,
+            standard | set(hk.values()) | set(tw.values()))
 
     def q(s: str) -> str:
         return '"' + s.replace("\\", "\\\\").replace('"', '\\"') + '"'
@@ -226,6 +294,14 @@ def main() -> None:
         f"unsafe = {q(''.join(sorted(unsafe)))}",
         "# Big5 characters that are variants only in a simplified text (寔 for 实): reported in simplified text only",
         f"simplified_only = {q(''.join(sorted(simplified_only)))}",
+        "",
+        "[hints]",
+        "# looser variants (SCR003 at info), and at the same index their standard simplified forms, separated by",
+        "# spaces (one to three, the 常用字 first)",
+        f"chars = {q(''.join(sorted(hints)))}",
+        f"simplified = {q(' '.join(hints[k] for k in sorted(hints)))}",
+        "# hints in simplified text only (Big5 characters, characters OpenCC writes in traditional text)",
+        f"simplified_only = {q(''.join(sorted(hint_simplified_only)))}",
     ]
     OUT.write_text("\n".join(lines) + "\n", encoding="utf-8")
     PHRASES_OUT.write_text("\n".join([
@@ -234,7 +310,7 @@ def main() -> None:
         f"phrases = {q(' '.join(phrases))}",
     ]) + "\n", encoding="utf-8")
     print(f"{OUT}: {len(t_only)} T-only, {len(s_only)} S-only, {len(t2s) // 2} t2s, {len(s2t) // 2} s2t, "
-          f"{len(variants)} variants, {len(phrases)} SCR002 phrases")
+          f"{len(variants)} variants, {len(hints)} hints, {len(phrases)} SCR002 phrases")
 
 
 if __name__ == "__main__":

@@ -446,3 +446,30 @@ def test_generated_common_characters_are_up_to_date():
     if not (gen.UNIHAN.exists() and gen.READINGS.exists()):
         pytest.skip("the Unihan files of Debian's unicode-data are not installed")
     assert_regenerates(gen.main, [gen.OUT])
+
+
+def _findings(text: str, rule: str):
+    return [(d.offset, d.end_offset, d.severity, d.message) for d in lint(text, [rule]) if d.rule == rule]
+
+
+def test_res003_gbk_read_as_utf8():
+    # one GBK character whose two bytes form a UTF-8 sequence comes out as one letter of U+0080–U+07FF
+    assert _findings("码头起重能力40吨，集װ箱可运载20英尺。", "RES003") == [
+        (11, 12, "error", "GBK 文字被当作 UTF-8 解码的乱码：“װ”，原文应为“装”")]
+    assert _findings("大力发展光伏、抽水蓄能、林ҵ碳汇等全域清洁能源。", "RES003")[0][:2] == (13, 14)
+    check_rule("RES003", valid=["马克思·恩格斯的著作", "研究α粒子的散射", "拼音zhōng的声调", "Café咖啡馆", "的é字"])
+
+
+def test_res004_name_between_two_words():
+    # a trade word with 文档/文库 and a word with 网/文库 between two words: the pair across common, its edges unseen
+    assert _findings("推动战略性新兴云帆文库产业发展，", "RES004") == [
+        (7, 11, "info", "“云帆文库”像是插入句中的网站名（水印），请核对")]
+    # correct look-alikes: terms ending in 网/文档 that belong to the sentence
+    check_rule("RES004", valid=["加强电子文档管理，", "构建高速公路交通网，", "国家电网公司负责，", "推进互联网发展，",
+                                "建立工作文档，", "在百度文库上发布，"])
+
+
+def test_res004_address_between_han_characters():
+    assert [f[:3] for f in _findings("全县www.jzfw.cn民营医院1所，", "RES004")] == [(2, 13, "info")]
+    assert [f[:2] for f in _findings("完备www.caitaofanwen.cn的组织架构，", "RES004")] == [(2, 21)]
+    check_rule("RES004", valid=["网址为www.gov.cn的网站，", "登录www.gov.cn查询，", "网站是www.abc.com。"])
