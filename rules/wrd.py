@@ -858,6 +858,133 @@ def _degree_phrase(text: str, p: int, particle: str) -> tuple[str, int, float] |
     return "的", begin, odds or 0.0
 
 
+#: the last character of a verb with a complement of result or direction (感到, 用于, 看出, 走上, 坐在, 抓好, 建成):
+#: such a verb is never the head of a noun phrase after a modifier + 的
+_RESULT_ENDINGS = frozenset("到于出起上在好成")
+#: complements written after a verb as a word of their own (威胁|到, 转|到, 建立|起)
+_RESULT_AFTER = frozenset("到起出上")
+#: verbs of being, relation and comparison that an adjective + 的 (the thing it names) may be the subject of
+#: (更重要的在于, 有的属于, 更多的处于, 客观的存在): they stay quiet
+_RELATIONAL = frozenset(("在于", "属于", "等于", "处于", "位于", "基于", "源于", "限于", "出于", "取决于", "来自于", "存在",
+                         "实在", "所在", "现在", "好在", "善于", "勇于", "敢于", "便于", "易于", "难于", "乐于", "甘于",
+                         "急于", "忙于", "过于", "终于", "对于", "关于", "由于", "至于", "鉴于"))
+#: comparison verbs after which a quantity + 的 is a subject (更多的高于): the quantity must not precede them
+_COMPARING = frozenset(("高于", "低于", "大于", "小于", "多于", "少于", "优于", "强于", "弱于", "快于", "慢于", "好于"))
+
+
+def _adverbial_before(text: str, p: int, lex: _Lexicon, stats: _Usage) -> tuple[str, int]:
+    """The modifier that ends at ``p`` and the start of its phrase, for a 的 that may be 地: a modifier of the
+    lexicon (认真, 深刻, 扎扎实实), a word the counts see mostly before 地 (有步骤, 始终不渝), or a one-character
+    adjective or 多/少 after a word of degree (较快, 比较快, 更多); ("", p) when none."""
+    a = _word_ending(text, p, _known_words(), shortest=1)
+    if len(a) == 1:
+        degree = _word_ending(text, p - 1, _DEGREE_BEFORE, shortest=1)
+        if degree and (a in lex.adjectives or a in lex.complement_adjectives or a in _QUANTITIES):
+            return a, p - 1 - len(degree)
+        return "", p
+    if _is_modifier(a, lex) and a not in lex.nouns and a not in lex.verbs:
+        return a, p - len(a)
+    odds = _odds(stats.after_verb.get(a) or stats.after.get(a), 1, 0)
+    if odds is not None and odds > 1.0 and a not in lex.nouns and a not in lex.verbs:
+        return a, p - len(a)
+    return "", p
+
+
+def _resultative(text: str, p: int, particle: str) -> tuple[str, int, float] | None:
+    """地 for the 的 at ``p`` of a modifier + 的 + a verb with a complement of result or direction (深刻的认识到,
+    比较快的走上, 显著的高于, 更多的用于, 成功的建立起, 严重的威胁到): such a verb cannot be the head of a noun
+    phrase, whatever stands before the modifier. Verbs of being and relation (更重要的在于, 有的属于, 客观的存在)
+    and, after a quantity, verbs of comparison (更多的高于) stay quiet, as do verbs the counts see after 的 rather
+    than 地. Info."""
+    if particle != "的":
+        return None
+    lex = _lexicon()
+    stats = _usage()
+    if _glued(text, p, stats, lex) or text[p + 1:p + 3] in lex.all and len(text[p + 1:p + 3]) == 2 and \
+            text[p + 1:p + 3] not in lex.verbs:
+        return None
+    a, start = _adverbial_before(text, p, lex, stats)
+    if not a or text[start - 1:start] == "所":
+        return None
+    b = _word_starting(text, p + 1, lex.all, shortest=1)
+    after = p + 1 + len(b)
+    if b in _RELATIONAL or b in _COPULAS or b in lex.nouns or b in lex.adjectives:
+        return None
+    if len(b) >= 2 and b in lex.verbs and b[-1] in _RESULT_ENDINGS and b not in lex.verbal_nouns and (
+            b[:-1] in lex.verbs or b[:-1] in lex.complement_verbs or b[:-1] in lex.verbal_nouns):
+        pass  # 感到, 看出, 走上, 抓好, 用于
+    elif (b in lex.verbs or b in lex.verbal_nouns or b in lex.complement_verbs) and text[after:after + 1] in _RESULT_AFTER \
+            and len(_word_starting(text, after, _known_words(), shortest=1)) == 1:
+        pass  # 威胁|到, 转|到, 建立|起
+    else:
+        return None
+    if b in _COMPARING and (a in _QUANTITIES or a[-1:] in _QUANTITIES):
+        return None
+    odds = _conditioned_or_any(stats.before_modifier.get(b), stats.before.get(b), 1, 0)
+    if odds is not None and odds < -1.0:
+        return None  # the counts see the verb after 的: a noun as well
+    return "地", start, odds or 0.0
+
+
+def _conditioned_or_any(conditioned: tuple[int, int, int] | None, anywhere: tuple[int, int, int] | None, right: int,
+                        wrong: int) -> float | None:
+    """The log odds of ``right`` against ``wrong`` from the conditioned counts, or else from the counts in any
+    context less the log odds of the two particles overall (的 is fifty times as frequent as 地 anywhere)."""
+    if conditioned:
+        return _odds(conditioned, right, wrong)
+    if not anywhere:
+        return None
+    prior = _usage().prior
+    return _odds(anywhere, right, wrong) - math.log(prior[right] / prior[wrong])
+
+
+#: 地 → 的 by one side: the word before 地 is seen at least this often before 的 and never before 地
+_ONE_SIDED_MIN = 5
+#: ... and at least this often when a verb follows the noun after 地 (a subject and its predicate: 较大的行业实行)
+_ONE_SIDED_STRONG = 20
+
+
+def _one_sided(text: str, p: int, particle: str) -> tuple[str, int, float] | None:
+    """的 for the 地 at ``p`` between a word the counts of data/wrd002_stats.txt never see before 地 but often before
+    的 (新, 美好, 特殊, 较大, 困难) and a noun the counts do not see after 地 either (新地观点, 特殊地迫切性,
+    美好地新世界, 暂时困难地物质基础): no adverbial + 地 can be there. A verb after the noun is its predicate only
+    when the word before 地 is seen very often before 的 (较大地行业实行); otherwise the noun may be an adverbial of its
+    own before a verb (公正合理地政治解决), and nothing is said. Info."""
+    if particle != "地":
+        return None
+    lex = _lexicon()
+    stats = _usage()
+    known = _known_words()
+    a = _word_ending(text, p, known, shortest=1)
+    if not a or a in _DEGREE_BEFORE or a in lex.verbs or a in lex.nouns and not _is_modifier(a, lex):
+        return None
+    ca = stats.after_noun.get(a) or stats.after.get(a)
+    if not ca or ca[1] > 0 or ca[0] < _ONE_SIDED_MIN or (len(a) == 1 and a not in lex.adjectives):
+        return None
+    b = _word_starting(text, p + 1, lex.all, shortest=1) or _word_starting(text, p + 1, known, shortest=1)
+    if len(b) > 2 and b[:-1] in known and len(_word_starting(text, p + len(b), known)) > 1:
+        b = b[:-1]  # 代表|人民, not 代表人|民
+    if _glued(text, p, stats, lex):
+        held = _word_starting(text, p, stats.glued)
+        if not _particle_di(text, p, a, b, stats) or held and _word_starting(text, p + len(held), known):
+            return None  # 地 in a word, and a word after that word: 困难地区|区域, not 困难|地|区区
+    head = b if b in lex.all else b[-2:]
+    odds = _odds(stats.before_modifier.get(b) or stats.before.get(b), 0, 1)
+    if odds is not None and odds < 1.0:
+        return None  # the noun is seen after 地 as well (a verb jieba tags as a noun)
+    if len(b) < 2 or any(head in s for s in (lex.verbs, lex.verbal_nouns, lex.adverbials, lex.adjectives)) or (
+            head not in lex.nouns and (head in lex.all or odds is None)):
+        return None  # a noun of the dictionary, or a word of the counts seen after 的 only (实绩)
+    after = p + 1 + len(b)
+    nxt = _word_starting(text, after, lex.all, shortest=1)
+    if (nxt in lex.verbs or nxt in lex.verbal_nouns or text[after:after + 1] in ("地", "的")) and ca[0] < _ONE_SIDED_STRONG:
+        return None
+    start = p - len(a)
+    if len(a) == 1:
+        start -= len(_word_ending(text, start, _DEGREE_BEFORE, shortest=1))
+    return "的", start, _odds(ca, 0, 1) + (odds or 0.0)
+
+
 def _particle_di(text: str, p: int, a: str, b: str, stats: _Usage) -> bool:
     """True when the 地 at ``p``, inside a word of the dictionary as the longest match (大地, 地基, 地区, 地步), is
     the particle between the modifier ``a`` and the noun ``b`` all the same: a word of degree stands before a
@@ -1008,7 +1135,8 @@ def de_di_de(doc: Document, particles, options) -> Iterator[Finding]:
                     doubtful.add(p)
                 continue
             decided_by_usage = (_by_usage_and_structure(text, p, particle) or _by_conditioned_usage(text, p, particle)
-                                or _degree_phrase(text, p, particle))
+                                or _degree_phrase(text, p, particle) or _resultative(text, p, particle)
+                                or _one_sided(text, p, particle))
             if decided_by_usage is not None:
                 wrong[p] = decided_by_usage[:2]
                 doubtful.add(p)
