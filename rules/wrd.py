@@ -900,8 +900,7 @@ def _resultative(text: str, p: int, particle: str) -> tuple[str, int, float] | N
         return None
     lex = _lexicon()
     stats = _usage()
-    if _glued(text, p, stats, lex) or text[p + 1:p + 3] in lex.all and len(text[p + 1:p + 3]) == 2 and \
-            text[p + 1:p + 3] not in lex.verbs:
+    if _glued(text, p, stats, lex):
         return None
     a, start = _adverbial_before(text, p, lex, stats)
     if not a or text[start - 1:start] == "所":
@@ -910,9 +909,11 @@ def _resultative(text: str, p: int, particle: str) -> tuple[str, int, float] | N
     after = p + 1 + len(b)
     if b in _RELATIONAL or b in _COPULAS or b in lex.nouns or b in lex.adjectives:
         return None
+    odds = _conditioned_or_any(stats.before_modifier.get(b), stats.before.get(b), 1, 0)
     if len(b) >= 2 and b in lex.verbs and b[-1] in _RESULT_ENDINGS and b not in lex.verbal_nouns and (
-            b[:-1] in lex.verbs or b[:-1] in lex.complement_verbs or b[:-1] in lex.verbal_nouns):
-        pass  # 感到, 看出, 走上, 抓好, 用于
+            any(b[:-1] in s for s in (lex.verbs, lex.complement_verbs, lex.verbal_nouns, lex.adjectives,
+                                      lex.complement_adjectives)) or odds is not None and odds > 0.5):
+        pass  # 感到, 看出, 走上, 抓好, 高于; 用于 (seen after 地); not 支出
     elif (b in lex.verbs or b in lex.verbal_nouns or b in lex.complement_verbs) and text[after:after + 1] in _RESULT_AFTER \
             and len(_word_starting(text, after, _known_words(), shortest=1)) == 1:
         pass  # 威胁|到, 转|到, 建立|起
@@ -920,7 +921,6 @@ def _resultative(text: str, p: int, particle: str) -> tuple[str, int, float] | N
         return None
     if b in _COMPARING and (a in _QUANTITIES or a[-1:] in _QUANTITIES):
         return None
-    odds = _conditioned_or_any(stats.before_modifier.get(b), stats.before.get(b), 1, 0)
     if odds is not None and odds < -1.0:
         return None  # the counts see the verb after 的: a noun as well
     return "地", start, odds or 0.0
