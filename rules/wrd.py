@@ -399,8 +399,9 @@ def _in_noun_phrase(text: str, start: int, lex: _Lexicon, conjunctions: bool = T
             return conjunctions or word not in _CONJUNCTIONS
         if _CLASSIFIER.match(text, p - 2):
             return True  # a numeral or demonstrative + a classifier: 一条新的路子
-        if word in _AUXILIARIES:
-            return False
+        if word in _AUXILIARIES or word in _BEFORE_VERB_PHRASE or (
+                text[p - 1] in _AUXILIARIES and text[p - 2:p - 1] in _BEFORE_VERB_PHRASE):
+            return False  # 继续较多的增加, 才能有效的促进 (才 + 能, not the noun 才能)
         return word in lex.verbs or (len(word) == 1 and text[p - 1] in "是有")
     return False
 
@@ -550,9 +551,30 @@ def _adverbial(text: str, p: int, lex: _Lexicon) -> tuple[str, int] | None:
     if not modifier and verbal:
         modifier = next((text[p - n:p] for n in (3, 2, 1) if text[p - n:p] in lex.adjectives
                          and _word_ending(text, p - n, lex.all, shortest=1) and _is_han(text[p - n - 1:p])), "")
+    start = p - len(modifier)
+    # by the counts: an adjective seen mostly before 地 + a verb (深刻, 坚定), a word the lexicon lacks seen so
+    # (始终不渝, 有步骤), a one-character adjective or 多 after a word of degree (很好, 较快, 更多): an adverbial, at info
+    weak, plain = False, (modifier, adverbial, start)
+    if not adverbial:
+        word, begin = _adverbial_before(text, p, lex, _usage())
+        if word and (not modifier or word == modifier or p - begin > len(modifier)) and (
+                len(word) == 1 or (_odds(_usage().after_verb.get(word) or _usage().after.get(word), 1, 0) or 0) > 1.0):
+            modifier, start, adverbial, weak = word, begin, True, True
     if not modifier:
         return None
-    start = p - len(modifier)
+    if weak and plain[0]:
+        found = _adverbial_structure(text, p, lex, *plain, verb, after, verbal)
+        if found is not None:
+            return found
+    found = _adverbial_structure(text, p, lex, modifier, adverbial, start, verb, after, verbal)
+    if found is not None and weak:
+        return found[0], found[1], "info"
+    return found
+
+
+def _adverbial_structure(text: str, p: int, lex: _Lexicon, modifier: str, adverbial: bool, start: int, verb: str,
+                         after: int, verbal: bool) -> tuple[str, int] | None:
+    """The structure of ``_adverbial`` once the modifier before 的 is known."""
     if verbal and not _in_noun_phrase(text, start, lex):
         return "地", start
     if (verb in lex.verbs or verb in lex.verbal_nouns) and verb not in _COPULAS and _after_adverbial(text, start, lex):
@@ -958,9 +980,12 @@ def _one_sided(text: str, p: int, particle: str) -> tuple[str, int, float] | Non
     a = _word_ending(text, p, known, shortest=1)
     if not a or a in _DEGREE_BEFORE or a in lex.verbs or a in lex.nouns and not _is_modifier(a, lex):
         return None
-    ca = stats.after_noun.get(a) or stats.after.get(a)
-    if not ca or ca[1] > 0 or ca[0] < _ONE_SIDED_MIN or (len(a) == 1 and a not in lex.adjectives):
-        return None
+    ca = stats.after.get(a)
+    if not ca or ca[1] > 0 or ca[0] < _ONE_SIDED_MIN or (len(a) == 1 and a not in lex.adjectives) or any(
+            text[p - k:p + 1] in stats.glued or text[p - k:p + 1] in lex.di_words for k in (1, 2, 3)):
+        return None  # (极大地, 较大地: jieba segments 极|大地 in the counted text, so 极大 is never seen before 地)
+    if text[p + 1 + len(_word_starting(text, p + 1, known, shortest=1)):][:1] in _VERB_PHRASE_NEXT:
+        return None  # a verb with 了, 着, 过 (极大地制约了)
     b = _word_starting(text, p + 1, lex.all, shortest=1) or _word_starting(text, p + 1, known, shortest=1)
     if len(b) > 2 and b[:-1] in known and len(_word_starting(text, p + len(b), known)) > 1:
         b = b[:-1]  # 代表|人民, not 代表人|民
