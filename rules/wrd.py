@@ -834,7 +834,7 @@ def _by_conditioned_usage(text: str, p: int, particle: str) -> tuple[str, int, f
 
 #: words of degree before a one-character adjective: it is then the adjective, not the start of a word with 地
 #: (更大地贡献, 这样大地成绩: not 大地)
-_DEGREE_BEFORE = frozenset(_DEGREE) | frozenset(("最", "这样", "那样", "如此", "这么", "那么", "较为"))
+_DEGREE_BEFORE = frozenset(_DEGREE) | frozenset(("最", "这样", "那样", "如此", "这么", "那么", "较为", "过"))
 
 
 #: degree adverbs that make a degree phrase of the adjective after them (较大, 更多, 非常痛苦)
@@ -855,7 +855,7 @@ def _degree_phrase(text: str, p: int, particle: str) -> tuple[str, int, float] |
     if len(word) == 2 and word[0] in "较更最过很太" and word[1] in one:
         a, begin = word[1], p - 2  # one word of the dictionary: 较大, 过猛
     else:
-        a = _word_ending(text, p, lex.adjectives, shortest=1)
+        a = _word_ending(text, p, lex.adjectives, shortest=1) or _word_ending(text, p, one, shortest=1)
         if not a or len(word) > len(a):
             return None  # the adjective ends a longer word
         degree = _DEGREE_PHRASE.search(text, max(0, p - len(a) - 2), p - len(a))
@@ -964,6 +964,8 @@ def _conditioned_or_any(conditioned: tuple[int, int, int] | None, anywhere: tupl
 _ONE_SIDED_MIN = 5
 #: ... and at least this often when a verb follows the noun after 地 (a subject and its predicate: 较大的行业实行)
 _ONE_SIDED_STRONG = 20
+#: ... or the noun's own log odds of 的 against 地 at least this (较短地时间取得: 时间 is seen after 地 once in 731)
+_ONE_SIDED_NOUN = 3.0
 
 
 def _one_sided(text: str, p: int, particle: str) -> tuple[str, int, float] | None:
@@ -978,31 +980,38 @@ def _one_sided(text: str, p: int, particle: str) -> tuple[str, int, float] | Non
     stats = _usage()
     known = _known_words()
     a = _word_ending(text, p, known, shortest=1)
+    if len(a) == 2 and a[1] in lex.adjectives and len(_word_ending(text, p - 1, known, shortest=1)) > 1:
+        a = a[1]  # 迈出|新地步伐, not 迈|出新
     if not a or a in _DEGREE_BEFORE or a in lex.verbs or a in lex.nouns and not _is_modifier(a, lex):
         return None
-    ca = stats.after.get(a)
+    ca = stats.after_noun.get(a)
+    if not ca or ca[0] < _ONE_SIDED_MIN:
+        ca = stats.after.get(a)  # (the counts when a noun follows: 一般 is seen before 地 + a verb only)
     if not ca or ca[1] > 0 or ca[0] < _ONE_SIDED_MIN or (len(a) == 1 and a not in lex.adjectives) or any(
             text[p - k:p + 1] in stats.glued or text[p - k:p + 1] in lex.di_words for k in (1, 2, 3)):
         return None  # (极大地, 较大地: jieba segments 极|大地 in the counted text, so 极大 is never seen before 地)
     if text[p + 1 + len(_word_starting(text, p + 1, known, shortest=1)):][:1] in _VERB_PHRASE_NEXT:
         return None  # a verb with 了, 着, 过 (极大地制约了)
-    b = _word_starting(text, p + 1, lex.all, shortest=1) or _word_starting(text, p + 1, known, shortest=1)
+    b = max(_word_starting(text, p + 1, lex.all, shortest=1), _word_starting(text, p + 1, known, shortest=1), key=len)
     if len(b) > 2 and b[:-1] in known and len(_word_starting(text, p + len(b), known)) > 1:
         b = b[:-1]  # 代表|人民, not 代表人|民
     if _glued(text, p, stats, lex):
         held = _word_starting(text, p, stats.glued)
         if not _particle_di(text, p, a, b, stats) or held and _word_starting(text, p + len(held), known):
             return None  # 地 in a word, and a word after that word: 困难地区|区域, not 困难|地|区区
-    head = b if b in lex.all else b[-2:]
+    head = b if b in lex.all or b[-1] != "性" or b[:-1] not in known else "性"  # 迫切性, 重要性: nouns
+    if head not in lex.all and head != "性":
+        head = b[-2:]
     odds = _odds(stats.before_modifier.get(b) or stats.before.get(b), 0, 1)
     if odds is not None and odds < 1.0:
         return None  # the noun is seen after 地 as well (a verb jieba tags as a noun)
     if len(b) < 2 or any(head in s for s in (lex.verbs, lex.verbal_nouns, lex.adverbials, lex.adjectives)) or (
-            head not in lex.nouns and (head in lex.all or odds is None)):
+            head not in lex.nouns and head != "性" and (head in lex.all or odds is None)):
         return None  # a noun of the dictionary, or a word of the counts seen after 的 only (实绩)
     after = p + 1 + len(b)
     nxt = _word_starting(text, after, lex.all, shortest=1)
-    if (nxt in lex.verbs or nxt in lex.verbal_nouns or text[after:after + 1] in ("地", "的")) and ca[0] < _ONE_SIDED_STRONG:
+    if (nxt in lex.verbs or nxt in lex.verbal_nouns or text[after:after + 1] in ("地", "的")) and ca[0] < _ONE_SIDED_STRONG \
+            and (odds or 0.0) < _ONE_SIDED_NOUN:
         return None
     start = p - len(a)
     if len(a) == 1:
