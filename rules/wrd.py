@@ -494,6 +494,18 @@ def _complement(text: str, p: int, lex: _Lexicon) -> tuple[str, int] | tuple[str
                 return ("得", start) if ended else None  # 存在的不足, 出现的不平衡: one adjective with 不
         adjective = _word_starting(text, m.end(), known, shortest=1) or text[m.end():m.end() + 1]
         degree = any(a in m.group() for a in _COMPLEMENT_DEGREE) or joined and degree
+        if i == 0 and degree and "不" not in m.group() and adjective not in lex.nouns and _is_han(adjective):
+            # a degree adverb + one or two characters the lexicon does not hold and the counts do not see after 的
+            # (no noun: 特首办的特别助理), then the end of the clause: still a complement (制定的比较晚，,
+            # 表演的更加拙劣罢了。), at info
+            for n in (1, 2):
+                tail = text[m.end():m.end() + n]
+                if _is_han(tail) and len(tail) == n and tail not in lex.all and not (
+                        _usage().before.get(tail, (0, 0, 0))[0] >= 3) and \
+                        _COMPLEMENT_END.match(text, m.end() + n) and not (
+                        adjective in lex.complements or adjective in lex.complement_adjectives
+                        or adjective in lex.verbs or adjective in lex.complement_verbs or adjective in _QUANTITIES):
+                    return "得", start, "info"
         if not (adjective in lex.complements or adjective in _QUANTITIES and not weak
                 or adjective in lex.complement_adjectives
                 # jieba tags some adjectives as verbs: 更加坚强, 和周到, 更亮
@@ -514,6 +526,27 @@ def _complement(text: str, p: int, lex: _Lexicon) -> tuple[str, int] | tuple[str
         elif text[q:q + 1] not in _COMPLEMENT_FIRST and _word_starting(text, q, known, shortest=1) \
                 not in lex.complements:
             return ("得", start) if ended else None  # 生产的较快增长: a noun phrase goes on
+    return None
+
+
+#: an item of a series with 得 before a 、: a verb of one or two characters, 得 and its complement (买得放心、)
+_DE2_ITEM = LazyRegex(r"(?:^|[，、；：,;:])\p{Han}{1,2}得\p{Han}{1,4}、$")
+
+
+def _parallel_de2(text: str, p: int, particle: str) -> tuple[str, int, str] | None:
+    """得 at info for the 的 at ``p`` of the last item of a series whose earlier items are verb + 得 + complement
+    (买得放心、用得安心、玩的舒心。): an item of one to two characters of verb, 的 and one to four of complement up to
+    the end of the clause, right after an item with 得."""
+    if particle != "的":
+        return None
+    for n in (1, 2):
+        start = p - n
+        if start < 1 or text[start - 1] != "、" or not _is_han(text[start:p]):
+            continue
+        if not _DE2_ITEM.search(text, max(0, start - 9), start):
+            continue
+        if any(_COMPLEMENT_END.match(text, p + 1 + k) and _is_han(text[p + 1:p + 1 + k]) for k in (1, 2, 3, 4)):
+            return "得", start, "info"
     return None
 
 
@@ -1209,7 +1242,7 @@ def de_di_de(doc: Document, particles, options) -> Iterator[Finding]:
                 continue
             decided_by_usage = (_by_usage_and_structure(text, p, particle) or _by_conditioned_usage(text, p, particle)
                                 or _degree_phrase(text, p, particle) or _resultative(text, p, particle)
-                                or _one_sided(text, p, particle))
+                                or _one_sided(text, p, particle) or _parallel_de2(text, p, particle))
             if decided_by_usage is not None:
                 wrong[p] = decided_by_usage[:2]
                 doubtful.add(p)
