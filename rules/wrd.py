@@ -529,6 +529,38 @@ def _complement(text: str, p: int, lex: _Lexicon) -> tuple[str, int] | tuple[str
     return None
 
 
+def _noun_at_clause_end(text: str, p: int, particle: str) -> tuple[str, int, float] | None:
+    """的 at info for the 地 at ``p`` between a word of two characters or more that is no verb, noun or adverb and
+    a noun that ends the clause (常见地事，, 腐败地社会，, 快捷地服务体系。): an adverbial + 地 needs a verb after it.
+    The noun is one of the dictionary (a compound ending in one too: 服务体系), or a word of one character the counts
+    see after a modifier + 的 and never + 地 (事); a noun the counts see after 地 and a noun after an auxiliary verb
+    or an adverb (verbs jieba tags as nouns: 要合理地布局。) stay quiet, and so does an adverbial the counts see
+    before 地 rather than 的."""
+    if particle != "地":
+        return None
+    lex = _lexicon()
+    stats = _usage()
+    known = _known_words()
+    a = _word_ending(text, p, known, shortest=1)
+    if len(a) < 2 or a in lex.verbs or a in lex.nouns or a in lex.adverbs or a in lex.verbal_nouns \
+            or a in _DEGREE_BEFORE or _glued(text, p, stats, lex) or _before_verb_phrase(text, p - len(a), lex):
+        return None  # (要合理地布局。: after an auxiliary verb the noun of the dictionary is a verb)
+    odds_a = _odds(stats.after_noun.get(a) or stats.after.get(a), 0, 1)
+    if odds_a is not None and odds_a < 1.0 or odds_a is None and a in lex.adverbials and a not in lex.adjectives:
+        return None  # an adverbial (积极, 认真): the noun after it may be a verb jieba tags as a noun
+    b = max(_word_starting(text, p + 1, lex.all, shortest=1), _word_starting(text, p + 1, known, shortest=1), key=len)
+    if not b or not _CLAUSE_END.match(text, p + 1 + len(b)) or text[p + 1 + len(b):p + 2 + len(b)] == "了":
+        return None
+    odds_b = _odds(stats.before_modifier.get(b) or stats.before.get(b), 0, 1)
+    head = b if b in lex.all or len(b) == 1 else b[-2:]
+    if any(head in s for s in (lex.verbs, lex.verbal_nouns, lex.adjectives, lex.adverbials, lex.complement_verbs,
+                               lex.complement_adjectives)) or odds_b is not None and odds_b < 1.0:
+        return None
+    if not (head in lex.nouns or len(b) == 1 and _odds(stats.before_modifier.get(b), 0, 1) or 0.0) >= 2.0:
+        return None
+    return "的", p - len(a), (odds_a or 0.0) + (odds_b or 0.0)
+
+
 #: an item of a series with 得 before a 、: a verb of one or two characters, 得 and its complement (买得放心、)
 _DE2_ITEM = LazyRegex(r"(?:^|[，、；：,;:])\p{Han}{1,2}得\p{Han}{1,4}、$")
 
@@ -1242,7 +1274,8 @@ def de_di_de(doc: Document, particles, options) -> Iterator[Finding]:
                 continue
             decided_by_usage = (_by_usage_and_structure(text, p, particle) or _by_conditioned_usage(text, p, particle)
                                 or _degree_phrase(text, p, particle) or _resultative(text, p, particle)
-                                or _one_sided(text, p, particle) or _parallel_de2(text, p, particle))
+                                or _one_sided(text, p, particle) or _noun_at_clause_end(text, p, particle)
+                                or _parallel_de2(text, p, particle))
             if decided_by_usage is not None:
                 wrong[p] = decided_by_usage[:2]
                 doubtful.add(p)
