@@ -543,20 +543,29 @@ def _noun_at_clause_end(text: str, p: int, particle: str) -> tuple[str, int, flo
     known = _known_words()
     a = _word_ending(text, p, known, shortest=1)
     if len(a) < 2 or a in lex.verbs or a in lex.nouns or a in lex.adverbs or a in lex.verbal_nouns \
-            or a in _DEGREE_BEFORE or _glued(text, p, stats, lex) or _before_verb_phrase(text, p - len(a), lex):
+            or a in _DEGREE_BEFORE or _before_verb_phrase(text, p - len(a), lex):
         return None  # (要合理地布局。: after an auxiliary verb the noun of the dictionary is a verb)
     odds_a = _odds(stats.after_noun.get(a) or stats.after.get(a), 0, 1)
-    if odds_a is not None and odds_a < 1.0 or odds_a is None and a in lex.adverbials and a not in lex.adjectives:
-        return None  # an adverbial (积极, 认真): the noun after it may be a verb jieba tags as a noun
+    if odds_a is not None and odds_a < 1.0 or odds_a is None and (
+            a in lex.adverbials and a not in lex.adjectives or not _is_modifier(a, lex)):
+        return None  # an adverbial (积极, 认真), or a word neither the lexicon nor the counts know as a modifier
+        # (雄辩地证明，): the noun after it may be a verb jieba tags as a noun
     b = max(_word_starting(text, p + 1, lex.all, shortest=1), _word_starting(text, p + 1, known, shortest=1), key=len)
-    if not b or not _CLAUSE_END.match(text, p + 1 + len(b)) or text[p + 1 + len(b):p + 2 + len(b)] == "了":
+    if _glued(text, p, stats, lex) and not (_particle_di(text, p, a, b, stats) and not any(
+            text[p - k:p - k + n] in stats.glued for n in (2, 3, 4) for k in range(1, n) if p - k >= 0)):
+        return None  # 地 inside a word (各地, 所在地); 显著地主导产业: 地|主导, not 地主|导
+    end = p + 1 + len(b)
+    if text[end:end + 1] in _LOCALISERS and not _word_starting(text, end, known):
+        end += 1  # 一般地报刊上。
+    if not b or not _CLAUSE_END.match(text, end) or text[end:end + 1] == "了":
         return None
     odds_b = _odds(stats.before_modifier.get(b) or stats.before.get(b), 0, 1)
     head = b if b in lex.all or len(b) == 1 else b[-2:]
     if any(head in s for s in (lex.verbs, lex.verbal_nouns, lex.adjectives, lex.adverbials, lex.complement_verbs,
-                               lex.complement_adjectives)) or odds_b is not None and odds_b < 1.0:
-        return None
-    if not (head in lex.nouns or len(b) == 1 and _odds(stats.before_modifier.get(b), 0, 1) or 0.0) >= 2.0:
+                               lex.complement_adjectives)) or odds_b is not None and odds_b < 1.0 or (
+            stats.before_modifier.get(b, (0, 0, 0))[1] > 0):
+        return None  # (证明: seen after a modifier + 地 too, a verb jieba tags as a noun)
+    if not (head in lex.nouns or len(b) == 1 and (_odds(stats.before_modifier.get(b), 0, 1) or 0.0) >= 2.0):
         return None
     return "的", p - len(a), (odds_a or 0.0) + (odds_b or 0.0)
 
