@@ -547,9 +547,10 @@ def _noun_at_clause_end(text: str, p: int, particle: str) -> tuple[str, int, flo
         return None  # (要合理地布局。: after an auxiliary verb the noun of the dictionary is a verb)
     odds_a = _odds(stats.after_noun.get(a) or stats.after.get(a), 0, 1)
     if odds_a is not None and odds_a < 1.0 or odds_a is None and (
-            a in lex.adverbials and a not in lex.adjectives or not _is_modifier(a, lex)):
+            a in lex.adverbials and a not in lex.adjectives
+            or not _is_modifier(a, lex) and not _word_ending(text, p - len(a), _DEGREE_BEFORE, shortest=1)):
         return None  # an adverbial (积极, 认真), or a word neither the lexicon nor the counts know as a modifier
-        # (雄辩地证明，): the noun after it may be a verb jieba tags as a noun
+        # and no degree adverb makes one (雄辩地证明，; but 非常痛苦地事): the noun may be a verb jieba tags as a noun
     b = max(_word_starting(text, p + 1, lex.all, shortest=1), _word_starting(text, p + 1, known, shortest=1), key=len)
     if _glued(text, p, stats, lex) and not (_particle_di(text, p, a, b, stats) and not any(
             text[p - k:p - k + n] in stats.glued for n in (2, 3, 4) for k in range(1, n) if p - k >= 0)):
