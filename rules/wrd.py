@@ -1096,8 +1096,8 @@ def _one_sided(text: str, p: int, particle: str) -> tuple[str, int, float] | Non
     a = _word_ending(text, p, known, shortest=1)
     if len(a) == 2 and a[1] in lex.adjectives and len(_word_ending(text, p - 1, known, shortest=1)) > 1:
         a = a[1]  # 迈出|新地步伐, not 迈|出新
-    if not a or a in _DEGREE_BEFORE or a in lex.verbs or a in lex.nouns and not _is_modifier(a, lex):
-        return None
+    if not a or a in _DEGREE_BEFORE or a in lex.verbs or a in lex.verbal_nouns or a in lex.nouns and not _is_modifier(a, lex):
+        return None  # (发展地区间: a verb before a word with 地)
     ca = stats.after_noun.get(a)
     if not ca or ca[0] < _ONE_SIDED_MIN:
         ca = stats.after.get(a)  # (the counts when a noun follows: 一般 is seen before 地 + a verb only)
@@ -1113,6 +1113,8 @@ def _one_sided(text: str, p: int, particle: str) -> tuple[str, int, float] | Non
         held = _word_starting(text, p, stats.glued)
         if not _particle_di(text, p, a, b, stats) or held and _word_starting(text, p + len(held), known):
             return None  # 地 in a word, and a word after that word: 困难地区|区域, not 困难|地|区区
+    if not b:
+        return None
     head = b if b in lex.all or b[-1] != "性" or b[:-1] not in known else "性"  # 迫切性, 重要性: nouns
     if head not in lex.all and head != "性":
         head = b[-2:]
