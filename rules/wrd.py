@@ -634,7 +634,8 @@ def _adverbial(text: str, p: int, lex: _Lexicon) -> tuple[str, int] | None:
     weak, plain = False, (modifier, adverbial, start)
     if not adverbial:
         word, begin = _adverbial_before(text, p, lex, _usage())
-        if word and (not modifier or word == modifier or p - begin > len(modifier)) and (
+        if word and (not modifier or word == modifier or p - begin > len(modifier)) and not (
+                word in _QUANTITIES and verb in _COMPARING) and (
                 len(word) == 1 or (_odds(_usage().after_verb.get(word) or _usage().after.get(word), 1, 0) or 0) > 1.0):
             modifier, start, adverbial, weak = word, begin, True, True
     if not modifier:
@@ -1240,6 +1241,12 @@ def de_di_de(doc: Document, particles, options) -> Iterator[Finding]:
     （修饰语后接动词时“推进”前几乎只用“地”，“贡献”前只用“的”），据此也报告为 info（紧张的进行建设，
     更大地贡献，打下好地基础）；按词性判断的报告维持 warning，统计明显
     相反时降为 info。
+    以下也报告为 info：修饰语 + 的 + 带结果或趋向补语的动词（深刻的认识到，更多的用于，显著的高于，严重的
+    威胁到；“更重要的在于”“有的属于”“更多的高于”不报告）；统计中多用“地”的形容词或程度短语（深刻、坚定、
+    很好、较快）+ 的 + 动词，动词带不与它成词的名词宾语，或在主语之后到此分句结束（党正确的分析国情，我们
+    坚定的相信，）；统计中只用“的”、从不用“地”的词 + 地 + 名词（新地观点，特殊地迫切性）；形容词 + 地 +
+    名词到此分句结束（这是常见地事。）；动词 + 的 + 程度副词 + 词典未收的词到此分句结束（制定的比较晚，）；
+    “V得X、V得Y、V的Z”并列中的“的”（玩的舒心）。
     选项 extra：补充整段的错误写法和正确写法（须含“的”“地”或“得”），如 [["积极地意义", "积极的意义"]]。
     """
     extra = _particle_pairs(options["extra"], "WRD002") if options["extra"] else ()
