@@ -429,8 +429,9 @@ def _by_part_of_speech(text: str, p: int, particle: str) -> tuple[str, int] | tu
         if after not in lex.nouns:
             return None
         end = p + 1 + len(after)
-        if len(before) > 1 and (before in lex.adjectives or _reduplicated(before)) and _CLAUSE_END.match(text, end):
-            return "的", p - len(before)  # 创造美好地环境。, 实实在在地速度。
+        if len(before) > 1 and (before in lex.adjectives or _reduplicated(before)) and _CLAUSE_END.match(text, end) \
+                and not _usage().before.get(after, (0, 0, 0))[1]:
+            return "的", p - len(before)  # 创造美好地环境。, 实实在在地速度。; not 老老实实地办事。 (seen after 地)
         if before not in lex.adjectives:
             return None
         # a noun phrase by what follows it: a localiser or the predicate of a subject (困难地情况下, 稳健地货币政策要),
@@ -621,6 +622,8 @@ def _adverbial(text: str, p: int, lex: _Lexicon) -> tuple[str, int] | None:
     modifier, adverbial = _modifier_ending(text, p, lex)
     verb = _word_starting(text, p + 1, lex.all)
     after = p + 1 + len(verb)
+    if text[after:after + 1] == "性":
+        return None  # verb + 性 is a noun: 政务公开的集成性
     # a verb with 着, 起来, 下去 is a verb, not the head of a noun phrase (严重的威胁着, 持久的存在下去, 很好的组织起来):
     # a verbal noun too, and the modifier may be the end of a longer word (情况严重, 很好)
     verbal = (verb in lex.verbs or verb in lex.verbal_nouns) and verb not in _COPULAS and bool(
@@ -1193,6 +1196,22 @@ def _particle_extras(extra: tuple[tuple[str, str, str], ...]) -> tuple[dict, "re
     return extras, (lazy_compile(literal_alternation(extras)) if extras else None)
 
 
+def _verb_after_di(text: str, s: int) -> bool:
+    """True when the word after the 地 at ``s`` goes on as a verb: with 了, 着, 过 (充分地证明了) or an object that
+    begins with a pronoun, a determiner or a numeral (正确地规定各种指标): jieba tags such verbs as nouns (证明, 规定),
+    and 地 is right."""
+    lex = _lexicon()
+    word = _word_starting(text, s + 1, _known_words(), shortest=1)
+    if not word:
+        return False
+    after = s + 1 + len(word)
+    m = _ASPECT.match(text, after)
+    if m is not None and len(_word_starting(text, after, lex.all, shortest=1)) <= len(m.group()):
+        return True
+    return _OBJECT_START.match(text, after) is not None and len(_word_starting(text, after, lex.all)) <= 2 and not (
+        text[after:after + 1].isdigit())
+
+
 def _nominalised(text: str, s: int) -> bool:
     """True when a verb that takes a noun phrase (得到, 进行, 受到 …) stands earlier in the clause of ``s``: then
     "认真的落实" is that noun phrase, and 的 is right."""
@@ -1282,6 +1301,7 @@ def de_di_de(doc: Document, particles, options) -> Iterator[Finding]:
             if g["right"] == "的" and word in lex.verbs and not _CLAUSE_END.match(text, after + len(word)):
                 continue  # a verb that goes on (有力地保障和改善了民生): the adverb's 地 is right
             wrong.setdefault(m.start(), (g["right"], m.start("b")))
+    listed = set(wrong)  # the listed collocations: no second look
     doubtful: set[int] = set()  # reported at info: the counts of usage alone decide, or they disagree
     for p, particle in pos_candidates:
         if p not in wrong:
@@ -1301,6 +1321,8 @@ def de_di_de(doc: Document, particles, options) -> Iterator[Finding]:
     for s in sorted(wrong):
         right, b = wrong[s]
         if right == "地" and _nominalised(text, s):
+            continue
+        if right == "的" and s not in listed and _verb_after_di(text, s):
             continue
         phrase = doc.text[b:min(len(text), s + 3)]
         yield Finding(s, s + 1, f"“{phrase}”中的“{doc.text[s]}”应为“{right}”",

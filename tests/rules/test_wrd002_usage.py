@@ -273,3 +273,11 @@ def test_real_lines_with_the_particle_swapped(name, right, p, wrong, message):
     assert not [d for d in lint(line, ["WRD002"]) if d.offset == at]
     found = [d for d in lint(line[:at] + wrong + line[at + 1:], ["WRD002"]) if d.offset == at]
     assert [(d.end_offset, d.severity, d.message) for d in found] == [(at + 1, "info", message)]
+
+
+def test_verbs_jieba_tags_as_nouns_after_di_stay_quiet():
+    # a word after 地 that goes on with 了/着/过 or an object is a verb (证明, 规定, 办事 are nouns in jieba's
+    # dictionary); a verb + 性 is a noun, not a verb after an adverbial
+    for text in ("这就充分地证明了制度的优越性。", "才能正确地规定各种指标。", "科学态度，老老实实地办事。",
+                 "政务公开的集成性不断提高。"):
+        _none(text)
