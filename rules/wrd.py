@@ -399,8 +399,9 @@ def _in_noun_phrase(text: str, start: int, lex: _Lexicon, conjunctions: bool = T
             return conjunctions or word not in _CONJUNCTIONS
         if _CLASSIFIER.match(text, p - 2):
             return True  # a numeral or demonstrative + a classifier: 一条新的路子
-        if word in _AUXILIARIES:
-            return False
+        if word in _AUXILIARIES or word in _BEFORE_VERB_PHRASE or (
+                text[p - 1] in _AUXILIARIES and text[p - 2:p - 1] in _BEFORE_VERB_PHRASE):
+            return False  # 继续较多的增加, 才能有效的促进 (才 + 能, not the noun 才能)
         return word in lex.verbs or (len(word) == 1 and text[p - 1] in "是有")
     return False
 
@@ -428,8 +429,9 @@ def _by_part_of_speech(text: str, p: int, particle: str) -> tuple[str, int] | tu
         if after not in lex.nouns:
             return None
         end = p + 1 + len(after)
-        if len(before) > 1 and (before in lex.adjectives or _reduplicated(before)) and _CLAUSE_END.match(text, end):
-            return "的", p - len(before)  # 创造美好地环境。, 实实在在地速度。
+        if len(before) > 1 and (before in lex.adjectives or _reduplicated(before)) and _CLAUSE_END.match(text, end) \
+                and not _usage().before.get(after, (0, 0, 0))[1]:
+            return "的", p - len(before)  # 创造美好地环境。, 实实在在地速度。; not 老老实实地办事。 (seen after 地)
         if before not in lex.adjectives:
             return None
         # a noun phrase by what follows it: a localiser or the predicate of a subject (困难地情况下, 稳健地货币政策要),
@@ -448,7 +450,9 @@ def _by_part_of_speech(text: str, p: int, particle: str) -> tuple[str, int] | tu
     if particle != "的":
         return None
     if (text[p - 1:p + 1] in known or text[p - 1:p + 1] in _DE_WORDS) and not (
-            text[p - 1:p + 1] in ("好的", "真的") and text[p - 2:p] in known) or text[p:p + 2] in known:
+            text[p - 1:p + 1] in ("好的", "真的") and (text[p - 2:p] in known
+                                                     or _word_ending(text, p - 1, _DEGREE_BEFORE, shortest=1))) \
+            or text[p:p + 2] in known:
         return None  # 的 inside a word: 有的, 别的, 目的, 的确 (not 更好的, 认真的)
     nxt = text[p + 1]
     if nxt in _COMPLEMENT_FIRST or nxt in lex.complement_adjectives or nxt in lex.complements:
@@ -491,6 +495,18 @@ def _complement(text: str, p: int, lex: _Lexicon) -> tuple[str, int] | tuple[str
                 return ("得", start) if ended else None  # 存在的不足, 出现的不平衡: one adjective with 不
         adjective = _word_starting(text, m.end(), known, shortest=1) or text[m.end():m.end() + 1]
         degree = any(a in m.group() for a in _COMPLEMENT_DEGREE) or joined and degree
+        if i == 0 and degree and "不" not in m.group() and adjective not in lex.nouns and _is_han(adjective):
+            # a degree adverb + one or two characters the lexicon does not hold and the counts do not see after 的
+            # (no noun: 特首办的特别助理), then the end of the clause: still a complement (制定的比较晚，,
+            # 表演的更加拙劣罢了。), at info
+            for n in (1, 2):
+                tail = text[m.end():m.end() + n]
+                if _is_han(tail) and len(tail) == n and tail not in lex.all and not (
+                        _usage().before.get(tail, (0, 0, 0))[0] >= 3) and \
+                        _COMPLEMENT_END.match(text, m.end() + n) and not (
+                        adjective in lex.complements or adjective in lex.complement_adjectives
+                        or adjective in lex.verbs or adjective in lex.complement_verbs or adjective in _QUANTITIES):
+                    return "得", start, "info"
         if not (adjective in lex.complements or adjective in _QUANTITIES and not weak
                 or adjective in lex.complement_adjectives
                 # jieba tags some adjectives as verbs: 更加坚强, 和周到, 更亮
@@ -511,6 +527,69 @@ def _complement(text: str, p: int, lex: _Lexicon) -> tuple[str, int] | tuple[str
         elif text[q:q + 1] not in _COMPLEMENT_FIRST and _word_starting(text, q, known, shortest=1) \
                 not in lex.complements:
             return ("得", start) if ended else None  # 生产的较快增长: a noun phrase goes on
+    return None
+
+
+def _noun_at_clause_end(text: str, p: int, particle: str) -> tuple[str, int, float] | None:
+    """的 at info for the 地 at ``p`` between a word of two characters or more that is no verb, noun or adverb and
+    a noun that ends the clause (常见地事，, 腐败地社会，, 快捷地服务体系。): an adverbial + 地 needs a verb after it.
+    The noun is one of the dictionary (a compound ending in one too: 服务体系), or a word of one character the counts
+    see after a modifier + 的 and never + 地 (事); a noun the counts see after 地 and a noun after an auxiliary verb
+    or an adverb (verbs jieba tags as nouns: 要合理地布局。) stay quiet, and so does an adverbial the counts see
+    before 地 rather than 的."""
+    if particle != "地":
+        return None
+    lex = _lexicon()
+    stats = _usage()
+    known = _known_words()
+    a = _word_ending(text, p, known, shortest=1)
+    if len(a) < 2 or a in lex.verbs or a in lex.nouns or a in lex.adverbs or a in lex.verbal_nouns \
+            or a in _DEGREE_BEFORE or _before_verb_phrase(text, p - len(a), lex):
+        return None  # (要合理地布局。: after an auxiliary verb the noun of the dictionary is a verb)
+    odds_a = _odds(stats.after_noun.get(a) or stats.after.get(a), 0, 1)
+    if odds_a is not None and odds_a < 1.0 or odds_a is None and (
+            a in lex.adverbials and a not in lex.adjectives
+            or not _is_modifier(a, lex) and not _word_ending(text, p - len(a), _DEGREE_BEFORE, shortest=1)):
+        return None  # an adverbial (积极, 认真), or a word neither the lexicon nor the counts know as a modifier
+        # and no degree adverb makes one (雄辩地证明，; but 非常痛苦地事): the noun may be a verb jieba tags as a noun
+    b = max(_word_starting(text, p + 1, lex.all, shortest=1), _word_starting(text, p + 1, known, shortest=1), key=len)
+    if _glued(text, p, stats, lex) and not (_particle_di(text, p, a, b, stats) and not any(
+            text[p - k:p - k + n] in stats.glued for n in (2, 3, 4) for k in range(1, n) if p - k >= 0)):
+        return None  # 地 inside a word (各地, 所在地); 显著地主导产业: 地|主导, not 地主|导
+    end = p + 1 + len(b)
+    if text[end:end + 1] in _LOCALISERS and not _word_starting(text, end, known):
+        end += 1  # 一般地报刊上。
+    if not b or not _CLAUSE_END.match(text, end) or text[end:end + 1] == "了":
+        return None
+    odds_b = _odds(stats.before_modifier.get(b) or stats.before.get(b), 0, 1)
+    head = b if b in lex.all or len(b) == 1 else b[-2:]
+    if any(head in s for s in (lex.verbs, lex.verbal_nouns, lex.adjectives, lex.adverbials, lex.complement_verbs,
+                               lex.complement_adjectives)) or odds_b is not None and odds_b < 1.0 or (
+            stats.before_modifier.get(b, (0, 0, 0))[1] > 0):
+        return None  # (证明: seen after a modifier + 地 too, a verb jieba tags as a noun)
+    if not (head in lex.nouns or len(b) == 1 and (_odds(stats.before_modifier.get(b), 0, 1) or 0.0) >= 2.0):
+        return None
+    return "的", p - len(a), (odds_a or 0.0) + (odds_b or 0.0)
+
+
+#: an item of a series with 得 before a 、: a verb of one or two characters, 得 and its complement (买得放心、)
+_DE2_ITEM = LazyRegex(r"(?:^|[，、；：,;:])\p{Han}{1,2}得\p{Han}{1,4}、$")
+
+
+def _parallel_de2(text: str, p: int, particle: str) -> tuple[str, int, str] | None:
+    """得 at info for the 的 at ``p`` of the last item of a series whose earlier items are verb + 得 + complement
+    (买得放心、用得安心、玩的舒心。): an item of one to two characters of verb, 的 and one to four of complement up to
+    the end of the clause, right after an item with 得."""
+    if particle != "的":
+        return None
+    for n in (1, 2):
+        start = p - n
+        if start < 1 or text[start - 1] != "、" or not _is_han(text[start:p]):
+            continue
+        if not _DE2_ITEM.search(text, max(0, start - 9), start):
+            continue
+        if any(_COMPLEMENT_END.match(text, p + 1 + k) and _is_han(text[p + 1:p + 1 + k]) for k in (1, 2, 3, 4)):
+            return "得", start, "info"
     return None
 
 
@@ -543,6 +622,8 @@ def _adverbial(text: str, p: int, lex: _Lexicon) -> tuple[str, int] | None:
     modifier, adverbial = _modifier_ending(text, p, lex)
     verb = _word_starting(text, p + 1, lex.all)
     after = p + 1 + len(verb)
+    if text[after:after + 1] == "性":
+        return None  # verb + 性 is a noun: 政务公开的集成性
     # a verb with 着, 起来, 下去 is a verb, not the head of a noun phrase (严重的威胁着, 持久的存在下去, 很好的组织起来):
     # a verbal noun too, and the modifier may be the end of a longer word (情况严重, 很好)
     verbal = (verb in lex.verbs or verb in lex.verbal_nouns) and verb not in _COPULAS and bool(
@@ -550,9 +631,68 @@ def _adverbial(text: str, p: int, lex: _Lexicon) -> tuple[str, int] | None:
     if not modifier and verbal:
         modifier = next((text[p - n:p] for n in (3, 2, 1) if text[p - n:p] in lex.adjectives
                          and _word_ending(text, p - n, lex.all, shortest=1) and _is_han(text[p - n - 1:p])), "")
+    start = p - len(modifier)
+    # by the counts: an adjective seen mostly before 地 + a verb (深刻, 坚定), a word the lexicon lacks seen so
+    # (始终不渝, 有步骤), a one-character adjective or 多 after a word of degree (很好, 较快, 更多): an adverbial, at info
+    weak, plain = False, (modifier, adverbial, start)
+    if not adverbial:
+        word, begin = _adverbial_before(text, p, lex, _usage())
+        if word and (not modifier or word == modifier or p - begin > len(modifier)) and not (
+                word in _QUANTITIES and verb in _COMPARING) and (
+                len(word) == 1 or (_odds(_usage().after_verb.get(word) or _usage().after.get(word), 1, 0) or 0) > 1.0):
+            modifier, start, adverbial, weak = word, begin, True, True
     if not modifier:
         return None
-    start = p - len(modifier)
+    if weak and plain[0]:
+        found = _adverbial_structure(text, p, lex, *plain, verb, after, verbal)
+        if found is not None:
+            return found
+    found = _adverbial_structure(text, p, lex, modifier, adverbial, start, verb, after, verbal)
+    if found is not None and weak:
+        return found[0], found[1], "info"
+    if found is None and adverbial and not _in_noun_phrase(text, start, lex):
+        return _verb_and_object(text, p, lex, modifier, start, verb, after)
+    return found
+
+
+#: the log odds (地 against 的 before a verb) from which the counts alone make a word an adverbial at the very start
+#: of a clause (深刻, 有步骤)
+_ADVERBIAL_ODDS_AT_START = 2.5
+
+
+def _verb_and_object(text: str, p: int, lex: _Lexicon, modifier: str, start: int, verb: str,
+                     after: int) -> tuple[str, int, str] | None:
+    """地 at info for the 的 at ``p`` of an adverbial + 的 + a verb that ``_adverbial_structure`` leaves open:
+
+    - the verb (jieba's v only) ends the clause after a subject and the counts do not see it after 的 (我们坚定的相信，);
+    - the verb (v or vn) has a noun as its object, the two are no word of the dictionary (分析国情, 发动武装, 揭示社会主义,
+      not 奋斗目标, 分析方法), and a subject, an auxiliary verb or an adverb stands before the adverbial (党正确的分析国情,
+      竟敢疯狂的发动武装叛乱) — or nothing, when the counts see the modifier before 地 + a verb far more often than
+      before 的 + a verb (，深刻的揭示社会主义的本质; ，有步骤的放宽外商投资领域)."""
+    stats = _usage()
+    if verb in _COPULAS or verb in _RELATIONAL or verb in lex.nouns or verb in lex.adjectives:
+        return None
+    odds_a = _odds(stats.after_verb.get(modifier) or stats.after.get(modifier), 1, 0)
+    odds_b = _conditioned_or_any(stats.before_modifier.get(verb), stats.before.get(verb), 1, 0)
+    if odds_b is not None and odds_b < 0:
+        return None  # the counts see the verb after a modifier + 的: a noun as well (热情的支持)
+    if verb in lex.verbs and verb not in lex.verbal_nouns and _CLAUSE_END.match(text, after):
+        return ("地", start, "info") if _opens_clause(text, start, lex) else None
+    if verb not in lex.verbs and verb not in lex.verbal_nouns:
+        return None
+    following = _word_starting(text, after, lex.all)
+    if (not following or following not in lex.nouns or following in lex.verbs or following in lex.verbal_nouns
+            or verb + following in _known_words() or verb + following[0] in _known_words()):
+        return None
+    if _before_verb_phrase(text, start, lex) or _opens_clause(text, start, lex) or (
+            _opens_clause(text, start, lex, empty=True) and (odds_a or 0.0) >= _ADVERBIAL_ODDS_AT_START):
+        return "地", start, "info"
+    return None
+
+
+def _adverbial_structure(text: str, p: int, lex: _Lexicon, modifier: str, adverbial: bool, start: int, verb: str,
+                         after: int, verbal: bool) -> tuple[str, int] | None:
+    """The structure of ``_adverbial`` once the modifier before 的 is known."""
     if verbal and not _in_noun_phrase(text, start, lex):
         return "地", start
     if (verb in lex.verbs or verb in lex.verbal_nouns) and verb not in _COPULAS and _after_adverbial(text, start, lex):
@@ -812,7 +952,7 @@ def _by_conditioned_usage(text: str, p: int, particle: str) -> tuple[str, int, f
 
 #: words of degree before a one-character adjective: it is then the adjective, not the start of a word with 地
 #: (更大地贡献, 这样大地成绩: not 大地)
-_DEGREE_BEFORE = frozenset(_DEGREE) | frozenset(("最", "这样", "那样", "如此", "这么", "那么", "较为"))
+_DEGREE_BEFORE = frozenset(_DEGREE) | frozenset(("最", "这样", "那样", "如此", "这么", "那么", "较为", "过"))
 
 
 #: degree adverbs that make a degree phrase of the adjective after them (较大, 更多, 非常痛苦)
@@ -833,7 +973,7 @@ def _degree_phrase(text: str, p: int, particle: str) -> tuple[str, int, float] |
     if len(word) == 2 and word[0] in "较更最过很太" and word[1] in one:
         a, begin = word[1], p - 2  # one word of the dictionary: 较大, 过猛
     else:
-        a = _word_ending(text, p, lex.adjectives, shortest=1)
+        a = _word_ending(text, p, lex.adjectives, shortest=1) or _word_ending(text, p, one, shortest=1)
         if not a or len(word) > len(a):
             return None  # the adjective ends a longer word
         degree = _DEGREE_PHRASE.search(text, max(0, p - len(a) - 2), p - len(a))
@@ -856,6 +996,147 @@ def _degree_phrase(text: str, p: int, particle: str) -> tuple[str, int, float] |
     if nxt in lex.verbs or nxt in lex.verbal_nouns or text[after:after + 1] in ("地", "的"):
         return None  # a noun as an adverbial before a verb (较大地程度上: no; 更多地依靠)
     return "的", begin, odds or 0.0
+
+
+#: the last character of a verb with a complement of result or direction (感到, 用于, 看出, 走上, 坐在, 抓好, 建成):
+#: such a verb is never the head of a noun phrase after a modifier + 的
+_RESULT_ENDINGS = frozenset("到于出起上在好成")
+#: complements written after a verb as a word of their own (威胁|到, 转|到, 建立|起)
+_RESULT_AFTER = frozenset("到起出上")
+#: verbs of being, relation and comparison that an adjective + 的 (the thing it names) may be the subject of
+#: (更重要的在于, 有的属于, 更多的处于, 客观的存在): they stay quiet
+_RELATIONAL = frozenset(("在于", "属于", "等于", "处于", "位于", "基于", "源于", "限于", "出于", "取决于", "来自于", "存在",
+                         "实在", "所在", "现在", "好在", "善于", "勇于", "敢于", "便于", "易于", "难于", "乐于", "甘于",
+                         "急于", "忙于", "过于", "终于", "对于", "关于", "由于", "至于", "鉴于"))
+#: comparison verbs after which a quantity + 的 is a subject (更多的高于): the quantity must not precede them
+_COMPARING = frozenset(("高于", "低于", "大于", "小于", "多于", "少于", "优于", "强于", "弱于", "快于", "慢于", "好于"))
+
+
+def _adverbial_before(text: str, p: int, lex: _Lexicon, stats: _Usage) -> tuple[str, int]:
+    """The modifier that ends at ``p`` and the start of its phrase, for a 的 that may be 地: a modifier of the
+    lexicon (认真, 深刻, 扎扎实实), a word the counts see mostly before 地 (有步骤, 始终不渝), or a one-character
+    adjective or 多/少 after a word of degree (较快, 比较快, 更多); ("", p) when none."""
+    a = _word_ending(text, p, _known_words(), shortest=1)
+    if len(a) == 1:
+        degree = _word_ending(text, p - 1, _DEGREE_BEFORE, shortest=1)
+        if degree and (a in lex.adjectives or a in lex.complement_adjectives or a in _QUANTITIES):
+            return a, p - 1 - len(degree)
+        return "", p
+    if _is_modifier(a, lex) and a not in lex.nouns and a not in lex.verbs:
+        return a, p - len(a)
+    odds = _odds(stats.after_verb.get(a) or stats.after.get(a), 1, 0)
+    if odds is not None and odds > 1.0 and a not in lex.nouns and a not in lex.verbs:
+        return a, p - len(a)
+    return "", p
+
+
+def _resultative(text: str, p: int, particle: str) -> tuple[str, int, float] | None:
+    """地 for the 的 at ``p`` of a modifier + 的 + a verb with a complement of result or direction (深刻的认识到,
+    比较快的走上, 显著的高于, 更多的用于, 成功的建立起, 严重的威胁到): such a verb cannot be the head of a noun
+    phrase, whatever stands before the modifier. Verbs of being and relation (更重要的在于, 有的属于, 客观的存在)
+    and, after a quantity, verbs of comparison (更多的高于) stay quiet, as do verbs the counts see after 的 rather
+    than 地. Info."""
+    if particle != "的":
+        return None
+    lex = _lexicon()
+    stats = _usage()
+    if _glued(text, p, stats, lex):
+        return None
+    a, start = _adverbial_before(text, p, lex, stats)
+    if not a or text[start - 1:start] == "所":
+        return None
+    b = _word_starting(text, p + 1, lex.all, shortest=1)
+    after = p + 1 + len(b)
+    if b in _RELATIONAL or b in _COPULAS or b in lex.nouns or b in lex.adjectives:
+        return None
+    odds = _conditioned_or_any(stats.before_modifier.get(b), stats.before.get(b), 1, 0)
+    if len(b) >= 2 and b in lex.verbs and b[-1] in _RESULT_ENDINGS and b not in lex.verbal_nouns and (
+            any(b[:-1] in s for s in (lex.verbs, lex.complement_verbs, lex.verbal_nouns, lex.adjectives,
+                                      lex.complement_adjectives)) or odds is not None and odds > 0.5):
+        pass  # 感到, 看出, 走上, 抓好, 高于; 用于 (seen after 地); not 支出
+    elif (b in lex.verbs or b in lex.verbal_nouns or b in lex.complement_verbs) and text[after:after + 1] in _RESULT_AFTER \
+            and len(_word_starting(text, after, _known_words(), shortest=1)) == 1:
+        pass  # 威胁|到, 转|到, 建立|起
+    else:
+        return None
+    if b in _COMPARING and (a in _QUANTITIES or a[-1:] in _QUANTITIES):
+        return None
+    if odds is not None and odds < -1.0:
+        return None  # the counts see the verb after 的: a noun as well
+    return "地", start, odds or 0.0
+
+
+def _conditioned_or_any(conditioned: tuple[int, int, int] | None, anywhere: tuple[int, int, int] | None, right: int,
+                        wrong: int) -> float | None:
+    """The log odds of ``right`` against ``wrong`` from the conditioned counts, or else from the counts in any
+    context less the log odds of the two particles overall (的 is fifty times as frequent as 地 anywhere)."""
+    if conditioned:
+        return _odds(conditioned, right, wrong)
+    if not anywhere:
+        return None
+    prior = _usage().prior
+    return _odds(anywhere, right, wrong) - math.log(prior[right] / prior[wrong])
+
+
+#: 地 → 的 by one side: the word before 地 is seen at least this often before 的 and never before 地
+_ONE_SIDED_MIN = 5
+#: ... and at least this often when a verb follows the noun after 地 (a subject and its predicate: 较大的行业实行)
+_ONE_SIDED_STRONG = 20
+#: ... or the noun's own log odds of 的 against 地 at least this (较短地时间取得: 时间 is seen after 地 once in 731)
+_ONE_SIDED_NOUN = 3.0
+
+
+def _one_sided(text: str, p: int, particle: str) -> tuple[str, int, float] | None:
+    """的 for the 地 at ``p`` between a word the counts of data/wrd002_stats.txt never see before 地 but often before
+    的 (新, 美好, 特殊, 较大, 困难) and a noun the counts do not see after 地 either (新地观点, 特殊地迫切性,
+    美好地新世界, 暂时困难地物质基础): no adverbial + 地 can be there. A verb after the noun is its predicate only
+    when the word before 地 is seen very often before 的 (较大地行业实行); otherwise the noun may be an adverbial of its
+    own before a verb (公正合理地政治解决), and nothing is said. Info."""
+    if particle != "地":
+        return None
+    lex = _lexicon()
+    stats = _usage()
+    known = _known_words()
+    a = _word_ending(text, p, known, shortest=1)
+    if len(a) == 2 and a[1] in lex.adjectives and len(_word_ending(text, p - 1, known, shortest=1)) > 1:
+        a = a[1]  # 迈出|新地步伐, not 迈|出新
+    if not a or a in _DEGREE_BEFORE or a in lex.verbs or a in lex.verbal_nouns or a in lex.nouns and not _is_modifier(a, lex):
+        return None  # (发展地区间: a verb before a word with 地)
+    ca = stats.after_noun.get(a)
+    if not ca or ca[0] < _ONE_SIDED_MIN:
+        ca = stats.after.get(a)  # (the counts when a noun follows: 一般 is seen before 地 + a verb only)
+    if not ca or ca[1] > 0 or ca[0] < _ONE_SIDED_MIN or (len(a) == 1 and a not in lex.adjectives) or any(
+            text[p - k:p + 1] in stats.glued or text[p - k:p + 1] in lex.di_words for k in (1, 2, 3)):
+        return None  # (极大地, 较大地: jieba segments 极|大地 in the counted text, so 极大 is never seen before 地)
+    if text[p + 1 + len(_word_starting(text, p + 1, known, shortest=1)):][:1] in _VERB_PHRASE_NEXT:
+        return None  # a verb with 了, 着, 过 (极大地制约了)
+    b = max(_word_starting(text, p + 1, lex.all, shortest=1), _word_starting(text, p + 1, known, shortest=1), key=len)
+    if len(b) > 2 and b[:-1] in known and len(_word_starting(text, p + len(b), known)) > 1:
+        b = b[:-1]  # 代表|人民, not 代表人|民
+    if _glued(text, p, stats, lex):
+        held = _word_starting(text, p, stats.glued)
+        if not _particle_di(text, p, a, b, stats) or held and _word_starting(text, p + len(held), known):
+            return None  # 地 in a word, and a word after that word: 困难地区|区域, not 困难|地|区区
+    if not b:
+        return None
+    head = b if b in lex.all or b[-1] != "性" or b[:-1] not in known else "性"  # 迫切性, 重要性: nouns
+    if head not in lex.all and head != "性":
+        head = b[-2:]
+    odds = _odds(stats.before_modifier.get(b) or stats.before.get(b), 0, 1)
+    if odds is not None and odds < 1.0:
+        return None  # the noun is seen after 地 as well (a verb jieba tags as a noun)
+    if len(b) < 2 or any(head in s for s in (lex.verbs, lex.verbal_nouns, lex.adverbials, lex.adjectives)) or (
+            head not in lex.nouns and head != "性" and (head in lex.all or odds is None)):
+        return None  # a noun of the dictionary, or a word of the counts seen after 的 only (实绩)
+    after = p + 1 + len(b)
+    nxt = _word_starting(text, after, lex.all, shortest=1)
+    if (nxt in lex.verbs or nxt in lex.verbal_nouns or text[after:after + 1] in ("地", "的")) and ca[0] < _ONE_SIDED_STRONG \
+            and (odds or 0.0) < _ONE_SIDED_NOUN:
+        return None
+    start = p - len(a)
+    if len(a) == 1:
+        start -= len(_word_ending(text, start, _DEGREE_BEFORE, shortest=1))
+    return "的", start, _odds(ca, 0, 1) + (odds or 0.0)
 
 
 def _particle_di(text: str, p: int, a: str, b: str, stats: _Usage) -> bool:
@@ -915,6 +1196,22 @@ def _particle_extras(extra: tuple[tuple[str, str, str], ...]) -> tuple[dict, "re
     return extras, (lazy_compile(literal_alternation(extras)) if extras else None)
 
 
+def _verb_after_di(text: str, s: int) -> bool:
+    """True when the word after the 地 at ``s`` goes on as a verb: with 了, 着, 过 (充分地证明了) or an object that
+    begins with a pronoun, a determiner or a numeral (正确地规定各种指标): jieba tags such verbs as nouns (证明, 规定),
+    and 地 is right."""
+    lex = _lexicon()
+    word = _word_starting(text, s + 1, _known_words(), shortest=1)
+    if not word:
+        return False
+    after = s + 1 + len(word)
+    m = _ASPECT.match(text, after)
+    if m is not None and len(_word_starting(text, after, lex.all, shortest=1)) <= len(m.group()):
+        return True
+    return _OBJECT_START.match(text, after) is not None and len(_word_starting(text, after, lex.all)) <= 2 and not (
+        text[after:after + 1].isdigit())
+
+
 def _nominalised(text: str, s: int) -> bool:
     """True when a verb that takes a noun phrase (得到, 进行, 受到 …) stands earlier in the clause of ``s``: then
     "认真的落实" is that noun phrase, and 的 is right."""
@@ -963,6 +1260,12 @@ def de_di_de(doc: Document, particles, options) -> Iterator[Finding]:
     （修饰语后接动词时“推进”前几乎只用“地”，“贡献”前只用“的”），据此也报告为 info（紧张的进行建设，
     更大地贡献，打下好地基础）；按词性判断的报告维持 warning，统计明显
     相反时降为 info。
+    以下也报告为 info：修饰语 + 的 + 带结果或趋向补语的动词（深刻的认识到，更多的用于，显著的高于，严重的
+    威胁到；“更重要的在于”“有的属于”“更多的高于”不报告）；统计中多用“地”的形容词或程度短语（深刻、坚定、
+    很好、较快）+ 的 + 动词，动词带不与它成词的名词宾语，或在主语之后到此分句结束（党正确的分析国情，我们
+    坚定的相信，）；统计中只用“的”、从不用“地”的词 + 地 + 名词（新地观点，特殊地迫切性）；形容词 + 地 +
+    名词到此分句结束（这是常见地事。）；动词 + 的 + 程度副词 + 词典未收的词到此分句结束（制定的比较晚，）；
+    “V得X、V得Y、V的Z”并列中的“的”（玩的舒心）。
     选项 extra：补充整段的错误写法和正确写法（须含“的”“地”或“得”），如 [["积极地意义", "积极的意义"]]。
     """
     extra = _particle_pairs(options["extra"], "WRD002") if options["extra"] else ()
@@ -998,6 +1301,7 @@ def de_di_de(doc: Document, particles, options) -> Iterator[Finding]:
             if g["right"] == "的" and word in lex.verbs and not _CLAUSE_END.match(text, after + len(word)):
                 continue  # a verb that goes on (有力地保障和改善了民生): the adverb's 地 is right
             wrong.setdefault(m.start(), (g["right"], m.start("b")))
+    listed = set(wrong)  # the listed collocations: no second look
     doubtful: set[int] = set()  # reported at info: the counts of usage alone decide, or they disagree
     for p, particle in pos_candidates:
         if p not in wrong:
@@ -1008,13 +1312,17 @@ def de_di_de(doc: Document, particles, options) -> Iterator[Finding]:
                     doubtful.add(p)
                 continue
             decided_by_usage = (_by_usage_and_structure(text, p, particle) or _by_conditioned_usage(text, p, particle)
-                                or _degree_phrase(text, p, particle))
+                                or _degree_phrase(text, p, particle) or _resultative(text, p, particle)
+                                or _one_sided(text, p, particle) or _noun_at_clause_end(text, p, particle)
+                                or _parallel_de2(text, p, particle))
             if decided_by_usage is not None:
                 wrong[p] = decided_by_usage[:2]
                 doubtful.add(p)
     for s in sorted(wrong):
         right, b = wrong[s]
         if right == "地" and _nominalised(text, s):
+            continue
+        if right == "的" and s not in listed and _verb_after_di(text, s):
             continue
         phrase = doc.text[b:min(len(text), s + 3)]
         yield Finding(s, s + 1, f"“{phrase}”中的“{doc.text[s]}”应为“{right}”",

@@ -96,7 +96,10 @@ def acceptable(kind: str, text: str, p: int, wrong: str) -> str:
     text or as another word. Applied to fresh and saved cases alike (the paragraph is segmented again, simplified):
 
     - ``di>de``  的 before a verb that ends its clause makes a noun phrase when the verb is a verbal noun or the
-      phrase can be the object of a verb or 是 before it (是大幅度的下跌。, 不要冗长的发言。);
+      phrase can be the object of a verb or 是 before it (是大幅度的下跌。, 不要冗长的发言。), and so do a verb and
+      a verbal noun up to the end of the clause after an adjective (not an adverbial) that a verb governs
+      (保证国民经济稳定的协调发展，); 的 before 是 makes the adjective +
+      的 the subject of 是 (一般的是按照…);
     - ``de>di``  地 + the whole next word is a noun of the dictionary (成效明显地市: 地市, prefecture-level cities);
     - ``de2>de`` the character before 得 and 得 are one word of the dictionary that jieba missed in traditional
       script (覺得 → 覺的 is a misspelt word, not a complement with the wrong particle)."""
@@ -121,6 +124,12 @@ def acceptable(kind: str, text: str, p: int, wrong: str) -> str:
         if kind == "di>de" and (not after or after[0] in "，。；：！？,.;:!?") and (
                 nf == "vn" or head[2].startswith("v") or head[2] == "df" or head[1] == "是"):
             return f"{head[1]}…的{nw}: a noun phrase, object or predicate"
+        if kind == "di>de" and nw == "是":
+            return f"…的是: the adjective + 的 is the subject of 是 (一般的是按照…)"
+        governed = any(t[2].startswith("v") for t in toks[max(0, i - 3):i - 1])  # a verb before the adjective
+        if kind == "di>de" and nf.startswith("v") and i + 3 < len(toks) and toks[i + 2][2] == "vn" and (
+                toks[i + 3][1][0] in "，。；：！？,.;:!?") and toks[i - 1][2] == "a" and governed:
+            return f"…的{nw}{toks[i + 2][1]}: a noun phrase of verbal nouns up to the end of the clause"
         if kind == "de>di" and ("地" + nw) in _dictionary() and _dictionary().get("地" + nw, 0) >= 10:
             return f"地{nw}: a word"
     return ""

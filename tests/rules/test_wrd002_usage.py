@@ -6,6 +6,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import pytest
+
 from conftest import check_rule, lint
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -179,3 +181,103 @@ def test_di_for_de_after_a_degree_phrase_is_info():
     d = _one("减免受冲击较大地行业和企业的税费。")
     assert (d.offset, d.end_offset, d.severity, d.message) == (7, 8, "info", "“较大地行业”中的“地”应为“的”")
     _none("对受冲击较大地行业实行减免。")  # a verb after the noun: the noun may be an adverbial (quiet)
+
+
+def test_de_for_di_before_a_verb_with_a_complement_of_result():
+    # a verb with a complement of result or direction (认识到, 用于, 高于, 威胁|到) is never the head of a noun phrase
+    d = _one("我们深刻的认识到，形势依然严峻。")
+    assert (d.offset, d.end_offset, d.severity, d.message) == (4, 5, "info", "“深刻的认识”中的“的”应为“地”")
+    d = _one("资金要更多的用于农村。")
+    assert (d.offset, d.severity, d.message) == (5, "info", "“更多的用于”中的“的”应为“地”")
+    d = _one("各项指标都显著的高于去年。")
+    assert (d.offset, d.severity, d.message) == (7, "info", "“显著的高于”中的“的”应为“地”")
+    d = _one("局势严重的威胁到地区和平。")
+    assert (d.offset, d.severity, d.message) == (4, "info", "“严重的威胁”中的“的”应为“地”")
+
+
+def test_verbs_of_relation_and_nouns_stay_quiet():
+    # an adjective + 的 is the subject of a verb of being or relation, and of a comparison after a quantity
+    for text in ("更重要的在于落实。", "有的属于历史问题。", "其中更多的高于平均水平。", "他们共同的爱好是读书。",
+                 "控制不合理的支出。"):
+        _none(text)
+
+
+def test_de_for_di_by_the_counts_of_the_modifier():
+    # adjectives the counts see before 地 + a verb (深刻, 正确, 疯狂, 坚定), a degree phrase (很好): an adverbial
+    # before a verb with a noun object that is no word of the dictionary, or a clause-final verb after a subject
+    d = _one("党正确的分析国情，作出决策。")
+    assert (d.offset, d.severity, d.message) == (3, "info", "“正确的分析”中的“的”应为“地”")
+    d = _one("他们竟敢疯狂的发动武装叛乱。")
+    assert (d.offset, d.severity, d.message) == (6, "info", "“疯狂的发动”中的“的”应为“地”")
+    d = _one("我们坚定的相信，前途是光明的。")
+    assert (d.offset, d.severity, d.message) == (4, "info", "“坚定的相信”中的“的”应为“地”")
+    d = _one("要把人员很好的组织起来。")
+    assert (d.offset, d.severity, d.message) == (6, "info", "“很好的组织”中的“的”应为“地”")
+
+
+def test_noun_phrases_after_adjectives_stay_quiet():
+    # a noun, a verb the counts see after 的, or a compound of the dictionary after the verb
+    for text in ("我们坚定的信念，", "群众热情的支持，是我们的力量。", "正确的分析方法很重要。", "长期的实践证明，",
+                 "坚定的奋斗目标。"):
+        _none(text)
+
+
+def test_de_for_di_after_a_word_never_seen_before_di():
+    # 新, 特殊 stand before 的 hundreds of times in the counted text and never before 地
+    d = _one("要用新地观点看待问题。")
+    assert (d.offset, d.end_offset, d.severity, d.message) == (3, 4, "info", "“新地观点”中的“地”应为“的”")
+    d = _one("以新地面貌迎接挑战。")  # 地|面貌, not 地面|貌
+    assert (d.offset, d.severity, d.message) == (2, "info", "“新地面貌”中的“地”应为“的”")
+    d = _one("这个问题具有特殊地迫切性。")
+    assert (d.offset, d.severity, d.message) == (8, "info", "“特殊地迫切”中的“地”应为“的”")
+    d = _one("这是常见地事。")  # a noun that ends the clause: an adverbial + 地 needs a verb
+    assert (d.offset, d.severity, d.message) == (4, "info", "“常见地事。”中的“地”应为“的”")
+
+
+def test_words_with_di_and_verbs_before_it_stay_quiet():
+    for text in ("加快困难地区区域发展。", "通过发展地区间合作。", "事实雄辩地证明，改革是对的。", "极大地制约了发展。",
+                 "对受冲击较大地行业实行减免。", "要更好地服务群众。"):
+        _none(text)
+
+
+def test_de_for_de2_after_a_degree_adverb_and_in_a_series():
+    d = _one("计划制定的比较晚，影响了工作。")
+    assert (d.offset, d.end_offset, d.severity, d.message) == (4, 5, "info", "“制定的比较”中的“的”应为“得”")
+    d = _one("只是表演的更加拙劣罢了。")
+    assert (d.offset, d.severity, d.message) == (4, "info", "“表演的更加”中的“的”应为“得”")
+    d = _one("让游客买得放心、用得安心、玩的舒心。")
+    assert (d.offset, d.severity, d.message) == (14, "info", "“玩的舒心”中的“的”应为“得”")
+    for text in ("我只说特首办的特别助理。", "我们讨论的问题。", "吃的、用的、玩的东西。"):
+        _none(text)
+
+
+REAL = ROOT.parent / "shared" / "corpus" / "real"
+
+
+@pytest.mark.parametrize("name, right, p, wrong, message", [
+    ("nat_gwr_1982.txt", "很好地组织起来", 2, "的", "“很好的组织”中的“的”应为“地”"),
+    ("nat_cpc_congress_13.txt", "我们坚定地相信", 4, "的", "“坚定的相信”中的“的”应为“地”"),
+    ("nat_gwr_1982.txt", "显著地高于", 2, "的", "“显著的高于”中的“的”应为“地”"),
+    ("nat_cpc_congress_15.txt", "用新的观点", 2, "地", "“新地观点”中的“地”应为“的”"),
+    ("nat_gwr_1980.txt", "制定得比较晚", 2, "的", "“制定的比较”中的“的”应为“得”"),
+    ("prov_gwr_2026_jiangxi.txt", "玩得舒心", 1, "的", "“玩的舒心”中的“的”应为“得”"),
+])
+def test_real_lines_with_the_particle_swapped(name, right, p, wrong, message):
+    """A line of ../shared/corpus/real (read in place) with its correct particle swapped: one finding, at info, at
+    the particle; the line as written has none there."""
+    path = REAL / name
+    if not path.is_file():
+        pytest.skip("../shared/corpus/real is not here")
+    line = next(x for x in path.read_text(encoding="utf-8").splitlines() if right in x)
+    at = line.index(right) + p
+    assert not [d for d in lint(line, ["WRD002"]) if d.offset == at]
+    found = [d for d in lint(line[:at] + wrong + line[at + 1:], ["WRD002"]) if d.offset == at]
+    assert [(d.end_offset, d.severity, d.message) for d in found] == [(at + 1, "info", message)]
+
+
+def test_verbs_jieba_tags_as_nouns_after_di_stay_quiet():
+    # a word after 地 that goes on with 了/着/过 or an object is a verb (证明, 规定, 办事 are nouns in jieba's
+    # dictionary); a verb + 性 is a noun, not a verb after an adverbial
+    for text in ("这就充分地证明了制度的优越性。", "才能正确地规定各种指标。", "科学态度，老老实实地办事。",
+                 "政务公开的集成性不断提高。"):
+        _none(text)
