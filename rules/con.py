@@ -388,7 +388,7 @@ def _find_all(text: str, needle: str) -> list[int]:
 # ================================================================================================ figures (CON002)
 _NUM_TABLES = load_data("num")
 _UNITS = sorted({*_NUM_TABLES["count_words"], "万元", "亿元", "元", "亩", "公顷", "吨", "公里", "千米",
-                 "平方米", "立方米"}, key=len, reverse=True)
+                 "平方米", "立方米"}, key=lambda u: (-len(u), u))  # a fixed order: the pattern is a cache key
 # a figure: number, 万/亿 and measure word, not followed by words of approximation, rate or range; nor may it
 # continue a number, a range or an ordinal (_NOT_BEFORE_FIGURE, checked on the character before a match: a digit
 # inside a match follows a digit or a point, so a match that fails the check hides no other)
