@@ -9,8 +9,11 @@ map 1:1 onto the file and a fix can be written back without touching anything ou
 
 from __future__ import annotations
 
+from array import array
 from bisect import bisect_right
 from collections import Counter
+from itertools import chain
+from operator import methodcaller
 from typing import Any, Callable, Iterable, Sequence
 
 import regex
@@ -45,6 +48,57 @@ QUOTED_RE = _compile(
 )
 # the mark first: a pattern that opens with a lookbehind is tried at every position
 _HALF_PUNCT_IN_CJK = _compile(r"[,;:!?](?<=\p{Han}.)(?=[\p{Han}\d“‘])")
+
+
+class Spans(Sequence):
+    """A read-only sequence of ``(start, end)`` pairs in ascending order, kept as two integer arrays (8 bytes a
+    pair instead of a tuple and two int objects). It iterates, indexes (negative indices and slices included; a
+    slice is a list) and compares equal to a list of the same pairs, so a view that was a list of tuples can
+    become one without its readers noticing."""
+
+    __slots__ = ("starts", "ends")
+
+    def __init__(self, starts: Any = (), ends: Any = ()) -> None:
+        self.starts = starts if isinstance(starts, array) else array("q", starts)
+        self.ends = ends if isinstance(ends, array) else array("q", ends)
+        if len(self.starts) != len(self.ends):
+            raise ValueError("as many ends as starts")
+
+    @classmethod
+    def of(cls, matches: Iterable[Any], limit: int) -> "Spans":
+        """The spans of an iterable of match objects (no tuple per match is kept); ``limit``: no offset is
+        larger (the length of the text)."""
+        flat = array("i" if limit < 2 ** 31 else "q")  # 4 bytes an offset below 2**31
+        flat.extend(chain.from_iterable(map(_span, matches)))
+        return cls(flat[0::2], flat[1::2])
+
+    def __len__(self) -> int:
+        return len(self.starts)
+
+    def __iter__(self):  # type: ignore[override]
+        return zip(self.starts, self.ends)
+
+    def __getitem__(self, i):  # type: ignore[override]
+        if type(i) is int:
+            return (self.starts[i], self.ends[i])
+        if isinstance(i, slice):
+            return list(zip(self.starts[i], self.ends[i]))
+        return (self.starts[i], self.ends[i])  # an index-like object (IndexError/TypeError as a list gives)
+
+    def __eq__(self, other: object) -> bool:
+        if isinstance(other, Spans):
+            return self.starts == other.starts and self.ends == other.ends
+        if isinstance(other, (list, tuple)):
+            return len(other) == len(self) and all(a == b for a, b in zip(self, other))
+        return NotImplemented
+
+    __hash__ = None  # type: ignore[assignment]
+
+    def __repr__(self) -> str:
+        return f"Spans({list(self)!r})"
+
+
+_span = methodcaller("span")
 
 
 class _view:
@@ -333,9 +387,10 @@ class Document:
         return i >= 0 and spans[i][0] < start and end < spans[i][1]
 
     @_view
-    def han_runs(self) -> list[tuple[int, int]]:
-        """Maximal runs of Han characters in the masked text."""
-        return [m.span() for m in HAN_RUN_RE.finditer(self.masked)]
+    def han_runs(self) -> "Spans":
+        """Maximal runs of Han characters in the masked text: a sequence of ``(start, end)`` (a compact one: a
+        large draft has hundreds of thousands of runs, which as a list of tuples would cost ~110 bytes each)."""
+        return Spans.of(HAN_RUN_RE.finditer(self.masked), len(self.masked))
 
     @_view
     def halfwidth_style(self) -> bool:

@@ -166,3 +166,21 @@ def test_line_bounds_for_every_line_ending():
     doc = Document(text)
     assert [text[slice(*doc.line_bounds(text.index(c)))] for c in "一二三"] == ["第一行", "第二行", "第三行"]
     assert doc.line_bounds(len(text)) == (len(text), len(text))
+
+
+def test_han_runs_is_a_compact_sequence_of_pairs():
+    import bisect
+
+    from lintkit.document import Spans
+
+    doc = Document("ab中文cd三个字e，再来")
+    runs = doc.han_runs
+    assert isinstance(runs, Spans)
+    pairs = [(2, 4), (6, 9), (11, 13)]
+    assert runs == pairs and list(runs) == pairs and len(runs) == 3
+    assert runs[0] == (2, 4) and runs[-1] == (11, 13) and runs[0:3:2] == [(2, 4), (11, 13)]
+    assert runs[5:] == [] and bisect.bisect_right(runs, (6, 0)) == 1
+    assert [s for s, _e in runs] == [2, 6, 11]
+    with pytest.raises(IndexError):
+        runs[3]
+    assert Document("abc").han_runs == [] and len(Document("").han_runs) == 0
