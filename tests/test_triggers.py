@@ -35,24 +35,31 @@ def _naive(literals, text):
     return out
 
 
+def _lists(found):
+    """A scan's result with its offset arrays as lists."""
+    return {lit: list(offsets) for lit, offsets in found.items()}
+
+
 def test_scanner_finds_overlapping_and_nested_occurrences():
     lits = ["。", "。。。", "ab", "bc", "abc", "c", "一是", "是"]
     text = "。。。。 abcbc 一是二是"
-    assert LiteralScanner(lits).scan(text) == _naive(lits, text)
+    found = LiteralScanner(lits).scan(text)
+    assert all(offsets.itemsize == 4 for offsets in found.values())  # compact: C ints, not int objects
+    assert _lists(LiteralScanner(lits).scan(text)) == _naive(lits, text)
 
 
 @settings(max_examples=300, deadline=None)
 @given(st.lists(st.text(alphabet="ab。是一", min_size=1, max_size=4), min_size=1, max_size=6),
        st.text(alphabet="ab。是一x", max_size=60))
 def test_scanner_equals_a_search_for_each_literal(literals, text):
-    assert LiteralScanner(literals).scan(text) == _naive(literals, text)
+    assert _lists(LiteralScanner(literals).scan(text)) == _naive(literals, text)
 
 
 @settings(max_examples=300, deadline=None)
 @given(st.lists(st.text(alphabet="]^-\\[a.", min_size=1, max_size=3), min_size=1, max_size=6),
        st.text(alphabet="]^-\\[a.x", max_size=40))
 def test_scanner_with_the_characters_that_are_special_in_a_character_class(literals, text):
-    assert LiteralScanner(literals).scan(text) == _naive(literals, text)
+    assert _lists(LiteralScanner(literals).scan(text)) == _naive(literals, text)
 
 
 @settings(max_examples=300, deadline=None)
@@ -115,4 +122,4 @@ def test_scanner_with_a_large_character_set_finds_the_same_occurrences():
     chars = [chr(0x4E00 + i) for i in range(80)]
     lits = chars + ["一丁", "丁七丁", "。。"]
     text = "".join(chars[::7]) + "一丁七丁七。。。" + chars[3] * 3
-    assert LiteralScanner(lits).scan(text) == _naive(lits, text)
+    assert _lists(LiteralScanner(lits).scan(text)) == _naive(lits, text)
