@@ -41,14 +41,21 @@ def _pairs(s: str) -> dict[str, str]:
 class _Tables:
     t_only: frozenset[str]
     s_only: frozenset[str]
-    t2s: dict[str, str]
-    s2t: dict[str, str]
     variants: dict[str, tuple[str, str]]
     unsafe_variants: frozenset[str]
     ambiguous: frozenset[str]
     simplified_only_variants: frozenset[str]  # Big5 characters: variants in simplified text only (寔, 筭)
     hints: dict[str, str]  # looser variants (SCR003 at info) -> their standard simplified forms (蕐 -> 华)
     simplified_only_hints: frozenset[str]  # of those: Big5 characters, or written by OpenCC (衞, 唅)
+    maps: dict[str, str]  # "t2s" and "s2t" as strings of pairs (the mappings are built on first use)
+
+    @functools.cached_property
+    def t2s(self) -> dict[str, str]:
+        return _pairs(self.maps["t2s"])
+
+    @functools.cached_property
+    def s2t(self) -> dict[str, str]:
+        return _pairs(self.maps["s2t"])
 
 
 @functools.lru_cache(maxsize=None)
@@ -61,10 +68,9 @@ def _tables() -> _Tables:
     v = ch["variants"]
     variants = {k: (t, s) for k, t, s in zip(v["chars"], v["traditional"], v["simplified"])}
     h = ch["hints"]
-    return _Tables(frozenset(t_only), frozenset(s_only), _pairs(ch["maps"]["t2s"]), _pairs(ch["maps"]["s2t"]),
-                   variants, frozenset(v["unsafe"]), frozenset(ch["scr002"]["ambiguous"]),
-                   frozenset(v["simplified_only"]), dict(zip(h["chars"], h["simplified"].split())),
-                   frozenset(h["simplified_only"]))
+    return _Tables(frozenset(t_only), frozenset(s_only), variants, frozenset(v["unsafe"]),
+                   frozenset(ch["scr002"]["ambiguous"]), frozenset(v["simplified_only"]),
+                   dict(zip(h["chars"], h["simplified"].split())), frozenset(h["simplified_only"]), ch["maps"])
 
 
 #: a majority is clear when it has at least this many script-specific characters and the minority at most 5 %
@@ -218,7 +224,6 @@ def mixed_script(doc: Document) -> Iterator[Finding]:
     info = doc.script
     if info.majority is None:
         return
-    tables = _tables()
     pats = info.patterns
     if info.majority == "mixed":
         first = (pats.t if info.traditional <= info.simplified else pats.s).search(info.masked)
@@ -231,6 +236,7 @@ def mixed_script(doc: Document) -> Iterator[Finding]:
         return
     if (info.traditional if info.majority == "simplified" else info.simplified) == 0:
         return  # no character of the minority script
+    tables = _tables()  # (only now: a draft in one script, the usual case, needs no table)
     if info.majority == "simplified":
         runs, mapping, what, target = pats.t_runs, tables.t2s, "繁体字", "简体"
     else:
