@@ -186,3 +186,33 @@ def test_lazy_re_is_a_stdlib_pattern_compiled_on_first_use(cache_home):
     assert "compiled" not in dir(p) or not hasattr(p, "compiled")
     assert [m.start() for m in p.finditer("一，二。")] == [1, 3]
     assert type(p.compiled).__module__ == "re"
+
+
+_PATTERN_KEYS = """
+import json, pathlib, lintkit, lintkit_rules
+from lintkit import cache
+from lintkit.patterns import LazyPattern
+keys = set()
+for module in lintkit_rules.family_modules():
+    for value in vars(module).values():
+        if isinstance(value, LazyPattern):
+            keys.add(repr(value._args))
+seed = sorted(pathlib.Path("seeds").glob("*.txt"))[0].read_text("utf-8")
+lintkit.check_text(seed[:3000], "seed.txt", select=["ALL"])
+keys.update(repr(k) for k in cache._patterns or ())
+print(json.dumps(sorted(keys), ensure_ascii=False))
+"""
+
+
+def test_the_patterns_do_not_depend_on_the_hash_seed():
+    """A pattern built from a set in set order would differ from run to run: the start-up cache would never hold
+    it, and every run would compile it again and rewrite the whole cache file (one entry more each time)."""
+    root = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
+    runs = []
+    for seed in ("1", "2"):
+        env = {**os.environ, "PYTHONHASHSEED": seed, "LINTKIT_NO_CACHE": "1"}
+        done = subprocess.run([sys.executable, "-c", _PATTERN_KEYS], capture_output=True, text=True, env=env,
+                              cwd=root, check=True)
+        runs.append(done.stdout)
+    assert runs[0] == runs[1]
+    assert len(runs[0]) > 1000
