@@ -70,7 +70,7 @@ def cross_file_pass(linter: "Linter", files: Sequence[tuple[str, Path]], results
         for path, findings in found.items():
             doc, result, rs = by_path[path]
             sev = next((s for rr, s, _ in rs.rules if rr.id == r.id), r.severity)
-            diags = linter._to_diags(doc, [(r, sev, f) for f in findings])
+            diags = linter._to_diags(doc, [(r, sev, findings)])
             # suppressions and [[ignore]] entries apply; LNT003 was decided by the per-file pass
             diags = [d for d in linter._suppress(doc, rs, diags) if d.rule == r.id]
             if diags:
