@@ -739,16 +739,21 @@ def _adverbial_structure(text: str, p: int, lex: _Lexicon, modifier: str, adverb
 _VERBAL_ASPECT = LazyRegex(r"着(?![想力手眼重])|起来|下去")
 
 
+#: what joins the items of a series of modifiers: 、 and the conjunctions of one character (重要的和短缺的物资)
+_SERIES_JOINERS = frozenset("、和与及或并而")
+
+
 def _after_adverbial(text: str, start: int, lex: _Lexicon) -> bool:
-    """True when an adverbial with the particle 地 stands right before ``start``, perhaps with 、 or a degree adverb
-    between (及时地、畅通地、准确的做到; 自觉地更多的牺牲; 专心致志地心情愉快的进行): a series of adverbials."""
+    """True when an adverbial with the particle 地 stands right before ``start``, perhaps with 、, a conjunction or
+    a degree adverb between (及时地、畅通地、准确的做到; 逐步地和大幅度的减少; 自觉地更多的牺牲; 专心致志地心情愉快的
+    进行): a series of adverbials."""
     q = start
     for _ in range(2):
         word = _word_ending(text, q, lex.all, shortest=1)
         if word and word in _SKIPPED_BEFORE:
             q -= len(word)
-    if text[q - 1:q] == "、":
-        q -= 1
+    if text[q - 1:q] in _SERIES_JOINERS:
+        q -= 1  # 及时地、准确的做到; 逐步地和大幅度的减少
     if text[q - 1:q] != "地" or q < 2 or _glued(text, q - 1, _usage(), lex):
         return False
     before, _adverbial_word = _modifier_ending(text, q - 1, lex)
@@ -760,8 +765,8 @@ def _before_verb_phrase(text: str, start: int, lex: _Lexicon) -> bool:
     q = start
     for _ in range(3):
         word = _word_ending(text, q, lex.all, shortest=1)
-        if word in _BEFORE_VERB_PHRASE:
-            return True
+        if word in _BEFORE_VERB_PHRASE or (len(word) == 2 and word[1] in _AUXILIARIES and word[0] in _BEFORE_VERB_PHRASE):
+            return True  # (才能清醒的观察: 才 + 能, not the noun 才能)
         if not word or word not in _SKIPPED_BEFORE:
             return False
         q -= len(word)
@@ -1139,6 +1144,82 @@ def _one_sided(text: str, p: int, particle: str) -> tuple[str, int, float] | Non
     return "的", start, _odds(ca, 0, 1) + (odds or 0.0)
 
 
+#: the end of an item of a series or of a clause
+_ITEM_END = frozenset("、，。；：！？,;:!?）)”")
+
+
+def _nouns_only(text: str, i: int, j: int, lex: _Lexicon) -> bool:
+    """True when ``text[i:j]`` is one or two nouns of the dictionary and nothing else (历史耐心, 基调)."""
+    for _ in range(2):
+        word = _word_starting(text, i, lex.all)
+        if not word or word not in lex.nouns or word in lex.verbs or word in lex.verbal_nouns or i + len(word) > j:
+            return False
+        i += len(word)
+        if i == j:
+            return True
+    return False
+
+
+def _de_item(text: str, i: int, j: int, lex: _Lexicon) -> bool:
+    """True when the item ``text[i:j]`` of a series is a modifier phrase + 的 + one or two nouns (更强的历史耐心,
+    严的基调): its last 的, not inside a word, is followed by nouns only."""
+    k = text.rfind("的", i, j)
+    return k > i and text[k - 1:k + 1] not in _usage().glued and text[k:k + 2] not in _usage().glued \
+        and _nouns_only(text, k + 1, j, lex)
+
+
+def _parallel_de(text: str, p: int, particle: str) -> tuple[str, int, float] | None:
+    """的 at info for the 地 at ``p`` between a modifier (perhaps a one-character adjective after a word of degree)
+    and one or two nouns that end an item of a series, when a sibling item has the same shape with 的: the modifier
+    before joins it with 、 or a conjunction (黑暗的、反动的、残酷地农奴制度, 重要的和短缺地物资), or the item before
+    or after it is a modifier + 的 + nouns (更强的历史耐心、更大地战略定力、更实的工作; 严的基调、严地措施、严的氛围).
+    Items of one series share their structure; a noun after 地 cannot be what an adverbial modifies."""
+    if particle != "地":
+        return None
+    lex = _lexicon()
+    stats = _usage()
+    known = _known_words()
+    a = _word_ending(text, p, known, shortest=1)
+    start = p - len(a)
+    if len(a) == 1:
+        if a not in lex.adjectives and a not in lex.complement_adjectives:
+            return None
+        start -= len(_word_ending(text, start, _DEGREE_BEFORE, shortest=1))
+    elif not (_is_modifier(a, lex) or a in lex.adjectives) or a in lex.verbs or a in lex.verbal_nouns:
+        return None
+    b = _word_starting(text, p + 1, lex.all)
+    if any(text[p:p + n] in lex.di_words or text[p:p + n] in stats.glued for n in (2, 3, 4)) and not (
+            len(a) == 1 and start < p - 1 or _particle_di(text, p, a, b, stats)):
+        return None  # 地 opens a word (地区, 地方), unless a degree adverb makes the character before an adjective
+        # or the noun after 地 ends later than that word (短缺地物资: 地|物资, not 地物|资)
+    if not _nouns_only(text, p + 1, p + 1 + len(b), lex) or b in lex.adverbials:
+        return None
+    odds = _odds(stats.before_modifier.get(b) or stats.before.get(b), 0, 1)
+    if odds is not None and odds < 1.0:
+        return None  # the noun is seen after 地 as well (a verb jieba tags as a noun)
+    if text[start - 1:start] in _SERIES_JOINERS and text[start - 2:start - 1] == "的" \
+            and text[start - 3:start - 1] not in stats.glued and _modifier_ending(text, start - 2, lex)[0]:
+        return "的", start, odds or 0.0  # 黑暗的、反动的、残酷地农奴制度; 重要的和短缺地物资实行
+    end = p + 1
+    while end < len(text) and end - p <= 9 and text[end] not in _ITEM_END:
+        end += 1
+    if end >= len(text) or text[end] not in _ITEM_END or not _nouns_only(text, p + 1, end, lex):
+        return None  # the item must end after its nouns (the siblings below)
+    if text[start - 1:start] == "、":
+        lo = start - 1
+        while lo > 0 and start - lo <= 12 and text[lo - 1] not in _ITEM_END:
+            lo -= 1
+        if lo > 0 and text[lo - 1] in _ITEM_END and _de_item(text, lo, start - 1, lex):
+            return "的", start, odds or 0.0  # 更强的历史耐心、更大地战略定力
+    if text[end] == "、":
+        hi = end + 1
+        while hi < len(text) and hi - end <= 12 and text[hi] not in _ITEM_END:
+            hi += 1
+        if hi < len(text) and _de_item(text, end + 1, hi, lex):
+            return "的", start, odds or 0.0  # 严地措施、严的氛围
+    return None
+
+
 def _particle_di(text: str, p: int, a: str, b: str, stats: _Usage) -> bool:
     """True when the 地 at ``p``, inside a word of the dictionary as the longest match (大地, 地基, 地区, 地步), is
     the particle between the modifier ``a`` and the noun ``b`` all the same: a word of degree stands before a
@@ -1314,7 +1395,7 @@ def de_di_de(doc: Document, particles, options) -> Iterator[Finding]:
             decided_by_usage = (_by_usage_and_structure(text, p, particle) or _by_conditioned_usage(text, p, particle)
                                 or _degree_phrase(text, p, particle) or _resultative(text, p, particle)
                                 or _one_sided(text, p, particle) or _noun_at_clause_end(text, p, particle)
-                                or _parallel_de2(text, p, particle))
+                                or _parallel_de2(text, p, particle) or _parallel_de(text, p, particle))
             if decided_by_usage is not None:
                 wrong[p] = decided_by_usage[:2]
                 doubtful.add(p)

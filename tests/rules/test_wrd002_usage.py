@@ -281,3 +281,36 @@ def test_verbs_jieba_tags_as_nouns_after_di_stay_quiet():
     for text in ("这就充分地证明了制度的优越性。", "才能正确地规定各种指标。", "科学态度，老老实实地办事。",
                  "政务公开的集成性不断提高。"):
         _none(text)
+
+
+def test_series_of_modifiers_di_for_de():
+    # an item of a series of noun phrases whose sibling has 的 (round 6: items of one series share their structure)
+    d = _one("坚持严的基调、严地措施、严的氛围，以零容忍态度惩治腐败。")
+    assert (d.offset, d.end_offset, d.severity) == (8, 9, "info")
+    assert d.message == "“严地措施”中的“地”应为“的”"
+    d = _one("除了一部分重要的和短缺地物资实行计划分配以外，")
+    assert (d.offset, d.end_offset, d.severity) == (11, 12, "info")
+    assert d.message == "“短缺地物资”中的“地”应为“的”"
+    d = _one("这是腐朽的、落后的、残酷地制度。")  # (the parts of speech say so too: a warning)
+    assert (d.offset, d.message) == (12, "“残酷地制度”中的“地”应为“的”")
+
+
+def test_series_of_modifiers_look_alikes():
+    # 地 inside a word (偏远地区), a verb after 地, a 的 item with a verb, and correct series stay quiet
+    for text in ("在广大的、偏远地区开展义诊。", "要积极地、稳妥地推进改革。", "建设美好的、和谐的社会。",
+                 "坚持严的基调、严地管理干部，", "重要的和紧迫地开展工作。"):
+        assert [d for d in lint(text, ["WRD002"]) if d.rule == "WRD002"] == [], text
+
+
+def test_adverbial_after_coordinated_adverbial_or_glued_auxiliary():
+    # 逐步地和大幅度的减少 (an adverbial with 地 joined by 和); 才能 / 不能 before the adverbial are 才/不 + 能
+    d = _one("以实际行动来逐步地和大幅度的减少向台湾出售武器。")
+    assert (d.offset, d.end_offset) == (13, 14)
+    assert d.message == "“大幅度的减少”中的“的”应为“地”"
+    d = _one("骨干企业的技术面貌又不能较快的改变，整个国民经济的发展就会受到影响。")
+    assert (d.offset, d.severity, d.message) == (14, "info", "“较快的改变”中的“的”应为“地”")
+    d = _one("只有这样，才能清醒的观察和把握社会矛盾的全局。")
+    assert (d.offset, d.severity, d.message) == (9, "info", "“清醒的观察”中的“的”应为“地”")
+    for text in ("发挥他们的才能的作用。", "逐步地和有计划的调整结构是必要的。"):
+        found = [d.message for d in lint(text, ["WRD002"]) if d.rule == "WRD002"]
+        assert not any("才能" in m for m in found), (text, found)
