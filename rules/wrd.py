@@ -231,10 +231,16 @@ def _glued(text: str, p: int, stats: _Usage, lex: "_Lexicon") -> bool:
     """True when the 的 or 地 at ``p`` is inside a word (目的, 的确, 各地, 所在地, 地方) as jieba segments it: a
     word that holds it and starts at it, or starts before it unless an adjective or adverbial of two characters
     or more ends just before it and straddles that word (重大地: 重大, not 大地)."""
-    for n in (4, 3, 2):
-        if text[p:p + n] in stats.glued and len(text[p:p + n]) == n:
-            return True
-    before = _word_ending(text, p, _known_words(), shortest=1)
+    # (every word of ``stats.glued`` that holds the particle holds the two characters at p or at p - 1 of it:
+    # most particles have neither pair in any such word, and the loops below are skipped)
+    pairs = _glued_pairs()
+    if text[p:p + 2] in pairs:
+        for n in (4, 3, 2):
+            if text[p:p + n] in stats.glued and len(text[p:p + n]) == n:
+                return True
+    if p == 0 or text[p - 1:p + 1] not in pairs:
+        return False
+    before = _known_ending(text, p)
     modifier = len(before) > 1 and (before in lex.adjectives or before in lex.adverbials or _reduplicated(before))
     for n in (4, 3, 2):
         for k in range(1, n):
@@ -242,6 +248,27 @@ def _glued(text: str, p: int, stats: _Usage, lex: "_Lexicon") -> bool:
             if start >= 0 and text[start:start + n] in stats.glued and not (modifier and p - len(before) < start):
                 return True
     return False
+
+
+@functools.lru_cache(maxsize=1)
+def _glued_pairs() -> frozenset[str]:
+    """Every two characters that stand together in a word of the usage table's ``glued`` list."""
+    return frozenset(w[i:i + 2] for w in _usage().glued for i in range(len(w) - 1))
+
+
+#: the last answer of ``_known_ending``: (text, end, word); the decisions for one particle ask for it several times
+_LAST_ENDING: tuple[str, int, str] = ("", -1, "")
+
+
+def _known_ending(text: str, end: int) -> str:
+    """``_word_ending(text, end, _known_words(), shortest=1)``: the word before a particle at ``end``."""
+    global _LAST_ENDING
+    last = _LAST_ENDING
+    if last[1] == end and last[0] is text:
+        return last[2]
+    word = _word_ending(text, end, _known_words(), shortest=1)
+    _LAST_ENDING = (text, end, word)
+    return word
 
 
 @functools.lru_cache(maxsize=1)
@@ -256,22 +283,39 @@ _SMOOTHING = 1.0
 def _by_usage(text: str, p: int, lex: "_Lexicon") -> tuple[list[float], str, str]:
     """Log-scores of 的, 地 and 得 at ``p`` from the words before and after it (the longest word of the lexicon or
     the usage table at each side) and the words themselves ("" when a side has no counts)."""
-    import math
-
     stats = _usage()
     known = _known_words()
-    a = _word_ending(text, p, known, shortest=1)
+    a = _known_ending(text, p)
     b = _word_starting(text, p + 1, known, shortest=1)
-    ca, cb = stats.after.get(a), stats.before.get(b)
+    log_prior, after_terms, before_terms = _usage_terms()
+    ta = after_terms.get(a)
+    if ta is None:
+        ta = after_terms[a] = _terms(stats.after.get(a), stats.prior)
+    tb = before_terms.get(b)
+    if tb is None:
+        tb = before_terms[b] = _terms(stats.before.get(b), stats.prior)
     scores = []
     for x in range(3):
-        prior = stats.prior[x]
-        s = math.log(prior)
-        for counts in (ca, cb):
-            if counts:
-                s += math.log((counts[x] + _SMOOTHING * prior) / (sum(counts) + _SMOOTHING)) - math.log(prior)
+        s = log_prior[x]
+        for terms in (ta, tb):
+            if terms:
+                s += terms[x]
         scores.append(s)
-    return scores, a if ca else "", b if cb else ""
+    return scores, a if ta else "", b if tb else ""
+
+
+@functools.lru_cache(maxsize=1)
+def _usage_terms() -> tuple[tuple[float, ...], dict[str, tuple[float, ...]], dict[str, tuple[float, ...]]]:
+    """For ``_by_usage``: the log of each prior, and the memos of ``_terms`` for the words after and before."""
+    return tuple(math.log(prior) for prior in _usage().prior), {}, {}
+
+
+def _terms(counts: tuple[int, int, int] | None, prior: tuple[float, float, float]) -> tuple[float, ...]:
+    """The three terms the counts of a word add to the log-scores of 的, 地 and 得 (() when it has none)."""
+    if not counts:
+        return ()
+    return tuple(math.log((counts[x] + _SMOOTHING * prior[x]) / (sum(counts) + _SMOOTHING)) - math.log(prior[x])
+                 for x in range(3))
 
 
 #: degree adverbs: after a verb and before an adjective they make a complement of degree (做得很好)
@@ -316,19 +360,26 @@ _SKIPPED_BEFORE = frozenset(_DEGREE) | frozenset(("了", "着", "过", "最", "�
 _VERB_PHRASE_NEXT = frozenset("了着过")
 
 
+#: the lengths a word of ``_word_ending`` and ``_word_starting`` may have, longest first, by ``shortest``
+_LENGTHS = {0: (4, 3, 2, 1), 1: (4, 3, 2, 1), 2: (4, 3, 2), 3: (4, 3), 4: (4,)}
+
+
 def _word_ending(text: str, end: int, words: frozenset[str], shortest: int = 2) -> str:
     """The longest word of ``words`` that ends at ``end`` ("" when none)."""
-    for n in (4, 3, 2, 1):
-        if n >= shortest and end - n >= 0 and text[end - n:end] in words:
-            return text[end - n:end]
+    for n in _LENGTHS.get(shortest) or ():
+        if end >= n:
+            w = text[end - n:end]
+            if w in words:
+                return w
     return ""
 
 
 def _word_starting(text: str, start: int, words: frozenset[str], shortest: int = 2) -> str:
     """The longest word of ``words`` that starts at ``start`` ("" when none)."""
-    for n in (4, 3, 2, 1):
-        if n >= shortest and text[start:start + n] in words and len(text[start:start + n]) == n:
-            return text[start:start + n]
+    for n in _LENGTHS.get(shortest) or ():
+        w = text[start:start + n]
+        if len(w) == n and w in words:
+            return w
     return ""
 
 
@@ -542,7 +593,7 @@ def _noun_at_clause_end(text: str, p: int, particle: str) -> tuple[str, int, flo
     lex = _lexicon()
     stats = _usage()
     known = _known_words()
-    a = _word_ending(text, p, known, shortest=1)
+    a = _known_ending(text, p)
     if len(a) < 2 or a in lex.verbs or a in lex.nouns or a in lex.adverbs or a in lex.verbal_nouns \
             or a in _DEGREE_BEFORE or _before_verb_phrase(text, p - len(a), lex):
         return None  # (要合理地布局。: after an auxiliary verb the noun of the dictionary is a verb)
@@ -901,7 +952,7 @@ def _by_conditioned_usage(text: str, p: int, particle: str) -> tuple[str, int, f
     lex = _lexicon()
     stats = _usage()
     known = _known_words()
-    a = _word_ending(text, p, known, shortest=1)
+    a = _known_ending(text, p)
     if not _is_modifier(a, lex):
         return None
     b = _word_starting(text, p + 1, lex.all, shortest=1) or _word_starting(text, p + 1, known, shortest=1)
@@ -1021,7 +1072,7 @@ def _adverbial_before(text: str, p: int, lex: _Lexicon, stats: _Usage) -> tuple[
     """The modifier that ends at ``p`` and the start of its phrase, for a 的 that may be 地: a modifier of the
     lexicon (认真, 深刻, 扎扎实实), a word the counts see mostly before 地 (有步骤, 始终不渝), or a one-character
     adjective or 多/少 after a word of degree (较快, 比较快, 更多); ("", p) when none."""
-    a = _word_ending(text, p, _known_words(), shortest=1)
+    a = _known_ending(text, p)
     if len(a) == 1:
         degree = _word_ending(text, p - 1, _DEGREE_BEFORE, shortest=1)
         if degree and (a in lex.adjectives or a in lex.complement_adjectives or a in _QUANTITIES):
@@ -1102,7 +1153,7 @@ def _one_sided(text: str, p: int, particle: str) -> tuple[str, int, float] | Non
     lex = _lexicon()
     stats = _usage()
     known = _known_words()
-    a = _word_ending(text, p, known, shortest=1)
+    a = _known_ending(text, p)
     if len(a) == 2 and a[1] in lex.adjectives and len(_word_ending(text, p - 1, known, shortest=1)) > 1:
         a = a[1]  # 迈出|新地步伐, not 迈|出新
     if not a or a in _DEGREE_BEFORE or a in lex.verbs or a in lex.verbal_nouns or a in lex.nouns and not _is_modifier(a, lex):
@@ -1179,7 +1230,7 @@ def _parallel_de(text: str, p: int, particle: str) -> tuple[str, int, float] | N
     lex = _lexicon()
     stats = _usage()
     known = _known_words()
-    a = _word_ending(text, p, known, shortest=1)
+    a = _known_ending(text, p)
     start = p - len(a)
     if len(a) == 1:
         if a not in lex.adjectives and a not in lex.complement_adjectives:
