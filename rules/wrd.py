@@ -1072,6 +1072,21 @@ def _adverbial_before(text: str, p: int, lex: _Lexicon, stats: _Usage) -> tuple[
     """The modifier that ends at ``p`` and the start of its phrase, for a 的 that may be 地: a modifier of the
     lexicon (认真, 深刻, 扎扎实实), a word the counts see mostly before 地 (有步骤, 始终不渝), or a one-character
     adjective or 多/少 after a word of degree (较快, 比较快, 更多); ("", p) when none."""
+    global _LAST_ADVERBIAL
+    last = _LAST_ADVERBIAL
+    if last[1] == p and last[0] is text and last[2] is lex and last[3] is stats:
+        return last[4]
+    found = _find_adverbial_before(text, p, lex, stats)
+    _LAST_ADVERBIAL = (text, p, lex, stats, found)
+    return found
+
+
+#: the last answer of ``_adverbial_before`` (``_adverbial`` and ``_resultative`` ask for the same particle)
+_LAST_ADVERBIAL: tuple = ("", -1, None, None, ("", -1))
+
+
+def _find_adverbial_before(text: str, p: int, lex: _Lexicon, stats: _Usage) -> tuple[str, int]:
+    """``_adverbial_before`` computed."""
     a = _known_ending(text, p)
     if len(a) == 1:
         degree = _word_ending(text, p - 1, _DEGREE_BEFORE, shortest=1)
@@ -1443,10 +1458,16 @@ def de_di_de(doc: Document, particles, options) -> Iterator[Finding]:
                 if len(decided) > 2 or _usage_disagrees(text, p, particle, decided[0]):
                     doubtful.add(p)
                 continue
-            decided_by_usage = (_by_usage_and_structure(text, p, particle) or _by_conditioned_usage(text, p, particle)
-                                or _degree_phrase(text, p, particle) or _resultative(text, p, particle)
-                                or _one_sided(text, p, particle) or _noun_at_clause_end(text, p, particle)
-                                or _parallel_de2(text, p, particle) or _parallel_de(text, p, particle))
+            # (the same order as ever; each of the others answers None for this particle)
+            if particle == "的":
+                decided_by_usage = (_by_usage_and_structure(text, p, particle)
+                                    or _by_conditioned_usage(text, p, particle) or _resultative(text, p, particle)
+                                    or _parallel_de2(text, p, particle))
+            else:
+                decided_by_usage = (_by_usage_and_structure(text, p, particle)
+                                    or _by_conditioned_usage(text, p, particle) or _degree_phrase(text, p, particle)
+                                    or _one_sided(text, p, particle) or _noun_at_clause_end(text, p, particle)
+                                    or _parallel_de(text, p, particle))
             if decided_by_usage is not None:
                 wrong[p] = decided_by_usage[:2]
                 doubtful.add(p)
