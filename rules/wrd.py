@@ -271,6 +271,21 @@ def _known_ending(text: str, end: int) -> str:
     return word
 
 
+#: the last answer of ``_lexicon_ending``: (text, end, lexicon, word)
+_LAST_LEXICON_ENDING: tuple = ("", -1, None, "")
+
+
+def _lexicon_ending(text: str, end: int, lex: "_Lexicon") -> str:
+    """``_word_ending(text, end, lex.all, shortest=1)``, remembered for the last place asked."""
+    global _LAST_LEXICON_ENDING
+    last = _LAST_LEXICON_ENDING
+    if last[1] == end and last[0] is text and last[2] is lex:
+        return last[3]
+    word = _word_ending(text, end, lex.all, shortest=1)
+    _LAST_LEXICON_ENDING = (text, end, lex, word)
+    return word
+
+
 @functools.lru_cache(maxsize=1)
 def _known_words() -> frozenset[str]:
     """The words of the lexicon and of the usage table: the longest of them at a place is the word there."""
@@ -398,7 +413,7 @@ def _modifier_ending(text: str, end: int, lex: _Lexicon) -> tuple[str, bool]:
     扎扎实实, 坚定不移) rather than an adjective (有效, 伟大): ("", False) when the word is neither."""
     if end >= 4 and _reduplicated(text[end - 4:end]) and _is_han(text[end - 4:end]):
         return text[end - 4:end], True
-    word = _word_ending(text, end, lex.all, shortest=1)
+    word = _lexicon_ending(text, end, lex)
     if word in lex.adverbials:
         return word, True
     return (word, False) if word in lex.adjectives and len(word) > 1 else ("", False)
@@ -470,7 +485,7 @@ def _by_part_of_speech(text: str, p: int, particle: str) -> tuple[str, int] | tu
     lex = _lexicon()
     known = lex.all
     if particle == "地":
-        before = _word_ending(text, p, known, shortest=1)
+        before = _lexicon_ending(text, p, lex)
         if any(text[p:p + n] in lex.di_words for n in (2, 3, 4)):
             return None  # 地 opens a word: 地方, 地区 (广大地区)
         if any(text[p - k:p - k + n] in lex.di_words for n in (2, 3, 4) for k in range(1, n) if p - k >= 0) and not (
@@ -519,7 +534,7 @@ def _complement(text: str, p: int, lex: _Lexicon) -> tuple[str, int] | tuple[str
     a bare one-character adjective (走的远。, 管的好、), the question form (做的好不好), a bare 不 + adjective
     (考虑的不全面。); a verb + 的 + an adjective that goes on with a noun is a noun phrase (做的好事, 取得的大成绩)."""
     known = lex.all
-    verb = _word_ending(text, p, known, shortest=1)
+    verb = _lexicon_ending(text, p, lex)
     if len(verb) < 2 and text[p - 1:p] in lex.complement_verbs:
         verb = text[p - 1]  # a one-character verb the classes leave out: 迈, 擦, 管
     start = p - len(verb)
@@ -878,7 +893,7 @@ def _by_usage_and_structure(text: str, p: int, particle: str) -> tuple[str, int,
         return None  # both neighbours must have been seen next to a particle
     start = p - len(a)
     if particle == "的":
-        verb = _word_ending(text, p, lex.all, shortest=1)
+        verb = _lexicon_ending(text, p, lex)
         if (scores[2] - scores[0] > _USAGE_MARGIN_DE2 and verb in lex.verbs and text[p - len(verb) - 1:p - len(verb)] != "所"
                 and _SHORT_CLAUSE_END.match(text, p + 1 + len(b))):
             return "得", p - len(verb), scores[2] - scores[0]  # 说的很对，搞的快一些。
@@ -1011,6 +1026,12 @@ def _by_conditioned_usage(text: str, p: int, particle: str) -> tuple[str, int, f
 _DEGREE_BEFORE = frozenset(_DEGREE) | frozenset(("最", "这样", "那样", "如此", "这么", "那么", "较为", "过"))
 
 
+@functools.lru_cache(maxsize=2)
+def _one_character_adjectives(lex: _Lexicon) -> frozenset[str]:
+    """The adjectives and the complement adjectives of ``lex`` (once, not for every particle)."""
+    return lex.adjectives | lex.complement_adjectives
+
+
 #: degree adverbs that make a degree phrase of the adjective after them (较大, 更多, 非常痛苦)
 _DEGREE_PHRASE = LazyRegex(r"(?:较为|更为|更加|非常|十分|特别|相当|极其|极为|过于|比较|最|更|较|过|很|太)$")
 
@@ -1024,8 +1045,8 @@ def _degree_phrase(text: str, p: int, particle: str) -> tuple[str, int, float] |
         return None
     lex = _lexicon()
     stats = _usage()
-    word = _word_ending(text, p, lex.all, shortest=1)
-    one = lex.adjectives | lex.complement_adjectives
+    word = _lexicon_ending(text, p, lex)
+    one = _one_character_adjectives(lex)
     if len(word) == 2 and word[0] in "较更最过很太" and word[1] in one:
         a, begin = word[1], p - 2  # one word of the dictionary: 较大, 过猛
     else:
