@@ -685,8 +685,10 @@ def _FIRST_OF_COMPLEMENTS() -> frozenset[str]:
 
 def _adverbial(text: str, p: int, lex: _Lexicon) -> tuple[str, int] | None:
     """地 for the 的 at ``p`` of a modifier + 的 + a verb that goes on (各村认真的开展了自查)."""
-    modifier, adverbial = _modifier_ending(text, p, lex)
     verb = _word_starting(text, p + 1, lex.all)
+    if verb not in lex.verbs and verb not in lex.verbal_nouns:
+        return None  # (the cheap test first: each way to a finding below needs a verb or a verbal noun after 的)
+    modifier, adverbial = _modifier_ending(text, p, lex)
     after = p + 1 + len(verb)
     if text[after:after + 1] == "性":
         return None  # verb + 性 is a noun: 政务公开的集成性
@@ -886,6 +888,10 @@ def _by_usage_and_structure(text: str, p: int, particle: str) -> tuple[str, int,
       (说的很对，搞的快一些。)."""
     lex = _lexicon()
     stats = _usage()
+    if particle == "的" and _lexicon_ending(text, p, lex) not in lex.verbs:
+        word_after = _word_starting(text, p + 1, _known_words(), shortest=1)  # the ``b`` of ``_by_usage``
+        if word_after not in lex.verbs and word_after not in lex.verbal_nouns:
+            return None  # (the cheap test first: 得 below needs a verb before 的, 地 a verb or verbal noun after it)
     if _glued(text, p, stats, lex):
         return None
     scores, a, b = _by_usage(text, p, lex)
@@ -1132,12 +1138,14 @@ def _resultative(text: str, p: int, particle: str) -> tuple[str, int, float] | N
         return None
     lex = _lexicon()
     stats = _usage()
+    b = _word_starting(text, p + 1, lex.all, shortest=1)
+    if b not in lex.verbs and b not in lex.verbal_nouns and b not in lex.complement_verbs:
+        return None  # (the cheap test first: both ways to a finding below need one of these)
     if _glued(text, p, stats, lex):
         return None
     a, start = _adverbial_before(text, p, lex, stats)
     if not a or text[start - 1:start] == "所":
         return None
-    b = _word_starting(text, p + 1, lex.all, shortest=1)
     after = p + 1 + len(b)
     if b in _RELATIONAL or b in _COPULAS or b in lex.nouns or b in lex.adjectives:
         return None
