@@ -286,6 +286,35 @@ def _lexicon_ending(text: str, end: int, lex: "_Lexicon") -> str:
     return word
 
 
+#: the last answers of ``_known_starting`` and ``_lexicon_starting``: (text, start, lexicon, word)
+_LAST_KNOWN_STARTING: tuple = ("", -1, None, "")
+_LAST_LEXICON_STARTING: tuple = ("", -1, None, "")
+
+
+def _known_starting(text: str, start: int) -> str:
+    """``_word_starting(text, start, _known_words(), shortest=1)``, remembered for the last place asked."""
+    global _LAST_KNOWN_STARTING
+    last = _LAST_KNOWN_STARTING
+    if last[1] == start and last[0] is text:
+        return last[3]
+    word = _word_starting(text, start, _known_words(), shortest=1)
+    _LAST_KNOWN_STARTING = (text, start, None, word)
+    return word
+
+
+def _lexicon_starting(text: str, start: int, lex: "_Lexicon", shortest: int = 1) -> str:
+    """``_word_starting(text, start, lex.all, shortest)`` for ``shortest`` 1 or 2, remembered for the last place
+    asked (the longest word of two characters or more is the longest word, when that has two or more)."""
+    global _LAST_LEXICON_STARTING
+    last = _LAST_LEXICON_STARTING
+    if last[1] == start and last[0] is text and last[2] is lex:
+        word = last[3]
+    else:
+        word = _word_starting(text, start, lex.all, shortest=1)
+        _LAST_LEXICON_STARTING = (text, start, lex, word)
+    return word if shortest == 1 or len(word) > 1 else ""
+
+
 @functools.lru_cache(maxsize=1)
 def _known_words() -> frozenset[str]:
     """The words of the lexicon and of the usage table: the longest of them at a place is the word there."""
@@ -301,7 +330,7 @@ def _by_usage(text: str, p: int, lex: "_Lexicon") -> tuple[list[float], str, str
     stats = _usage()
     known = _known_words()
     a = _known_ending(text, p)
-    b = _word_starting(text, p + 1, known, shortest=1)
+    b = _known_starting(text, p + 1)
     log_prior, after_terms, before_terms = _usage_terms()
     ta = after_terms.get(a)
     if ta is None:
@@ -618,7 +647,7 @@ def _noun_at_clause_end(text: str, p: int, particle: str) -> tuple[str, int, flo
             or not _is_modifier(a, lex) and not _word_ending(text, p - len(a), _DEGREE_BEFORE, shortest=1)):
         return None  # an adverbial (积极, 认真), or a word neither the lexicon nor the counts know as a modifier
         # and no degree adverb makes one (雄辩地证明，; but 非常痛苦地事): the noun may be a verb jieba tags as a noun
-    b = max(_word_starting(text, p + 1, lex.all, shortest=1), _word_starting(text, p + 1, known, shortest=1), key=len)
+    b = max(_lexicon_starting(text, p + 1, lex), _known_starting(text, p + 1), key=len)
     if _glued(text, p, stats, lex) and not (_particle_di(text, p, a, b, stats) and not any(
             text[p - k:p - k + n] in stats.glued for n in (2, 3, 4) for k in range(1, n) if p - k >= 0)):
         return None  # 地 inside a word (各地, 所在地); 显著地主导产业: 地|主导, not 地主|导
@@ -685,7 +714,7 @@ def _FIRST_OF_COMPLEMENTS() -> frozenset[str]:
 
 def _adverbial(text: str, p: int, lex: _Lexicon) -> tuple[str, int] | None:
     """地 for the 的 at ``p`` of a modifier + 的 + a verb that goes on (各村认真的开展了自查)."""
-    verb = _word_starting(text, p + 1, lex.all)
+    verb = _lexicon_starting(text, p + 1, lex, shortest=2)
     if verb not in lex.verbs and verb not in lex.verbal_nouns:
         return None  # (the cheap test first: each way to a finding below needs a verb or a verbal noun after 的)
     modifier, adverbial = _modifier_ending(text, p, lex)
@@ -889,7 +918,7 @@ def _by_usage_and_structure(text: str, p: int, particle: str) -> tuple[str, int,
     lex = _lexicon()
     stats = _usage()
     if particle == "的" and _lexicon_ending(text, p, lex) not in lex.verbs:
-        word_after = _word_starting(text, p + 1, _known_words(), shortest=1)  # the ``b`` of ``_by_usage``
+        word_after = _known_starting(text, p + 1)  # the ``b`` of ``_by_usage``
         if word_after not in lex.verbs and word_after not in lex.verbal_nouns:
             return None  # (the cheap test first: 得 below needs a verb before 的, 地 a verb or verbal noun after it)
     if _glued(text, p, stats, lex):
@@ -976,7 +1005,7 @@ def _by_conditioned_usage(text: str, p: int, particle: str) -> tuple[str, int, f
     a = _known_ending(text, p)
     if not _is_modifier(a, lex):
         return None
-    b = _word_starting(text, p + 1, lex.all, shortest=1) or _word_starting(text, p + 1, known, shortest=1)
+    b = _lexicon_starting(text, p + 1, lex) or _known_starting(text, p + 1)
     if len(b) > 2 and b[:-1] in known and len(_word_starting(text, p + len(b), known)) > 1:
         b = b[:-1]  # 代表|人民, not 代表人|民
     if _glued(text, p, stats, lex) and not (particle == "地" and _particle_di(text, p, a, b, stats)):
@@ -1063,7 +1092,7 @@ def _degree_phrase(text: str, p: int, particle: str) -> tuple[str, int, float] |
         if degree is None:
             return None
         begin = degree.start()
-    b = _word_starting(text, p + 1, lex.all, shortest=1)
+    b = _lexicon_starting(text, p + 1, lex)
     if len(b) > 2 and b[:-1] in lex.all and len(_word_starting(text, p + len(b), _known_words())) > 1:
         b = b[:-1]  # 代表|人民, not 代表人|民
     if len(b) < 2 or b not in lex.nouns or b in lex.verbs or b in lex.verbal_nouns:
@@ -1138,7 +1167,7 @@ def _resultative(text: str, p: int, particle: str) -> tuple[str, int, float] | N
         return None
     lex = _lexicon()
     stats = _usage()
-    b = _word_starting(text, p + 1, lex.all, shortest=1)
+    b = _lexicon_starting(text, p + 1, lex)
     if b not in lex.verbs and b not in lex.verbal_nouns and b not in lex.complement_verbs:
         return None  # (the cheap test first: both ways to a finding below need one of these)
     if _glued(text, p, stats, lex):
@@ -1208,9 +1237,9 @@ def _one_sided(text: str, p: int, particle: str) -> tuple[str, int, float] | Non
     if not ca or ca[1] > 0 or ca[0] < _ONE_SIDED_MIN or (len(a) == 1 and a not in lex.adjectives) or any(
             text[p - k:p + 1] in stats.glued or text[p - k:p + 1] in lex.di_words for k in (1, 2, 3)):
         return None  # (极大地, 较大地: jieba segments 极|大地 in the counted text, so 极大 is never seen before 地)
-    if text[p + 1 + len(_word_starting(text, p + 1, known, shortest=1)):][:1] in _VERB_PHRASE_NEXT:
+    if text[p + 1 + len(_known_starting(text, p + 1)):][:1] in _VERB_PHRASE_NEXT:
         return None  # a verb with 了, 着, 过 (极大地制约了)
-    b = max(_word_starting(text, p + 1, lex.all, shortest=1), _word_starting(text, p + 1, known, shortest=1), key=len)
+    b = max(_lexicon_starting(text, p + 1, lex), _known_starting(text, p + 1), key=len)
     if len(b) > 2 and b[:-1] in known and len(_word_starting(text, p + len(b), known)) > 1:
         b = b[:-1]  # 代表|人民, not 代表人|民
     if _glued(text, p, stats, lex):
@@ -1282,7 +1311,7 @@ def _parallel_de(text: str, p: int, particle: str) -> tuple[str, int, float] | N
         start -= len(_word_ending(text, start, _DEGREE_BEFORE, shortest=1))
     elif not (_is_modifier(a, lex) or a in lex.adjectives) or a in lex.verbs or a in lex.verbal_nouns:
         return None
-    b = _word_starting(text, p + 1, lex.all)
+    b = _lexicon_starting(text, p + 1, lex, shortest=2)
     if any(text[p:p + n] in lex.di_words or text[p:p + n] in stats.glued for n in (2, 3, 4)) and not (
             len(a) == 1 and start < p - 1 or _particle_di(text, p, a, b, stats)):
         return None  # 地 opens a word (地区, 地方), unless a degree adverb makes the character before an adjective
