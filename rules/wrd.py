@@ -328,7 +328,6 @@ def _by_usage(text: str, p: int, lex: "_Lexicon") -> tuple[list[float], str, str
     """Log-scores of 的, 地 and 得 at ``p`` from the words before and after it (the longest word of the lexicon or
     the usage table at each side) and the words themselves ("" when a side has no counts)."""
     stats = _usage()
-    known = _known_words()
     a = _known_ending(text, p)
     b = _known_starting(text, p + 1)
     log_prior, after_terms, before_terms = _usage_terms()
@@ -1302,7 +1301,6 @@ def _parallel_de(text: str, p: int, particle: str) -> tuple[str, int, float] | N
         return None
     lex = _lexicon()
     stats = _usage()
-    known = _known_words()
     a = _known_ending(text, p)
     start = p - len(a)
     if len(a) == 1:
