@@ -256,62 +256,41 @@ def _glued_pairs() -> frozenset[str]:
     return frozenset(w[i:i + 2] for w in _usage().glued for i in range(len(w) - 1))
 
 
-#: the last answer of ``_known_ending``: (text, end, word); the decisions for one particle ask for it several times
-_LAST_ENDING: tuple[str, int, str] = ("", -1, "")
+#: the last answer of each word look-up below, (text, position, word set, word): the decisions for one particle ask
+#: for the same words several times, and asking again is one identity test
+_LAST_WORD: dict[str, tuple] = {}
+
+
+def _remembered(kind: str, find, text: str, pos: int, words: frozenset[str]) -> str:
+    """``find(text, pos, words, shortest=1)`` (the longest word ending or starting at ``pos``), remembered for the
+    last place asked of this ``kind``."""
+    last = _LAST_WORD.get(kind)
+    if last is not None and last[1] == pos and last[0] is text and last[2] is words:
+        return last[3]
+    word = find(text, pos, words, shortest=1)
+    _LAST_WORD[kind] = (text, pos, words, word)
+    return word
 
 
 def _known_ending(text: str, end: int) -> str:
     """``_word_ending(text, end, _known_words(), shortest=1)``: the word before a particle at ``end``."""
-    global _LAST_ENDING
-    last = _LAST_ENDING
-    if last[1] == end and last[0] is text:
-        return last[2]
-    word = _word_ending(text, end, _known_words(), shortest=1)
-    _LAST_ENDING = (text, end, word)
-    return word
-
-
-#: the last answer of ``_lexicon_ending``: (text, end, lexicon, word)
-_LAST_LEXICON_ENDING: tuple = ("", -1, None, "")
+    return _remembered("known ending", _word_ending, text, end, _known_words())
 
 
 def _lexicon_ending(text: str, end: int, lex: "_Lexicon") -> str:
     """``_word_ending(text, end, lex.all, shortest=1)``, remembered for the last place asked."""
-    global _LAST_LEXICON_ENDING
-    last = _LAST_LEXICON_ENDING
-    if last[1] == end and last[0] is text and last[2] is lex:
-        return last[3]
-    word = _word_ending(text, end, lex.all, shortest=1)
-    _LAST_LEXICON_ENDING = (text, end, lex, word)
-    return word
-
-
-#: the last answers of ``_known_starting`` and ``_lexicon_starting``: (text, start, lexicon, word)
-_LAST_KNOWN_STARTING: tuple = ("", -1, None, "")
-_LAST_LEXICON_STARTING: tuple = ("", -1, None, "")
+    return _remembered("lexicon ending", _word_ending, text, end, lex.all)
 
 
 def _known_starting(text: str, start: int) -> str:
     """``_word_starting(text, start, _known_words(), shortest=1)``, remembered for the last place asked."""
-    global _LAST_KNOWN_STARTING
-    last = _LAST_KNOWN_STARTING
-    if last[1] == start and last[0] is text:
-        return last[3]
-    word = _word_starting(text, start, _known_words(), shortest=1)
-    _LAST_KNOWN_STARTING = (text, start, None, word)
-    return word
+    return _remembered("known starting", _word_starting, text, start, _known_words())
 
 
 def _lexicon_starting(text: str, start: int, lex: "_Lexicon", shortest: int = 1) -> str:
     """``_word_starting(text, start, lex.all, shortest)`` for ``shortest`` 1 or 2, remembered for the last place
     asked (the longest word of two characters or more is the longest word, when that has two or more)."""
-    global _LAST_LEXICON_STARTING
-    last = _LAST_LEXICON_STARTING
-    if last[1] == start and last[0] is text and last[2] is lex:
-        word = last[3]
-    else:
-        word = _word_starting(text, start, lex.all, shortest=1)
-        _LAST_LEXICON_STARTING = (text, start, lex, word)
+    word = _remembered("lexicon starting", _word_starting, text, start, lex.all)
     return word if shortest == 1 or len(word) > 1 else ""
 
 
