@@ -111,8 +111,8 @@ _SET_CACHE = 8192
 _HOMOPHONE_SEARCHES = 500
 #: pairs whose smoothed log-probability stays computed
 _LOGP_CACHE = 1 << 17
-#: characters in context whose scored corrections stay computed (see _scored)
-_SCORED_CACHE = 1 << 16
+#: contexts whose verdicts stay kept in each of the caches of _Data (see _Kept)
+_KEPT = 1 << 16
 
 
 def _codes(b: bytes) -> array:
@@ -174,6 +174,17 @@ def _pair_status_short(d: _Data, text: str) -> bytes:
     return bytes(out)
 
 
+class _Kept(dict):
+    """Answers kept for the most recent keys: emptied when it holds _KEPT of them (memory stays bounded; the keys of
+    a draft come back soon after it starts)."""
+
+    def keep(self, key, value):
+        if len(self) >= _KEPT:
+            self.clear()
+        self[key] = value
+        return value
+
+
 class _Lazy(dict):
     """A dict whose missing entries are computed by ``make`` (and kept)."""
 
@@ -199,10 +210,11 @@ class _Data:
         #: characters looked up pair by pair so far (see pair_status)
         self.short_texts = 0
         self.logp_cache: dict[str, float] = {}
-        self.scored_cache: dict[tuple, tuple] = {}
-        self.word_cache: dict[tuple, tuple] = {}
-        self.verdict_cache: dict[tuple, tuple | None] = {}
-        self.whole_cache: dict[str, Typo | None] = {}
+        #: the kept answers of _scored, _word_candidates, _verdict and _whole
+        self.scored_cache = _Kept()
+        self.word_cache = _Kept()
+        self.verdict_cache = _Kept()
+        self.whole_cache = _Kept()
         self._conf: _Table | None = None
         self._syllables: _Table | None = None
         self._shape: _Table | None = None
@@ -621,14 +633,12 @@ def _whole(d: _Data, run: str) -> Typo | None:
     """:func:`_examine_whole` of a run of three characters, offsets into the run (kept per run: list items recur)."""
     got = d.whole_cache.get(run, _MISSING)
     if got is _MISSING:
-        got = _examine_whole(d, run, 0)
-        if len(d.whole_cache) >= _SCORED_CACHE:
-            d.whole_cache.clear()
-        d.whole_cache[run] = got
+        got = _examine_whole(d, run)
+        d.whole_cache.keep(run, got)
     return got
 
 
-def _examine_whole(d: _Data, run: str, rs: int) -> Typo | None:
+def _examine_whole(d: _Data, run: str) -> Typo | None:
     """The correction of a run of three characters (set off by punctuation: a list item, a short heading) that
     makes the whole run a common lexicon word (``才政部`` → ``财政部``); too short to judge otherwise."""
     if d.word_class(run) >= 0:
@@ -651,7 +661,7 @@ def _examine_whole(d: _Data, run: str, rs: int) -> Typo | None:
                     continue
                 if segment_logp(d, new) - segment_logp(d, run) - _PRIOR[kind] < WORD_MARGIN:
                     continue
-                best = Typo(rs + r, wrong, c, run, new, cls - _PRIOR[kind])
+                best = Typo(r, wrong, c, run, new, cls - _PRIOR[kind])
     return best
 
 
@@ -688,9 +698,7 @@ def _word_candidates(d: _Data, left: str, word: str, right: str) -> tuple:
                     scored.append((-score, i, cand))
             scored.sort()
             got = tuple((-neg, cand) for neg, _i, cand in scored)
-    if len(d.word_cache) >= _SCORED_CACHE:
-        d.word_cache.clear()
-    d.word_cache[key] = got
+    d.word_cache.keep(key, got)
     return got
 
 
@@ -798,9 +806,7 @@ def _scored(d: _Data, left: str, wrong: str, right: str, left_unseen: bool, righ
                     scored.append((score, kind, c))
             scored.sort(reverse=True)
             got = tuple(scored)
-    if len(d.scored_cache) >= _SCORED_CACHE:
-        d.scored_cache.clear()
-    d.scored_cache[key] = got
+    d.scored_cache.keep(key, got)
     return got
 
 
@@ -855,9 +861,7 @@ def _examine(d: _Data, text: str, rs: int, re_: int, j: int, status: bytes, writ
             if run is None:
                 run = text[rs:re_]
             got = _verdict(d, run, k - rs, scored, lu, ru, after)
-            if len(d.verdict_cache) >= _SCORED_CACHE:
-                d.verdict_cache.clear()
-            d.verdict_cache[key] = got
+            d.verdict_cache.keep(key, got)
         # (the best of this character, unless the other character of the pair had a better one)
         if got is not None and (best is None or got[4] > best.score):
             c, lo, hi, word, score = got

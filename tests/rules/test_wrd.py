@@ -325,6 +325,20 @@ def test_wrd008_names_places_and_short_names():
     ])
 
 
+def test_wrd008_homophones_searched_then_indexed():
+    """homophones.txt answers the same whether its bytes are searched (the first lookups) or its lines indexed."""
+    from lintkit_rules import _typo
+
+    keys = [("hui", "yi"), ("huan", "jing"), ("zuo", "zuo"), ("zzz", "qqq")]
+    searched = _typo._Data()
+    indexed = _typo._Data()
+    indexed._homophone_searches = _typo._HOMOPHONE_SEARCHES  # (the next lookup indexes the lines)
+    got = [searched.homophones(*k) for k in keys]
+    assert got == [indexed.homophones(*k) for k in keys]
+    assert searched._homophones is None and indexed._homophones is not None
+    assert "会议" in got[0] and "环境" in got[1] and got[3] == ()
+
+
 def test_wrd008_slot_of_a_frame_filled_with_the_previous_items_word():
     """The slot after a character the previous item has in the same place is a frame's slot (``知责担责``),
     unless the correction is what the previous item has there: then both items use one word, and this one
