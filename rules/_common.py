@@ -28,3 +28,9 @@ def load_data(name: str) -> dict[str, Any]:
 def shorten(text: str, limit: int = 24) -> str:
     """``text`` for a message: cut to ``limit`` characters with an ellipsis when it is longer."""
     return text if len(text) <= limit else text[:limit - 2] + "…"
+
+
+def valid_month_day(month: str, day: str) -> bool:
+    """Whether ``month``.``day`` (digits written with a point: 4.29, 11.22) can be a date: a month of 1–12 and a day
+    of 1–31, the day not padded with a zero (1.05 is a decimal)."""
+    return 1 <= int(month) <= 12 and 1 <= int(day) <= 31 and not (len(day) > 1 and day[0] == "0")

@@ -19,7 +19,7 @@ import regex
 from lintkit import Document, Finding, Fix, Trigger, lazy_compile, rule, view
 from lintkit.triggers import matches_at_anchors
 
-from ._common import load_data
+from ._common import load_data, valid_month_day
 from ._zh import LazyRegex, cn_int, data_pattern, literal_alternation
 
 # patterns used inside the rules (compiled once, not looked up in regex's cache on every call)
@@ -456,13 +456,13 @@ def date_with_points(doc: Document, found) -> Iterator[Finding]:
     # a date after a date preposition or before a time word (于4.29召开, 截至11.22，, 于2021.4.29召开)
     for m in full_dates:
         y, mo, d = m.group(1), m.group(2), m.group(3)
-        if _valid_month_day(mo, d):
+        if valid_month_day(mo, d):
             reported.add(m.start())
             yield _point_date(doc, m.start(), m.end(), y, mo, d)
     for m in prose_dates:
         if m.start() in reported or event.match(masked, m.start()):
             continue
-        if _valid_month_day(m.group(1), m.group(2)):
+        if valid_month_day(m.group(1), m.group(2)):
             reported.add(m.start())
             yield _point_date(doc, m.start(), m.end(), None, m.group(1), m.group(2))
     for m in own:
@@ -486,10 +486,6 @@ def date_with_points(doc: Document, found) -> Iterator[Finding]:
         if not _PROSE_MARK.search(text, line_start, line_end):
             continue  # a line without a sentence mark (发布时间：2019.11.25): a date line, not running text
         yield _point_date(doc, s, e, y, mo, d)
-
-
-def _valid_month_day(m: str, d: str) -> bool:
-    return 1 <= int(m) <= 12 and 1 <= int(d) <= 31 and not (len(d) > 1 and d[0] == "0")
 
 
 def _point_date(doc: Document, s: int, e: int, y: str | None, mo: str, d: str) -> Finding:

@@ -18,7 +18,7 @@ import regex
 from lintkit import Document, Edit, Finding, Fix, MASK, Trigger, lazy_compile, rule, view
 from lintkit.cache import compile_re
 
-from ._common import load_data
+from ._common import load_data, valid_month_day
 from ._zh import data_pattern, word_across
 
 # patterns used inside the rules (compiled once, not looked up in regex's cache on every call)
@@ -634,11 +634,6 @@ _EVENT_DATE_RE = data_pattern(lambda: (
     + _alternation(load_data("pun")["interpunct"]["event_words"]) + ")"))
 
 
-def _valid_month_day(m: str, d: str) -> bool:
-    mi, di = int(m), int(d)
-    return 1 <= mi <= 12 and 1 <= di <= 31 and not (len(d) > 1 and d[0] == "0")
-
-
 @rule("PUN007", "interpunct-form", severity="error", fix="safe",
       on=(Trigger(chars=_ODD_DOTS, pattern=_ODD_DOT_RE), Trigger("“", pattern=_QUOTED_DATE_RE),
           Trigger(chars=".．", pattern=_EVENT_DATE_RE, before=2)))
@@ -662,7 +657,7 @@ def interpunct_form(doc: Document, found) -> Iterator[Finding]:
         yield Finding(s, s + 1, f"间隔号用了{name}“{m.group()}”（“{doc.text[max(0, s - 3):s + 4]}”），应为“·”",
                       Fix.replace(s, s + 1, "·", "改为“·”"))
     for m in quoted_dates:
-        if not _valid_month_day(m.group(1), m.group(2)):
+        if not valid_month_day(m.group(1), m.group(2)):
             continue
         e = m.end()
         nxt = masked[e + 1] if e + 1 < len(masked) else ""
@@ -673,7 +668,7 @@ def interpunct_form(doc: Document, found) -> Iterator[Finding]:
         yield Finding(m.start(), e, f"月日简称“{m.group()}”应使用间隔号：“{good}”",
                       Fix.replace(p, p + 1, "·", f"改为“{good}”"))
     for m in event_dates:
-        if not _valid_month_day(m.group(1), m.group(2)):
+        if not valid_month_day(m.group(1), m.group(2)):
             continue
         s, e = m.span()
         good = f"“{m.group(1)}·{m.group(2)}”"
